@@ -1,0 +1,38 @@
+/// A compressed sparse row table: for each of `count` nodes, a contiguous run of `Int32` entries.
+///
+/// Built once from (node, entry) pairs; lookups are O(1) and iteration touches one contiguous slice.
+public struct Adjacency: Sendable, Hashable {
+    /// `offsets[i] ..< offsets[i + 1]` is the run of node `i` in `entries`.
+    public let offsets: [Int32]
+    /// All runs, node after node, each in the order its pairs were given.
+    public let entries: [Int32]
+
+    /// The number of nodes.
+    public var count: Int { offsets.count - 1 }
+
+    /// Builds the table for `count` nodes from pairs; `node` must be in `0..<count`.
+    public init(count: Int, pairs: some Collection<(node: Int32, entry: Int32)>) {
+        var degree = [Int32](repeating: 0, count: count + 1)
+        for p in pairs { degree[Int(p.node) + 1] += 1 }
+        for i in 0..<count { degree[i + 1] += degree[i] }
+        var fill = degree
+        var entries = [Int32](repeating: 0, count: pairs.count)
+        for p in pairs {
+            let slot = Int(fill[Int(p.node)])
+            entries[slot] = p.entry
+            fill[Int(p.node)] += 1
+        }
+        self.offsets = degree
+        self.entries = entries
+    }
+
+    /// The entries of node `i`.
+    @inlinable
+    public subscript(_ i: Int) -> ArraySlice<Int32> {
+        entries[Int(offsets[i])..<Int(offsets[i + 1])]
+    }
+
+    /// The number of entries of node `i`.
+    @inlinable
+    public func degree(_ i: Int) -> Int { Int(offsets[i + 1] - offsets[i]) }
+}

@@ -1,0 +1,145 @@
+/// A place in a source file: 1-based line and column (columns count Unicode characters).
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The file name as given by the caller, or `<input>`.
+    public var file: String
+    /// The 1-based line.
+    public var line: Int
+    /// The 1-based column, in characters.
+    public var column: Int
+
+    /// Creates a location.
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `FILE:LINE:COLUMN`.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// An error or warning about a graph, with where it was found and a hint where one helps.
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// The input is rejected.
+        case error
+        /// The input is accepted but probably not what was meant.
+        case warning
+        /// Extra information attached to another diagnostic.
+        case note
+    }
+
+    /// Error or warning.
+    public var severity: Severity
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// Where, if the input came from a file.
+    public var location: SourceLocation?
+    /// How to fix it, such as "did you mean 'welch'?".
+    public var hint: String?
+
+    /// Creates a diagnostic.
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.hint = hint
+    }
+
+    /// `FILE:LINE:COLUMN: error: message` (without the source line; see ``DiagnosticRenderer``).
+    public var description: String {
+        var s = location.map { "\($0): " } ?? ""
+        s += "\(severity.rawValue): \(message)"
+        if let hint { s += " (hint: \(hint))" }
+        return s
+    }
+}
+
+/// The error thrown when input is rejected: every error found, in order, plus the warnings.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    /// All diagnostics, errors and warnings, in source order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates the error.
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    /// Only the errors.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// One diagnostic per line.
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Prints diagnostics as compilers do: the message, the offending source line, and a caret.
+public struct DiagnosticRenderer: Sendable {
+    private let lines: [Substring]
+
+    /// Creates a renderer for the source text the diagnostics refer to (nil to print messages only).
+    public init(source: String?) {
+        lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+    }
+
+    /// Renders one diagnostic on one to four lines.
+    public func render(_ d: Diagnostic) -> String {
+        var out = ""
+        if let loc = d.location { out += "\(loc): " }
+        out += "\(d.severity.rawValue): \(d.message)"
+        if let loc = d.location, loc.line >= 1, loc.line <= lines.count {
+            var line = String(lines[loc.line - 1])
+            if line.hasSuffix("\r") { line.removeLast() }
+            if line.count > 200 { line = String(line.prefix(200)) + "…" }
+            line = String(line.map { $0 == "\t" ? " " : $0 })
+            let caretColumn = min(max(loc.column, 1), line.count + 1)
+            out += "\n  " + line + "\n  " + String(repeating: " ", count: caretColumn - 1) + "^"
+        }
+        if let hint = d.hint { out += "\n  hint: " + hint }
+        return out
+    }
+}
+
+/// Finds the ids nearest to a mistyped one, for "did you mean" hints.
+public enum Suggestions {
+    /// Up to `limit` candidates within a small edit distance of `word` (or that start with it), nearest first.
+    public static func nearest(to word: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        let w = Array(word.lowercased().unicodeScalars)
+        guard !w.isEmpty else { return [] }
+        let threshold = min(3, max(1, w.count / 3))
+        var scored: [(Int, String)] = []
+        for c in candidates {
+            let cs = Array(c.lowercased().unicodeScalars)
+            if abs(cs.count - w.count) > threshold, !c.lowercased().hasPrefix(word.lowercased()) { continue }
+            var d = distance(w, cs, cap: threshold + 1)
+            if c.lowercased().hasPrefix(word.lowercased()) { d = min(d, 1) }
+            if d <= threshold { scored.append((d, c)) }
+        }
+        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        return scored.prefix(limit).map(\.1)
+    }
+
+    /// A "did you mean" hint, or nil when nothing is near.
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
+        let near = nearest(to: word, in: candidates)
+        guard !near.isEmpty else { return nil }
+        return "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    }
+
+    /// Levenshtein distance, stopping early once every cell of a row exceeds `cap`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], cap: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > cap { return cap + 1 }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+}

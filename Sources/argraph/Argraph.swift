@@ -1,0 +1,44 @@
+import ArgumentParser
+import ArgumentGraph
+import Foundation
+
+/// The `argraph` command: subcommands for files, and the REPL when none is named.
+@main
+struct Argraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "argraph",
+        abstract: "Analyse arguments as graphs: claims, evidence, who holds what, and what survives.",
+        discussion: "With no subcommand, opens the interactive session on the given graphs (default: the bundled us-japan-alliance graph).",
+        subcommands: [ReplCommand.self, CheckCommand.self, FmtCommand.self, ConvertCommand.self],
+        defaultSubcommand: ReplCommand.self
+    )
+}
+
+/// Helpers shared by the subcommands.
+enum CLI {
+    /// Writes diagnostics to standard error, with source lines and carets where the source is known.
+    static func report(_ diagnostics: [Diagnostic], source path: String?) {
+        let source = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        let renderer = DiagnosticRenderer(source: source)
+        for d in diagnostics { printError(renderer.render(d)) }
+    }
+
+    /// Prints a line to standard error.
+    static func printError(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+
+    /// Reads a graph file or exits with its diagnostics on standard error.
+    static func load(_ path: String, format: GraphFormat? = nil) throws -> ParsedGraph {
+        do {
+            return try GraphFile.read(path: path, format: format)
+        } catch {
+            report(error.diagnostics, source: path)
+            let n = error.errors.count
+            printError("\(path): \(n) error\(n == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension GraphFormat: ExpressibleByArgument {}

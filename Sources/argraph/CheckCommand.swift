@@ -1,0 +1,44 @@
+import ArgumentParser
+import ArgumentGraph
+
+/// `argraph check FILE...`: reads each graph and reports every error and warning.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check graph files: report every error and warning with its line and column.")
+
+    @Argument(help: "The graph files to check.", completion: .file())
+    var files: [String]
+
+    @Option(help: "Read the files in this format instead of guessing from the extension.")
+    var format: GraphFormat?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing for files that pass.")
+    var quiet = false
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let parsed = try GraphFile.read(path: file, format: format)
+                CLI.report(parsed.warnings, source: file)
+                let g = parsed.graph
+                if !quiet {
+                    print("\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "
+                          + "\(g.stances.count) stances, \(g.supportCount) supports, \(g.attackCount) attacks, "
+                          + "\(g.undercutCount) undercuts; \(parsed.warnings.count) warning\(parsed.warnings.count == 1 ? "" : "s")")
+                }
+                if strict, !parsed.warnings.isEmpty { failed = true }
+            } catch {
+                CLI.report(error.diagnostics, source: file)
+                let n = error.errors.count
+                CLI.printError("\(file): \(n) error\(n == 1 ? "" : "s")")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

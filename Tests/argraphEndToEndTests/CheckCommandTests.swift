@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func acceptsEveryGraphInGraphsFolder() throws {
+        let dir = BinaryRunner.repositoryRoot.appendingPathComponent("graphs")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }.sorted()
+        #expect(!files.isEmpty)
+        for file in files {
+            let r = try BinaryRunner.run(["check", "--strict", dir.appendingPathComponent(file).path])
+            #expect(r.status == 0, "\(file): \(r.stderr)")
+            #expect(r.stdout.contains(": ok: "), "\(file)")
+            #expect(r.stderr.isEmpty, "\(file) has warnings: \(r.stderr)")
+        }
+    }
+
+    @Test func rejectsABadFileWithPositionsOnStandardError() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        let file = dir.appendingPathComponent("bad.arg")
+        try "claim a: A.\nsupport a -> b\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["check", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("\(file.path):2:14: error: unknown claim 'b'"))
+        #expect(r.stderr.contains("  support a -> b\n               ^"))
+        #expect(r.stderr.contains("1 error"))
+    }
+
+    @Test func missingFileIsAClearError() throws {
+        let r = try BinaryRunner.run(["check", "/nonexistent/x.arg"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cannot read '/nonexistent/x.arg': no such file"))
+    }
+
+    @Test func fmtIsIdempotentAndConvertRoundTripsThroughJSON() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        let src = BinaryRunner.repositoryRoot.appendingPathComponent("graphs/us-japan-alliance.arg").path
+        let once = try BinaryRunner.run(["fmt", src])
+        #expect(once.status == 0)
+        let canonical = dir.appendingPathComponent("c.arg")
+        try once.stdout.write(to: canonical, atomically: true, encoding: .utf8)
+        let twice = try BinaryRunner.run(["fmt", canonical.path])
+        #expect(twice.stdout == once.stdout)
+
+        let json = dir.appendingPathComponent("g.json").path
+        #expect(try BinaryRunner.run(["convert", src, "-o", json]).status == 0)
+        let back = try BinaryRunner.run(["convert", json, "--to", "arg"])
+        #expect(back.status == 0)
+        #expect(back.stdout == once.stdout)
+    }
+
+    @Test func convertWithoutAFormatExplainsItself() throws {
+        let src = BinaryRunner.repositoryRoot.appendingPathComponent("graphs/us-japan-alliance.arg").path
+        let r = try BinaryRunner.run(["convert", src])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--to"))
+    }
+}
