@@ -26,6 +26,33 @@ public struct Adjacency: Sendable, Hashable {
         self.entries = entries
     }
 
+    /// Builds the table for `count` nodes from `n` items: item `i` goes to node `node(i)` as entry `i`, or nowhere when nil.
+    ///
+    /// A counting sort straight from the items, with no intermediate pairs; `node` is called twice per item.
+    init(count: Int, items n: Int, node: (Int) -> Int32?) {
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var total = 0
+        offsets.withUnsafeMutableBufferPointer { o in
+            for i in 0..<n { if let v = node(i) { o[Int(v) + 1] += 1; total += 1 } }
+            for i in 0..<count { o[i + 1] += o[i] }
+        }
+        var fill = offsets
+        let entries = [Int32](unsafeUninitializedCapacity: total) { e, initialized in
+            fill.withUnsafeMutableBufferPointer { f in
+                for i in 0..<n {
+                    if let v = node(i) {
+                        let slot = Int(f[Int(v)])
+                        e[slot] = Int32(i)
+                        f[Int(v)] = Int32(slot + 1)
+                    }
+                }
+            }
+            initialized = total
+        }
+        self.offsets = offsets
+        self.entries = entries
+    }
+
     /// The entries of node `i`.
     @inlinable
     public subscript(_ i: Int) -> ArraySlice<Int32> {

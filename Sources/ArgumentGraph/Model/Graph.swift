@@ -22,10 +22,10 @@ public struct Graph: Sendable {
     /// The relations, in declaration order.
     public let relations: [Relation]
 
-    let documentIndex: [String: Int]
-    let actorIndex: [String: Int]
-    let claimIndex: [String: Int]
-    let relationIndex: [String: Int]
+    let documentIndex: IdTable
+    let actorIndex: IdTable
+    let claimIndex: IdTable
+    let relationIndex: IdTable
 
     /// For each claim, the indices of the support relations that start from it.
     public let supportsFrom: Adjacency
@@ -49,6 +49,23 @@ public struct Graph: Sendable {
     public init(name: String? = nil, title: String? = nil, description: String? = nil,
                 documents: [Document] = [], actors: [Actor] = [], claims: [Claim] = [],
                 stances: [Stance] = [], relations: [Relation] = []) {
+        self.init(name: name, title: title, description: description, documents: documents, actors: actors,
+                  claims: claims, stances: stances, relations: relations,
+                  documentIndex: Graph.lastWins(documents.map(\.id)), actorIndex: Graph.lastWins(actors.map(\.id)),
+                  claimIndex: Graph.lastWins(claims.map(\.id)), relationIndex: nil)
+    }
+
+    /// A table of ids where a repeated id maps to its last position.
+    private static func lastWins(_ ids: [String]) -> IdTable {
+        var t = IdTable(capacity: ids.count)
+        for i in ids.indices.reversed() { _ = t.insert(ids[i], value: Int32(i)) }
+        return t
+    }
+
+    /// Creates a graph with id tables already built (first declaration wins); a nil relation table is built here.
+    init(name: String?, title: String?, description: String?, documents: [Document], actors: [Actor], claims: [Claim],
+         stances: [Stance], relations: [Relation], documentIndex: IdTable, actorIndex: IdTable, claimIndex: IdTable,
+         relationIndex: IdTable?) {
         self.name = name
         self.title = title
         self.description = description
@@ -57,43 +74,44 @@ public struct Graph: Sendable {
         self.claims = claims
         self.stances = stances
         self.relations = relations
-        documentIndex = Graph.index(documents.map(\.id))
-        actorIndex = Graph.index(actors.map(\.id))
-        claimIndex = Graph.index(claims.map(\.id))
-        var relIndex: [String: Int] = [:]
-        for (i, r) in relations.enumerated() { if let id = r.id { relIndex[id] = i } }
-        relationIndex = relIndex
-
-        var sFrom: [(node: Int32, entry: Int32)] = [], sTo: [(node: Int32, entry: Int32)] = []
-        var aFrom: [(node: Int32, entry: Int32)] = [], aTo: [(node: Int32, entry: Int32)] = []
-        var rTo: [(node: Int32, entry: Int32)] = []
-        for (i, r) in relations.enumerated() {
-            let e = Int32(i)
-            switch (r.kind, r.target) {
-            case let (.support, .claim(t)):
-                sFrom.append((Int32(r.source), e)); sTo.append((Int32(t), e))
-            case let (.attack, .claim(t)):
-                aFrom.append((Int32(r.source), e)); aTo.append((Int32(t), e))
-            case let (_, .relation(t)):
-                rTo.append((Int32(t), e))
-            }
+        self.documentIndex = documentIndex
+        self.actorIndex = actorIndex
+        self.claimIndex = claimIndex
+        if let relationIndex {
+            self.relationIndex = relationIndex
+        } else {
+            // The last relation with an id wins, as it always has for graphs built directly.
+            var t = IdTable()
+            for (i, r) in relations.enumerated().reversed() { if let id = r.id { _ = t.insert(id, value: Int32(i)) } }
+            self.relationIndex = t
         }
-        supportsFrom = Adjacency(count: claims.count, pairs: sFrom)
-        supportsTo = Adjacency(count: claims.count, pairs: sTo)
-        attacksFrom = Adjacency(count: claims.count, pairs: aFrom)
-        attacksTo = Adjacency(count: claims.count, pairs: aTo)
-        relationsTo = Adjacency(count: relations.count, pairs: rTo)
-        stancesOfClaim = Adjacency(count: claims.count,
-                                   pairs: stances.enumerated().map { (Int32($0.element.claim), Int32($0.offset)) })
-        stancesOfActor = Adjacency(count: actors.count,
-                                   pairs: stances.enumerated().map { (Int32($0.element.actor), Int32($0.offset)) })
-    }
 
-    private static func index(_ ids: [String]) -> [String: Int] {
-        var d: [String: Int] = [:]
-        d.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { d[id] = i }
-        return d
+        let n = claims.count
+        (supportsFrom, supportsTo, attacksFrom, attacksTo, relationsTo) = relations.withUnsafeBufferPointer { rel in
+            func claimEnds(_ kind: RelationKind) -> (Adjacency, Adjacency) {
+                (Adjacency(count: n, items: rel.count) { i in
+                    let r = rel[i]
+                    if r.kind == kind, case .claim = r.target { return Int32(truncatingIfNeeded: r.source) }
+                    return nil
+                },
+                 Adjacency(count: n, items: rel.count) { i in
+                    let r = rel[i]
+                    if r.kind == kind, case let .claim(t) = r.target { return Int32(truncatingIfNeeded: t) }
+                    return nil
+                })
+            }
+            let (sf, st) = claimEnds(.support)
+            let (af, at) = claimEnds(.attack)
+            let rt = Adjacency(count: rel.count, items: rel.count) { i in
+                if case let .relation(t) = rel[i].target { return Int32(truncatingIfNeeded: t) }
+                return nil
+            }
+            return (sf, st, af, at, rt)
+        }
+        (stancesOfClaim, stancesOfActor) = stances.withUnsafeBufferPointer { st in
+            (Adjacency(count: n, items: st.count) { Int32(truncatingIfNeeded: st[$0].claim) },
+             Adjacency(count: actors.count, items: st.count) { Int32(truncatingIfNeeded: st[$0].actor) })
+        }
     }
 
     /// An empty graph.

@@ -159,88 +159,55 @@ public struct GraphBuilder: Sendable {
 
     /// Checks every entity and reference and returns the graph with its warnings, or throws every error found.
     public func build() throws(DiagnosticError) -> (graph: Graph, warnings: [Diagnostic]) {
-        var v = Validator(limit: errorLimit)
-        let docIndex = v.index(documents.map { ($0.0.id, $0.1) }, kind: "document")
-        let actorIndex = v.index(actors.map { ($0.0.id, $0.1) }, kind: "actor")
-        let claimIndex = v.index(claims.map { ($0.0.id, $0.1) }, kind: "claim")
-        var relIDs: [(String, SourceLocation?)] = []
-        var relPositions: [Int] = []
-        for (i, r) in relations.enumerated() { if let id = r.id { relIDs.append((id, r.location)); relPositions.append(i) } }
-        let relIndexByPosition = v.index(relIDs, kind: "relation")
-        var relIndex: [String: Int] = [:]
-        for (id, k) in relIndexByPosition { relIndex[id] = relPositions[k] }
-
-        for (d, loc) in documents {
-            if d.title.isEmpty { v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'") }
+        var asm = GraphAssembly()
+        var places: [SourceLocation] = []
+        func mark(_ l: SourceLocation?) -> Int {
+            guard let l else { return -1 }
+            places.append(l)
+            return places.count - 1
         }
-        for (a, loc) in actors {
-            if let c = a.credibility, !(0...1).contains(c) || c.isNaN { v.error("credibility \(c) of actor '\(a.id)' is outside [0, 1]", loc) }
-            if a.name.isEmpty { v.error("actor '\(a.id)' has an empty name", loc) }
+        func table(_ ids: some Collection<String>) -> IdTable {
+            var t = IdTable(capacity: ids.count)
+            for (i, id) in ids.enumerated() { _ = t.insert(id, value: Int32(i)) }
+            return t
         }
-        for (c, loc) in claims {
-            if c.text.allSatisfy(\.isWhitespace) { v.error("claim '\(c.id)' has empty text", loc, hint: "write the claim after the id: 'claim \(c.id): ...'") }
-            if let b = c.base, !(0...1).contains(b) || b.isNaN { v.error("base score \(b) of claim '\(c.id)' is outside [0, 1]", loc) }
-        }
-        var outStances: [Stance] = []
-        outStances.reserveCapacity(stances.count)
+        asm.name = name
+        asm.title = title
+        asm.description = description
+        asm.documents = documents.map(\.0)
+        asm.documentMarks = documents.map { mark($0.1) }
+        asm.documentTable = table(asm.documents.lazy.map(\.id))
+        asm.actors = actors.map(\.0)
+        asm.actorMarks = actors.map { mark($0.1) }
+        asm.actorTable = table(asm.actors.lazy.map(\.id))
+        asm.claims = claims.map(\.0)
+        asm.claimMarks = claims.map { mark($0.1) }
+        asm.claimTable = table(asm.claims.lazy.map(\.id))
+        asm.stances.reserveCapacity(stances.count)
+        asm.stanceMarks.reserveCapacity(stances.count)
         for s in stances {
-            let a = v.resolve(s.actor, in: actorIndex, kind: "actor", at: s.locations.actor)
-            let c = v.resolve(s.claim, in: claimIndex, kind: "claim", at: s.locations.claim)
-            var d: Int?
-            if let doc = s.document { d = v.resolve(doc, in: docIndex, kind: "document", at: s.locations.document) }
-            for q in s.quotes where q.text.allSatisfy(\.isWhitespace) { v.error("empty quote", s.location) }
-            if let a, let c, s.document == nil || d != nil {
-                outStances.append(Stance(actor: a, claim: c, kind: s.kind, document: d, quotes: s.quotes))
-            }
+            asm.stances.append(Stance(actor: asm.pending(s.actor), claim: asm.pending(s.claim), kind: s.kind,
+                                      document: s.document.map { asm.pending($0) }, quotes: s.quotes))
+            asm.stanceMarks.append(.init(declaration: mark(s.location), actor: mark(s.locations.actor),
+                                         claim: mark(s.locations.claim), document: mark(s.locations.document)))
         }
-        var outRelations: [Relation] = []
-        outRelations.reserveCapacity(relations.count)
+        asm.relations.reserveCapacity(relations.count)
+        asm.relationMarks.reserveCapacity(relations.count)
         for (i, r) in relations.enumerated() {
-            let src = v.resolve(r.source, in: claimIndex, kind: "claim", at: r.sourceLocation ?? r.location)
-            var target: RelationTarget?
+            let target: RelationTarget
             switch r.target {
-            case let .claim(t):
-                if let tc = v.resolve(t, in: claimIndex, kind: "claim", at: r.targetLocation ?? r.location) {
-                    target = .claim(tc)
-                    if tc == src { v.error("claim '\(t)' cannot \(r.kind.rawValue) itself", r.targetLocation ?? r.location) }
-                }
-            case let .relation(t):
-                if r.kind == .support {
-                    v.error("a support must target a claim, not a relation", r.targetLocation ?? r.location, hint: "use 'undercut' to attack a relation")
-                } else if let tr = v.resolve(t, in: relIndex, kind: "relation", at: r.targetLocation ?? r.location) {
-                    target = .relation(tr)
-                    if tr == i { v.error("relation '\(t)' cannot undercut itself", r.targetLocation ?? r.location) }
-                }
+            case let .claim(t): target = .claim(asm.pending(t))
+            case let .relation(t): target = .relation(asm.pending(t))
             }
-            if !(0...1).contains(r.weight) || r.weight.isNaN {
-                v.error("weight \(r.weight) is outside [0, 1]", r.weightLocation ?? r.location)
-            }
-            var actor: Int?
-            if let a = r.actor { actor = v.resolve(a, in: actorIndex, kind: "actor", at: r.actorLocation ?? r.location) }
-            if let src, let target, r.actor == nil || actor != nil {
-                outRelations.append(Relation(id: r.id, kind: r.kind, source: src, target: target, weight: r.weight, actor: actor, note: r.note))
-            }
+            asm.relations.append(Relation(id: r.id, kind: r.kind, source: asm.pending(r.source), target: target,
+                                          weight: r.weight, actor: r.actor.map { asm.pending($0) }, note: r.note))
+            asm.relationMarks.append(.init(source: mark(r.sourceLocation ?? r.location), target: mark(r.targetLocation ?? r.location),
+                                           extra: Int32(i)))
+            asm.relationExtraMarks.append(.init(declaration: mark(r.location), actor: mark(r.actorLocation ?? r.location),
+                                                weight: mark(r.weightLocation ?? r.location)))
+            if let id = r.id { _ = asm.relationTable.insert(id, value: Int32(i)) }
         }
-        if v.errorCount > 0 { throw DiagnosticError(v.diagnostics) }
-        let graph = Graph(name: name, title: title, description: description, documents: documents.map(\.0),
-                          actors: actors.map(\.0), claims: claims.map(\.0), stances: outStances, relations: outRelations)
-        var warnings: [Diagnostic] = []
-        if lint {
-            var related = [Bool](repeating: false, count: graph.claims.count)
-            for r in graph.relations {
-                related[r.source] = true
-                if let t = r.targetClaim { related[t] = true }
-            }
-            for (i, (c, loc)) in claims.enumerated() {
-                if !related[i], graph.claims.count > 1 {
-                    warnings.append(Diagnostic(.warning, "claim '\(c.id)' is isolated: no relation supports, attacks or starts from it", at: loc))
-                }
-                if graph.stancesOfClaim.degree(i) == 0 {
-                    warnings.append(Diagnostic(.warning, "no actor holds claim '\(c.id)'", at: loc, hint: "add 'stance ACTOR asserts \(c.id)'"))
-                }
-            }
-        }
-        return (graph, warnings)
+        return try asm.assemble(errorLimit: errorLimit, lint: lint) { $0 >= 0 ? places[$0] : nil }
     }
 }
 
@@ -256,38 +223,21 @@ struct Validator {
         errorCount += 1
         if errorCount <= limit { diagnostics.append(Diagnostic(.error, message, at: location, hint: hint)) }
     }
-
-    /// Maps ids to positions, reporting duplicates and malformed ids.
-    mutating func index(_ ids: [(String, SourceLocation?)], kind: String) -> [String: Int] {
-        var d: [String: Int] = [:]
-        d.reserveCapacity(ids.count)
-        for (i, (id, loc)) in ids.enumerated() {
-            if !Slug.isValid(id) {
-                error("'\(id)' is not a valid \(kind) id", loc, hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
-            }
-            if let first = d[id] {
-                let firstLoc = ids[first].1.map { " (first declared at \($0))" } ?? ""
-                error("duplicate \(kind) id '\(id)'\(firstLoc)", loc)
-            } else {
-                d[id] = i
-            }
-        }
-        return d
-    }
-
-    /// Looks an id up, reporting an unknown one with the nearest ids as a hint.
-    mutating func resolve(_ id: String, in index: [String: Int], kind: String, at loc: SourceLocation?) -> Int? {
-        if let i = index[id] { return i }
-        let hint = errorCount < limit ? Suggestions.hint(for: id, in: index.keys) : nil
-        error("unknown \(kind) '\(id)'", loc, hint: hint)
-        return nil
-    }
 }
 
 /// The rules for ids.
 public enum Slug {
     /// Whether `id` is a valid slug: a letter or digit, then letters, digits, `-`, `_` or `.`.
     public static func isValid(_ id: String) -> Bool {
+        // Fast path: ASCII ids decide on their bytes.
+        var ascii = true, valid = true, first = true
+        for b in id.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            let alnum = (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            if first ? !alnum : !(alnum || b == 0x2D || b == 0x5F || b == 0x2E) { valid = false }
+            first = false
+        }
+        if ascii { return valid && !first }
         guard let first = id.unicodeScalars.first, isAlnum(first) else { return false }
         return id.unicodeScalars.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }

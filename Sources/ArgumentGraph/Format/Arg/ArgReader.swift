@@ -50,13 +50,7 @@ public struct ArgReader {
 
     /// Reads a file from disk; the path names the file in diagnostics.
     public static func read(contentsOf path: String) throws(DiagnosticError) -> ParsedGraph {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw DiagnosticError([Diagnostic(.error, "cannot read '\(path)': \(FileError.describe(error))")])
-        }
-        return try read(Array(data), file: path)
+        return try read(FileBytes.read(path), file: path)
     }
 
     /// Reads `.arg` text.
@@ -68,8 +62,6 @@ public struct ArgReader {
     public static func read(_ bytes: [UInt8], file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
         var parser = ArgParser(bytes: bytes, file: file)
         parser.parse()
-        var builder = parser.builder
-        builder.errorLimit = errorLimit
         var diagnostics = parser.diagnostics
         if parser.errorCount >= errorLimit {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
@@ -77,7 +69,8 @@ public struct ArgReader {
         }
         let built: (graph: Graph, warnings: [Diagnostic])
         do {
-            built = try builder.build()
+            let locator = SourceLocator(bytes: bytes, file: file)
+            built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate)
         } catch {
             let all = (diagnostics + error.diagnostics).enumerated().sorted { a, b in
                 let la = a.element.location?.line ?? Int.max, lb = b.element.location?.line ?? Int.max
@@ -91,10 +84,16 @@ public struct ArgReader {
 }
 
 /// The line-by-line state machine behind ``ArgReader``.
+///
+/// It works on byte offsets: ids are looked up as bytes in the id tables as soon as they are read
+/// (only forward references wait, by name, for the end), and places are kept as byte offsets that
+/// become ``SourceLocation``s only when a diagnostic is reported.
 struct ArgParser {
     let bytes: [UInt8]
     let file: String
-    var builder = GraphBuilder()
+    /// Where line 1 starts (3 after a byte order mark).
+    var firstLineStart = 0
+    var assembly = GraphAssembly()
     var diagnostics: [Diagnostic] = []
     var errorCount = 0
     var spans: [DeclarationSpan] = []
@@ -106,31 +105,41 @@ struct ArgParser {
     var seenGraphHeader = false
     /// Set after a header that could not be read, so that its indented lines are passed over quietly.
     var skipping = false
-    var commentLines: Set<Int> = []
+    /// The last comment line, and the first line of the run of comment lines that ends there.
+    var lastCommentLine = -1
+    var commentRunStart = -1
+    /// Scratch space for a header's words.
+    var words: [Token] = []
+    var rightWords: [Token] = []
 
     struct PropertyState {
-        var key: String
+        var key: PropertyKey
         var indent: Int
         var literal: Bool
-        var lines: [String]
-        var location: SourceLocation
+        var first: String
+        var more: [String] = []
+        /// The byte offset of the value and its line.
+        var mark: Int
+        var line: Int
         var quoteLocation: QuoteLocation?
-        var literalLines: [(indent: Int, text: [UInt8])] = []
+        var literalLines: [(indent: Int, text: ArraySlice<UInt8>)] = []
     }
 
     enum Pending {
         case graph(name: String?, title: String?, description: String?)
         case document(Document)
         case actor(Actor)
-        case claim(Claim, textLocation: SourceLocation)
-        case stance(GraphBuilder.StanceDraft)
-        case relation(GraphBuilder.RelationDraft)
+        /// A claim, with the offset and line of its text (or of where its text should be).
+        case claim(Claim, textMark: Int, textLine: Int)
+        case stance(Stance, GraphAssembly.StanceMarks)
+        case relation(Relation, GraphAssembly.RelationMarks, GraphAssembly.ExtraMarks?)
     }
 
-    var pendingLocation = SourceLocation(file: "", line: 0, column: 0)
+    /// The declaration's mark (its id's offset), first and last line, and the properties given so far.
+    var pendingMark = -1
     var pendingFirstLine = 0
     var pendingLastLine = 0
-    var pendingKeys: Set<String> = []
+    var pendingKeys: UInt32 = 0
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -147,25 +156,29 @@ struct ArgParser {
     func location(line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>) -> SourceLocation {
         let start = lineBytes.startIndex
         let end = min(start + byteColumn, lineBytes.endIndex)
-        var column = 1
-        var i = start
-        // Count UTF-8 lead bytes (not continuation bytes) before the offset.
-        while i < end {
-            if lineBytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: end))
+    }
+
+    /// The location of byte `offset` of the file, on line `line`.
+    func location(line: Int, offset: Int) -> SourceLocation {
+        var start = offset
+        while start > firstLineStart, bytes[start - 1] != 0x0A { start -= 1 }
+        return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: offset))
     }
 
     mutating func parse() {
         var lineNumber = 0
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        firstLineStart = start
         let n = bytes.count
+        spans.reserveCapacity(n / 64)
         while start < n {
             if errorCount >= ArgReader.errorLimit { return }
-            var end = start
-            while end < n, bytes[end] != 0x0A { end += 1 }
+            let end = bytes.withUnsafeBufferPointer { p -> Int in
+                guard let found = memchr(p.baseAddress! + start, 0x0A, n - start) else { return n }
+                return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             lineNumber += 1
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
@@ -187,15 +200,13 @@ struct ArgParser {
         let blank = i == line.endIndex
 
         // Literal blocks take every deeper line, and blank lines, verbatim.
-        if var p = property, p.literal {
+        if property?.literal == true {
             if blank {
-                p.literalLines.append((Int.max, []))
-                property = p
+                property!.literalLines.append((Int.max, []))
                 return
             }
-            if indent > p.indent {
-                p.literalLines.append((indent, Array(line)))
-                property = p
+            if indent > property!.indent {
+                property!.literalLines.append((indent, line))
                 pendingLastLine = number
                 return
             }
@@ -203,7 +214,8 @@ struct ArgParser {
         }
         if blank { return }
         if line[i] == UInt8(ascii: "#") {
-            commentLines.insert(number)
+            if lastCommentLine != number - 1 { commentRunStart = number }
+            lastCommentLine = number
             return
         }
         if indent == 0 {
@@ -220,7 +232,7 @@ struct ArgParser {
             return
         }
         if let p = property, indent > p.indent {
-            property!.lines.append(trimmedString(line[i...]))
+            property!.more.append(trimmedString(line[i...]))
             pendingLastLine = number
             return
         }
@@ -231,18 +243,57 @@ struct ArgParser {
 
     // MARK: Declarations
 
+    /// The declaration keywords.
+    enum Keyword: String {
+        case graph, document, actor, claim, evidence, proposal, stance, support, attack, undercut
+
+        init?(_ b: ArraySlice<UInt8>) {
+            func eq(_ s: StaticString) -> Bool {
+                guard s.utf8CodeUnitCount == b.count else { return false }
+                let p = s.utf8Start
+                var k = 0
+                for x in b { if p[k] != x { return false }; k += 1 }
+                return true
+            }
+            switch b.first {
+            case UInt8(ascii: "s"): if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
+            case UInt8(ascii: "c"): if eq("claim") { self = .claim } else { return nil }
+            case UInt8(ascii: "a"): if eq("attack") { self = .attack } else if eq("actor") { self = .actor } else { return nil }
+            case UInt8(ascii: "e"): if eq("evidence") { self = .evidence } else { return nil }
+            case UInt8(ascii: "p"): if eq("proposal") { self = .proposal } else { return nil }
+            case UInt8(ascii: "u"): if eq("undercut") { self = .undercut } else { return nil }
+            case UInt8(ascii: "d"): if eq("document") { self = .document } else { return nil }
+            case UInt8(ascii: "g"): if eq("graph") { self = .graph } else { return nil }
+            default: return nil
+            }
+        }
+    }
+
+    /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
+    mutating func reference(_ b: ArraySlice<UInt8>, in table: KeyPath<GraphAssembly, IdTable>) -> Int {
+        let found = b.withUnsafeBytes { assembly[keyPath: table].findExact($0) }
+        if let found { return Int(found) }
+        return assembly.pending(String(decoding: b, as: UTF8.self))
+    }
+
     mutating func startDeclaration(line: ArraySlice<UInt8>, number: Int) {
         var tokens = Tokenizer(line)
         guard let keyword = tokens.next() else { return }
-        let kw = String(decoding: keyword.bytes, as: UTF8.self)
-        pendingLocation = location(line: number, byteColumn: 0, lineBytes: line)
+        pendingMark = line.startIndex
         pendingFirstLine = number
         pendingLastLine = number
-        pendingKeys = []
-        func loc(_ t: Token) -> SourceLocation { location(line: number, byteColumn: t.offset, lineBytes: line) }
+        pendingKeys = 0
+        guard let kw = Keyword(keyword.bytes) else {
+            let kw = keyword.string
+            error("unknown declaration '\(kw)'", line: number, byteColumn: 0, lineBytes: line,
+                  hint: Suggestions.hint(for: kw, in: ["graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut"])
+                    ?? (kw.hasSuffix(":") ? "properties must be indented under a declaration" : nil))
+            current = nil
+            return
+        }
 
         switch kw {
-        case "graph":
+        case .graph:
             if seenGraphHeader {
                 error("a second 'graph' header", line: number, byteColumn: 0, lineBytes: line, hint: "a file declares at most one graph")
             }
@@ -253,7 +304,8 @@ struct ArgParser {
                 error("unexpected '\(extra.string)' after the graph id", line: number, byteColumn: extra.offset, lineBytes: line)
             }
             current = .graph(name: name, title: nil, description: nil)
-        case "document", "actor":
+        case .document, .actor:
+            let kw = kw.rawValue
             guard let t = tokens.next() else {
                 error("missing \(kw) id", line: number, byteColumn: line.count, lineBytes: line, hint: "write '\(kw) ID'")
                 current = nil
@@ -264,78 +316,72 @@ struct ArgParser {
                       hint: "properties go on indented lines below")
             }
             current = kw == "document" ? .document(Document(id: t.string, title: "")) : .actor(Actor(id: t.string))
-            pendingLocation = loc(t)
-        case "claim", "evidence", "proposal":
-            let kind = ClaimKind(rawValue: kw)!
+            pendingMark = t.bytes.startIndex
+        case .claim, .evidence, .proposal:
+            let kind: ClaimKind = kw == .claim ? .claim : kw == .evidence ? .evidence : .proposal
             // claim ID[: TEXT]
             let rest = line[tokens.position...]
             var j = rest.startIndex
             while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
             let idStart = j
             while j < rest.endIndex, rest[j] != UInt8(ascii: ":"), rest[j] != 0x20, rest[j] != 0x09 { j += 1 }
-            let id = String(decoding: rest[idStart..<j], as: UTF8.self)
-            let idOffset = idStart - line.startIndex
-            if id.isEmpty {
-                error("missing claim id", line: number, byteColumn: idOffset, lineBytes: line, hint: "write '\(kw) ID: TEXT'")
+            if idStart == j {
+                error("missing claim id", line: number, byteColumn: idStart - line.startIndex, lineBytes: line, hint: "write '\(kw.rawValue) ID: TEXT'")
                 current = nil
                 return
             }
+            let id = String(decoding: rest[idStart..<j], as: UTF8.self)
             while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
             var text = ""
-            var textLoc = location(line: number, byteColumn: j - line.startIndex, lineBytes: line)
             if j < rest.endIndex {
                 if rest[j] == UInt8(ascii: ":") {
                     text = trimmedString(rest[(j + 1)...])
-                    if text.isEmpty { textLoc = location(line: number, byteColumn: j - line.startIndex, lineBytes: line) }
-                    else { pendingKeys.insert("text") }
+                    if !text.isEmpty { pendingKeys |= PropertyKey.text.bit }
                 } else {
                     error("expected ':' after the claim id", line: number, byteColumn: j - line.startIndex, lineBytes: line,
-                          hint: "write '\(kw) \(id): TEXT'")
+                          hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
-            current = .claim(Claim(id: id, text: text, kind: kind), textLocation: textLoc)
-            pendingLocation = location(line: number, byteColumn: idOffset, lineBytes: line)
-        case "stance":
-            let parts = tokens.all()
+            current = .claim(Claim(id: id, text: text, kind: kind), textMark: j, textLine: number)
+            pendingMark = idStart
+        case .stance:
+            words.removeAll(keepingCapacity: true)
+            tokens.all(into: &words)
+            let parts = words
             guard parts.count >= 3 else {
                 error("incomplete stance", line: number, byteColumn: line.count, lineBytes: line,
                       hint: "write 'stance ACTOR asserts|denies CLAIM [in DOCUMENT]'")
                 current = nil
                 return
             }
-            guard let verb = StanceKind(rawValue: parts[1].string) else {
+            let verb: StanceKind
+            if parts[1].is("asserts") { verb = .asserts } else if parts[1].is("denies") { verb = .denies } else {
                 error("unknown stance '\(parts[1].string)'", line: number, byteColumn: parts[1].offset, lineBytes: line,
                       hint: Suggestions.hint(for: parts[1].string, in: ["asserts", "denies"]) ?? "use 'asserts' or 'denies'")
                 current = nil
                 return
             }
-            var draft = GraphBuilder.StanceDraft(actor: parts[0].string, claim: parts[2].string, kind: verb, location: loc(parts[0]))
-            draft.locations = (loc(parts[0]), loc(parts[2]), nil)
+            let actorMark = parts[0].bytes.startIndex
+            var marks = GraphAssembly.StanceMarks(declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
+            var stance = Stance(actor: reference(parts[0].bytes, in: \.actorTable), claim: reference(parts[2].bytes, in: \.claimTable), kind: verb)
             if parts.count > 3 {
-                if parts[3].string != "in" {
+                if !parts[3].is("in") {
                     error("expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset, lineBytes: line)
                 } else if parts.count < 5 {
                     error("missing document id after 'in'", line: number, byteColumn: line.count, lineBytes: line)
                 } else {
-                    draft.document = parts[4].string
-                    draft.locations.document = loc(parts[4])
+                    stance.document = reference(parts[4].bytes, in: \.documentTable)
+                    marks.document = parts[4].bytes.startIndex
                     if parts.count > 5 {
                         error("unexpected '\(parts[5].string)' after the document", line: number, byteColumn: parts[5].offset, lineBytes: line)
                     }
                 }
             }
-            current = .stance(draft)
-        case "support", "attack", "undercut":
+            current = .stance(stance, marks)
+        case .support, .attack, .undercut:
             parseRelationHeader(keyword: kw, line: line, number: number, after: tokens.position)
-        default:
-            error("unknown declaration '\(kw)'", line: number, byteColumn: 0, lineBytes: line,
-                  hint: Suggestions.hint(for: kw, in: ["graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut"])
-                    ?? (kw.hasSuffix(":") ? "properties must be indented under a declaration" : nil))
-            current = nil
-            return
         }
-        var leading = number
-        while commentLines.contains(leading - 1) { leading -= 1 }
+        let leading = lastCommentLine == number - 1 ? commentRunStart : number
         spans.append(DeclarationSpan(kind: spanKind(current), index: 0, leadingLine: leading, firstLine: number, lastLine: number))
     }
 
@@ -350,83 +396,110 @@ struct ArgParser {
         }
     }
 
-    mutating func parseRelationHeader(keyword: String, line: ArraySlice<UInt8>, number: Int, after: Int) {
+    mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
         // [ID:] FROM -> TO
         let rest = line[after...]
         guard let arrow = find(rest, [UInt8(ascii: "-"), UInt8(ascii: ">")]) else {
             error("expected 'FROM -> TO'", line: number, byteColumn: rest.count == 0 ? line.count : after - line.startIndex + 1, lineBytes: line,
-                  hint: "write '\(keyword) FROM -> TO'")
+                  hint: "write '\(keyword.rawValue) FROM -> TO'")
             current = nil
             return
         }
         var leftTokens = Tokenizer(line[after..<arrow], base: line.startIndex)
         var rightTokens = Tokenizer(line[(arrow + 2)...], base: line.startIndex)
-        var left = leftTokens.all()
-        let right = rightTokens.all()
-        var relationID: (String, Int)?
-        if let first = left.first, first.string.hasSuffix(":") {
-            relationID = (String(first.string.dropLast()), first.offset)
+        words.removeAll(keepingCapacity: true)
+        rightWords.removeAll(keepingCapacity: true)
+        leftTokens.all(into: &words)
+        rightTokens.all(into: &rightWords)
+        var left = words[...]
+        let right = rightWords
+        var relationID: (id: String, offset: Int)?
+        if let first = left.first, first.bytes.last == UInt8(ascii: ":"),
+           first.bytes.allSatisfy({ $0 < 0x80 }) || first.string.hasSuffix(":") {
+            relationID = (first.bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: first.bytes.dropLast(), as: UTF8.self)
+                          : String(first.string.dropLast()), first.offset)
             left.removeFirst()
-        } else if left.count == 2, left[1].string == ":" {
-            relationID = (left[0].string, left[0].offset)
+        } else if left.count == 2, left[left.startIndex + 1].is(":") {
+            relationID = (left[left.startIndex].string, left[left.startIndex].offset)
             left.removeFirst(2)
         }
-        func loc(_ offset: Int) -> SourceLocation { location(line: number, byteColumn: offset, lineBytes: line) }
         guard left.count == 1 else {
-            let at = left.count > 1 ? left[1].offset : arrow - line.startIndex
-            error(left.isEmpty ? "missing the source claim before '->'" : "unexpected '\(left[1].string)' before '->'",
-                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword) [ID:] FROM -> TO'")
+            let at = left.count > 1 ? left[left.startIndex + 1].offset : arrow - line.startIndex
+            error(left.isEmpty ? "missing the source claim before '->'" : "unexpected '\(left[left.startIndex + 1].string)' before '->'",
+                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
         guard right.count == 1 else {
             let at = right.count > 1 ? right[1].offset : line.count
             error(right.isEmpty ? "missing the target after '->'" : "unexpected '\(right[1].string)' after the target",
-                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword) [ID:] FROM -> TO'")
+                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
-        let target: GraphBuilder.TargetDraft = keyword == "undercut" ? .relation(right[0].string) : .claim(right[0].string)
-        var draft = GraphBuilder.RelationDraft(id: relationID?.0, kind: keyword == "support" ? .support : .attack,
-                                               source: left[0].string, target: target,
-                                               location: loc(relationID?.1 ?? left[0].offset))
-        draft.sourceLocation = loc(left[0].offset)
-        draft.targetLocation = loc(right[0].offset)
-        current = .relation(draft)
+        let source = left[left.startIndex], targetWord = right[0]
+        let target: RelationTarget = keyword == .undercut ? .relation(reference(targetWord.bytes, in: \.relationTable))
+            : .claim(reference(targetWord.bytes, in: \.claimTable))
+        let relation = Relation(id: relationID?.id,
+                                kind: keyword == .support ? .support : .attack,
+                                source: reference(source.bytes, in: \.claimTable), target: target)
+        let sourceMark = source.bytes.startIndex
+        let extra = relationID.map { id in
+            let m = line.startIndex + id.offset
+            return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
+        }
+        current = .relation(relation, GraphAssembly.RelationMarks(source: sourceMark, target: targetWord.bytes.startIndex), extra)
     }
 
     mutating func finishDeclaration() {
         finishProperty()
         guard let c = current else { return }
-        let loc = pendingLocation
+        current = nil
+        let mark = pendingMark
         if !spans.isEmpty { spans[spans.count - 1].lastLine = pendingLastLine }
         switch c {
         case let .graph(name, title, description):
-            builder.name = name
-            builder.title = title
-            builder.description = description
+            assembly.name = name
+            assembly.title = title
+            assembly.description = description
         case let .document(d):
-            spans[spans.count - 1].index = builder.documents.count
-            builder.add(d, at: loc)
+            let i = assembly.documents.count
+            spans[spans.count - 1].index = i
+            _ = assembly.documentTable.insert(d.id, value: Int32(i))
+            assembly.documents.append(d)
+            assembly.documentMarks.append(mark)
         case let .actor(a):
-            spans[spans.count - 1].index = builder.actors.count
-            builder.add(a, at: loc)
-        case let .claim(cl, textLocation):
-            spans[spans.count - 1].index = builder.claims.count
+            let i = assembly.actors.count
+            spans[spans.count - 1].index = i
+            _ = assembly.actorTable.insert(a.id, value: Int32(i))
+            assembly.actors.append(a)
+            assembly.actorMarks.append(mark)
+        case .claim(var cl, let textMark, let textLine):
+            let i = assembly.claims.count
+            spans[spans.count - 1].index = i
             if cl.text.isEmpty {
-                errorAt("claim '\(cl.id)' has empty text", textLocation, hint: "write the claim after the id: 'claim \(cl.id): ...'")
-                builder.add(Claim(id: cl.id, text: "?", kind: cl.kind, tags: cl.tags, base: cl.base), at: loc)
-            } else {
-                builder.add(cl, at: loc)
+                errorAt("claim '\(cl.id)' has empty text", location(line: textLine, offset: textMark),
+                        hint: "write the claim after the id: 'claim \(cl.id): ...'")
+                cl.text = "?"
             }
-        case let .stance(s):
-            spans[spans.count - 1].index = builder.stances.count
-            builder.add(s)
-        case let .relation(r):
-            spans[spans.count - 1].index = builder.relations.count
-            builder.add(r)
+            _ = assembly.claimTable.insert(cl.id, value: Int32(i))
+            assembly.claims.append(cl)
+            assembly.claimMarks.append(mark)
+        case let .stance(s, marks):
+            spans[spans.count - 1].index = assembly.stances.count
+            assembly.stances.append(s)
+            assembly.stanceMarks.append(marks)
+        case .relation(let r, var marks, let extra):
+            let i = assembly.relations.count
+            spans[spans.count - 1].index = i
+            if let extra {
+                marks.extra = Int32(assembly.relationExtraMarks.count)
+                assembly.relationExtraMarks.append(extra)
+            }
+            if let id = r.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
+            assembly.relations.append(r)
+            assembly.relationMarks.append(marks)
         }
-        current = nil
     }
 
     mutating func errorAt(_ message: String, _ loc: SourceLocation, hint: String? = nil) {
@@ -436,60 +509,77 @@ struct ArgParser {
 
     // MARK: Properties
 
-    static let keys: [DeclarationSpan.Kind: [String]] = [
-        .graph: ["title", "description"],
-        .document: ["title", "publisher", "date", "url", "file"],
-        .actor: ["name", "kind", "affiliation", "role", "credibility"],
-        .claim: ["text", "tags", "base"],
-        .stance: ["quote"],
-        .relation: ["weight", "by", "note"],
+    /// The property keys, each with a bit for the set of keys a declaration has given.
+    enum PropertyKey: String, CaseIterable {
+        case title, description, publisher, date, url, file, name, kind, affiliation, role, credibility, text, tags, base, quote, weight, by, note
+
+        var bit: UInt32 { 1 << UInt32(ArgParser.PropertyKey.allCases.firstIndex(of: self)!) }
+
+        init?(_ b: ArraySlice<UInt8>) {
+            for k in ArgParser.PropertyKey.allCases where k.rawValue.utf8.elementsEqual(b) {
+                self = k
+                return
+            }
+            return nil
+        }
+    }
+
+    static let keys: [DeclarationSpan.Kind: [PropertyKey]] = [
+        .graph: [.title, .description],
+        .document: [.title, .publisher, .date, .url, .file],
+        .actor: [.name, .kind, .affiliation, .role, .credibility],
+        .claim: [.text, .tags, .base],
+        .stance: [.quote],
+        .relation: [.weight, .by, .note],
     ]
 
     mutating func startProperty(line: ArraySlice<UInt8>, number: Int, indent: Int, at i: Int) {
         var j = i
         while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
-        let key = String(decoding: line[i..<j], as: UTF8.self)
-        let keyLoc = location(line: number, byteColumn: i - line.startIndex, lineBytes: line)
         let kind = spanKind(current)
         let allowed = ArgParser.keys[kind]!
-        guard allowed.contains(key) else {
+        guard let key = PropertyKey(line[i..<j]), allowed.contains(key) else {
+            let key = String(decoding: line[i..<j], as: UTF8.self)
             let what = kind == .claim ? "a claim" : "a \(kind.rawValue)"
-            errorAt("unknown property '\(key)' for \(what)", keyLoc,
-                    hint: Suggestions.hint(for: key, in: allowed) ?? "allowed: " + allowed.joined(separator: ", "))
+            let names = allowed.map(\.rawValue)
+            errorAt("unknown property '\(key)' for \(what)", location(line: number, offset: i),
+                    hint: Suggestions.hint(for: key, in: names) ?? "allowed: " + names.joined(separator: ", "))
             property = nil
             return
         }
         // quote [LOCATION]: TEXT
         var quoteLocation: QuoteLocation?
         while j < line.endIndex, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
-        if key == "quote", j < line.endIndex, line[j] != UInt8(ascii: ":") {
+        if key == .quote, j < line.endIndex, line[j] != UInt8(ascii: ":") {
             let ls = j
             while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
             let text = String(decoding: line[ls..<j], as: UTF8.self)
             if let q = QuoteLocation(text) { quoteLocation = q } else {
-                errorAt("invalid quote location '\(text)'", location(line: number, byteColumn: ls - line.startIndex, lineBytes: line),
+                errorAt("invalid quote location '\(text)'", location(line: number, offset: ls),
                         hint: "use L12, L12-14 (lines) or 1040-1068 (character offsets)")
             }
             while j < line.endIndex, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
         }
         guard j < line.endIndex, line[j] == UInt8(ascii: ":") else {
-            errorAt("expected ':' after '\(key)'", location(line: number, byteColumn: j - line.startIndex, lineBytes: line),
-                    hint: "write '\(key): VALUE'")
+            errorAt("expected ':' after '\(key.rawValue)'", location(line: number, offset: j),
+                    hint: "write '\(key.rawValue): VALUE'")
             property = nil
             return
         }
-        if key != "quote" {
-            if pendingKeys.contains(key) {
-                errorAt(key == "text" ? "the claim's text is given twice" : "duplicate property '\(key)'", keyLoc)
+        if key != .quote {
+            if pendingKeys & key.bit != 0 {
+                errorAt(key == .text ? "the claim's text is given twice" : "duplicate property '\(key.rawValue)'", location(line: number, offset: i))
             }
-            pendingKeys.insert(key)
+            pendingKeys |= key.bit
         }
-        let value = trimmedString(line[(j + 1)...])
         var valueStart = j + 1
         while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
-        property = PropertyState(key: key, indent: indent, literal: value == "|", lines: value == "|" ? [] : [value],
-                                 location: location(line: number, byteColumn: valueStart - line.startIndex, lineBytes: line),
-                                 quoteLocation: quoteLocation)
+        var valueEnd = line.endIndex
+        while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+        let literal = valueEnd == valueStart + 1 && line[valueStart] == UInt8(ascii: "|")
+        property = PropertyState(key: key, indent: indent, literal: literal,
+                                 first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
+                                 mark: valueStart, line: number, quoteLocation: quoteLocation)
     }
 
     mutating func finishProperty() {
@@ -504,66 +594,76 @@ struct ArgParser {
                 l.indent == Int.max ? "" : String(decoding: l.text.dropFirst(common), as: UTF8.self)
             }.map { $0.hasSuffix(" ") || $0.hasSuffix("\t") ? String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) : $0 }
                 .joined(separator: "\n")
+        } else if p.more.isEmpty {
+            value = p.first
         } else {
-            value = p.lines.filter { !$0.isEmpty }.joined(separator: " ")
+            value = ([p.first] + p.more).filter { !$0.isEmpty }.joined(separator: " ")
         }
-        apply(key: p.key, value: value, at: p.location, quoteLocation: p.quoteLocation)
+        apply(key: p.key, value: value, at: p, quoteLocation: p.quoteLocation)
     }
 
-    mutating func apply(key: String, value: String, at loc: SourceLocation, quoteLocation: QuoteLocation?) {
+    mutating func apply(key: PropertyKey, value: String, at p: PropertyState, quoteLocation: QuoteLocation?) {
+        let loc = { [file = file, bytes = bytes, first = firstLineStart] in
+            var start = p.mark
+            while start > first, bytes[start - 1] != 0x0A { start -= 1 }
+            return SourceLocation(file: file, line: p.line, column: SourceLocator.column(bytes, from: start, to: p.mark))
+        }
         if value.isEmpty {
-            errorAt(key == "quote" ? "empty quote" : "property '\(key)' has no value", loc)
+            errorAt(key == .quote ? "empty quote" : "property '\(key.rawValue)' has no value", loc())
             return
         }
         func number(_ what: String) -> Double? {
             guard let d = Double(value), d.isFinite else {
-                errorAt("\(what) '\(value)' is not a number", loc, hint: "write a decimal number between 0 and 1, such as 0.8")
+                errorAt("\(what) '\(value)' is not a number", loc(), hint: "write a decimal number between 0 and 1, such as 0.8")
                 return nil
             }
             guard (0...1).contains(d) else {
-                errorAt("\(what) \(value) is outside [0, 1]", loc)
+                errorAt("\(what) \(value) is outside [0, 1]", loc())
                 return nil
             }
             return d
         }
         switch current {
         case let .graph(name, title, description)?:
-            current = key == "title" ? .graph(name: name, title: value, description: description)
+            current = key == .title ? .graph(name: name, title: value, description: description)
                 : .graph(name: name, title: title, description: value)
         case var .document(d)?:
+            current = nil
             switch key {
-            case "title": d.title = value
-            case "publisher": d.publisher = value
-            case "date":
+            case .title: d.title = value
+            case .publisher: d.publisher = value
+            case .date:
                 if let date = PartialDate(value) { d.date = date } else {
-                    errorAt("invalid date '\(value)'", loc, hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
+                    errorAt("invalid date '\(value)'", loc(), hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
                 }
-            case "url": d.url = value
+            case .url: d.url = value
             default: d.file = value
             }
             current = .document(d)
         case var .actor(a)?:
+            current = nil
             switch key {
-            case "name": a.name = value
-            case "kind":
+            case .name: a.name = value
+            case .kind:
                 if let k = ActorKind(rawValue: value) { a.kind = k } else {
-                    errorAt("unknown actor kind '\(value)'", loc, hint: Suggestions.hint(for: value, in: ActorKind.allCases.map(\.rawValue))
+                    errorAt("unknown actor kind '\(value)'", loc(), hint: Suggestions.hint(for: value, in: ActorKind.allCases.map(\.rawValue))
                             ?? "use person, institution or group")
                 }
-            case "affiliation": a.affiliation = value
-            case "role": a.role = value
+            case .affiliation: a.affiliation = value
+            case .role: a.role = value
             default: a.credibility = number("credibility")
             }
             current = .actor(a)
-        case .claim(var c, let textLoc)?:
+        case .claim(var c, let textMark, let textLine)?:
+            current = nil
             switch key {
-            case "text": c.text = value
-            case "tags":
+            case .text: c.text = value
+            case .tags:
                 var tags: [String] = []
                 for t in value.split(separator: ",") {
                     let tag = t.trimmingCharacters(in: .whitespaces)
                     if !Slug.isValid(tag) {
-                        errorAt("invalid tag '\(tag)'", loc, hint: "tags are slugs: letters, digits, '-', '_' and '.'")
+                        errorAt("invalid tag '\(tag)'", loc(), hint: "tags are slugs: letters, digits, '-', '_' and '.'")
                     } else if !tags.contains(tag) {
                         tags.append(tag)
                     }
@@ -571,24 +671,111 @@ struct ArgParser {
                 c.tags = tags
             default: c.base = number("base score")
             }
-            current = .claim(c, textLocation: textLoc)
-        case var .stance(s)?:
+            current = .claim(c, textMark: textMark, textLine: textLine)
+        case .stance(var s, let marks)?:
+            current = nil
             s.quotes.append(Quote(value, location: quoteLocation))
-            current = .stance(s)
-        case var .relation(r)?:
+            current = .stance(s, marks)
+        case .relation(var r, let marks, var extra)?:
+            current = nil
             switch key {
-            case "weight":
-                r.weightLocation = loc
+            case .weight:
+                if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
+                extra!.weight = p.mark
                 if let w = number("weight") { r.weight = w }
-            case "by":
-                r.actor = value
-                r.actorLocation = loc
+            case .by:
+                var v = value
+                r.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
+                if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
+                extra!.actor = p.mark
             default: r.note = value
             }
-            current = .relation(r)
+            current = .relation(r, marks, extra)
         case nil:
             break
         }
+    }
+}
+
+/// Turns byte offsets of a file into line and column locations, indexing the lines on first use.
+final class SourceLocator {
+    let bytes: [UInt8]
+    let file: String
+    private var lineStarts: [Int] = []
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// The location of byte `offset`, or nil for -1.
+    func locate(_ offset: Int) -> SourceLocation? {
+        guard offset >= 0 else { return nil }
+        if lineStarts.isEmpty {
+            let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            lineStarts.append(start)
+            for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+        }
+        // The last line start at or before the offset.
+        var lo = 0, hi = lineStarts.count
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid }
+        }
+        return SourceLocation(file: file, line: lo + 1, column: SourceLocator.column(bytes, from: lineStarts[lo], to: offset))
+    }
+
+    /// The 1-based character column of byte `end` in a line starting at byte `start`: UTF-8 lead bytes before it, plus one.
+    static func column(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var column = 1
+        var i = start
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return column
+    }
+}
+
+/// Reads a whole file into bytes with one allocation.
+enum FileBytes {
+    static func read(_ path: String) throws(DiagnosticError) -> [UInt8] {
+        func fail(_ reason: String) -> DiagnosticError {
+            DiagnosticError([Diagnostic(.error, "cannot read '\(path)': \(reason)")])
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw fail(errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw fail(String(cString: strerror(errno))) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw fail(String(cString: strerror(EISDIR))) }
+        var out = [UInt8]()
+        if (st.st_mode & S_IFMT) == S_IFREG {
+            let size = Int(st.st_size)
+            var failure: Int32 = 0
+            out = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+                var got = 0
+                while got < size {
+                    let n = Foundation.read(fd, buf.baseAddress! + got, size - got)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                    if n == 0 { break }
+                    got += n
+                }
+                initialized = got
+            }
+            if failure != 0 { throw fail(String(cString: strerror(failure))) }
+        }
+        // Whatever is left (a growing file, a pipe), read in chunks.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw fail(String(cString: strerror(errno))) }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
     }
 }
 
@@ -597,6 +784,17 @@ struct Token {
     var bytes: ArraySlice<UInt8>
     var offset: Int
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whether the word is exactly `s`.
+    func `is`(_ s: StaticString) -> Bool {
+        guard s.utf8CodeUnitCount == bytes.count else { return false }
+        var k = 0
+        for x in bytes {
+            if s.utf8Start[k] != x { return false }
+            k += 1
+        }
+        return true
+    }
 }
 
 /// Splits a line into whitespace-separated tokens.
@@ -621,8 +819,13 @@ struct Tokenizer {
 
     mutating func all() -> [Token] {
         var out: [Token] = []
-        while let t = next() { out.append(t) }
+        all(into: &out)
         return out
+    }
+
+    /// Appends every remaining token to `out`.
+    mutating func all(into out: inout [Token]) {
+        while let t = next() { out.append(t) }
     }
 }
 

@@ -1,0 +1,193 @@
+/// Entities gathered by a reader or a builder, their references resolved to indices where already
+/// known and pending by name otherwise, checked and turned into a ``Graph`` in one pass.
+///
+/// Places are opaque marks (`-1` for none) that a `locate` function turns into ``SourceLocation``s
+/// only when a diagnostic needs one, so that no location is built for input without errors.
+/// A pending reference is stored as a negative index, `-2 - n`, where `names[n]` is the id.
+struct GraphAssembly {
+    /// Where a stance's parts stand.
+    struct StanceMarks {
+        var declaration: Int
+        var actor: Int
+        var claim: Int
+        var document: Int
+    }
+
+    /// Where a relation's endpoints stand; `extra` indexes `relationExtraMarks`, or is -1 when the
+    /// declaration, actor and weight marks are all the source's mark.
+    struct RelationMarks {
+        var source: Int
+        var target: Int
+        var extra: Int32 = -1
+    }
+
+    /// Where a relation's header, actor and weight stand.
+    struct ExtraMarks {
+        var declaration: Int
+        var actor: Int
+        var weight: Int
+    }
+
+    var name: String?
+    var title: String?
+    var description: String?
+    var documents: [Document] = []
+    var documentMarks: [Int] = []
+    var actors: [Actor] = []
+    var actorMarks: [Int] = []
+    var claims: [Claim] = []
+    var claimMarks: [Int] = []
+    var stances: [Stance] = []
+    var stanceMarks: [StanceMarks] = []
+    var relations: [Relation] = []
+    var relationMarks: [RelationMarks] = []
+    var relationExtraMarks: [ExtraMarks] = []
+    /// The ids of pending references.
+    var names: [String] = []
+    /// Ids to positions, the first declaration winning.
+    var documentTable = IdTable()
+    var actorTable = IdTable()
+    var claimTable = IdTable()
+    /// Relation ids to relation positions, the first declaration winning.
+    var relationTable = IdTable()
+
+    /// A pending reference to `id`.
+    mutating func pending(_ id: String) -> Int {
+        names.append(id)
+        return -1 - names.count
+    }
+
+    /// The declaration, actor and weight marks of relation `i`.
+    func extraMarks(_ i: Int) -> ExtraMarks {
+        let m = relationMarks[i]
+        if m.extra < 0 { return ExtraMarks(declaration: m.source, actor: m.source, weight: m.source) }
+        return relationExtraMarks[Int(m.extra)]
+    }
+
+    /// Checks every entity and reference, in the order ``GraphBuilder/build()`` always has, and
+    /// returns the graph with its warnings, or throws every error found.
+    mutating func assemble(errorLimit: Int, lint: Bool,
+                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, warnings: [Diagnostic]) {
+        var v = Validator(limit: errorLimit)
+        func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
+            for i in 0..<count {
+                guard let id = id(i) else { continue }
+                if !Slug.isValid(id) {
+                    v.error("'\(id)' is not a valid \(kind) id", locate(mark(i)),
+                            hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                }
+                if let first = table[id], first != i {
+                    let firstLoc = locate(mark(first)).map { " (first declared at \($0))" } ?? ""
+                    v.error("duplicate \(kind) id '\(id)'\(firstLoc)", locate(mark(i)))
+                }
+            }
+        }
+        checkIds(documents.count, { documents[$0].id }, { documentMarks[$0] }, documentTable, "document")
+        checkIds(actors.count, { actors[$0].id }, { actorMarks[$0] }, actorTable, "actor")
+        checkIds(claims.count, { claims[$0].id }, { claimMarks[$0] }, claimTable, "claim")
+        checkIds(relations.count, { relations[$0].id }, { extraMarks($0).declaration }, relationTable, "relation")
+
+        for (i, d) in documents.enumerated() where d.title.isEmpty {
+            v.error("document '\(d.id)' has no title", locate(documentMarks[i]), hint: "add a line '  title: ...'")
+        }
+        for (i, a) in actors.enumerated() {
+            if let c = a.credibility, !(0...1).contains(c) || c.isNaN {
+                v.error("credibility \(c) of actor '\(a.id)' is outside [0, 1]", locate(actorMarks[i]))
+            }
+            if a.name.isEmpty { v.error("actor '\(a.id)' has an empty name", locate(actorMarks[i])) }
+        }
+        for (i, c) in claims.enumerated() {
+            if isBlank(c.text) {
+                v.error("claim '\(c.id)' has empty text", locate(claimMarks[i]), hint: "write the claim after the id: 'claim \(c.id): ...'")
+            }
+            if let b = c.base, !(0...1).contains(b) || b.isNaN {
+                v.error("base score \(b) of claim '\(c.id)' is outside [0, 1]", locate(claimMarks[i]))
+            }
+        }
+
+        func resolve(_ ref: Int, _ table: IdTable, _ kind: String, _ mark: Int) -> Int? {
+            if ref >= 0 { return ref }
+            let id = names[-2 - ref]
+            if let i = table[id] { return i }
+            let hint = v.errorCount < v.limit ? Suggestions.hint(for: id, in: table.keys) : nil
+            v.error("unknown \(kind) '\(id)'", locate(mark), hint: hint)
+            return nil
+        }
+
+        for k in stances.indices {
+            let s = stances[k], m = stanceMarks[k]
+            let a = resolve(s.actor, actorTable, "actor", m.actor)
+            let c = resolve(s.claim, claimTable, "claim", m.claim)
+            var d: Int?
+            if let doc = s.document { d = resolve(doc, documentTable, "document", m.document) }
+            for q in s.quotes where isBlank(q.text) { v.error("empty quote", locate(m.declaration)) }
+            if v.errorCount == 0, let a, let c {
+                stances[k].actor = a
+                stances[k].claim = c
+                stances[k].document = d
+            }
+        }
+        for i in relations.indices {
+            let r = relations[i], m = relationMarks[i]
+            let src = resolve(r.source, claimTable, "claim", m.source)
+            var target: RelationTarget?
+            switch r.target {
+            case let .claim(t):
+                if let tc = resolve(t, claimTable, "claim", m.target) {
+                    target = .claim(tc)
+                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(r.kind.rawValue) itself", locate(m.target)) }
+                }
+            case let .relation(t):
+                if r.kind == .support {
+                    v.error("a support must target a claim, not a relation", locate(m.target), hint: "use 'undercut' to attack a relation")
+                } else if let tr = resolve(t, relationTable, "relation", m.target) {
+                    target = .relation(tr)
+                    if tr == i { v.error("relation '\(t < 0 ? names[-2 - t] : relations[tr].id ?? "")' cannot undercut itself", locate(m.target)) }
+                }
+            }
+            if !(0...1).contains(r.weight) || r.weight.isNaN {
+                v.error("weight \(r.weight) is outside [0, 1]", locate(extraMarks(i).weight))
+            }
+            var actor: Int?
+            if let a = r.actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
+            if v.errorCount == 0, let src, let target {
+                relations[i].source = src
+                relations[i].target = target
+                relations[i].actor = actor
+            }
+        }
+        if v.errorCount > 0 { throw DiagnosticError(v.diagnostics) }
+
+        let graph = Graph(name: name, title: title, description: description, documents: documents, actors: actors,
+                          claims: claims, stances: stances, relations: relations, documentIndex: documentTable,
+                          actorIndex: actorTable, claimIndex: claimTable, relationIndex: relationTable)
+        var warnings: [Diagnostic] = []
+        if lint {
+            var related = [Bool](repeating: false, count: graph.claims.count)
+            for r in graph.relations {
+                related[r.source] = true
+                if let t = r.targetClaim { related[t] = true }
+            }
+            let many = graph.claims.count > 1
+            for i in graph.claims.indices {
+                let isolated = !related[i] && many, unheld = graph.stancesOfClaim.degree(i) == 0
+                guard isolated || unheld else { continue }
+                let id = graph.claims[i].id, loc = locate(claimMarks[i])
+                if isolated {
+                    warnings.append(Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc))
+                }
+                if unheld {
+                    warnings.append(Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'"))
+                }
+            }
+        }
+        return (graph, warnings)
+    }
+}
+
+/// Whether every character of `text` is whitespace (true for the empty text); quick for text that starts with a visible ASCII character.
+@inline(__always)
+func isBlank(_ text: String) -> Bool {
+    if let b = text.utf8.first, b < 0x80, b != 0x20, !(0x09...0x0D).contains(b) { return false }
+    return text.allSatisfy(\.isWhitespace)
+}
