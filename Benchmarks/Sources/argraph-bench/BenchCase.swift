@@ -1,0 +1,48 @@
+import ArgumentGraph
+import Foundation
+
+/// One thing to time on one instance: untimed preparation, then a timed body run several times.
+struct BenchCase: Sendable {
+    /// A short name, such as `read-arg`.
+    let name: String
+    /// What is timed, in a few words.
+    let summary: String
+    /// The instance files it runs on, by extension (`arg`, `json`, `i23`).
+    let input: String
+    /// Whether throughput (MB/s of the instance file) means something for this case.
+    let reportsThroughput: Bool
+    /// Loads what the body needs from the instance path (untimed) and returns the body to time.
+    let prepare: @Sendable (String) throws -> () throws -> Void
+
+    /// Every case. To add one (DOT export, a REPL command, a solver), add one entry here.
+    static let all: [BenchCase] = [
+        BenchCase(name: "read-arg", summary: "read and check an .arg file (bytes to Graph, with warnings)", input: "arg",
+                  reportsThroughput: true) { path in
+            { _ = try ArgReader.read(contentsOf: path) }
+        },
+        BenchCase(name: "read-json", summary: "read and check an argraph JSON file", input: "json", reportsThroughput: true) { path in
+            { _ = try GraphFile.read(path: path) }
+        },
+        BenchCase(name: "build", summary: "validate and index a graph with GraphBuilder (ids to indices, adjacency)", input: "arg",
+                  reportsThroughput: false) { path in
+            let builder = GraphBuilder(try ArgReader.read(contentsOf: path).graph)
+            return { _ = try builder.build() }
+        },
+        BenchCase(name: "index", summary: "Graph.init from entity arrays (id tables and CSR adjacency)", input: "arg",
+                  reportsThroughput: false) { path in
+            let g = try ArgReader.read(contentsOf: path).graph
+            return {
+                _ = Graph(name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
+                          claims: g.claims, stances: g.stances, relations: g.relations)
+            }
+        },
+        BenchCase(name: "write-arg", summary: "print the canonical .arg text", input: "arg", reportsThroughput: false) { path in
+            let g = try ArgReader.read(contentsOf: path).graph
+            return { _ = ArgWriter.write(g) }
+        },
+        BenchCase(name: "write-json", summary: "encode the JSON form", input: "json", reportsThroughput: false) { path in
+            let g = try GraphFile.read(path: path).graph
+            return { _ = GraphJSON.encode(g) }
+        },
+    ]
+}
