@@ -57,6 +57,24 @@ struct GraphAssembly {
         return -1 - names.count
     }
 
+    /// A reference held as the byte range of its id in the source, to be looked up in one pass at the end
+    /// (a tight loop of independent lookups runs several times faster than lookups spread over the parse).
+    static func spanReference(offset: Int, length: Int) -> Int? {
+        guard length < 1 << 22, offset < 1 << 40 else { return nil }
+        return Int.min + (length << 40) + offset
+    }
+
+    /// Whether a reference is a byte range (see ``spanReference(offset:length:)``).
+    @inline(__always)
+    static func isSpan(_ r: Int) -> Bool { r < Int.min / 2 }
+
+    /// The offset and length of a byte-range reference.
+    @inline(__always)
+    static func span(_ r: Int) -> (offset: Int, length: Int) {
+        let v = r - Int.min
+        return (v & ((1 << 40) - 1), v >> 40)
+    }
+
     /// The declaration, actor and weight marks of relation `i`.
     func extraMarks(_ i: Int) -> ExtraMarks {
         let m = relationMarks[i]
@@ -70,13 +88,17 @@ struct GraphAssembly {
                             locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, warnings: [Diagnostic]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
+            // As many distinct ids in the table as entities with ids: there is no duplicate to look for.
+            var withIds = 0
+            for i in 0..<count where id(i) != nil { withIds += 1 }
+            let distinct = table.count == withIds
             for i in 0..<count {
                 guard let id = id(i) else { continue }
                 if !Slug.isValid(id) {
                     v.error("'\(id)' is not a valid \(kind) id", locate(mark(i)),
                             hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
                 }
-                if let first = table[id], first != i {
+                if !distinct, let first = table[id], first != i {
                     let firstLoc = locate(mark(first)).map { " (first declared at \($0))" } ?? ""
                     v.error("duplicate \(kind) id '\(id)'\(firstLoc)", locate(mark(i)))
                 }

@@ -13,16 +13,47 @@ struct IdTable: Sendable {
     private var ends: [Int] = []
     /// The value of each key.
     private var values: [Int32] = []
-    /// Open addressing: key numbers, or -1 for an empty slot; the count is a power of two.
-    private var slots: [Int32]
+    /// Open addressing, two words per slot: the key's first 8 bytes, then a tag (24 bits of the
+    /// hash, the key's length capped at 255, and the key number plus one); a zero tag is an empty slot.
+    /// Keys of up to 8 bytes are thus compared without touching `arena`.
+    private var slots: [UInt64]
     /// The dictionary used once a non-ASCII id was inserted.
     private var slow: [String: Int32]?
+    /// Whether every value equals its key's number (ids inserted as 0, 1, 2, … without repeats), so that
+    /// a lookup need not read `values`.
+    private var identity = true
 
     /// An empty table with room for `capacity` ids before it grows.
     init(capacity: Int = 0) {
+        slots = IdTable.emptySlots(for: capacity)
+        arena.reserveCapacity(capacity * 8)
+        ends.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// Zeroed slots for `capacity` keys at most half full, on huge pages where the system allows, since lookups land anywhere.
+    private static func emptySlots(for capacity: Int) -> [UInt64] {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
-        slots = [Int32](repeating: -1, count: n)
+        return [UInt64](unsafeUninitializedCapacity: 2 * n) { buf, initialized in
+            let bytes = 16 * n
+            if bytes >= 4 << 20, let base = buf.baseAddress {
+                #if os(Linux)
+                // Advise the 2 MB-aligned part before the first touch, so that it is faulted in as huge pages.
+                let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
+                let end = (Int(bitPattern: base) + bytes) & ~((2 << 20) - 1)
+                if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) { _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */) }
+                #endif
+            }
+            buf.initialize(repeating: 0)
+            initialized = 2 * n
+        }
+    }
+
+    /// Makes room for `capacity` keys without growing, if the table is empty.
+    mutating func reserve(_ capacity: Int) {
+        guard values.isEmpty, slow == nil, capacity * 4 > slots.count else { return }
+        slots = IdTable.emptySlots(for: capacity)
         arena.reserveCapacity(capacity * 8)
         ends.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
@@ -38,7 +69,7 @@ struct IdTable: Sendable {
     var count: Int { slow?.count ?? values.count }
 
     @inline(__always)
-    private static func hash(_ p: UnsafeRawBufferPointer) -> Int {
+    static func hash(_ p: UnsafeRawBufferPointer) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(p.count &+ 1)
         var i = 0
         let n = p.count
@@ -65,60 +96,124 @@ struct IdTable: Sendable {
     }
 
     @inline(__always)
-    private static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
+    static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
         for b in p where b >= 0x80 { return false }
         return true
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
+    /// The first 8 bytes of a key, zero-padded, as one word.
     @inline(__always)
-    private func probe(_ key: UnsafeRawBufferPointer) -> Int {
-        let mask = slots.count - 1
-        var s = IdTable.hash(key) & mask
-        return arena.withUnsafeBytes { a in
-            slots.withUnsafeBufferPointer { sl in
-                ends.withUnsafeBufferPointer { e in
-                    while true {
-                        let k = Int(sl[s])
-                        if k < 0 { return s }
-                        let start = k == 0 ? 0 : e[k - 1]
-                        let len = e[k] - start
-                        if len == key.count, len == 0 || memcmp(a.baseAddress! + start, key.baseAddress!, len) == 0 { return s }
-                        s = (s &+ 1) & mask
-                    }
-                }
-            }
-        }
+    static func head(_ p: UnsafeRawBufferPointer) -> UInt64 {
+        guard let base = p.baseAddress else { return 0 }
+        if p.count >= 8 { return base.loadUnaligned(as: UInt64.self) }
+        var w: UInt64 = 0
+        for i in 0..<p.count { w |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << (8 * UInt64(i)) }
+        return w
     }
 
-    /// The value of the id spelled by these UTF-8 bytes.
-    func find(_ key: UnsafeRawBufferPointer) -> Int32? {
-        if slow != nil || !IdTable.isASCII(key) {
-            return self[String(decoding: key, as: UTF8.self)].map(Int32.init)
+    @inline(__always)
+    static func tag(hash h: Int, count: Int, key k: Int) -> UInt64 {
+        (UInt64(truncatingIfNeeded: h) >> 40) << 40 | UInt64(min(count, 255)) << 32 | UInt64(k + 1)
+    }
+
+    /// The slot holding `key` (its tag is non-zero), or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ key: UnsafeRawBufferPointer, hash h: Int) -> Int {
+        let mask = slots.count / 2 - 1
+        var s = h & mask
+        let w = IdTable.head(key)
+        let want = IdTable.tag(hash: h, count: key.count, key: 0) & ~0xFFFF_FFFF
+        return slots.withUnsafeBufferPointer { sl in
+            while true {
+                let t = sl[2 * s + 1]
+                if t == 0 { return s }
+                if t & ~0xFFFF_FFFF == want, sl[2 * s] == w {
+                    if key.count <= 8 { return s }
+                    let k = Int(t & 0xFFFF_FFFF) - 1
+                    let start = k == 0 ? 0 : ends[k - 1]
+                    if ends[k] - start == key.count,
+                       arena.withUnsafeBytes({ memcmp($0.baseAddress! + start, key.baseAddress!, key.count) }) == 0 { return s }
+                }
+                s = (s &+ 1) & mask
+            }
         }
-        let k = slots[probe(key)]
-        return k < 0 ? nil : values[Int(k)]
     }
 
     /// The value of the id spelled by these bytes when the table compares bytes and the id is ASCII,
     /// so that the id found is spelled exactly so; nil otherwise (found or not).
     func findExact(_ key: UnsafeRawBufferPointer) -> Int32? {
         guard slow == nil, IdTable.isASCII(key) else { return nil }
-        let k = slots[probe(key)]
-        return k < 0 ? nil : values[Int(k)]
+        let t = slots[2 * probe(key, hash: IdTable.hash(key)) + 1]
+        return t == 0 ? nil : values[Int(t & 0xFFFF_FFFF) - 1]
+    }
+
+    /// Runs `body` with a lookup that works on raw pointers, so that a loop of lookups does no reference
+    /// counting (whose atomic operations would keep the memory accesses of successive lookups from overlapping).
+    func withExactLookup<R>(_ body: (ExactLookup) -> R) -> R {
+        slots.withUnsafeBufferPointer { s in
+            values.withUnsafeBufferPointer { v in
+                ends.withUnsafeBufferPointer { e in
+                    arena.withUnsafeBytes { a in
+                        body(ExactLookup(slots: s, values: v, ends: e, arena: a, enabled: slow == nil, identity: identity))
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``findExact(_:)`` over raw pointers; valid only inside ``withExactLookup(_:)``.
+    struct ExactLookup {
+        let slots: UnsafeBufferPointer<UInt64>
+        let values: UnsafeBufferPointer<Int32>
+        let ends: UnsafeBufferPointer<Int>
+        let arena: UnsafeRawBufferPointer
+        let enabled: Bool
+        let identity: Bool
+
+        /// Loads the key's first slot and returns a word of it, so that a loop of these overlaps its cache misses
+        /// before the lookups proper.
+        @inline(__always)
+        func touch(_ key: UnsafeRawBufferPointer) -> UInt64 {
+            slots[2 * (IdTable.hash(key) & (slots.count / 2 - 1)) + 1]
+        }
+
+        /// The value of the key when the table compares bytes and the key is ASCII; nil otherwise.
+        @inline(__always)
+        func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+            guard enabled, IdTable.isASCII(key) else { return nil }
+            let h = IdTable.hash(key)
+            let mask = slots.count / 2 - 1
+            var s = h & mask
+            let w = IdTable.head(key)
+            let want = IdTable.tag(hash: h, count: key.count, key: 0) & ~0xFFFF_FFFF
+            while true {
+                let t = slots[2 * s + 1]
+                if t == 0 { return nil }
+                if t & ~0xFFFF_FFFF == want, slots[2 * s] == w {
+                    let k = Int(t & 0xFFFF_FFFF) - 1
+                    if key.count <= 8 { return identity ? Int32(k) : values[k] }
+                    let start = k == 0 ? 0 : ends[k - 1]
+                    if ends[k] - start == key.count, memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0 { return values[k] }
+                }
+                s = (s &+ 1) & mask
+            }
+        }
     }
 
     /// Inserts the id spelled by these bytes unless present; returns the value already there, if any.
     mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
         if slow == nil, IdTable.isASCII(key) {
-            let s = probe(key)
-            let k = slots[s]
-            if k >= 0 { return values[Int(k)] }
-            slots[s] = Int32(values.count)
+            let h = IdTable.hash(key)
+            let s = probe(key, hash: h)
+            let t = slots[2 * s + 1]
+            if t != 0 { return values[Int(t & 0xFFFF_FFFF) - 1] }
+            slots[2 * s] = IdTable.head(key)
+            slots[2 * s + 1] = IdTable.tag(hash: h, count: key.count, key: values.count)
+            if value != Int32(values.count) { identity = false }
             arena.append(contentsOf: key)
             ends.append(arena.count)
             values.append(value)
-            if values.count * 2 > slots.count { grow() }
+            if values.count * 4 > slots.count { grow() }
             return nil
         }
         return insertSlow(String(decoding: key, as: UTF8.self), value: value)
@@ -139,7 +234,7 @@ struct IdTable: Sendable {
             arena = []
             ends = []
             values = []
-            slots = [Int32](repeating: -1, count: 16)
+            slots = [UInt64](repeating: 0, count: 32)
         }
         if let v = slow![id] { return v }
         slow![id] = value
@@ -152,14 +247,17 @@ struct IdTable: Sendable {
     }
 
     private mutating func grow() {
-        var bigger = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = bigger.count - 1
+        var bigger = IdTable.emptySlots(for: slots.count / 2)
+        let mask = bigger.count / 2 - 1
         arena.withUnsafeBytes { a in
             for k in 0..<values.count {
                 let start = k == 0 ? 0 : ends[k - 1]
-                var s = IdTable.hash(UnsafeRawBufferPointer(rebasing: a[start..<ends[k]])) & mask
-                while bigger[s] >= 0 { s = (s &+ 1) & mask }
-                bigger[s] = Int32(k)
+                let key = UnsafeRawBufferPointer(rebasing: a[start..<ends[k]])
+                let h = IdTable.hash(key)
+                var s = h & mask
+                while bigger[2 * s + 1] != 0 { s = (s &+ 1) & mask }
+                bigger[2 * s] = IdTable.head(key)
+                bigger[2 * s + 1] = IdTable.tag(hash: h, count: key.count, key: k)
             }
         }
         slots = bigger
@@ -177,8 +275,9 @@ struct IdTable: Sendable {
             id = d
         }
         return id.withUTF8 { p -> Int? in
-            let k = slots[probe(UnsafeRawBufferPointer(p))]
-            return k < 0 ? nil : Int(values[Int(k)])
+            let key = UnsafeRawBufferPointer(p)
+            let t = slots[2 * probe(key, hash: IdTable.hash(key)) + 1]
+            return t == 0 ? nil : Int(values[Int(t & 0xFFFF_FFFF) - 1])
         }
     }
 

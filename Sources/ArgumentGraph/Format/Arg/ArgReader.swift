@@ -62,6 +62,7 @@ public struct ArgReader {
     public static func read(_ bytes: [UInt8], file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
         var parser = ArgParser(bytes: bytes, file: file)
         parser.parse()
+        parser.resolveClaimReferences()
         var diagnostics = parser.diagnostics
         if parser.errorCount >= errorLimit {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
@@ -102,6 +103,9 @@ struct ArgParser {
     var current: Pending?
     /// The property being read, for continuation lines.
     var property: PropertyState?
+    /// Whether that property is a literal block, and its indentation (kept apart so that checking them copies nothing).
+    var inLiteral = false
+    var propertyIndent: Int?
     var seenGraphHeader = false
     /// Set after a header that could not be read, so that its indented lines are passed over quietly.
     var skipping = false
@@ -111,6 +115,8 @@ struct ArgParser {
     /// Scratch space for a header's words.
     var words: [Token] = []
     var rightWords: [Token] = []
+    /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
+    var prefetchSink: UInt64 = 0
 
     struct PropertyState {
         var key: PropertyKey
@@ -166,13 +172,72 @@ struct ArgParser {
         return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: offset))
     }
 
+    /// Indexes the claims, then resolves every claim reference kept as a byte range, in two tight loops.
+    mutating func resolveClaimReferences() {
+        var table = IdTable(capacity: assembly.claims.count)
+        for (i, c) in assembly.claims.enumerated() { _ = table.insert(c.id, value: Int32(i)) }
+        assembly.claimTable = table
+        // Unknown ids: (index, is a stance, is the target, offset, length), made pending after the loop.
+        var unknown: [(Int, Bool, Bool, Int, Int)] = []
+        var sink: UInt64 = 0
+        bytes.withUnsafeBytes { raw in
+            table.withExactLookup { lookup in
+                @inline(__always) func find(_ r: Int) -> Int? {
+                    let (o, l) = GraphAssembly.span(r)
+                    return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
+                }
+                @inline(__always) func touch(_ r: Int) -> UInt64 {
+                    guard GraphAssembly.isSpan(r) else { return 0 }
+                    let (o, l) = GraphAssembly.span(r)
+                    return lookup.touch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
+                }
+                sink &+= assembly.relations.withUnsafeMutableBufferPointer { rel -> UInt64 in
+                    var acc: UInt64 = 0
+                    var start = 0
+                    while start < rel.count {
+                        // First load the slots of a block of lookups, whose misses then overlap; then look up.
+                        let end = min(rel.count, start + 16)
+                        for i in start..<end {
+                            acc &+= touch(rel[i].source)
+                            if case let .claim(t) = rel[i].target { acc &+= touch(t) }
+                        }
+                        for i in start..<end {
+                            let source = rel[i].source
+                            if GraphAssembly.isSpan(source) {
+                                if let v = find(source) { rel[i].source = v } else { unknown.append((i, false, false, source, 0)) }
+                            }
+                            if case let .claim(t) = rel[i].target, GraphAssembly.isSpan(t) {
+                                if let v = find(t) { rel[i].target = .claim(v) } else { unknown.append((i, false, true, t, 0)) }
+                            }
+                        }
+                        start = end
+                    }
+                    return acc
+                }
+                assembly.stances.withUnsafeMutableBufferPointer { st in
+                    for k in st.indices where GraphAssembly.isSpan(st[k].claim) {
+                        if let v = find(st[k].claim) { st[k].claim = v } else { unknown.append((k, true, false, st[k].claim, 0)) }
+                    }
+                }
+            }
+        }
+        for (i, isStance, isTarget, r, _) in unknown {
+            let (o, l) = GraphAssembly.span(r)
+            let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
+            // A non-ASCII id, or a table past bytes, is compared as strings are.
+            let ref = table[name] ?? assembly.pending(name)
+            if isStance { assembly.stances[i].claim = ref } else if isTarget { assembly.relations[i].target = .claim(ref) } else { assembly.relations[i].source = ref }
+        }
+        prefetchSink = sink
+    }
+
     mutating func parse() {
         var lineNumber = 0
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         firstLineStart = start
         let n = bytes.count
-        spans.reserveCapacity(n / 64)
+        reserveCapacities(from: start)
         while start < n {
             if errorCount >= ArgReader.errorLimit { return }
             let end = bytes.withUnsafeBufferPointer { p -> Int in
@@ -188,6 +253,28 @@ struct ArgParser {
         finishDeclaration()
     }
 
+    /// Reserves room for the declarations by counting the lines that start with each keyword's first letter.
+    mutating func reserveCapacities(from start: Int) {
+        var counts = [Int](repeating: 0, count: 128)
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = start
+            while i < n {
+                let b = p[i]
+                if b < 128 { counts[Int(b)] += 1 }
+                guard let nl = memchr(p.baseAddress! + i, 0x0A, n - i) else { break }
+                i = p.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+        }
+        func c(_ s: Unicode.Scalar) -> Int { counts[Int(s.value)] }
+        let claims = c("c") + c("e") + c("p"), relations = c("s") + c("a") + c("u")
+        spans.reserveCapacity(claims + relations + c("d") + c("g"))
+        assembly.claims.reserveCapacity(claims)
+        assembly.claimMarks.reserveCapacity(claims)
+        assembly.relations.reserveCapacity(relations)
+        assembly.relationMarks.reserveCapacity(relations)
+    }
+
     mutating func handle(line: ArraySlice<UInt8>, number: Int) {
         if !isValidUTF8(line) {
             let bad = firstInvalidUTF8Offset(line)
@@ -200,7 +287,7 @@ struct ArgParser {
         let blank = i == line.endIndex
 
         // Literal blocks take every deeper line, and blank lines, verbatim.
-        if property?.literal == true {
+        if inLiteral {
             if blank {
                 property!.literalLines.append((Int.max, []))
                 return
@@ -222,16 +309,16 @@ struct ArgParser {
             finishDeclaration()
             skipping = false
             startDeclaration(line: line, number: number)
-            if current == nil { skipping = true }
+            if case .none = current { skipping = true }
             return
         }
         if skipping { return }
-        guard current != nil else {
+        if case .none = current {
             error("indented line outside a declaration", line: number, byteColumn: indent, lineBytes: line,
                   hint: "properties belong under a declaration such as 'claim ID: TEXT'")
             return
         }
-        if let p = property, indent > p.indent {
+        if let propertyIndent, indent > propertyIndent {
             property!.more.append(trimmedString(line[i...]))
             pendingLastLine = number
             return
@@ -270,7 +357,9 @@ struct ArgParser {
     }
 
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
+    /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
     mutating func reference(_ b: ArraySlice<UInt8>, in table: KeyPath<GraphAssembly, IdTable>) -> Int {
+        if table == \GraphAssembly.claimTable, let r = GraphAssembly.spanReference(offset: b.startIndex, length: b.count) { return r }
         let found = b.withUnsafeBytes { assembly[keyPath: table].findExact($0) }
         if let found { return Int(found) }
         return assembly.pending(String(decoding: b, as: UTF8.self))
@@ -453,8 +542,7 @@ struct ArgParser {
 
     mutating func finishDeclaration() {
         finishProperty()
-        guard let c = current else { return }
-        current = nil
+        guard let c = current.take() else { return }
         let mark = pendingMark
         if !spans.isEmpty { spans[spans.count - 1].lastLine = pendingLastLine }
         switch c {
@@ -482,7 +570,6 @@ struct ArgParser {
                         hint: "write the claim after the id: 'claim \(cl.id): ...'")
                 cl.text = "?"
             }
-            _ = assembly.claimTable.insert(cl.id, value: Int32(i))
             assembly.claims.append(cl)
             assembly.claimMarks.append(mark)
         case let .stance(s, marks):
@@ -544,7 +631,7 @@ struct ArgParser {
             let names = allowed.map(\.rawValue)
             errorAt("unknown property '\(key)' for \(what)", location(line: number, offset: i),
                     hint: Suggestions.hint(for: key, in: names) ?? "allowed: " + names.joined(separator: ", "))
-            property = nil
+            clearProperty()
             return
         }
         // quote [LOCATION]: TEXT
@@ -563,7 +650,7 @@ struct ArgParser {
         guard j < line.endIndex, line[j] == UInt8(ascii: ":") else {
             errorAt("expected ':' after '\(key.rawValue)'", location(line: number, offset: j),
                     hint: "write '\(key.rawValue): VALUE'")
-            property = nil
+            clearProperty()
             return
         }
         if key != .quote {
@@ -577,14 +664,23 @@ struct ArgParser {
         var valueEnd = line.endIndex
         while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
         let literal = valueEnd == valueStart + 1 && line[valueStart] == UInt8(ascii: "|")
+        inLiteral = literal
+        propertyIndent = indent
         property = PropertyState(key: key, indent: indent, literal: literal,
                                  first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
                                  mark: valueStart, line: number, quoteLocation: quoteLocation)
     }
 
-    mutating func finishProperty() {
-        guard let p = property else { return }
+    mutating func clearProperty() {
         property = nil
+        inLiteral = false
+        propertyIndent = nil
+    }
+
+    mutating func finishProperty() {
+        guard let p = property.take() else { return }
+        inLiteral = false
+        propertyIndent = nil
         var value: String
         if p.literal {
             var lines = p.literalLines
@@ -702,6 +798,8 @@ final class SourceLocator {
     let bytes: [UInt8]
     let file: String
     private var lineStarts: [Int] = []
+    /// The line found last: diagnostics come mostly in file order, so the next is usually near.
+    private var lastLine = 0
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -716,12 +814,18 @@ final class SourceLocator {
             lineStarts.append(start)
             for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
         }
-        // The last line start at or before the offset.
+        // The last line start at or before the offset: near the last one found, else by bisection.
         var lo = 0, hi = lineStarts.count
+        if lineStarts[lastLine] <= offset {
+            var k = lastLine
+            while k + 1 < lineStarts.count, lineStarts[k + 1] <= offset, k < lastLine + 8 { k += 1 }
+            if k + 1 == lineStarts.count || lineStarts[k + 1] > offset { lo = k; hi = k + 1 }
+        }
         while hi - lo > 1 {
             let mid = (lo + hi) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid }
         }
+        lastLine = lo
         return SourceLocation(file: file, line: lo + 1, column: SourceLocator.column(bytes, from: lineStarts[lo], to: offset))
     }
 
@@ -849,8 +953,18 @@ func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Int? {
 }
 
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-    // Fast path: ASCII.
-    if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+    // Fast path: ASCII, eight bytes at a time.
+    let ascii = bytes.withUnsafeBytes { p -> Bool in
+        var i = 0
+        var acc: UInt64 = 0
+        while i + 8 <= p.count {
+            acc |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < p.count { acc |= UInt64(p[i]); i += 1 }
+        return acc & 0x8080_8080_8080_8080 == 0
+    }
+    if ascii { return true }
     return firstInvalidUTF8Offset(bytes) == bytes.count
 }
 
