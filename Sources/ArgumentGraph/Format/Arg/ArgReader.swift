@@ -224,8 +224,8 @@ struct ArgParser {
         for (i, isStance, isTarget, r, _) in unknown {
             let (o, l) = GraphAssembly.span(r)
             let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
-            // A non-ASCII id, or a table past bytes, is compared as strings are.
-            let ref = table[name] ?? assembly.pending(name)
+            // A non-ASCII id, or any id once the table compares strings, waits by name, as written.
+            let ref = assembly.pending(name)
             if isStance { assembly.stances[i].claim = ref } else if isTarget { assembly.relations[i].target = .claim(ref) } else { assembly.relations[i].source = ref }
         }
         prefetchSink = sink
