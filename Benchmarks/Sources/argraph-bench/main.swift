@@ -63,7 +63,11 @@ func parseOptions(_ args: [String]) -> Options {
 /// The peak resident memory of this process so far, in kilobytes (Linux reports ru_maxrss in KB, macOS in bytes).
 func peakKB() -> Int {
     var u = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    #else
     getrusage(RUSAGE_SELF, &u)
+    #endif
     #if os(macOS)
     return Int(u.ru_maxrss) / 1024
     #else
@@ -161,8 +165,7 @@ func printRow(_ r: [String]) {
         s += k < 2 ? cell.padding(toLength: widths[k], withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, widths[k] - cell.count)) + cell
         s += "  "
     }
-    print(s)
-    fflush(stdout)
+    FileHandle.standardOutput.write(Data((s + "\n").utf8))
 }
 printRow(header)
 for c in BenchCase.all {
@@ -170,7 +173,8 @@ for c in BenchCase.all {
         let label = c.name + " " + file
         guard options.filters.allSatisfy({ label.contains($0) }) else { continue }
         let path = dataDir + "/" + file
-        let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
+        var st = stat()
+        let size = stat(path, &st) == 0 ? Double(st.st_size) / 1e6 : 0
         let p = Process()
         p.executableURL = URL(fileURLWithPath: selfPath())
         p.arguments = ["--one", c.name, "--instance", path, "--runs", String(options.runs), "--warmup", String(options.warmup)]
@@ -198,7 +202,7 @@ for c in BenchCase.all {
         let row = [c.name, file, format(size, 1), r.error == nil ? seconds(r.median) : "error", seconds(r.min), format(r.mbPerSecond, 0), format(r.peakMB, 0)]
         rows.append(row)
         printRow(row)
-        if let e = r.error { print("    \(e)") }
+        if let e = r.error { FileHandle.standardOutput.write(Data("    \(e)\n".utf8)) }
     }
 }
 
