@@ -32,6 +32,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Stop EE after this many extensions.")
     var limit: Int = Int.max
 
+    @Option(help: "Instead of a task, print each claim's gradual strength (df-quad, quadratic-energy, euler, h-categorizer) for an .arg/.json graph.")
+    var gradual: String?
+
     @Flag(help: "Print the supported formats and exit.")
     var formats = false
 
@@ -45,6 +48,18 @@ struct SolveCommand: ParsableCommand {
         if problems {
             let all = SolveCommand.kinds.flatMap { k in ExtensionSemantics.allCases.map { "\(k)-\($0.iccmaCode)" } }
             print("[" + all.joined(separator: ",") + "]"); return
+        }
+        if let gradual {
+            guard let file else { throw ValidationError("give the graph with -f") }
+            guard let semantics = GradualSemantics(rawValue: gradual) else {
+                throw ValidationError("unknown semantics '\(gradual)'; use \(GradualSemantics.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let g = try CLI.load(file).graph
+            let r = Strengths.compute(g, options: StrengthOptions(semantics: semantics))
+            var out = "# \(semantics.rawValue) converged=\(r.converged) iterations=\(r.iterations) acyclic=\(r.acyclic)\n"
+            for (i, c) in g.claims.enumerated() { out += "\(c.id) \(r.strengths[i])\n" }
+            print(out, terminator: "")
+            return
         }
         guard let task, let file else { throw ValidationError("give a task with -p and a file with -f") }
         let parts = task.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
