@@ -16,6 +16,8 @@ extension Extensions {
             undecBase = undecidedVariables ? 2 * n : -1
             for _ in 0..<(undecidedVariables ? 3 * n : 2 * n) { _ = solver.newVariable() }
             let g = g ?? Extensions.grounded(af)
+            // Try `in` first: models start large, so maximisation needs few rounds.
+            for a in 0..<n { solver.setPhase(a, true) }
             for a in 0..<n {
                 let inA = SATSolver.lit(a, true), outA = SATSolver.lit(n + a, true)
                 switch g[a] {

@@ -45,6 +45,9 @@ struct SATSolver {
         return v
     }
 
+    /// Sets the polarity tried first for variable `v` (until phase saving overrides it).
+    mutating func setPhase(_ v: Int, _ positive: Bool) { phase[v] = positive }
+
     @inline(__always) static func lit(_ v: Int, _ positive: Bool) -> Int32 { Int32(2 * v + (positive ? 0 : 1)) }
 
     @inline(__always) private func value(_ l: Int32) -> Int8 {
