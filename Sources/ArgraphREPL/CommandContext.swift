@@ -39,7 +39,7 @@ public final class CommandContext {
                 inline = String(w[w.index(after: eq)...])
             }
             guard let spec = command.option(named: name) else {
-                let hint = Suggestions.hint(for: name, in: command.options.map(\.name))
+                let hint = Nearest.hint(for: name, in: command.options.map(\.name))
                 throw CommandError("unknown option '\(name)' for '\(command.name)'", hint: (hint.map { $0 + "; " } ?? "") + "usage: " + command.usage)
             }
             if spec.value == nil {
@@ -103,6 +103,9 @@ public final class CommandContext {
         if let i = graph.claimIndex(of: id) { return i }
         throw CommandError.unknown("claim", id, among: graph.claims.lazy.map(\.id))
     }
+
+    /// The real id of the claim `id` (resolving `.` to the focused claim), or an error with the nearest ids.
+    public func claimID(_ id: String) throws -> String { graph.claims[try claim(id)].id }
 
     /// The claim named by argument `i`, or the focused claim when it is absent.
     public func claimOrFocus(_ i: Int) throws -> Int {

@@ -23,7 +23,7 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// The error for an id that names nothing, with the nearest ids as a hint.
     public static func unknown(_ kind: String, _ id: String, among candidates: some Sequence<String>) -> CommandError {
-        CommandError("unknown \(kind) '\(id)'", hint: Suggestions.hint(for: id, in: candidates))
+        CommandError("unknown \(kind) '\(id)'", hint: Nearest.hint(for: id, in: candidates))
     }
 
     /// The error for rejected input from the library, keeping its first message and hint.

@@ -9,14 +9,18 @@ public final class Shell {
     /// A shell over a session.
     public init(session: Session) { self.session = session }
 
-    /// Runs a line of `;`-separated commands; returns false if one failed (the rest are skipped).
+    /// Runs a line of `;`-separated commands; returns false if one failed (the rest are skipped unless `keepGoing`).
     @discardableResult
-    public func execute(_ line: String) -> Bool {
+    public func execute(_ line: String, keepGoing: Bool = false) -> Bool {
+        var ok = true
         for statement in CommandLexer.statements(line) {
-            if !executeStatement(statement) { return false }
+            if !executeStatement(statement) {
+                ok = false
+                if !keepGoing { return false }
+            }
             if session.quitRequested { break }
         }
-        return true
+        return ok
     }
 
     private func executeStatement(_ statement: String) -> Bool {
@@ -47,49 +51,13 @@ public final class Shell {
         if lexed.unterminatedQuote { throw CommandError("unterminated quote", hint: "close the quote, or escape it with \\") }
         guard let name = lexed.words.first else { return }
         guard let command = session.registry.command(named: name) else {
-            let near = Shell.nearestCommands(to: name, in: session.registry.allNames)
+            let near = Nearest.words(to: name, in: session.registry.allNames)
             let hint = near.isEmpty ? "type 'help' for the list of commands" : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
             throw CommandError("unknown command '\(name)'", hint: hint)
         }
         let parsed = try CommandContext.parse(Array(lexed.words.dropFirst()), for: command)
         let context = CommandContext(session: session, command: command, arguments: parsed.arguments, options: parsed.options)
         try command.run(context)
-    }
-
-    /// Up to three command names within a small edit distance of `word`, counting a swap of two
-    /// neighbouring letters as one edit (`shwo` → `show`), nearest first.
-    public static func nearestCommands(to word: String, in names: [String]) -> [String] {
-        let w = Array(word.lowercased())
-        guard !w.isEmpty else { return [] }
-        let threshold = max(1, min(3, (w.count + 1) / 3))
-        var scored: [(Int, String)] = []
-        for name in names {
-            let n = Array(name)
-            if abs(n.count - w.count) > threshold { continue }
-            let d = optimalStringAlignment(w, n)
-            if d <= threshold { scored.append((d, name)) }
-        }
-        scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return scored.prefix(3).map(\.1)
-    }
-
-    /// The edit distance with adjacent transpositions (optimal string alignment), by rows.
-    static func optimalStringAlignment(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var twoBack = [Int](repeating: 0, count: b.count + 1)
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], twoBack[j - 2] + 1) }
-            }
-            (twoBack, prev, cur) = (prev, cur, twoBack)
-        }
-        return prev[b.count]
     }
 
     /// Writes an error to the error output.
@@ -131,7 +99,7 @@ public final class Shell {
             case .interrupted:
                 continue
             case let .line(line):
-                if !execute(line) {
+                if !execute(line, keepGoing: keepGoing) {
                     failed = true
                     if !interactive && !keepGoing { return 1 }
                 }

@@ -27,7 +27,7 @@ public struct TextTable {
             for i in 0..<min(n, row.count) { widths[i] = max(widths[i], TextLayout.visibleWidth(row[i])) }
         }
         let fixed = widths.dropLast().reduce(0, +) + 2 * (n - 1)
-        let lastWidth = max(20, min(widths[n - 1], width - fixed))
+        let lastWidth = fixed + widths[n - 1] <= width ? widths[n - 1] : max(20, width - fixed)
         widths[n - 1] = lastWidth
         var lines: [String] = []
         func emit(_ cells: [String], header: Bool) {

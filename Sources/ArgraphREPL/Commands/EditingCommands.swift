@@ -37,9 +37,8 @@ extension CommandRegistry {
                 summary: "Remove the relations from one claim to another (and undercuts of them).",
                 usage: "unlink FROM TO", example: "unlink my-rebuttal china-engagement") { ctx in
             try ctx.expectAtMost(2)
-            let from = try ctx.requireArgument(0, "FROM"), to = try ctx.requireArgument(1, "TO")
-            _ = try ctx.claim(from)
-            _ = try ctx.claim(to)
+            let from = try ctx.claimID(try ctx.requireArgument(0, "FROM"))
+            let to = try ctx.claimID(try ctx.requireArgument(1, "TO"))
             ctx.print(try ctx.session.current.apply(.unlink(source: from, target: to)))
         },
         Command("remove", aliases: ["rm"], group: .editing, arguments: [ArgumentSpec("ID", .anyID)],
@@ -112,8 +111,8 @@ enum Editing {
             if ctx.option("--supports") != nil, ctx.option("--attacks") != nil {
                 throw CommandError.usage(ctx.command, "give --supports or --attacks, not both")
             }
-            if let target = ctx.option("--supports") ?? ctx.option("--attacks") {
-                _ = try ctx.claim(target)
+            if let given = ctx.option("--supports") ?? ctx.option("--attacks") {
+                let target = try ctx.claimID(given)
                 edits.append(.addRelation(.init(kind: ctx.option("--supports") != nil ? .support : .attack, source: id, target: .claim(target))))
             }
             if let by = ctx.option("--by") {
@@ -132,12 +131,12 @@ enum Editing {
             guard let kind = StanceKind(rawValue: args[1]) else {
                 throw CommandError("unknown stance '\(args[1])'", hint: "asserts or denies")
             }
-            _ = try ctx.claim(args[2])
+            let claimID = try ctx.claimID(args[2])
             var doc: String?
             if args.count == 5 { _ = try ctx.document(args[4]); doc = args[4] }
             let quotes = ctx.optionValues("--quote").map { Quote($0) }
             if quotes.contains(where: { $0.text.allSatisfy(\.isWhitespace) }) { throw CommandError("empty quote") }
-            ctx.print(try lg.apply(.addStance(.init(actor: args[0], claim: args[2], kind: kind, document: doc, quotes: quotes))))
+            ctx.print(try lg.apply(.addStance(.init(actor: args[0], claim: claimID, kind: kind, document: doc, quotes: quotes))))
         case "actor":
             try ctx.expectAtMost(2)
             let id = try slug(ctx, try ctx.requireArgument(1, "actor ID"), "actor")
@@ -160,7 +159,7 @@ enum Editing {
             let doc = Document(id: id, title: title, publisher: ctx.option("--publisher"), date: date, url: ctx.option("--url"))
             ctx.print(try lg.apply(.addDocument(doc)))
         default:
-            throw CommandError.usage(ctx.command, "cannot add '\(what)'" + (Suggestions.hint(for: what, in: ["claim", "stance", "actor", "document"]).map { " (\($0))" } ?? ""))
+            throw CommandError.usage(ctx.command, "cannot add '\(what)'" + (Nearest.hint(for: what, in: ["claim", "stance", "actor", "document"]).map { " (\($0))" } ?? ""))
         }
     }
 
@@ -169,8 +168,8 @@ enum Editing {
         guard args.count == 3 || (args.count == 5 && args[3] == "weight") else {
             throw CommandError.usage(ctx.command, args.count < 3 ? "missing arguments" : "unexpected '\(args[3])'")
         }
-        let from = args[0], verb = args[1], to = args[2]
-        _ = try ctx.claim(from)
+        let from = try ctx.claimID(args[0]), verb = args[1]
+        var to = args[2]
         var w = 1.0
         if let ws = args.count == 5 ? args[4] : ctx.option("--weight") {
             guard let v = Double(ws), (0...1).contains(v) else { throw CommandError("weight '\(ws)' is not a number in [0, 1]") }
@@ -181,8 +180,8 @@ enum Editing {
         let target: GraphBuilder.TargetDraft
         let kind: RelationKind
         switch verb {
-        case "supports", "support": kind = .support; _ = try ctx.claim(to); target = .claim(to)
-        case "attacks", "attack": kind = .attack; _ = try ctx.claim(to); target = .claim(to)
+        case "supports", "support": kind = .support; to = try ctx.claimID(to); target = .claim(to)
+        case "attacks", "attack": kind = .attack; to = try ctx.claimID(to); target = .claim(to)
         case "undercuts", "undercut":
             kind = .attack
             guard ctx.graph.relationIndex(of: to) != nil else {
@@ -201,6 +200,7 @@ enum Editing {
         let g = ctx.graph
         var kind: String?
         var id = try ctx.requireArgument(0, "ID")
+        if id == "." { id = try ctx.claimID(".") }
         if ["claim", "actor", "document"].contains(id), let second = ctx.argument(1) {
             kind = id
             id = second
@@ -223,7 +223,7 @@ enum Editing {
             case "document": edit = .removeDocument(id)
             default:
                 let all = g.claims.lazy.map(\.id) + g.actors.lazy.map(\.id) + g.documents.lazy.map(\.id)
-                throw CommandError("unknown claim, actor or document '\(id)'", hint: Suggestions.hint(for: id, in: all))
+                throw CommandError("unknown claim, actor or document '\(id)'", hint: Nearest.hint(for: id, in: all))
             }
         }
         ctx.print(try ctx.session.current.apply(edit))

@@ -60,12 +60,20 @@ extension CommandRegistry {
             try ctx.expectAtMost(1)
             try Navigation.show(ctx)
         },
-        Command("go", aliases: ["cd"], group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim)],
-                summary: "Focus a claim: the prompt shows it and 'up', 'down' and 'show' start from it.",
-                usage: "go CLAIM", example: "go china-engagement") { ctx in
+        Command("go", aliases: ["cd"], group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
+                summary: "Focus a claim: the prompt shows it and 'up', 'down', 'show' and '.' refer to it.",
+                usage: "go [CLAIM]", example: "go china-engagement",
+                details: "Without CLAIM, focuses the claim with the most supporters and attackers: a good place to start. Wherever a command takes a claim, '.' names the focused one.") { ctx in
             try ctx.expectAtMost(1)
-            let c = try ctx.claim(try ctx.requireArgument(0, "CLAIM"))
-            Navigation.move(ctx, to: c)
+            if let id = ctx.argument(0) {
+                Navigation.move(ctx, to: try ctx.claim(id))
+                return
+            }
+            let g = ctx.graph
+            guard !g.claims.isEmpty else { throw CommandError("the graph has no claims", hint: "add claim ID TEXT") }
+            var best = 0
+            for c in g.claims.indices where g.supportsTo.degree(c) + g.attacksTo.degree(c) > g.supportsTo.degree(best) + g.attacksTo.degree(best) { best = c }
+            Navigation.move(ctx, to: best)
         },
         Command("up", group: .navigation, arguments: [ArgumentSpec("N", .free, optional: true)],
                 summary: "Move to what the focused claim supports or attacks (choose by number when several).",
@@ -257,7 +265,7 @@ enum Navigation {
             if let a = g.actorIndex(of: id) { showActor(ctx, a); return }
             if let d = g.documentIndex(of: id) { showDocument(ctx, d); return }
             let all = g.claims.lazy.map(\.id) + g.actors.lazy.map(\.id) + g.documents.lazy.map(\.id)
-            throw CommandError("unknown claim, actor or document '\(id)'", hint: Suggestions.hint(for: id, in: all))
+            throw CommandError("unknown claim, actor or document '\(id)'", hint: Nearest.hint(for: id, in: all))
         }
         let c = try ctx.claimOrFocus(0)
         let claim = g.claims[c]
@@ -305,7 +313,7 @@ enum Navigation {
             printRelations(ctx, undercutLines, numbered: false)
         }
         if down.count + upward.count > 0 {
-            ctx.print(ctx.style.dim("(numbers: 'down N' walks to a supporter or attacker, 'up N' to what it bears on, once focused with 'go \(claim.id)')"))
+            ctx.print(ctx.style.dim("(to walk: go \(claim.id), then 'down N' or 'up N' by these numbers)"))
         }
     }
 

@@ -101,7 +101,7 @@ enum SessionWork {
         let registry = ctx.session.registry
         if let name = ctx.argument(0) {
             guard let c = registry.command(named: name) else {
-                throw CommandError("unknown command '\(name)'", hint: Suggestions.hint(for: name, in: registry.allNames))
+                throw CommandError("unknown command '\(name)'", hint: Nearest.hint(for: name, in: registry.allNames))
             }
             ctx.print(ctx.style.id(c.name) + (c.aliases.isEmpty ? "" : " (also: " + c.aliases.joined(separator: ", ") + ")"))
             ctx.printWrapped(c.summary, indent: "  ", firstIndent: "  ")
