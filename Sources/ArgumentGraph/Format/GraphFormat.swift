@@ -6,14 +6,37 @@ public enum GraphFormat: String, Sendable, CaseIterable, CustomStringConvertible
     case arg
     /// The native, lossless JSON form.
     case json
+    /// AIF JSON, the node sets of AIFdb and OVA (read and write).
+    case aif
+    /// Argdown, the common subset (read and write).
+    case argdown
+    /// GraphML for Gephi, yEd and Neo4j (write only).
+    case graphml
+    /// Graphviz DOT (write only).
+    case dot
 
     /// The usual file extensions, without the dot.
     public var extensions: [String] {
         switch self {
         case .arg: ["arg"]
         case .json: ["json"]
+        case .aif: ["aif"]
+        case .argdown: ["argdown", "ad"]
+        case .graphml: ["graphml"]
+        case .dot: ["dot", "gv"]
         }
     }
+
+    /// Whether argraph can read this format (GraphML and DOT are written only).
+    public var isReadable: Bool {
+        switch self {
+        case .graphml, .dot: false
+        default: true
+        }
+    }
+
+    /// The formats argraph can read.
+    public static var readable: [GraphFormat] { allCases.filter(\.isReadable) }
 
     /// The format's name as typed on the command line.
     public var description: String { rawValue }
@@ -29,6 +52,7 @@ public enum GraphFormat: String, Sendable, CaseIterable, CustomStringConvertible
 public enum GraphFile {
     /// Reads a file, in the given format or the one its extension names.
     public static func read(path: String, format: GraphFormat? = nil) throws(DiagnosticError) -> ParsedGraph {
+        let inferred = format == nil
         guard let format = format ?? GraphFormat.infer(fromPath: path) else {
             throw DiagnosticError([Diagnostic(.error, "cannot tell the format of '\(path)' from its extension",
                                               hint: "name it with --format (\(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")))")])
@@ -36,12 +60,21 @@ public enum GraphFile {
         switch format {
         case .arg:
             return try ArgReader.read(contentsOf: path)
-        case .json:
+        case .json, .aif:
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw DiagnosticError([Diagnostic(.error, "cannot read '\(path)': \(FileError.describe(error))")])
             }
+            // `.json` is shared by the native form and AIF: AIF has top-level `nodes` and `edges`.
+            if format == .aif || (inferred && AIFReader.looksLikeAIF(data)) {
+                return try AIFReader.read(data, file: path)
+            }
             return ParsedGraph(graph: try GraphJSON.decode(data, file: path), warnings: [], declarations: [])
+        case .argdown:
+            return try ArgdownReader.read(contentsOf: path)
+        case .graphml, .dot:
+            throw DiagnosticError([Diagnostic(.error, "argraph writes \(format.rawValue) but cannot read it",
+                                              hint: "read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")])
         }
     }
 
@@ -50,6 +83,10 @@ public enum GraphFile {
         switch format {
         case .arg: Data(ArgWriter.write(graph).utf8)
         case .json: GraphJSON.encode(graph)
+        case .aif: AIFWriter.write(graph)
+        case .argdown: Data(ArgdownWriter.write(graph).utf8)
+        case .graphml: Data(GraphMLWriter.write(graph).utf8)
+        case .dot: Data(DOTExporter.write(graph).utf8)
         }
     }
 
