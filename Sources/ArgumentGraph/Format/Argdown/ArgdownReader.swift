@@ -84,12 +84,15 @@ struct ArgdownParser {
 
     // MARK: Comments
 
-    /// The text with comments replaced by spaces (line breaks kept, so positions stay right).
+    /// Marks a character that stood in a comment.
+    static let commentMark: Character = "\u{1}"
+
+    /// The text with comments replaced by ``commentMark`` (line breaks kept, so positions stay right).
     static func stripComments(_ text: String) -> [Character] {
         var chars = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
         var i = 0
         func blank(_ from: Int, _ to: Int) {
-            for k in from..<min(to, chars.count) where chars[k] != "\n" { chars[k] = " " }
+            for k in from..<min(to, chars.count) where chars[k] != "\n" { chars[k] = commentMark }
         }
         func starts(_ s: String, at k: Int) -> Bool {
             var k = k
@@ -132,8 +135,12 @@ struct ArgdownParser {
         let chars = Self.stripComments(text)
         var lines: [Line] = []
         var number = 0
-        for raw in chars.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in chars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
+            // A line that held only a comment is not a blank line: it does not end a block.
+            let hadComment = line.contains(Self.commentMark)
+            let raw = line.map { $0 == Self.commentMark ? " " : $0 }[...]
+            if hadComment, raw.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             var indent = 0
             var k = raw.startIndex
             while k < raw.endIndex, raw[k] == " " || raw[k] == "\t" { indent += raw[k] == "\t" ? 4 : 1; k = raw.index(after: k) }
@@ -291,7 +298,10 @@ struct ArgdownParser {
                 lastWasInference = true
                 if let rule, !rule.isEmpty {
                     var r = rule
-                    if let brace = r.firstIndex(of: "{") { r = String(r[..<brace]).trimmingCharacters(in: .whitespaces) }
+                    if let brace = r.firstIndex(of: "{") {
+                        r = String(r[..<brace]).trimmingCharacters(in: .whitespaces)
+                        warn("skipped the metadata of an inference rule", at)
+                    }
                     if !r.isEmpty { rules.append(r) }
                 }
             }
