@@ -5,8 +5,8 @@ import Foundation
 /// I-nodes become claims; each RA node becomes one support per (premise, conclusion) pair, each CA
 /// node one attack per pair; a CA aimed at an RA or CA node undercuts every relation that node
 /// stands for; an MA node (rephrase) becomes two supports, one each way, noted `rephrase (MA)`.
-/// The speaker of an L-node (the last `Name :` prefix of its text, else its locution's participant
-/// or person id) asserts every I-node a YA node links to it, except through pure questioning or
+/// The speaker of an L-node (its locution's participant when the file lists participants, else the
+/// last `Name :` prefix of its text, else the name its person id has elsewhere) asserts every I-node a YA node links to it, except through pure questioning or
 /// challenging. A malformed file throws every error found, and nothing is loaded.
 public enum AIFReader {
     /// The note on supports that stand for an MA (rephrase) node.
@@ -272,7 +272,14 @@ public enum AIFReader {
             }
             var result: [Int: String] = [:]
             for (i, n) in nodes.enumerated() where n.type == "L" {
-                if let name = prefixed[i] { result[i] = name } else if let p = personOfNode[n.id] { result[i] = nameOfPerson[p] ?? "person " + p }
+                // A participant list names people exactly; text prefixes are a guess.
+                if let p = personOfNode[n.id], let name = participantName[p] {
+                    result[i] = name
+                } else if let name = prefixed[i] {
+                    result[i] = name
+                } else if let p = personOfNode[n.id] {
+                    result[i] = nameOfPerson[p] ?? "person " + p
+                }
             }
             return result
         }
