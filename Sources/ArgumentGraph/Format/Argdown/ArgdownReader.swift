@@ -218,9 +218,10 @@ struct ArgdownParser {
                 } else {
                     var rule: [String] = []
                     k += 1
+                    let ruleLine = k < block.count && !isDashes(block[k].content) ? block[k] : line
                     while k < block.count, !isDashes(block[k].content) { rule.append(block[k].content); k += 1 }
                     k += 1
-                    items.append(Item(kind: .inference(rule: rule.joined(separator: " ")), line: line, text: "", textColumn: line.column))
+                    items.append(Item(kind: .inference(rule: rule.joined(separator: " ")), line: ruleLine, text: "", textColumn: ruleLine.column))
                 }
                 continue
             }

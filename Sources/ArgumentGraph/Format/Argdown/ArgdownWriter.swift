@@ -22,9 +22,12 @@ public enum ArgdownWriter {
             for r in graph.attacksTo[c] { out += "  <- [" + graph.claims[graph.relations[Int(r)].source].id + "]\n" }
             out += "\n"
         }
-        for (i, r) in graph.relations.enumerated() where r.isUndercut {
-            out += "// undercut (not expressible in Argdown): [" + graph.claims[r.source].id + "] attacks the link "
-                + oneLine(graph.label(ofRelation: i)).replacingOccurrences(of: "*/", with: "* /") + "\n"
+        for r in graph.relations where r.isUndercut {
+            guard case let .relation(t) = r.target else { continue }
+            let link = graph.relations[t]
+            let to = link.targetClaim.map { "[" + graph.claims[$0].id + "]" } ?? "another link"
+            out += "// undercut (not expressible in Argdown): [" + graph.claims[r.source].id + "] attacks the link ["
+                + graph.claims[link.source].id + "] -> " + to + (link.id.map { " (" + $0 + ")" } ?? "") + "\n"
         }
         return out
     }
