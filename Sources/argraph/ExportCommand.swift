@@ -25,6 +25,9 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Group nodes into boxes (DOT, SVG, PNG, PDF).", valueName: "none|document|actor"))
     var cluster: DOTExporter.Clustering = .none
 
+    @Option(help: ArgumentHelp("Which way supports point: up (the usual map), down, right (left to right), left.", valueName: "up|down|right|left"))
+    var direction: DOTExporter.Direction = .up
+
     @Option(help: "Wrap claim text at about this many characters (DOT, SVG, PNG, PDF).")
     var wrap: Int = 32
 
@@ -59,6 +62,7 @@ struct ExportOptions: ParsableArguments {
     var dotOptions: DOTExporter.Options {
         var o = DOTExporter.Options()
         o.clustering = cluster
+        o.direction = direction
         o.wrapWidth = wrap
         o.showIDs = ids
         o.legend = !noLegend
@@ -80,6 +84,17 @@ struct ExportOptions: ParsableArguments {
 }
 
 extension DOTExporter.Clustering: ExpressibleByArgument {}
+
+extension DOTExporter.Direction: ExpressibleByArgument {
+    /// Accepts `up`, `down`, `right`, `left` or Graphviz's `BT`, `TB`, `LR`, `RL`.
+    public init?(argument: String) {
+        let names: [String: DOTExporter.Direction] = ["up": .up, "down": .down, "right": .right, "left": .left]
+        if let d = names[argument.lowercased()] ?? DOTExporter.Direction(rawValue: argument.uppercased()) { self = d } else { return nil }
+    }
+
+    /// The names shown in help.
+    public static var allValueStrings: [String] { ["up", "down", "right", "left"] }
+}
 
 /// The formats `export` writes: every graph format plus pictures through Graphviz.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {

@@ -16,8 +16,22 @@ public enum DOTExporter {
         case actor
     }
 
+    /// Which way relations point on the page.
+    public enum Direction: String, Sendable, CaseIterable {
+        /// Supporters below what they support (the usual argument map).
+        case up = "BT"
+        /// Supporters above.
+        case down = "TB"
+        /// Supporters to the left: reads left to right, suits wide graphs on tall pages.
+        case right = "LR"
+        /// Supporters to the right.
+        case left = "RL"
+    }
+
     /// What to draw and how.
     public struct Options: Sendable {
+        /// Which way relations point.
+        public var direction: Direction = .up
         /// Wrap claim text to about this many characters per line.
         public var wrapWidth: Int = 32
         /// One strength in [0, 1] per claim (by claim index), shown as text and as fill intensity.
@@ -39,19 +53,20 @@ public enum DOTExporter {
         public init() {}
     }
 
-    /// The Okabe–Ito palette (colour-blind safe), lightened for fills, in the order actors are assigned.
-    public static let palette: [String] = ["#F2CF80", "#AAD9F4", "#80CEB9", "#F7F1A0", "#80B8D8", "#EAAE80", "#E5BCD3", "#CCCCCC"]
-    /// The fill of claims that no actor asserts, and of actors beyond the palette.
+    /// The Okabe–Ito palette (colour-blind safe), lightened for fills; the actors who hold the most
+    /// claims get these colours, in that order.
+    public static let palette: [String] = ["#F2CF80", "#AAD9F4", "#80CEB9", "#F7F1A0", "#80B8D8", "#EAAE80", "#E5BCD3"]
+    /// The fill of claims that no actor asserts.
     public static let noHolderFill = "#FFFFFF"
     /// The fill of claims held by actors beyond the palette.
-    public static let otherFill = "#EEEEEE"
+    public static let otherFill = "#D9D9D9"
     /// Edge colours: support, attack, undercut.
     public static let supportColor = "#007A5A", attackColor = "#D55E00", undercutColor = "#AA4499"
 
     /// The DOT text of `graph`.
     public static func write(_ graph: Graph, options: Options = Options()) -> String {
         var out = "digraph argraph {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=BT, nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
+        out += "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rawValue), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
         if let title = options.title ?? graph.title ?? graph.name {
             out += ", label=" + DOTEscaping.label(lines: TextWrap.wrap(title, width: 80)) + ", labelloc=t, fontsize=18"
         }
@@ -173,10 +188,21 @@ public enum DOTExporter {
         if let (x, y) = options.compare, let a = graph.actorIndex(of: x), let b = graph.actorIndex(of: y) {
             return graph.claims.indices.map { compareFill(compareCategory($0, a, b, graph)) }
         }
+        let colour = actorColours(graph)
         return graph.claims.indices.map { c in
             guard let a = graph.holders(of: c).first else { return noHolderFill }
-            return a < palette.count ? palette[a] : otherFill
+            return colour[a] ?? otherFill
         }
+    }
+
+    /// Palette colours for the actors who are first holders of the most claims (ties: declaration order).
+    public static func actorColours(_ graph: Graph) -> [Int: String] {
+        var count = [Int](repeating: 0, count: graph.actors.count)
+        for c in graph.claims.indices { if let a = graph.holders(of: c).first { count[a] += 1 } }
+        let ranked = graph.actors.indices.filter { count[$0] > 0 }.sorted { count[$0] != count[$1] ? count[$0] > count[$1] : $0 < $1 }
+        var colour: [Int: String] = [:]
+        for (k, a) in ranked.prefix(palette.count).enumerated() { colour[a] = palette[k] }
+        return colour
     }
 
     /// Who of two actors holds a claim.
@@ -231,15 +257,18 @@ public enum DOTExporter {
             for c in graph.claims.indices { present.insert(compareCategory(c, a, b, graph)) }
             for k in CompareCategory.allCases where present.contains(k) { rows.append((compareFill(k), names[k] ?? "")) }
         } else {
-            var used = Set<Int>()
-            var anyOther = false, anyNone = false
+            let colour = actorColours(graph)
+            var others = Set<Int>()
+            var anyNone = false
             for c in graph.claims.indices {
                 if let a = graph.holders(of: c).first {
-                    if a < palette.count { used.insert(a) } else { anyOther = true }
+                    if colour[a] == nil { others.insert(a) }
                 } else { anyNone = true }
             }
-            for a in used.sorted() { rows.append((palette[a], graph.actors[a].name)) }
-            if anyOther { rows.append((otherFill, "other actors")) }
+            for (a, fill) in colour.sorted(by: { (palette.firstIndex(of: $0.value) ?? 0) < (palette.firstIndex(of: $1.value) ?? 0) }) {
+                rows.append((fill, graph.actors[a].name))
+            }
+            if !others.isEmpty { rows.append((otherFill, "\(others.count) other actor\(others.count == 1 ? "" : "s")")) }
             if anyNone, !rows.isEmpty { rows.append((noHolderFill, "no actor asserts it")) }
         }
         var kinds: [(String, String)] = []
