@@ -2,7 +2,29 @@ import Foundation
 import Testing
 
 @Suite struct ExportCommandTests {
-    static let graph = BinaryRunner.repositoryRoot.appendingPathComponent("graphs/us-japan-alliance.arg").path
+    /// A small graph of our own, so that the tests do not depend on the bundled graph's contents.
+    static let graph: String = {
+        let dir = (try? BinaryRunner.temporaryDirectory()) ?? FileManager.default.temporaryDirectory
+        let file = dir.appendingPathComponent("small.arg")
+        try? """
+        graph small
+          title: A small graph
+        actor welch
+          name: Gen. Larry Welch
+        actor ishii
+          name: Ishii Koichi
+        claim engage-china: The US and Japan should reach out to China together.
+          tags: china
+        claim alliance-vital: The alliance remains vital.
+        claim drift: The alliance has drifted.
+        stance welch asserts engage-china
+        stance welch asserts alliance-vital
+        stance ishii asserts drift
+        support engage-china -> alliance-vital
+        attack drift -> alliance-vital
+        """.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }()
     static var dotInstalled: Bool {
         let ok = ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/dot") } ?? false
         if !ok { print("skipped: Graphviz 'dot' not installed; rendering tests do nothing") }
