@@ -164,3 +164,43 @@ import Testing
         """)
     }
 }
+
+@Suite struct ArgdownRobustnessTests {
+    /// Random documents built from Argdown's tokens (seeded): every one is read or rejected, never a crash.
+    @Test func randomDocumentsNeverCrash() {
+        let tokens = ["[a]", "[b]:", "<A>", "<B>:", "text", "+", "-", "<+", "<-", "+>", "->", "_>", "<_", "><", "(1)", "(2)", "--", "----",
+                      "#", "##", "#tag", "#(x y)", "{author: Z}", "{", "}", "//", "/*", "*/", "<!--", "-->", "\\", "===", "@[a]", "\"", ":", "]", ">", ")"]
+        var rng = SplitMix(seed: 7)
+        var read = 0
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 40) {
+                let r = rng.next() % 10
+                if r == 0 { text += "\n" } else if r == 1 { text += "\n" + String(repeating: " ", count: Int(rng.next() % 6)) }
+                text += tokens[Int(rng.next() % UInt64(tokens.count))] + " "
+            }
+            if (try? ArgdownReader.read(text)) != nil { read += 1 }
+        }
+        #expect(read > 0)
+    }
+
+    /// Random AIF node sets (seeded), often malformed: each is read or rejected with errors, never a crash.
+    @Test func randomAIFNeverCrashes() {
+        var rng = SplitMix(seed: 11)
+        let types = ["I", "RA", "CA", "MA", "L", "YA", "TA", "PA"]
+        var rejected = 0
+        for _ in 0..<300 {
+            let n = Int(rng.next() % 12) + 1
+            var nodes: [String] = []
+            for i in 0..<n {
+                let type = types[Int(rng.next() % UInt64(types.count))]
+                nodes.append(#"{"nodeID": "\#(rng.next() % 9 == 0 ? 0 : i)", "type": "\#(type)", "text": "Ann : t\#(i)"}"#)
+            }
+            var edges: [String] = []
+            for _ in 0..<Int(rng.next() % 20) { edges.append(#"{"fromID": \#(rng.next() % UInt64(n + 1)), "toID": "\#(rng.next() % UInt64(n + 1))"}"#) }
+            let json = #"{"nodes": [\#(nodes.joined(separator: ","))], "edges": [\#(edges.joined(separator: ","))]}"#
+            do { _ = try AIFReader.read(Data(json.utf8)) } catch { rejected += 1; #expect(!error.errors.isEmpty) }
+        }
+        #expect(rejected > 0 && rejected < 300)
+    }
+}

@@ -275,10 +275,10 @@ struct ArgdownParser {
             case .top:
                 guard let el = element(item.text, at: at, top: true) else { continue }
                 stack = [(item.line.indent, el.claim)]
-                if claims[claimIndex[el.claim] ?? 0].isArgument, items.count == 1 || (n + 1 < items.count && { if case .numbered = items[n + 1].kind { return true }; return false }()) {
+                if (claimIndex[el.claim].map { claims[$0].isArgument } ?? false), items.count == 1 || (n + 1 < items.count && { if case .numbered = items[n + 1].kind { return true }; return false }()) {
                     topLevelOnly = el.claim
                 }
-                if claims[claimIndex[el.claim] ?? 0].provisional { provisionalTop = el.claim }
+                if (claimIndex[el.claim].map { claims[$0].provisional } ?? false) { provisionalTop = el.claim }
             case let .relation(m):
                 while let top = stack.last, top.indent >= item.line.indent { stack.removeLast() }
                 guard let parent = stack.last?.claim else {
@@ -335,14 +335,14 @@ struct ArgdownParser {
         if let argument { arg = argument } else {
             anonymousArguments += 1
             let title = "Argument \(anonymousArguments)"
-            let text = "Argument for: " + (claims[claimIndex[conclusion.claim] ?? 0].text ?? conclusion.claim)
+            let text = "Argument for: " + (claimIndex[conclusion.claim].flatMap { claims[$0].text } ?? conclusion.claim)
             arg = define(title: title, text: text, isArgument: true, at: pcs[0].location)
         }
         for p in pcs.dropLast() where p.claim != arg {
-            addRelation(RelationEntry(kind: .support, undercut: false, from: p.claim, to: arg, note: "premise of <\(claims[claimIndex[arg] ?? 0].title ?? arg)>", location: p.location))
+            addRelation(RelationEntry(kind: .support, undercut: false, from: p.claim, to: arg, note: "premise of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>", location: p.location))
         }
         let rid = relationIDs.make(arg + "-inference", fallback: "inference")
-        var note = "inference of <\(claims[claimIndex[arg] ?? 0].title ?? arg)>"
+        var note = "inference of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>"
         if !rules.isEmpty { note += ": " + rules.joined(separator: "; ") }
         inferenceOf[arg] = rid
         addRelation(RelationEntry(kind: .support, undercut: false, from: arg, to: conclusion.claim, id: rid, note: note, location: conclusion.location))
@@ -608,7 +608,7 @@ struct ArgdownParser {
                     b.add(GraphBuilder.RelationDraft(id: relationIDs.make(r.from + "-undercuts-" + r.to, fallback: "undercut"), kind: .attack,
                                                      source: r.from, target: .relation(inference), note: r.note, location: r.location))
                 } else {
-                    let what = claims[claimIndex[r.to] ?? 0].isArgument ? "argument '\(r.to)' has no premise–conclusion structure" : "'\(r.to)' is a statement, not an argument"
+                    let what = (claimIndex[r.to].map { claims[$0].isArgument } ?? false) ? "argument '\(r.to)' has no premise–conclusion structure" : "'\(r.to)' is a statement, not an argument"
                     warn("undercut drawn as an attack: \(what), so there is no inference to undercut", r.location)
                     b.add(GraphBuilder.RelationDraft(id: r.id, kind: .attack, source: r.from, target: .claim(r.to), note: "undercut", location: r.location))
                 }
