@@ -85,16 +85,7 @@ struct ExportOptions: ParsableArguments {
 
 extension DOTExporter.Clustering: ExpressibleByArgument {}
 
-extension DOTExporter.Direction: ExpressibleByArgument {
-    /// Accepts `up`, `down`, `right`, `left` or Graphviz's `BT`, `TB`, `LR`, `RL`.
-    public init?(argument: String) {
-        let names: [String: DOTExporter.Direction] = ["up": .up, "down": .down, "right": .right, "left": .left]
-        if let d = names[argument.lowercased()] ?? DOTExporter.Direction(rawValue: argument.uppercased()) { self = d } else { return nil }
-    }
-
-    /// The names shown in help.
-    public static var allValueStrings: [String] { ["up", "down", "right", "left"] }
-}
+extension DOTExporter.Direction: ExpressibleByArgument {}
 
 /// The formats `export` writes: every graph format plus pictures through Graphviz.
 enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
@@ -121,7 +112,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The graph file to read.", completion: .file())
     var file: String
 
-    @Option(name: [.customShort("f"), .long], help: "The output format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: [.customShort("f"), .long], help: "The output format (default: from the extension of -o).")
     var format: ExportFormat?
 
     @Option(name: .shortAndLong, help: "Write here (atomically) instead of standard output.", completion: .file())

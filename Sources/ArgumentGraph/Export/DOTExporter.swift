@@ -19,13 +19,23 @@ public enum DOTExporter {
     /// Which way relations point on the page.
     public enum Direction: String, Sendable, CaseIterable {
         /// Supporters below what they support (the usual argument map).
-        case up = "BT"
+        case up
         /// Supporters above.
-        case down = "TB"
+        case down
         /// Supporters to the left: reads left to right, suits wide graphs on tall pages.
-        case right = "LR"
+        case right
         /// Supporters to the right.
-        case left = "RL"
+        case left
+
+        /// Graphviz's `rankdir` for this direction.
+        public var rankdir: String {
+            switch self {
+            case .up: "BT"
+            case .down: "TB"
+            case .right: "LR"
+            case .left: "RL"
+            }
+        }
     }
 
     /// What to draw and how.
@@ -66,7 +76,7 @@ public enum DOTExporter {
     /// The DOT text of `graph`.
     public static func write(_ graph: Graph, options: Options = Options()) -> String {
         var out = "digraph argraph {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rawValue), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
+        out += "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rankdir), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
         if let title = options.title ?? graph.title ?? graph.name {
             out += ", label=" + DOTEscaping.label(lines: TextWrap.wrap(title, width: 80)) + ", labelloc=t, fontsize=18"
         }
