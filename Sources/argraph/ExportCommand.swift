@@ -87,17 +87,7 @@ extension DOTExporter.Clustering: ExpressibleByArgument {}
 
 extension DOTExporter.Direction: ExpressibleByArgument {}
 
-/// The formats `export` writes: every graph format plus pictures through Graphviz.
-enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
-    case dot, svg, png, pdf, graphml, aif, argdown, json, arg
-
-    /// The format an output path's extension names.
-    static func infer(fromPath path: String) -> ExportFormat? {
-        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        if let f = ExportFormat(rawValue: ext) { return f }
-        return GraphFormat.infer(fromPath: path).flatMap { ExportFormat(rawValue: $0.rawValue) }
-    }
-}
+extension ExportFormat: ExpressibleByArgument {}
 
 /// `argraph export FILE --format F [-o OUT]`: writes the graph, or a part of it, for other tools.
 struct ExportCommand: ParsableCommand {
@@ -127,19 +117,17 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try options.load(file)
+        let parsed = try CLI.load(file, format: options.from)
+        CLI.report(parsed.warnings, source: file)
         guard let format = format ?? output.flatMap(ExportFormat.infer(fromPath:)) else { throw ExitCode(2) }
         let data: Data
-        switch format {
-        case .dot: data = Data(DOTExporter.write(graph, options: options.dotOptions).utf8)
-        case .svg, .png, .pdf: data = try CLI.render(graph, options: options.dotOptions, format: format.rawValue)
-        case .graphml: data = GraphFile.data(of: graph, as: .graphml)
-        case .aif: data = GraphFile.data(of: graph, as: .aif)
-        case .argdown: data = GraphFile.data(of: graph, as: .argdown)
-        case .json: data = GraphFile.data(of: graph, as: .json)
-        case .arg: data = GraphFile.data(of: graph, as: .arg)
+        do {
+            data = try GraphExport.data(of: parsed.graph, as: format, selection: options.selection, options: options.dotOptions)
+        } catch {
+            CLI.report(error.diagnostics, source: nil)
+            throw ExitCode(1)
         }
-        try CLI.emit(data, to: output, binary: [.png, .pdf].contains(format))
+        try CLI.emit(data, to: output, binary: format.isBinary)
     }
 }
 
