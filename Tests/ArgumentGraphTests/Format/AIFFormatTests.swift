@@ -142,6 +142,20 @@ import Testing
         }
     }
 
+    @Test func errorsPointAtTheLineAndColumn() {
+        let cases: [(String, Int, Int)] = [
+            ("{\"nodes\": [\n {\"nodeID\": 1, \"type\": \"I\" \"text\": \"x\"}\n], \"edges\": []}", 2, 28),
+            ("{\"nodes\": [\n {\"nodeID\": 1, \"type\": \"I\", \"text\": \"y\"},\n {\"nodeID\": 1, \"type\": \"I\", \"text\": \"z\"}\n], \"edges\": []}", 3, 3),
+            ("{\"nodes\": [{\"nodeID\": 19, \"type\": \"I\", \"text\": \"x\"}],\n \"edges\": [{\"fromID\": 19, \"toID\": 1}]}", 2, 27),
+        ]
+        for (json, line, column) in cases {
+            #expect { try Self.read(json) } throws: { error in
+                let loc = (error as? DiagnosticError)?.errors.first?.location
+                return loc?.line == line && loc?.column == column
+            }
+        }
+    }
+
     @Test func detectsAIFByContentWhenTheExtensionIsJSON() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-aif-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

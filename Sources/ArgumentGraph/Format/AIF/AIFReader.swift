@@ -33,7 +33,15 @@ public enum AIFReader {
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
             let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            throw DiagnosticError([Diagnostic(.error, "not valid JSON: \(message)", at: parser.loc(line: 1, column: 1))])
+            // Foundation names the byte offset: "... around character 39." Turn it into line and column.
+            var at = parser.loc(line: 1, column: 1)
+            if let r = message.range(of: #"character [0-9]+"#, options: .regularExpression),
+               let offset = Int(message[r].dropFirst("character ".count)), offset <= data.count {
+                let before = String(decoding: data.prefix(offset), as: UTF8.self)
+                let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+                at = parser.loc(line: lines.count, column: (lines.last?.count ?? 0) + 1)
+            }
+            throw DiagnosticError([Diagnostic(.error, "not valid JSON: \(message)", at: at)])
         }
         return try parser.parse(root)
     }
@@ -67,9 +75,30 @@ public enum AIFReader {
             return loc(line: line, column: column)
         }
 
-        func locate(id: String) -> SourceLocation {
-            let q = "\"" + id + "\""
-            return text.contains(q) ? locate(q) : locate(id)
+        /// The place of `"key": value` (value quoted or not), else of the quoted value, else line 1.
+        func locate(key: String, value: String, occurrence: Int = 1) -> SourceLocation {
+            let v = NSRegularExpression.escapedPattern(for: value)
+            let pattern = "\"" + key + "\"\\s*:\\s*(\"" + v + "\"|" + v + "(?![0-9A-Za-z_]))"
+            var start = text.startIndex
+            var found: Range<String.Index>?
+            for _ in 0..<max(1, occurrence) {
+                guard let r = text.range(of: pattern, options: .regularExpression, range: start..<text.endIndex) else { break }
+                found = r
+                start = r.upperBound
+            }
+            if let found { return location(of: found.lowerBound) }
+            return text.contains("\"" + value + "\"") ? locate("\"" + value + "\"") : loc(line: 1, column: 1)
+        }
+
+        /// The place where node `id` is declared.
+        func locate(id: String) -> SourceLocation { locate(key: "nodeID", value: id) }
+
+        func location(of index: String.Index) -> SourceLocation {
+            var line = 1, column = 1
+            for ch in text[..<index] {
+                if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            return loc(line: line, column: column)
         }
 
         mutating func error(_ message: String, _ at: SourceLocation?) {
@@ -100,12 +129,17 @@ public enum AIFReader {
             // Nodes.
             var nodes: [Node] = []
             var index: [String: Int] = [:]
+            var seenAgain: [String: Int] = [:]
             for (k, raw) in rawNodes.enumerated() {
                 guard let n = raw as? [String: Any] else { error("nodes[\(k)] is not an object", locate("\"nodes\"")); continue }
                 guard let id = Self.idString(n["nodeID"]) else { error("nodes[\(k)] has no nodeID", locate("\"nodes\"")); continue }
                 guard let type = n["type"] as? String else { error("node '\(id)' has no type", locate(id: id)); continue }
                 let nodeText = n["text"] as? String ?? ""
-                if index[id] != nil { error("duplicate nodeID '\(id)'", locate(id: id)); continue }
+                if index[id] != nil {
+                    seenAgain[id, default: 1] += 1
+                    error("duplicate nodeID '\(id)'", locate(key: "nodeID", value: id, occurrence: seenAgain[id] ?? 2))
+                    continue
+                }
                 if type == "I", n["text"] != nil, !(n["text"] is String) { error("I-node '\(id)' has a text that is not a string", locate(id: id)) }
                 index[id] = nodes.count
                 nodes.append(Node(id: id, type: type, text: nodeText))
@@ -118,8 +152,8 @@ public enum AIFReader {
                     error("edges[\(k)] needs a fromID and a toID", Self.idString(e["edgeID"]).map { locate(id: $0) } ?? locate("\"edges\""))
                     continue
                 }
-                guard let f = index[from] else { error("edge from unknown node '\(from)'", locate(id: from)); continue }
-                guard let t = index[to] else { error("edge to unknown node '\(to)'", locate(id: to)); continue }
+                guard let f = index[from] else { error("edge from unknown node '\(from)'", locate(key: "fromID", value: from)); continue }
+                guard let t = index[to] else { error("edge to unknown node '\(to)'", locate(key: "toID", value: to)); continue }
                 out[f].append(t)
                 inc[t].append(f)
             }
