@@ -165,7 +165,9 @@ public enum DOTExporter {
         let claim = graph.claims[c]
         var lines: [String] = []
         if options.showIDs { lines.append("[" + claim.id + "]") }
-        lines += TextWrap.wrap(claim.text, width: options.wrapWidth)
+        // A hexagon holds less text per width than a box: wrap proposals a little narrower.
+        let width = claim.kind == .proposal ? max(8, options.wrapWidth * 4 / 5) : options.wrapWidth
+        lines += TextWrap.wrap(claim.text, width: width)
         var extra: [String] = []
         if let labels = options.labels, labels.indices.contains(c), !labels[c].isEmpty { extra.append(labels[c]) }
         let strength = strengthOf(c, options)
@@ -180,7 +182,7 @@ public enum DOTExporter {
         switch claim.kind {
         case .claim: break
         case .evidence: attrs.append("shape=note"); attrs.append("style=filled")
-        case .proposal: attrs.append("shape=hexagon"); attrs.append("style=filled")
+        case .proposal: attrs.append("shape=hexagon"); attrs.append("style=filled"); attrs.append("margin=\"0.02,0.04\"")
         }
         attrs.append("fillcolor=\"\(fillColor)\"")
         attrs.append("label=" + DOTEscaping.label(lines: lines))

@@ -52,6 +52,9 @@ public enum GraphExport {
         o.strengths = options.strengths.flatMap { sub.remap($0) }
         o.labels = options.labels.flatMap { sub.remap($0) }
         if o.compare == nil, case let .compare(a, b) = selection { o.compare = (a, b) }
+        if o.title == nil, let part = selection.caption(in: graph) {
+            o.title = (graph.title ?? graph.name).map { $0 + ": " + part } ?? part
+        }
         let g = sub.graph
         switch format {
         case .dot: return Data(DOTExporter.write(g, options: o).utf8)
@@ -61,6 +64,20 @@ public enum GraphExport {
         case .argdown: return GraphFile.data(of: g, as: .argdown)
         case .json: return GraphFile.data(of: g, as: .json)
         case .arg: return GraphFile.data(of: g, as: .arg)
+        }
+    }
+}
+
+extension GraphSelection {
+    /// A short description of the part, for a picture's title; nil for the whole graph.
+    public func caption(in graph: Graph) -> String? {
+        func actorName(_ id: String) -> String { graph.actor(id)?.name ?? id }
+        switch self {
+        case .all: return nil
+        case let .around(claim, depth): return "around \(claim) (depth \(depth))"
+        case let .actor(a): return "the position of \(actorName(a))"
+        case let .compare(a, b): return "\(actorName(a)) compared with \(actorName(b))"
+        case let .tag(t): return "claims tagged \(t)"
         }
     }
 }
