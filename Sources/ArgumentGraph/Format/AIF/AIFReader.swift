@@ -90,8 +90,30 @@ public enum AIFReader {
             return text.contains("\"" + value + "\"") ? locate("\"" + value + "\"") : loc(line: 1, column: 1)
         }
 
-        /// The place where node `id` is declared.
-        func locate(id: String) -> SourceLocation { locate(key: "nodeID", value: id) }
+        /// Where each `"nodeID": value` stands, found in one pass (the first declaration of each id).
+        var nodeLocations: [String: SourceLocation] = [:]
+
+        /// Fills ``nodeLocations`` in one linear pass over the text.
+        mutating func indexNodeLocations() {
+            guard let re = try? NSRegularExpression(pattern: #""nodeID"\s*:\s*(?:"([^"\\]*)"|(-?[0-9]+))"#) else { return }
+            var line = 1, column = 1
+            var cursor = text.startIndex
+            for m in re.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let whole = Range(m.range, in: text) else { continue }
+                for ch in text[cursor..<whole.lowerBound] {
+                    if ch == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                cursor = whole.lowerBound
+                for g in 1...2 {
+                    if let r = Range(m.range(at: g), in: text), nodeLocations[String(text[r])] == nil {
+                        nodeLocations[String(text[r])] = loc(line: line, column: column)
+                    }
+                }
+            }
+        }
+
+        /// The place where node `id` is declared (line 1 when it cannot be found).
+        func locate(id: String) -> SourceLocation { nodeLocations[id] ?? loc(line: 1, column: 1) }
 
         func location(of index: String.Index) -> SourceLocation {
             var line = 1, column = 1
@@ -126,6 +148,7 @@ public enum AIFReader {
             guard let rawEdges = object["edges"] as? [Any] else {
                 throw DiagnosticError([Diagnostic(.error, "AIF JSON has no 'edges' array", at: locate("\"edges\""))])
             }
+            indexNodeLocations()
             // Nodes.
             var nodes: [Node] = []
             var index: [String: Int] = [:]

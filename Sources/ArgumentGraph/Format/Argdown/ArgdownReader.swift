@@ -72,6 +72,10 @@ struct ArgdownParser {
     var ids = IDMaker()
     var relationIDs = IDMaker()
     var relations: [RelationEntry] = []
+    /// Keys of the relations so far, to drop repeats.
+    var relationKeys: Set<String> = []
+    /// Claims that take part in a relation.
+    var related: Set<String> = []
     var inferenceOf: [String: String] = [:]
     var headings: [(level: Int, tag: String)] = []
     var anonymousArguments = 0
@@ -308,7 +312,7 @@ struct ArgdownParser {
             }
         }
         if let top = provisionalTop, !hadRelations, let i = claimIndex[top], claims[i].provisional,
-           !relations.contains(where: { $0.from == top || $0.to == top }) {
+           !related.contains(top) {
             warn("skipped an untitled paragraph without relations (prose, not an argument): \"\(Self.excerpt(claims[i].text ?? ""))\"", claims[i].location)
             claims[i].id = ""   // tombstone
             claimIndex[top] = nil
@@ -367,7 +371,9 @@ struct ArgdownParser {
             warn("a claim cannot \(r.undercut ? "undercut" : r.kind.rawValue) itself; relation skipped", r.location)
             return
         }
-        if relations.contains(where: { $0.kind == r.kind && $0.undercut == r.undercut && $0.from == r.from && $0.to == r.to }) { return }
+        guard relationKeys.insert("\(r.kind) \(r.undercut) \(r.from) \(r.to)").inserted else { return }
+        related.insert(r.from)
+        related.insert(r.to)
         relations.append(r)
     }
 
