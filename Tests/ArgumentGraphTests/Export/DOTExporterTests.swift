@@ -109,6 +109,7 @@ import Testing
         var graphs = try ExportFixtures.bundledGraphs()
         graphs.append(("adversarial", try ExportFixtures.adversarial()))
         graphs.append(("nixon", try ExportFixtures.nixon()))
+        graphs.append(("undercut chain", try ExportFixtures.undercutChain()))
         var checked = 0
         for (name, g) in graphs {
             var variants: [(String, Graph, DOTExporter.Options)] = []

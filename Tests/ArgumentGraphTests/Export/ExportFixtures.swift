@@ -68,6 +68,21 @@ enum ExportFixtures {
         """).graph
     }
 
+    /// An undercut of an undercut of a support.
+    static func undercutChain() throws -> Graph {
+        try ArgReader.read("""
+        actor x
+        claim a: A.
+        claim b: B.
+        claim c: C.
+        claim d: D.
+        stance x asserts d
+        support r0: a -> b
+        undercut u1: c -> r0
+        undercut d -> u1
+        """).graph
+    }
+
     /// A chain c0 -> c1 -> ... of supports.
     static func chain(_ n: Int) throws -> Graph {
         var b = GraphBuilder()

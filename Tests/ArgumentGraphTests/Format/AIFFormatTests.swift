@@ -88,7 +88,7 @@ import Testing
 
     @Test func roundTripKeepsClaimsRelationsAndSpeakers() throws {
         let colons = try ArgReader.read("actor a\n  name: Ann Lee\nclaim x: Note: Capital Idea: yes\nstance a asserts x\n").graph
-        for g in [try Self.read(Self.small).graph, try ExportFixtures.nixon(), try ExportFixtures.adversarial(), colons] {
+        for g in [try Self.read(Self.small).graph, try ExportFixtures.nixon(), try ExportFixtures.adversarial(), colons, try ExportFixtures.undercutChain()] {
             let data = AIFWriter.write(g)
             #expect(AIFReader.looksLikeAIF(data))
             let back = try AIFReader.read(data).graph

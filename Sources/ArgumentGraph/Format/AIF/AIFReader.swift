@@ -263,18 +263,31 @@ public enum AIFReader {
                         warnings.append(Diagnostic(.warning, "\(n.type) node '\(n.id)' points at \(nodes[t].type) node '\(nodes[t].id)'; only conflicts (CA) can target an inference, so this link is skipped", at: at))
                     }
                 }
-                for from in inc[s] where isS(from) {
-                    warnings.append(Diagnostic(.warning, "\(nodes[from].type) node '\(nodes[from].id)' starts from \(n.type) node '\(n.id)'; relations from relations are not supported and are skipped", at: locate(id: nodes[from].id)))
+            }
+            // Undercuts, in dependency order: a CA aimed at an S-node waits until that node has
+            // relations (possibly undercuts themselves); a queue keeps this linear and cycle-safe.
+            var waiting: [Int: [(from: String, sNode: Int)]] = [:]
+            for u in pendingUndercuts { waiting[u.target, default: []].append((u.from, u.sNode)) }
+            var queue = relationsOf.keys.filter { !(relationsOf[$0] ?? []).isEmpty }.sorted()
+            var head = 0
+            while head < queue.count {
+                let target = queue[head]
+                head += 1
+                guard let list = waiting.removeValue(forKey: target) else { continue }
+                for u in list {
+                    let hadNone = (relationsOf[u.sNode] ?? []).isEmpty
+                    let base = String(nodes[u.sNode].id.drop { !Slug.isAlnum($0.unicodeScalars.first ?? " ") })
+                    for t in relationsOf[target] ?? [] {
+                        let rid = relationIDs.make(base + "-on-" + t, fallback: "u")
+                        b.add(GraphBuilder.RelationDraft(id: rid, kind: .attack, source: u.from, target: .relation(t), location: locate(id: nodes[u.sNode].id)))
+                        relationsOf[u.sNode, default: []].append(rid)
+                    }
+                    if hadNone, !(relationsOf[u.sNode] ?? []).isEmpty { queue.append(u.sNode) }
                 }
             }
-            for u in pendingUndercuts {
-                let targets = relationsOf[u.target] ?? []
-                if targets.isEmpty {
-                    warnings.append(Diagnostic(.warning, "CA node '\(nodes[u.sNode].id)' undercuts \(nodes[u.target].type) node '\(nodes[u.target].id)', which was skipped; so is the undercut", at: locate(id: nodes[u.sNode].id)))
-                }
-                for t in targets {
-                    let rid = relationIDs.make(String(nodes[u.sNode].id.drop { !Slug.isAlnum($0.unicodeScalars.first ?? " ") }) + "-on-" + t, fallback: "u")
-                    b.add(GraphBuilder.RelationDraft(id: rid, kind: .attack, source: u.from, target: .relation(t), location: locate(id: nodes[u.sNode].id)))
+            for (target, list) in waiting.sorted(by: { $0.key < $1.key }) {
+                for sNode in Set(list.map(\.sNode)).sorted() {
+                    warnings.append(Diagnostic(.warning, "CA node '\(nodes[sNode].id)' undercuts \(nodes[target].type) node '\(nodes[target].id)', which was skipped; so is the undercut", at: locate(id: nodes[sNode].id)))
                 }
             }
 
