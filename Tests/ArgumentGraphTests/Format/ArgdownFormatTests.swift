@@ -151,13 +151,17 @@ import Testing
         [nixon-quaker]: Nixon is a Quaker. {author: "Ray Reiter", kind: evidence}
 
         [nixon-pacifist]: Nixon is a pacifist. {author: ["Ray Reiter", "The Quakers"]}
+
+        [nixon-not-pacifist]: Nixon is not a pacifist.
+
+        [study-nixon]: Study Nixon's record. {author: "The Quakers", kind: proposal}
+
+        [nixon-pacifist]
           <+ [nixon-quaker]
           <- [nixon-not-pacifist]
 
-        [nixon-not-pacifist]: Nixon is not a pacifist.
+        [nixon-not-pacifist]
           <- [nixon-pacifist]
-
-        [study-nixon]: Study Nixon's record. {author: "The Quakers", kind: proposal}
 
         // undercut (not expressible in Argdown): [study-nixon] attacks the link [nixon-quaker] -> [nixon-pacifist] (r1)
 

@@ -576,8 +576,8 @@ struct ArgdownParser {
         return out
     }
 
-    /// A tag as a slug.
-    static func tag(_ name: String) -> String { IDMaker.slugify(name, maxLength: 40) }
+    /// A tag as a slug: kept when it already is one, else lowercased with other characters as `-`.
+    static func tag(_ name: String) -> String { Slug.isValid(name) ? name : IDMaker.slugify(name, maxLength: 40) }
 
     /// Removes `:emoji:` codes such as `:heart:`.
     static func stripEmoji(_ s: String) -> String {

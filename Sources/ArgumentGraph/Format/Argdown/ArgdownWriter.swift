@@ -1,5 +1,5 @@
-/// Writes a graph as Argdown: one titled statement per claim, with its supports and attacks as
-/// children (`<+ [source]`, `<- [source]`).
+/// Writes a graph as Argdown: one titled statement per claim, then, for each claim with
+/// supporters or attackers, a reference with them as children (`<+ [source]`, `<- [source]`).
 ///
 /// Tags become `#tags`; the actors who assert a claim and its kind (when not `claim`) go into
 /// `{author: ..., kind: ...}` metadata. Argdown can only undercut arguments, so undercuts of
@@ -17,7 +17,11 @@ public enum ArgdownWriter {
             if authors.count == 1 { meta.append("author: " + authors[0]) } else if authors.count > 1 { meta.append("author: [" + authors.joined(separator: ", ") + "]") }
             if claim.kind != .claim { meta.append("kind: " + claim.kind.rawValue) }
             if !meta.isEmpty { line += " {" + meta.joined(separator: ", ") + "}" }
-            out += line + "\n"
+            out += line + "\n\n"
+        }
+        // Relations after every statement, so that statements read back in the same order.
+        for c in graph.claims.indices where graph.supportsTo.degree(c) + graph.attacksTo.degree(c) > 0 {
+            out += "[" + graph.claims[c].id + "]\n"
             for r in graph.supportsTo[c] { out += "  <+ [" + graph.claims[graph.relations[Int(r)].source].id + "]\n" }
             for r in graph.attacksTo[c] { out += "  <- [" + graph.claims[graph.relations[Int(r)].source].id + "]\n" }
             out += "\n"
