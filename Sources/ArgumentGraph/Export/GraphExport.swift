@@ -20,6 +20,12 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
     case json
     /// The native text form.
     case arg
+    /// ICCMA 2023 attack framework.
+    case i23
+    /// Aspartix attack framework.
+    case apx
+    /// Trivial Graph Format attack framework.
+    case tgf
 
     /// The format's name as typed.
     public var description: String { rawValue }
@@ -64,6 +70,9 @@ public enum GraphExport {
         case .argdown: return GraphFile.data(of: g, as: .argdown)
         case .json: return GraphFile.data(of: g, as: .json)
         case .arg: return GraphFile.data(of: g, as: .arg)
+        case .i23: return GraphFile.data(of: g, as: .i23)
+        case .apx: return GraphFile.data(of: g, as: .apx)
+        case .tgf: return GraphFile.data(of: g, as: .tgf)
         }
     }
 }

@@ -14,6 +14,12 @@ public enum GraphFormat: String, Sendable, CaseIterable, CustomStringConvertible
     case graphml
     /// Graphviz DOT (write only).
     case dot
+    /// ICCMA 2023 abstract framework (`p af N`): the attack graph only.
+    case i23
+    /// Aspartix facts (`arg(a).`, `att(a,b).`): the attack graph only.
+    case apx
+    /// Trivial Graph Format as used by ICCMA: the attack graph only.
+    case tgf
 
     /// The usual file extensions, without the dot.
     public var extensions: [String] {
@@ -24,6 +30,9 @@ public enum GraphFormat: String, Sendable, CaseIterable, CustomStringConvertible
         case .argdown: ["argdown", "ad"]
         case .graphml: ["graphml"]
         case .dot: ["dot", "gv"]
+        case .i23: ["i23", "af"]
+        case .apx: ["apx"]
+        case .tgf: ["tgf"]
         }
     }
 
@@ -72,6 +81,9 @@ public enum GraphFile {
             return ParsedGraph(graph: try GraphJSON.decode(data, file: path), warnings: [], declarations: [])
         case .argdown:
             return try ArgdownReader.read(contentsOf: path)
+        case .i23, .apx, .tgf:
+            let iccma = ICCMAFormat(rawValue: format.rawValue) ?? .i23
+            return try GraphFile.graph(from: ICCMAReader.read(path: path, format: iccma), file: path)
         case .graphml, .dot:
             throw DiagnosticError([Diagnostic(.error, "argraph writes \(format.rawValue) but cannot read it",
                                               hint: "read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")])
@@ -87,7 +99,41 @@ public enum GraphFile {
         case .argdown: Data(ArgdownWriter.write(graph).utf8)
         case .graphml: Data(GraphMLWriter.write(graph).utf8)
         case .dot: Data(DOTExporter.write(graph).utf8)
+        case .i23: Data(ICCMAWriter.write(graph, format: .i23).utf8)
+        case .apx: Data(ICCMAWriter.write(graph, format: .apx).utf8)
+        case .tgf: Data(ICCMAWriter.write(graph, format: .tgf).utf8)
         }
+    }
+
+    /// A graph of an abstract framework: one claim per argument (id: its name when that is a valid
+    /// id, else a slug of it; text: `Argument NAME`), one attack per attack. Self-attacks have no
+    /// argraph form and are dropped with a warning.
+    public static func graph(from iccma: ICCMAFramework, file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
+        var b = GraphBuilder()
+        b.lint = false
+        b.name = IDMaker.slugify(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent).nilIfEmpty
+        var ids = IDMaker()
+        let af = iccma.framework
+        var claimIDs: [String] = []
+        claimIDs.reserveCapacity(af.count)
+        for a in 0..<af.count {
+            let name = a < iccma.names.count ? iccma.names[a] : String(a + 1)
+            let id = ids.make(Slug.isValid(name) ? name : "a" + name, fallback: "a\(a + 1)")
+            claimIDs.append(id)
+            b.add(Claim(id: id, text: "Argument " + name))
+        }
+        var warnings: [Diagnostic] = []
+        for a in 0..<af.count {
+            for t in af.attacked[a] {
+                if Int(t) == a {
+                    warnings.append(Diagnostic(.warning, "argument '\(claimIDs[a])' attacks itself; argraph relations cannot, so this attack is dropped", at: SourceLocation(file: file, line: 1, column: 1)))
+                    continue
+                }
+                b.add(GraphBuilder.RelationDraft(kind: .attack, source: claimIDs[a], target: .claim(claimIDs[Int(t)])))
+            }
+        }
+        let built = try b.build()
+        return ParsedGraph(graph: built.graph, warnings: warnings + built.warnings, declarations: [])
     }
 
     /// Writes `data` to `path` atomically: a temporary file in the same folder, flushed, then renamed over the target.
