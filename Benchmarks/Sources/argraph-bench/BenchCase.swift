@@ -23,6 +23,9 @@ struct BenchCase: Sendable {
         BenchCase(name: "read-json", summary: "read and check an argraph JSON file", input: "json", reportsThroughput: true) { path in
             { _ = try GraphFile.read(path: path) }
         },
+        BenchCase(name: "read-i23", summary: "read an ICCMA 2023 attack framework", input: "i23", reportsThroughput: true) { path in
+            { _ = try ICCMAReader.read(path: path, format: .i23) }
+        },
         BenchCase(name: "build", summary: "validate and index a graph with GraphBuilder (ids to indices, adjacency)", input: "arg",
                   reportsThroughput: false) { path in
             let builder = GraphBuilder(try ArgReader.read(contentsOf: path).graph)

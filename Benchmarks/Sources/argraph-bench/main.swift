@@ -75,6 +75,17 @@ func peakKB() -> Int {
     #endif
 }
 
+/// User plus system CPU time of this process so far, in seconds: steadier than wall time on a shared machine.
+func cpuSeconds() -> Double {
+    var u = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    #else
+    getrusage(RUSAGE_SELF, &u)
+    #endif
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+}
+
 func now() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t)
@@ -87,16 +98,17 @@ func runOne(_ o: Options) -> Never {
     do {
         let body = try c.prepare(path)
         var times: [Double] = []
+        var cpu: [Double] = []
         var runs = o.runs
         var k = 0
         while k < o.warmup + runs {
-            let t0 = now()
+            let t0 = now(), c0 = cpuSeconds()
             try body()
-            let dt = now() - t0
-            if k >= o.warmup { times.append(dt) } else if dt > 2 { runs = min(runs, 3) }
+            let dt = now() - t0, dc = cpuSeconds() - c0
+            if k >= o.warmup { times.append(dt); cpu.append(dc) } else if dt > 2 { runs = min(runs, 3) }
             k += 1
         }
-        let line: [String: Any] = ["times": times, "maxrss_kb": peakKB()]
+        let line: [String: Any] = ["times": times, "cpu": cpu, "maxrss_kb": peakKB()]
         let data = try JSONSerialization.data(withJSONObject: line)
         FileHandle.standardOutput.write(data + Data("\n".utf8))
         exit(0)
@@ -115,6 +127,8 @@ struct Result: Codable {
     var median: Double?
     var min: Double?
     var mbPerSecond: Double?
+    var cpuMedian: Double?
+    var cpuMBPerSecond: Double?
     var peakMB: Double?
     var runs: Int
     var error: String?
@@ -156,10 +170,10 @@ let files = ((try? FileManager.default.contentsOfDirectory(atPath: dataDir)) ?? 
 if files.isEmpty { fail("no instances in '\(dataDir)'") }
 
 var results: [Result] = []
-let header = ["case", "instance", "MB", "median", "min", "MB/s", "peak MB"]
+let header = ["case", "instance", "MB", "median", "min", "MB/s", "CPU", "CPU MB/s", "peak MB"]
 var rows: [[String]] = []
 func printRow(_ r: [String]) {
-    let widths = [11, 34, 8, 10, 10, 8, 8]
+    let widths = [11, 34, 8, 10, 10, 8, 10, 9, 8]
     var s = ""
     for (k, cell) in r.enumerated() {
         s += k < 2 ? cell.padding(toLength: widths[k], withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, widths[k] - cell.count)) + cell
@@ -191,7 +205,9 @@ for c in BenchCase.all {
                 r.min = times.min()
                 r.runs = times.count
                 r.peakMB = (obj?["maxrss_kb"] as? Int).map { Double($0) / 1024 }
+                if let cpu = obj?["cpu"] as? [Double], !cpu.isEmpty { r.cpuMedian = median(cpu) }
                 if c.reportsThroughput, let m = r.median, m > 0 { r.mbPerSecond = size / m }
+                if c.reportsThroughput, let m = r.cpuMedian, m > 0 { r.cpuMBPerSecond = size / m }
             } else {
                 r.error = (obj?["error"] as? String) ?? "exit status \(p.terminationStatus)"
             }
@@ -199,7 +215,8 @@ for c in BenchCase.all {
             r.error = "\(error)"
         }
         results.append(r)
-        let row = [c.name, file, format(size, 1), r.error == nil ? seconds(r.median) : "error", seconds(r.min), format(r.mbPerSecond, 0), format(r.peakMB, 0)]
+        let row = [c.name, file, format(size, 1), r.error == nil ? seconds(r.median) : "error", seconds(r.min), format(r.mbPerSecond, 1),
+                   seconds(r.cpuMedian), format(r.cpuMBPerSecond, 1), format(r.peakMB, 0)]
         rows.append(row)
         printRow(row)
         if let e = r.error { FileHandle.standardOutput.write(Data("    \(e)\n".utf8)) }
