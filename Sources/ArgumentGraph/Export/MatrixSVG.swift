@@ -72,8 +72,8 @@ public enum MatrixSVG {
                 let c = matrix.cells[i][j]
                 let fill = (i == j || c.hasContact) ? colour(c.index) : noContactColour
                 let x = left + j * cell, y = top + i * cell
-                let tip = i == j ? matrix.ids[i]
-                    : "\(matrix.ids[i]) × \(matrix.ids[j]): \(AgreementMatrix.format(c.index)) "
+                let tip = i == j ? matrix.names[i]
+                    : "\(matrix.names[i]) × \(matrix.names[j]): \(AgreementMatrix.format(c.index)) "
                         + "(\(c.agreements) agreement\(c.agreements == 1 ? "" : "s"), \(c.conflicts) conflict\(c.conflicts == 1 ? "" : "s"))"
                 s += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\" stroke=\"#ffffff\">"
                 s += "<title>\(escape(tip))</title></rect>\n"

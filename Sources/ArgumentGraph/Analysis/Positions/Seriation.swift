@@ -5,6 +5,7 @@
 /// leaves numbered first). Each cluster keeps its leaves in order; when two clusters merge, one of
 /// the four ways of joining them (either may be reversed) is chosen so that the two leaves that
 /// become neighbours are as close as possible (ties: the first of `A B`, `A B'`, `A' B`, `A' B'`).
+/// Finally the order is reversed if needed so that it starts with the lower-numbered of its two ends.
 /// Fully deterministic, iterative, O(n³) time and O(n²) memory.
 public enum Seriation {
     /// The seriated order of `n` items given a symmetric distance matrix (`distance[i][j]`).
@@ -44,6 +45,7 @@ public enum Seriation {
             }
             active.append(new)
         }
-        return leaves[active[0]]
+        let order = leaves[active[0]]
+        return order[0] > order[order.count - 1] ? order.reversed() : order
     }
 }
