@@ -48,7 +48,9 @@ public enum MatrixSVG {
         let top = titleHeight + topLabel
         let grid = n * cell
         let legendTop = top + grid + 24
-        let width = max(left + grid + 24, 16 + 360)
+        // Slanted column labels reach up and to the right of their column by about 0.71 of their length.
+        let slant = Int(Double(min(240, longest * charWidth)) * 0.71)
+        let width = max(left + grid + slant + 16, 16 + 360)
         let height = legendTop + 64
         let showValues = cell >= 28
 
