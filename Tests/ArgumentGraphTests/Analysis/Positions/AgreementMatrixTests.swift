@@ -5,17 +5,16 @@ import Testing
     @Test func actorMatrixOfTheForum() throws {
         let g = try PositionFixtures.forum()
         let m = AgreementMatrix(g)
-        // d says nothing. a and b (0.2) merge first; c joins at a's end (tie), giving c a b, reversed to
-        // start with the lower-numbered end: b a c.
-        #expect(m.ids == ["b", "a", "c"])
-        #expect(m.cells[1][0] == AgreementMatrix.Cell(agreements: 3, conflicts: 2, index: 0.2))
-        #expect(m.cells[1][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 2, index: -1))
-        #expect(m.cells[0][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 3, index: -1))
+        // d says nothing. a and b (0.2) merge first; c joins after b (tie between both ends: first option).
+        #expect(m.ids == ["a", "b", "c"])
+        #expect(m.cells[0][1] == AgreementMatrix.Cell(agreements: 3, conflicts: 2, index: 0.2))
+        #expect(m.cells[0][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 2, index: -1))
+        #expect(m.cells[1][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 3, index: -1))
         #expect(m.value(2, 2) == 1)
         #expect(m.csv() == """
-            actor,b,a,c
-            b,1.000,0.200,-1.000
-            a,0.200,1.000,-1.000
+            actor,a,b,c
+            a,1.000,0.200,-1.000
+            b,0.200,1.000,-1.000
             c,-1.000,-1.000,1.000
 
             """)
@@ -76,8 +75,8 @@ import Testing
     @Test func pointsOnALineComeOutSorted() {
         let x: [Double] = [0, 10, 3, 1, 11]
         let d = x.map { a in x.map { b in abs(a - b) } }
-        // Worked by hand: merge {0,3}, then {1,4}, then 2 joins {3,0} at its near end, then the camps:
-        // 4 1 2 3 0, reversed to start with the lower end.
+        // Worked by hand: merge {0,3} (slot 0), then {1,4} (slot 1), then 2 joins 0 3 at its near end
+        // (0 3 2), then the camps join at their nearest ends (2 and 1).
         #expect(Seriation.order(d) == [0, 3, 2, 1, 4])
     }
 

@@ -30,8 +30,8 @@ import Testing
         let g = try PositionFixtures.forum()
         #expect(PositionReport.matrix(AgreementMatrix(g)) == """
                      1     2     3
-            1  b     ·  0.20 -1.00
-            2  a  0.20     · -1.00
+            1  a     ·  0.20 -1.00
+            2  b  0.20     · -1.00
             3  c -1.00 -1.00     ·
 
             agreement index from -1 (conflict only) to +1 (agreement only); - no contact
