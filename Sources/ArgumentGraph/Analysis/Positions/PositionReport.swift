@@ -134,6 +134,8 @@ public enum PositionReport {
     public static func timeline(_ t: Timeline, in graph: Graph, width: Int = 80) -> String {
         if t.entries.isEmpty { return "no stances\n" }
         var out: [String] = []
+        let actorWidth = min(24, t.entries.map { graph.actors[$0.actor].id.count }.max() ?? 0)
+        let claimWidth = min(32, t.entries.map { graph.claims[$0.claim].id.count }.max() ?? 0)
         var started = false
         var current: Int?
         for e in t.entries {
@@ -149,8 +151,8 @@ public enum PositionReport {
             }
             let changes = e.changes.map(\.rawValue).joined(separator: "+")
             let earlier = e.earlier.isEmpty ? "" : " (" + e.earlier.map { graph.claims[$0].id }.joined(separator: ", ") + ")"
-            out.append(contentsOf: hang("  " + pad(graph.actors[e.actor].id, 10) + " " + pad(e.kind.rawValue, 7) + " ",
-                                        graph.claims[e.claim].id + "  " + changes + earlier, width: width))
+            out.append(contentsOf: hang("  " + pad(graph.actors[e.actor].id, actorWidth) + "  " + pad(e.kind.rawValue, 7) + " "
+                                        + pad(graph.claims[e.claim].id, claimWidth) + "  ", changes + earlier, width: width))
         }
         return out.joined(separator: "\n") + "\n"
     }

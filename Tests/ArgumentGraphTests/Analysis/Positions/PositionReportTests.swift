@@ -78,6 +78,27 @@ import Testing
         #expect(PositionReport.conflicts([], in: g) == "no conflicts between actors\n")
     }
 
+    @Test func timelineReport() throws {
+        let g = try PositionFixtures.graph(TimelineTests.text)
+        #expect(PositionReport.timeline(Timeline(g, actor: 0), in: g) == """
+            2001  d1: One
+              x  asserts k1  new
+
+            2002  d2: Two
+              x  asserts k1  restated (k1)
+              x  asserts k2  extended (k1)
+
+            undated  d3: Undated
+              x  denies  k1  reversed (k1)
+              x  asserts k3  reversed (k2)
+
+            no document
+              x  asserts k4  new
+
+            """)
+        #expect(PositionReport.timeline(Timeline(g, actor: 5), in: g) == "no stances\n")
+    }
+
     @Test func wrapKeepsWordsAndWidth() {
         let lines = PositionReport.wrap("the quick brown fox jumps over the lazy dog", width: 10)
         #expect(lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
