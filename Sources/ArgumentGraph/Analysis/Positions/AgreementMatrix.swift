@@ -56,17 +56,27 @@ public struct AgreementMatrix: Sendable {
             let scope: PositionScope = axis == .actor ? .actor(m) : .document(m)
             return Position(graph, scope: scope, stanceIndices: groups[m] ?? [], includeImplied: includeImplied)
         }
-        let undercuts = Comparison.undercutsBySource(graph)
         let n = present.count
+        let counter = PairCounter(graph)
+        let held = positions.map { $0.held.sorted() }, denied = positions.map { $0.denied.sorted() }
+        var markI = [UInt8](repeating: 0, count: graph.claims.count), markJ = markI
         let diagonal = Cell(agreements: 0, conflicts: 0, index: 1)
         var raw = [[Cell]](repeating: [Cell](repeating: diagonal, count: n), count: n)
         for i in 0..<n {
+            for c in held[i] { markI[c] |= 1 }
+            for c in denied[i] { markI[c] |= 2 }
             for j in (i + 1)..<n {
-                let c = Comparison(graph, positions[i], positions[j], undercutsFrom: undercuts)
-                let cell = Cell(agreements: c.agreements.count, conflicts: c.conflicts.count, index: c.index)
+                for c in held[j] { markJ[c] |= 1 }
+                for c in denied[j] { markJ[c] |= 2 }
+                let (a, k) = counter.count(heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ)
+                let cell = Cell(agreements: a, conflicts: k, index: Comparison.index(agreements: a, conflicts: k))
                 raw[i][j] = cell
                 raw[j][i] = cell
+                for c in held[j] { markJ[c] = 0 }
+                for c in denied[j] { markJ[c] = 0 }
             }
+            for c in held[i] { markI[c] = 0 }
+            for c in denied[i] { markI[c] = 0 }
         }
         let order: [Int]
         if ordered {
@@ -91,6 +101,69 @@ public struct AgreementMatrix: Sendable {
             lines.append(([AgreementMatrix.csvField(id)] + cells[i].map { AgreementMatrix.format($0.index) }).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts agreements and conflicts between two positions marked in claim-sized arrays (bit 1 held,
+    /// bit 2 denied), by the rules of ``Comparison``, without listing them: each claim or relation once.
+    struct PairCounter {
+        let graph: Graph
+        /// Undercut relations by their own source claim.
+        let undercutsFrom: Adjacency
+        /// Undercut relations by the source claim of the relation they undercut.
+        let undercutsOnSource: Adjacency
+
+        init(_ graph: Graph) {
+            self.graph = graph
+            undercutsFrom = Comparison.undercutsBySource(graph)
+            var pairs: [(node: Int32, entry: Int32)] = []
+            for (i, r) in graph.relations.enumerated() where r.isUndercut {
+                if case let .relation(t) = r.target { pairs.append((Int32(graph.relations[t].source), Int32(i))) }
+            }
+            undercutsOnSource = Adjacency(count: graph.claims.count, pairs: pairs)
+        }
+
+        func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8]) -> (agreements: Int, conflicts: Int) {
+            var agree = 0, conflict = 0
+            for c in heldJ {
+                if markI[c] & 1 != 0 { agree += 1 }
+                if markI[c] & 2 != 0 { conflict += 1 }
+            }
+            for c in deniedJ {
+                if markI[c] & 2 != 0 { agree += 1 }
+                if markI[c] & 1 != 0 { conflict += 1 }
+            }
+            // Relations from a claim j holds to a claim i holds.
+            for s in heldJ {
+                for list in [graph.supportsFrom[s], graph.attacksFrom[s]] {
+                    for r in list {
+                        let rel = graph.relations[Int(r)]
+                        guard let t = rel.targetClaim, markI[t] & 1 != 0 else { continue }
+                        if rel.kind == .support { agree += 1 } else { conflict += 1 }
+                    }
+                }
+                for u in undercutsFrom[s] {
+                    guard case let .relation(x) = graph.relations[Int(u)].target else { continue }
+                    if markI[graph.relations[x].source] & 1 != 0 { conflict += 1 }
+                }
+            }
+            // Relations from a claim i holds to a claim j holds, unless already counted above.
+            for t in heldJ {
+                for list in [graph.supportsTo[t], graph.attacksTo[t]] {
+                    for r in list {
+                        let rel = graph.relations[Int(r)]
+                        let s = rel.source
+                        guard markI[s] & 1 != 0, !(markJ[s] & 1 != 0 && markI[t] & 1 != 0) else { continue }
+                        if rel.kind == .support { agree += 1 } else { conflict += 1 }
+                    }
+                }
+                for u in undercutsOnSource[t] {
+                    let s = graph.relations[Int(u)].source
+                    guard markI[s] & 1 != 0, !(markJ[s] & 1 != 0 && markI[t] & 1 != 0) else { continue }
+                    conflict += 1
+                }
+            }
+            return (agree, conflict)
+        }
     }
 
     /// A number with three decimals, `-0.333`, without a negative zero.

@@ -62,6 +62,25 @@ import Testing
         }
     }
 
+    /// The matrix counts pairs with its own fast counter; it must agree with ``Comparison`` everywhere.
+    @Test(arguments: [false, true])
+    func cellsEqualComparisonCountsOnRandomGraphs(implied: Bool) {
+        for seed in UInt64(1)...12 {
+            let g = PositionFixtures.random(seed: seed, claims: 40, actors: 7)
+            for axis in AgreementMatrix.Axis.allCases {
+                let m = AgreementMatrix(g, by: axis, includeImplied: implied)
+                for i in m.members.indices {
+                    for j in m.members.indices where i != j {
+                        let scope = { (x: Int) -> PositionScope in axis == .actor ? .actor(x) : .document(x) }
+                        let c = Comparison(g, scope(m.members[i]), scope(m.members[j]), includeImplied: implied)
+                        #expect(m.cells[i][j].agreements == c.agreements.count && m.cells[i][j].conflicts == c.conflicts.count,
+                                "seed \(seed) \(axis) \(m.ids[i]) \(m.ids[j])")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func csvQuotesAwkwardIdsAndRoundTripsNumbers() {
         #expect(AgreementMatrix.csvField("a,b") == "\"a,b\"")
         #expect(AgreementMatrix.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
