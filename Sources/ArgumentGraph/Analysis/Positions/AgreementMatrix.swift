@@ -107,6 +107,12 @@ public struct AgreementMatrix: Sendable {
     /// bit 2 denied), by the rules of ``Comparison``, without listing them: each claim or relation once.
     struct PairCounter {
         let graph: Graph
+        /// Per relation: its source claim.
+        let source: [Int32]
+        /// Per relation: its target claim, or for an undercut the source claim of the relation it undercuts.
+        let target: [Int32]
+        /// Per relation: +1 support of a claim, −1 attack on a claim, 0 an undercut (counted separately), 2 other.
+        let kind: [Int8]
         /// Undercut relations by their own source claim.
         let undercutsFrom: Adjacency
         /// Undercut relations by the source claim of the relation they undercut.
@@ -114,12 +120,26 @@ public struct AgreementMatrix: Sendable {
 
         init(_ graph: Graph) {
             self.graph = graph
-            undercutsFrom = Comparison.undercutsBySource(graph)
-            var pairs: [(node: Int32, entry: Int32)] = []
-            for (i, r) in graph.relations.enumerated() where r.isUndercut {
-                if case let .relation(t) = r.target { pairs.append((Int32(graph.relations[t].source), Int32(i))) }
+            var source = [Int32](), target = [Int32](), kind = [Int8]()
+            var from: [(node: Int32, entry: Int32)] = [], on: [(node: Int32, entry: Int32)] = []
+            for (i, r) in graph.relations.enumerated() {
+                source.append(Int32(r.source))
+                switch (r.kind, r.target) {
+                case let (.support, .claim(t)): target.append(Int32(t)); kind.append(1)
+                case let (.attack, .claim(t)): target.append(Int32(t)); kind.append(-1)
+                case let (.attack, .relation(x)):
+                    let src = graph.relations[x].source
+                    target.append(Int32(src)); kind.append(0)
+                    from.append((Int32(r.source), Int32(i)))
+                    on.append((Int32(src), Int32(i)))
+                case (.support, .relation): target.append(-1); kind.append(2)
+                }
             }
-            undercutsOnSource = Adjacency(count: graph.claims.count, pairs: pairs)
+            self.source = source
+            self.target = target
+            self.kind = kind
+            undercutsFrom = Adjacency(count: graph.claims.count, pairs: from)
+            undercutsOnSource = Adjacency(count: graph.claims.count, pairs: on)
         }
 
         func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8]) -> (agreements: Int, conflicts: Int) {
@@ -132,34 +152,29 @@ public struct AgreementMatrix: Sendable {
                 if markI[c] & 2 != 0 { agree += 1 }
                 if markI[c] & 1 != 0 { conflict += 1 }
             }
-            // Relations from a claim j holds to a claim i holds.
-            for s in heldJ {
-                for list in [graph.supportsFrom[s], graph.attacksFrom[s]] {
-                    for r in list {
-                        let rel = graph.relations[Int(r)]
-                        guard let t = rel.targetClaim, markI[t] & 1 != 0 else { continue }
-                        if rel.kind == .support { agree += 1 } else { conflict += 1 }
-                    }
-                }
-                for u in undercutsFrom[s] {
-                    guard case let .relation(x) = graph.relations[Int(u)].target else { continue }
-                    if markI[graph.relations[x].source] & 1 != 0 { conflict += 1 }
-                }
+            // Relations (and undercuts) from a claim j holds to a claim i holds.
+            func tally(_ r: Int) {
+                if kind[r] == 1 { agree += 1 } else { conflict += 1 }
             }
-            // Relations from a claim i holds to a claim j holds, unless already counted above.
+            for s in heldJ {
+                for r in graph.supportsFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
+                for r in graph.attacksFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
+                for u in undercutsFrom[s] where markI[Int(target[Int(u)])] & 1 != 0 { tally(Int(u)) }
+            }
+            // From a claim i holds to a claim j holds, unless counted above (source also j's, target also i's).
             for t in heldJ {
-                for list in [graph.supportsTo[t], graph.attacksTo[t]] {
-                    for r in list {
-                        let rel = graph.relations[Int(r)]
-                        let s = rel.source
-                        guard markI[s] & 1 != 0, !(markJ[s] & 1 != 0 && markI[t] & 1 != 0) else { continue }
-                        if rel.kind == .support { agree += 1 } else { conflict += 1 }
-                    }
+                let tAlsoI = markI[t] & 1 != 0
+                for r in graph.supportsTo[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
                 }
-                for u in undercutsOnSource[t] {
-                    let s = graph.relations[Int(u)].source
-                    guard markI[s] & 1 != 0, !(markJ[s] & 1 != 0 && markI[t] & 1 != 0) else { continue }
-                    conflict += 1
+                for r in graph.attacksTo[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
+                }
+                for r in undercutsOnSource[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
                 }
             }
             return (agree, conflict)
