@@ -73,6 +73,17 @@ import Testing
         """)
     }
 
+    @Test func helpShowsTheDefinitions() {
+        #expect(Fixture.run(["help compare"]).contains("Agreement index = (agreements - conflicts) / (agreements +"))
+        #expect(Fixture.run(["help whatif"]).contains("drop ACTOR removes the actor, their stances and the relations they draw"))
+        #expect(Fixture.run(["help unanswered"]).contains("(counter-attack)"))
+    }
+
+    @Test func groupsAndActorInDocument() {
+        #expect(Fixture.run(["position alice+bob"]).hasPrefix("alice+bob: 1 asserted, 0 denied, 1 both asserted and denied;"))
+        #expect(Fixture.run(["position bob+doc1"]).hasPrefix("bob in doc1: 1 asserted, 0 denied;"))
+    }
+
     @Test func unknownActorNamesTheNearest() {
         #expect(Fixture.run(["compare alice bobb"]).contains("bob"))
     }
