@@ -81,38 +81,48 @@ public struct AttackFramework: Sendable {
         return Adjacency(offsets: offsets, entries: values)
     }
 
-    /// Stable LSD radix sort of (key, value) pairs by key, keys in `0..<count`.
+    /// Stable LSD radix sort of (key, value) pairs by key, keys in `0..<count`: pairs packed into 64-bit words,
+    /// 8-bit digits (256 write streams, friendly to caches and TLB).
     static func radixSort(keys: inout [Int32], values: inout [Int32], count: Int) {
         let m = keys.count
         guard m > 1 else { return }
         let bits = max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount)
-        let digit = 11, buckets = 1 << digit
-        var tmpK = [Int32](repeating: 0, count: m), tmpV = [Int32](repeating: 0, count: m)
-        var histogram = [Int](repeating: 0, count: buckets)
-        var shift = 0
-        while shift < bits {
-            let sh = Int32(shift), mask = Int32(buckets - 1)
-            keys.withUnsafeBufferPointer { k in
-                values.withUnsafeBufferPointer { v in
-                    tmpK.withUnsafeMutableBufferPointer { tk in
-                        tmpV.withUnsafeMutableBufferPointer { tv in
-                            histogram.withUnsafeMutableBufferPointer { h in
-                                for i in 0..<buckets { h[i] = 0 }
-                                for i in 0..<m { h[Int((k[i] >> sh) & mask)] += 1 }
-                                var sum = 0
-                                for i in 0..<buckets { let c = h[i]; h[i] = sum; sum += c }
-                                for i in 0..<m {
-                                    let d = Int((k[i] >> sh) & mask)
-                                    let slot = h[d]; h[d] = slot + 1
-                                    tk[slot] = k[i]; tv[slot] = v[i]
-                                }
-                            }
+        var packed = [UInt64](repeating: 0, count: m)
+        var tmp = [UInt64](repeating: 0, count: m)
+        keys.withUnsafeBufferPointer { k in
+            values.withUnsafeBufferPointer { v in
+                packed.withUnsafeMutableBufferPointer { p in
+                    for i in 0..<m { p[i] = UInt64(UInt32(bitPattern: k[i])) << 32 | UInt64(UInt32(bitPattern: v[i])) }
+                }
+            }
+        }
+        var histogram = [Int](repeating: 0, count: 256)
+        var shift = 32
+        while shift < 32 + bits {
+            let sh = UInt64(shift)
+            packed.withUnsafeBufferPointer { src in
+                tmp.withUnsafeMutableBufferPointer { dst in
+                    histogram.withUnsafeMutableBufferPointer { h in
+                        for i in 0..<256 { h[i] = 0 }
+                        for x in src { h[Int((x >> sh) & 0xFF)] += 1 }
+                        var sum = 0
+                        for i in 0..<256 { let c = h[i]; h[i] = sum; sum += c }
+                        for x in src {
+                            let d = Int((x >> sh) & 0xFF)
+                            dst[h[d]] = x; h[d] += 1
                         }
                     }
                 }
             }
-            swap(&keys, &tmpK); swap(&values, &tmpV)
-            shift += digit
+            swap(&packed, &tmp)
+            shift += 8
+        }
+        packed.withUnsafeBufferPointer { p in
+            keys.withUnsafeMutableBufferPointer { k in
+                values.withUnsafeMutableBufferPointer { v in
+                    for i in 0..<m { k[i] = Int32(bitPattern: UInt32(p[i] >> 32)); v[i] = Int32(bitPattern: UInt32(p[i] & 0xFFFF_FFFF)) }
+                }
+            }
         }
     }
 

@@ -61,13 +61,19 @@ public enum ICCMAReader {
         /// A decimal number of at most 9 digits (ids fit in Int32).
         @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
             let start = pos
+            var p = pos
             var v = 0
-            while pos < buf.count, buf[pos] &- 0x30 < 10 {
-                v = v &* 10 &+ Int(buf[pos] &- 0x30)
-                pos += 1
-                if pos - start > 9 { throw error("number too large", at: start) }
+            let end = buf.count
+            let base = buf.baseAddress
+            while p < end, let base {
+                let d = base[p] &- 0x30
+                if d >= 10 { break }
+                v = v &* 10 &+ Int(d)
+                p += 1
             }
-            if pos == start { throw error("expected a number", at: start) }
+            pos = p
+            if p == start { throw error("expected a number", at: start) }
+            if p - start > 9 { throw error("number too large", at: start) }
             return v
         }
 
