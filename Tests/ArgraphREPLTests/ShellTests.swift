@@ -19,7 +19,7 @@ import Testing
         let (s1, out1) = Fixture.session()
         #expect(Shell(session: s1).run(reader: ScriptLineReader(lines: lines), interactive: false) == 1)
         #expect(s1.current.focus == "top")
-        #expect(out1.text == "top: The top claim.\nerror: unknown command 'frob'\n  hint: did you mean 'go'?\n")
+        #expect(out1.text == "top: The top claim.\nerror: unknown command 'frob'\n  hint: type 'help' for the list of commands\n")
         let (s2, _) = Fixture.session()
         #expect(Shell(session: s2).run(reader: ScriptLineReader(lines: lines), interactive: false, keepGoing: true) == 1)
         #expect(s2.current.focus == "pro")
@@ -28,14 +28,18 @@ import Testing
         #expect(s3.current.focus == "pro")
     }
 
-    @Test func endOfInputWithUnsavedChangesAsksFirst() {
+    @Test func quittingWithUnsavedChangesAsksFirst() {
         let (s, out) = Fixture.session()
-        let reader = ScriptLineReader(lines: ["add claim x --attacks top X.", "n"])
-        // The second line answers the question; the end of input then answers it again (quit).
+        // 'quit' asks and 'n' keeps the session; the end of input asks again and, with no answer, quits.
+        let reader = ScriptLineReader(lines: ["add claim x --attacks top X.", "quit", "n", "go top"])
         #expect(Shell(session: s).run(reader: reader, interactive: true) == 0)
-        #expect(reader.prompts == ["fixture> ", "fixture*> ", "unsaved changes in fixture; quit anyway? [y/N] ", "fixture*> ",
-                                   "unsaved changes in fixture; quit anyway? [y/N] "])
+        let question = "unsaved changes in fixture; quit anyway? [y/N] "
+        #expect(reader.prompts == ["fixture> ", "fixture*> ", question, "fixture*> ", "fixture*:top> ", question])
         #expect(out.text.hasPrefix("added claim x; linked: x attacks top\n"))
+        let (s2, _) = Fixture.session()
+        let yes = ScriptLineReader(lines: ["add claim x X.", "quit", "y", "go top"])
+        #expect(Shell(session: s2).run(reader: yes, interactive: true) == 0)
+        #expect(s2.current.focus == nil)
     }
 
     @Test func interactiveSessionsKeepGoingAfterErrors() {
@@ -73,7 +77,7 @@ import Testing
         shell.execute("claims")
         #expect(out.take().contains("only  claim"))
         shell.execute("view clear; claims")
-        #expect(out.take().contains("top  claim"))
+        #expect(out.take().contains("The top claim."))
     }
 
     @Test func severalGraphsLoadUseAndList() throws {

@@ -90,6 +90,8 @@ final class PseudoTerminal {
         #expect(first.waitFor("unusual-claim-id"))
         first.send("\r")
         #expect(first.waitFor("An unusual claim."), "Tab did not complete: \(first.output)")
+        // Keys typed while a command runs meet the terminal in line mode; wait for the prompt first.
+        #expect(first.waitFor("tiny> ", after: first.output.range(of: "An unusual claim.")?.upperBound))
         first.send("\u{04}")
         #expect(first.exitStatus() == 0)
         let history = try String(contentsOfFile: state + "/argraph/history", encoding: .utf8)
@@ -101,6 +103,7 @@ final class PseudoTerminal {
         let mark = second.output.endIndex
         second.send("\u{10}\r")
         #expect(second.waitFor("An unusual claim.", after: mark), "history lost: \(second.output)")
+        #expect(second.waitFor("tiny> ", after: second.output.range(of: "An unusual claim.")?.upperBound))
         // Ctrl-C abandons the line and keeps the session.
         second.send("go nowhere-at-all")
         #expect(second.waitFor("nowhere-at-all"))
@@ -113,6 +116,7 @@ final class PseudoTerminal {
         // Ctrl-D with unsaved changes asks first.
         second.send("add claim zz Zed.\r")
         #expect(second.waitFor("added claim zz"))
+        #expect(second.waitFor("tiny*:other> "))
         second.send("\u{04}")
         #expect(second.waitFor("quit anyway? [y/N]"))
         second.send("y\r")

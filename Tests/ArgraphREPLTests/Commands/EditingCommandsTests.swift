@@ -103,9 +103,9 @@ import Testing
         #expect(saved.hasPrefix("# The REPL test fixture.\ngraph fixture\n"))
         #expect(saved.contains("# Why the top claim holds.\nclaim pro: A reason for the top claim.\n"))
         #expect(saved.contains("claim con:   A reason against the top claim.  \n"))
-        #expect(saved.contains("claim con:   A reason against the top claim.  \n\nclaim rebut: A rebuttal.\n"))
+        #expect(saved.contains("claim con:   A reason against the top claim.  \nclaim rebut: A rebuttal.\n\nstance"))
         #expect(!saved.contains("fact"))
-        #expect(saved.hasSuffix("attack con -> top\n\nattack rebut -> pro\n\nsupport rebut -> con\n"))
+        #expect(saved.hasSuffix("attack con -> top\nattack rebut -> pro\nsupport rebut -> con\n"))
         let reread = try ArgReader.read(contentsOf: path).graph
         #expect(reread == s.current.graph)
         #expect(!s.current.hasUnsavedChanges)

@@ -90,7 +90,7 @@ import Testing
         #expect(out.take() == "top → pro → fact → pro (here)\n")
         shell.execute("back")
         #expect(s.prompt == "fixture:fact> ")
-        #expect(!shell.execute("down 7"))
+        #expect(!shell.execute("up 7"))
         #expect(out.take().contains("choose a number from 1 to 1"))
     }
 
@@ -170,7 +170,8 @@ import Testing
         #expect(Fixture.run(["path d a"], source: diamond).hasPrefix("no chain leads from d to a; chains the other way:\n1. a —"))
         #expect(Fixture.run(["path e b"], source: diamond) == """
         no chain in either direction; chains ignoring direction:
-        1. e —supports→ c ←supports— a —supports→ b
+        1. e —supports→ c —supports→ d ←attacks— b
+        2. e —supports→ c ←supports— a —supports→ b
 
         """)
     }
