@@ -19,12 +19,19 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing for files that pass.")
     var quiet = false
 
+    @Option(help: "Print at most this many warnings per file (0: all).")
+    var maxWarnings = 50
+
     func run() throws {
         var failed = false
         for file in files {
             do {
                 let parsed = try GraphFile.read(path: file, format: format)
-                CLI.report(parsed.warnings, source: file)
+                let shown = maxWarnings > 0 ? Array(parsed.warnings.prefix(maxWarnings)) : parsed.warnings
+                CLI.report(shown, source: file)
+                if shown.count < parsed.warnings.count {
+                    CLI.printError("\(file): \(parsed.warnings.count - shown.count) more warnings not shown (--max-warnings 0 shows all)")
+                }
                 let g = parsed.graph
                 if !quiet {
                     print("\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "

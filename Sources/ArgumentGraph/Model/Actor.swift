@@ -23,6 +23,19 @@ public struct Actor: Sendable, Hashable, Codable {
         self.role = role
         self.credibility = credibility
     }
+
+    enum CodingKeys: String, CodingKey { case id, name, kind, affiliation, role, credibility }
+
+    /// Decodes an actor; `name` defaults to the id and `kind` to `person`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+        kind = try c.decodeIfPresent(ActorKind.self, forKey: .kind) ?? .person
+        affiliation = try c.decodeIfPresent(String.self, forKey: .affiliation)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        credibility = try c.decodeIfPresent(Double.self, forKey: .credibility)
+    }
 }
 
 /// What sort of actor this is.

@@ -19,6 +19,18 @@ public struct Claim: Sendable, Hashable, Codable {
         self.tags = tags
         self.base = base
     }
+
+    enum CodingKeys: String, CodingKey { case id, text, kind, tags, base }
+
+    /// Decodes a claim; `kind` defaults to `claim` and `tags` to none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        text = try c.decode(String.self, forKey: .text)
+        kind = try c.decodeIfPresent(ClaimKind.self, forKey: .kind) ?? .claim
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        base = try c.decodeIfPresent(Double.self, forKey: .base)
+    }
 }
 
 /// The kind of a claim.

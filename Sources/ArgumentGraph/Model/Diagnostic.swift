@@ -73,11 +73,23 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 
 /// Prints diagnostics as compilers do: the message, the offending source line, and a caret.
 public struct DiagnosticRenderer: Sendable {
-    private let lines: [Substring]
+    private let source: [UInt8]
+    private let lineStarts: [Int]
 
     /// Creates a renderer for the source text the diagnostics refer to (nil to print messages only).
     public init(source: String?) {
-        lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        self.source = source.map { Array($0.utf8) } ?? []
+        var starts = source == nil ? [] : [0]
+        for (i, b) in self.source.enumerated() where b == 0x0A { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    private var lineCount: Int { lineStarts.count }
+
+    private func line(_ n: Int) -> String {
+        let start = lineStarts[n - 1]
+        let end = n < lineStarts.count ? lineStarts[n] - 1 : source.count
+        return String(decoding: source[start..<max(start, end)], as: UTF8.self)
     }
 
     /// Renders one diagnostic on one to four lines.
@@ -85,8 +97,8 @@ public struct DiagnosticRenderer: Sendable {
         var out = ""
         if let loc = d.location { out += "\(loc): " }
         out += "\(d.severity.rawValue): \(d.message)"
-        if let loc = d.location, loc.line >= 1, loc.line <= lines.count {
-            var line = String(lines[loc.line - 1])
+        if let loc = d.location, loc.line >= 1, loc.line <= lineCount {
+            var line = line(loc.line)
             if line.hasSuffix("\r") { line.removeLast() }
             if line.count > 200 { line = String(line.prefix(200)) + "…" }
             line = String(line.map { $0 == "\t" ? " " : $0 })

@@ -293,6 +293,8 @@ public enum Slug {
     }
 
     static func isAlnum(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || ("0"..."9").contains(s)
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) }
+        return s.properties.isAlphabetic
     }
 }

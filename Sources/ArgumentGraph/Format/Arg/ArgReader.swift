@@ -8,6 +8,13 @@ public struct ParsedGraph: Sendable {
     public var warnings: [Diagnostic]
     /// Every declaration in file order, with its line range, so that edits can keep untouched text.
     public var declarations: [DeclarationSpan]
+
+    /// Creates a parsed graph, for readers of other formats and for tests.
+    public init(graph: Graph, warnings: [Diagnostic] = [], declarations: [DeclarationSpan] = []) {
+        self.graph = graph
+        self.warnings = warnings
+        self.declarations = declarations
+    }
 }
 
 /// Where one declaration stands in an `.arg` file.
@@ -220,7 +227,7 @@ struct ArgParser {
             return
         }
         if let p = property, indent > p.indent {
-            property!.lines.append(String(decoding: line[i...], as: UTF8.self).trimmingCharacters(in: .whitespaces))
+            property!.lines.append(trimmedString(line[i...]))
             pendingLastLine = number
             return
         }
@@ -285,7 +292,7 @@ struct ArgParser {
             var textLoc = location(line: number, byteColumn: j - line.startIndex, lineBytes: line)
             if j < rest.endIndex {
                 if rest[j] == UInt8(ascii: ":") {
-                    text = String(decoding: rest[(j + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                    text = trimmedString(rest[(j + 1)...])
                     if text.isEmpty { textLoc = location(line: number, byteColumn: j - line.startIndex, lineBytes: line) }
                     else { pendingKeys.insert("text") }
                 } else {
@@ -484,7 +491,7 @@ struct ArgParser {
             }
             pendingKeys.insert(key)
         }
-        let value = String(decoding: line[(j + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let value = trimmedString(line[(j + 1)...])
         var valueStart = j + 1
         while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
         property = PropertyState(key: key, indent: indent, literal: value == "|", lines: value == "|" ? [] : [value],
@@ -624,6 +631,14 @@ struct Tokenizer {
         while let t = next() { out.append(t) }
         return out
     }
+}
+
+/// The bytes as a string, without leading and trailing spaces and tabs.
+func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
+    var lo = bytes.startIndex, hi = bytes.endIndex
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    return String(decoding: bytes[lo..<hi], as: UTF8.self)
 }
 
 func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Int? {

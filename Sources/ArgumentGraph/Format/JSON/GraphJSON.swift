@@ -57,6 +57,22 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         public var note: String?
     }
 
+    enum CodingKeys: String, CodingKey { case format, name, title, description, documents, actors, claims, stances, relations }
+
+    /// Decodes the JSON form; `format` and empty arrays may be left out.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decodeIfPresent(String.self, forKey: .format) ?? "argraph/1"
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        documents = try c.decodeIfPresent([Document].self, forKey: .documents) ?? []
+        actors = try c.decodeIfPresent([Actor].self, forKey: .actors) ?? []
+        claims = try c.decodeIfPresent([Claim].self, forKey: .claims) ?? []
+        stances = try c.decodeIfPresent([StanceJSON].self, forKey: .stances) ?? []
+        relations = try c.decodeIfPresent([RelationJSON].self, forKey: .relations) ?? []
+    }
+
     /// The JSON form of `graph`.
     public init(_ graph: Graph) {
         name = graph.name
