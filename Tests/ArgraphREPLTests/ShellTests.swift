@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentGraph
 import Testing
 @testable import ArgraphREPL
@@ -48,8 +49,17 @@ import Testing
         #expect(s.current.focus == "top")
     }
 
-    @Test func everyCommandIsDocumentedAndItsExampleNeverCrashes() {
+    @Test func everyCommandIsDocumentedAndItsExampleNeverCrashes() throws {
         let registry = CommandRegistry.standard
+        // Examples that write files (save, export, render, matrix --svg) write into a scratch folder, not the working directory.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-examples-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outputFile = try NSRegularExpression(pattern: #"(?<=\s)[\w.-]+\.(svg|png|pdf|dot|arg|json|csv|graphml|argdown|i23|apx|tgf)\b"#)
+        func sandboxed(_ example: String) -> String {
+            let range = NSRange(example.startIndex..., in: example)
+            return outputFile.stringByReplacingMatches(in: example, range: range, withTemplate: scratch.path + "/$0")
+        }
         #expect(registry.duplicateNames.isEmpty)
         for c in registry.commands {
             #expect(c.usage.hasPrefix(c.name), "\(c.name)")
@@ -58,7 +68,7 @@ import Testing
             let help = Fixture.run(["help \(c.name)"])
             #expect(help.contains("usage:   " + c.name) && help.contains("example: " + c.name), "\(c.name)")
             // Examples name claims of the real graph; on the fixture they may fail, but only with an error line.
-            let out = Fixture.run([c.example.replacingOccurrences(of: "save my-alliance.arg", with: "info")])
+            let out = Fixture.run([sandboxed(c.example)])
             #expect(!out.isEmpty || c.name == "quit", "\(c.name) printed nothing")
         }
         let all = Fixture.run(["help"])
