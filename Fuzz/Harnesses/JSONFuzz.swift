@@ -1,0 +1,23 @@
+// libFuzzer harness for the native JSON reader (GraphJSON.decode).
+//
+// Any input must give a graph or a clear error, never a crash, trap or hang. When a graph comes
+// back, encoding and decoding it again must give the same graph.
+import Foundation
+@testable import ArgumentGraph
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = Data(bytes: data, count: size)
+    do {
+        let graph = try GraphJSON.decode(input, file: "fuzz.json")
+        let encoded = GraphJSON.encode(graph)
+        let again: Graph
+        do { again = try GraphJSON.decode(encoded, file: "roundtrip.json") } catch {
+            fatalError("round trip: the encoder's output does not decode:\n\(error)\n--- written:\n\(String(decoding: encoded, as: UTF8.self))")
+        }
+        if again != graph { fatalError("round trip: the graph changed") }
+    } catch {
+        if error.errors.isEmpty { fatalError("rejected input without an error") }
+    }
+    return 0
+}
