@@ -62,10 +62,12 @@ public enum GraphFile {
 
     /// `writeAtomically` with the system calls it makes given, so that tests can inject faults.
     static func writeAtomically(_ data: Data, to path: String, calls: AtomicWriteCalls) throws(DiagnosticError) {
-        let url = URL(fileURLWithPath: path)
+        // Save through a symbolic link to the file it names, so that the link stays a link.
+        let target = FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), isDir.boolValue {
             throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': it is a directory")])
         }
         let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -73,6 +75,9 @@ public enum GraphFile {
         guard fd >= 0 else {
             throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': \(String(cString: strerror(errno)))")])
         }
+        // Keep the old file's permissions (a private 0600 file stays private).
+        var old = stat()
+        if stat(target, &old) == 0 { _ = fchmod(fd, old.st_mode & 0o7777) }
         var failure: String?
         data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var offset = 0
@@ -83,16 +88,23 @@ public enum GraphFile {
                     failure = String(cString: strerror(errno))
                     return
                 }
+                if n == 0 {
+                    failure = "the system wrote no bytes (no progress)"
+                    return
+                }
                 offset += n
             }
         }
         if failure == nil, calls.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if calls.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, calls.rename(tmp, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, calls.rename(tmp, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(tmp)
             throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': \(failure); the old file is unchanged")])
         }
+        // Make the rename itself durable; the new file is complete either way.
+        let dirfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
+        if dirfd >= 0 { _ = fsync(dirfd); _ = close(dirfd) }
     }
 }
 
