@@ -249,6 +249,9 @@ struct Validator {
     var diagnostics: [Diagnostic] = []
     var errorCount = 0
     let limit: Int
+    /// How many ids the did-you-mean searches may still scan, so that 100 unknown references
+    /// in a graph of a million claims stay quick (the first few still get hints).
+    var suggestionBudget = 4_000_000
 
     init(limit: Int) { self.limit = limit }
 
@@ -278,7 +281,11 @@ struct Validator {
     /// Looks an id up, reporting an unknown one with the nearest ids as a hint.
     mutating func resolve(_ id: String, in index: [String: Int], kind: String, at loc: SourceLocation?) -> Int? {
         if let i = index[id] { return i }
-        let hint = errorCount < limit ? Suggestions.hint(for: id, in: index.keys) : nil
+        var hint: String?
+        if errorCount < limit, suggestionBudget >= index.count {
+            suggestionBudget -= index.count
+            hint = Suggestions.hint(for: id, in: index.keys)
+        }
         error("unknown \(kind) '\(id)'", loc, hint: hint)
         return nil
     }
