@@ -47,13 +47,16 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.hint = hint.map(Diagnostic.shortened)
     }
 
-    /// The most characters of input quoted in a message; longer quotes keep their start and an ellipsis.
-    static let quoteLimit = 60
+    /// The longest '…'-quoted run kept whole in a message (a file path fits); a longer one keeps
+    /// its first ``quoteKept`` characters and an ellipsis.
+    static let quoteLimit = 4096
+    /// The characters kept of a quoted run cut short.
+    static let quoteKept = 80
 
     /// `text` with every '…'-quoted run longer than ``quoteLimit`` characters cut short, so that
     /// a 10 MB id in the input gives a one-line message, not a 10 MB one.
     static func shortened(_ text: String) -> String {
-        guard text.utf8.count > 2 * quoteLimit else { return text }
+        guard text.utf8.count > quoteLimit else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "'") {
@@ -62,7 +65,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
             guard let close = rest.firstIndex(of: "'") else { break }
             let quoted = rest[..<close]
             if quoted.unicodeScalars.count > quoteLimit {
-                out += String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(quoteLimit))) + "… (\(quoted.unicodeScalars.count) characters)"
+                out += String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(quoteKept))) + "… (\(quoted.unicodeScalars.count) characters)"
             } else {
                 out += quoted
             }
