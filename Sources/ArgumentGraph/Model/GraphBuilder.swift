@@ -170,16 +170,31 @@ public struct GraphBuilder: Sendable {
         var relIndex: [String: Int] = [:]
         for (id, k) in relIndexByPosition { relIndex[id] = relPositions[k] }
 
+        // What the .arg form cannot spell is an error here too, so that every graph built can be
+        // saved as .arg and read back (JSON and other readers come through this builder).
+        func blank(_ s: String?) -> Bool { s.map { $0.allSatisfy(\.isWhitespace) } ?? false }
+        if let name, !Slug.isValid(name) { v.error("'\(name)' is not a valid graph id", nil) }
+        if blank(title) { v.error("the graph's title is empty", nil) }
+        if blank(description) { v.error("the graph's description is empty", nil) }
         for (d, loc) in documents {
-            if d.title.isEmpty { v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'") }
+            if blank(d.title) { v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'") }
+            for (key, value) in [("publisher", d.publisher), ("url", d.url), ("file", d.file)] where blank(value) {
+                v.error("property '\(key)' of document '\(d.id)' is empty", loc)
+            }
         }
         for (a, loc) in actors {
             if let c = a.credibility, !(0...1).contains(c) || c.isNaN { v.error("credibility \(c) of actor '\(a.id)' is outside [0, 1]", loc) }
-            if a.name.isEmpty { v.error("actor '\(a.id)' has an empty name", loc) }
+            if blank(a.name) { v.error("actor '\(a.id)' has an empty name", loc) }
+            for (key, value) in [("affiliation", a.affiliation), ("role", a.role)] where blank(value) {
+                v.error("property '\(key)' of actor '\(a.id)' is empty", loc)
+            }
         }
         for (c, loc) in claims {
             if c.text.allSatisfy(\.isWhitespace) { v.error("claim '\(c.id)' has empty text", loc, hint: "write the claim after the id: 'claim \(c.id): ...'") }
             if let b = c.base, !(0...1).contains(b) || b.isNaN { v.error("base score \(b) of claim '\(c.id)' is outside [0, 1]", loc) }
+            for t in c.tags where !Slug.isValid(t) {
+                v.error("invalid tag '\(t)' on claim '\(c.id)'", loc, hint: "tags are slugs: letters, digits, '-', '_' and '.'")
+            }
         }
         var outStances: [Stance] = []
         outStances.reserveCapacity(stances.count)
@@ -212,6 +227,7 @@ public struct GraphBuilder: Sendable {
                     if tr == i { v.error("relation '\(t)' cannot undercut itself", r.targetLocation ?? r.location) }
                 }
             }
+            if blank(r.note) { v.error("the relation's note is empty", r.location) }
             if !(0...1).contains(r.weight) || r.weight.isNaN {
                 v.error("weight \(r.weight) is outside [0, 1]", r.weightLocation ?? r.location)
             }
@@ -222,8 +238,17 @@ public struct GraphBuilder: Sendable {
             }
         }
         if v.errorCount > 0 { throw DiagnosticError(v.diagnostics) }
+        // A tag listed twice is listed once (as the .arg reader does).
+        let outClaims = claims.map { c, _ in
+            var c = c
+            if Set(c.tags).count != c.tags.count {
+                var seen = Set<String>()
+                c.tags = c.tags.filter { seen.insert($0).inserted }
+            }
+            return c
+        }
         let graph = Graph(name: name, title: title, description: description, documents: documents.map(\.0),
-                          actors: actors.map(\.0), claims: claims.map(\.0), stances: outStances, relations: outRelations)
+                          actors: actors.map(\.0), claims: outClaims, stances: outStances, relations: outRelations)
         var warnings: [Diagnostic] = []
         if lint {
             var related = [Bool](repeating: false, count: graph.claims.count)
