@@ -35,6 +35,7 @@ let package = Package(
             name: "ArgumentGraphTests",
             dependencies: ["ArgumentGraph"]
         ),
+        .testTarget(name: "ArgraphREPLTests", dependencies: ["ArgraphREPL", "ArgumentGraph"]),
         .testTarget(
             name: "argraphEndToEndTests",
             dependencies: ["ArgumentGraph", "argraph"]

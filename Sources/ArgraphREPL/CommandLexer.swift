@@ -1,0 +1,71 @@
+/// Splits input lines into statements and words, as a small shell does.
+///
+/// Words are separated by blanks; `'…'` and `"…"` quote blanks and `;`; a backslash escapes the
+/// next character outside single quotes. `;` separates statements. A `#` at the start of a
+/// statement makes it a comment.
+public enum CommandLexer {
+    /// The words of an input, plus whether it ended inside quotes and whether a blank ended it.
+    public struct Words: Sendable, Equatable {
+        /// The words.
+        public var words: [String]
+        /// Whether a quote was left open.
+        public var unterminatedQuote: Bool
+        /// Whether the text ends with a blank (so the last word is complete).
+        public var endsWithBlank: Bool
+    }
+
+    /// Splits a line into statements at unquoted `;`.
+    public static func statements(_ line: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var quote: Character?
+        var escaped = false
+        for ch in line {
+            if escaped { current.append(ch); escaped = false; continue }
+            if ch == "\\" && quote != "'" { current.append(ch); escaped = true; continue }
+            if let q = quote {
+                if ch == q { quote = nil }
+                current.append(ch)
+                continue
+            }
+            if ch == "'" || ch == "\"" { quote = ch; current.append(ch); continue }
+            if ch == ";" { out.append(current); current = ""; continue }
+            current.append(ch)
+        }
+        out.append(current)
+        return out
+    }
+
+    /// Splits one statement into words.
+    public static func words(_ text: String) -> Words {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for ch in text {
+            if escaped { current.append(ch); escaped = false; inWord = true; continue }
+            if ch == "\\" && quote != "'" { escaped = true; inWord = true; continue }
+            if let q = quote {
+                if ch == q { quote = nil } else { current.append(ch) }
+                continue
+            }
+            if ch == "'" || ch == "\"" { quote = ch; inWord = true; continue }
+            if ch == " " || ch == "\t" {
+                if inWord { words.append(current); current = ""; inWord = false }
+                continue
+            }
+            current.append(ch)
+            inWord = true
+        }
+        if inWord { words.append(current) }
+        let endsWithBlank = quote == nil && !escaped && (text.last == " " || text.last == "\t")
+        return Words(words: words, unterminatedQuote: quote != nil, endsWithBlank: endsWithBlank)
+    }
+
+    /// Quotes a word so that ``words(_:)`` reads it back unchanged.
+    public static func quote(_ word: String) -> String {
+        if !word.isEmpty, !word.contains(where: { " \t'\";\\#".contains($0) }) { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

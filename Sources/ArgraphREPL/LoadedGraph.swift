@@ -1,0 +1,184 @@
+import ArgumentGraph
+import Foundation
+
+/// One graph open in the session: its current state, where it came from, undo history and focus.
+public final class LoadedGraph {
+    /// The short name used in the prompt and by `use`.
+    public var name: String
+    /// The file it was read from or last saved to, if any.
+    public var path: String?
+    /// Whether `save` without a file must refuse (the bundled graph).
+    public var isReadOnly: Bool
+    /// The graph as edited.
+    public private(set) var base: Graph
+    /// A temporary modified graph that commands read instead of ``base`` (what-if analyses), with a label.
+    public private(set) var view: (graph: Graph, label: String)?
+    /// The focused claim's id.
+    public var focus: String?
+    /// Earlier focuses, most recent last, for `back`.
+    public var trail: [String] = []
+
+    /// The text of the file at ``path`` and its declarations, to keep comments on save.
+    public private(set) var source: (text: String, declarations: [DeclarationSpan], graph: Graph)?
+    /// The graph as last read or saved.
+    public private(set) var savedGraph: Graph
+    private var undoStack: [(graph: Graph, label: String)] = []
+    private var redoStack: [(graph: Graph, label: String)] = []
+    private var caches = GraphCaches()
+
+    /// Opens a graph; `source` is the file text it was read from, for comment-keeping saves.
+    public init(name: String, graph: Graph, path: String? = nil, source: String? = nil,
+                declarations: [DeclarationSpan] = [], isReadOnly: Bool = false) {
+        self.name = name
+        self.path = path
+        self.isReadOnly = isReadOnly
+        self.base = graph
+        self.savedGraph = graph
+        if let source { self.source = (source, declarations, graph) }
+    }
+
+    /// Reads a graph file.
+    public static func open(path: String, name: String? = nil, isReadOnly: Bool = false) throws -> LoadedGraph {
+        let parsed: ParsedGraph
+        do { parsed = try GraphFile.read(path: path) } catch { throw CommandError(error) }
+        let text = GraphFormat.infer(fromPath: path) == .arg ? try? String(contentsOfFile: path, encoding: .utf8) : nil
+        return LoadedGraph(name: name ?? shortName(for: parsed.graph, path: path), graph: parsed.graph, path: path,
+                           source: text, declarations: parsed.declarations, isReadOnly: isReadOnly)
+    }
+
+    /// A short name: the graph's id or file name, cut to its first two words when long (`us-japan`).
+    public static func shortName(for graph: Graph, path: String?) -> String {
+        let full = graph.name ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "untitled"
+        let parts = full.split(separator: "-")
+        if full.count > 12, parts.count > 2 { return parts.prefix(2).joined(separator: "-") }
+        return full
+    }
+
+    /// The graph commands read: the view if one is set, else the edited graph.
+    public var graph: Graph { view?.graph ?? base }
+
+    /// Whether there are edits not yet saved.
+    public var hasUnsavedChanges: Bool { base != savedGraph }
+
+    /// The label of the edit `undo` would revert.
+    public var undoLabel: String? { undoStack.last?.label }
+    /// The label of the edit `redo` would apply.
+    public var redoLabel: String? { redoStack.last?.label }
+
+    /// The focused claim's index, if the focus still names a claim.
+    public var focusIndex: Int? { focus.flatMap { base.claimIndex(of: $0) } }
+
+    /// Applies an edit, keeping the old graph for `undo`; the view is dropped.
+    @discardableResult
+    public func apply(_ edit: Edit) throws -> String {
+        let (graph, message) = try edit.applied(to: base)
+        replace(with: graph, label: edit.label)
+        return message
+    }
+
+    /// Replaces the edited graph, recording the old one under `label` for `undo`.
+    public func replace(with graph: Graph, label: String) {
+        undoStack.append((base, label))
+        if undoStack.count > 200 { undoStack.removeFirst() }
+        redoStack.removeAll()
+        setBase(graph)
+    }
+
+    /// Reverts the last edit; returns its label, or nil when there is none.
+    public func undo() -> String? {
+        guard let last = undoStack.popLast() else { return nil }
+        redoStack.append((base, last.label))
+        setBase(last.graph)
+        return last.label
+    }
+
+    /// Re-applies the last undone edit; returns its label, or nil when there is none.
+    public func redo() -> String? {
+        guard let next = redoStack.popLast() else { return nil }
+        undoStack.append((base, next.label))
+        setBase(next.graph)
+        return next.label
+    }
+
+    /// Sets a what-if view that commands read until ``clearView()`` or the next edit.
+    public func setView(_ graph: Graph, label: String) {
+        view = (graph, label)
+        caches = GraphCaches()
+    }
+
+    /// Drops the what-if view.
+    public func clearView() {
+        view = nil
+        caches = GraphCaches()
+    }
+
+    private func setBase(_ graph: Graph) {
+        base = graph
+        view = nil
+        caches = GraphCaches()
+    }
+
+    /// Records that the graph was written to `path` as `text`.
+    public func markSaved(path: String, text: String?) {
+        self.path = path
+        isReadOnly = false
+        savedGraph = base
+        if let text, let parsed = try? ArgReader.read(text, file: path) {
+            source = (text, parsed.declarations, parsed.graph)
+        } else {
+            source = nil
+        }
+    }
+
+    /// The text `save` writes for an `.arg` file: the original text with untouched declarations kept.
+    public func argText() -> String {
+        guard let source else { return ArgWriter.write(base) }
+        return ArgSplicer.splice(source.text, declarations: source.declarations, original: source.graph, edited: base)
+    }
+
+    // MARK: Indexes for completion and search
+
+    /// Claim ids, sorted, for prefix completion.
+    public var claimIDs: PrefixIndex { caches.get(\.claimIDs) { PrefixIndex(graph.claims.lazy.map(\.id)) } }
+    /// Actor ids, sorted.
+    public var actorIDs: PrefixIndex { caches.get(\.actorIDs) { PrefixIndex(graph.actors.lazy.map(\.id)) } }
+    /// Document ids, sorted.
+    public var documentIDs: PrefixIndex { caches.get(\.documentIDs) { PrefixIndex(graph.documents.lazy.map(\.id)) } }
+    /// Tags, sorted.
+    public var tagIndex: PrefixIndex { caches.get(\.tags) { PrefixIndex(graph.claims.lazy.flatMap(\.tags)) } }
+    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
+    public var foldedClaimText: [String] {
+        caches.get(\.folded) {
+            let g = graph
+            return g.claims.indices.map { c in
+                var s = g.claims[c].text
+                for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { s += "\n" + q.text } }
+                return TextSearch.fold(s)
+            }
+        }
+    }
+}
+
+/// Lazily built indexes of one graph state.
+final class GraphCaches {
+    var claimIDs: PrefixIndex?
+    var actorIDs: PrefixIndex?
+    var documentIDs: PrefixIndex?
+    var tags: PrefixIndex?
+    var folded: [String]?
+
+    func get<T>(_ key: ReferenceWritableKeyPath<GraphCaches, T?>, _ make: () -> T) -> T {
+        if let v = self[keyPath: key] { return v }
+        let v = make()
+        self[keyPath: key] = v
+        return v
+    }
+}
+
+/// Case- and diacritic-insensitive text matching.
+public enum TextSearch {
+    /// Lower-cases and strips accents: `Tōkyō` → `tokyo`.
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}

@@ -1,0 +1,204 @@
+/// How a chain's links and claims combine into one score.
+public enum ChainScoring: String, Sendable, CaseIterable {
+    /// The weakest link: the minimum of the claims' strengths and the links' weights.
+    case weakestLink = "weakest-link"
+    /// The product of the claims' strengths and the links' weights.
+    case product
+}
+
+/// A line of argument: a path of support relations from a claim with no supporters (or evidence) to a target.
+public struct Chain: Sendable, Hashable {
+    /// The claims along the path, from the start to the target.
+    public let claims: [Int]
+    /// The support relations between consecutive claims (`relations.count == claims.count - 1`).
+    public let relations: [Int]
+    /// The chain's score under the chosen ``ChainScoring``.
+    public let score: Double
+}
+
+/// Finds the K strongest support chains into a claim.
+public enum Chains {
+    /// The `k` best simple chains into `target`, best first, by Yen's K-shortest-paths algorithm on a graph with a
+    /// virtual source joined to every start claim (evidence, or no supporters). Each spur search is a widest-path
+    /// (weakest link) or most-reliable-path (product) Dijkstra, or, with `maxLength` (relations per chain), a
+    /// hop-bounded dynamic programme. Cycles are fine: chains are simple paths. Polynomial: O(k·n·(m log n)).
+    public static func top(_ graph: Graph, to target: Int, k: Int, maxLength: Int? = nil, scoring: ChainScoring = .weakestLink,
+                           strengths: [Double]) -> [Chain] {
+        let n = graph.claims.count
+        guard target >= 0, target < n, k > 0, strengths.count == n, graph.supportsTo.degree(target) > 0 else { return [] }
+        let search = PathSearch(graph: graph, strengths: strengths, scoring: scoring)
+        let maxHops = maxLength.map { max(0, $0) } ?? Int.max
+        var accepted: [Path] = []
+        var candidates: [Path] = []
+        var known = Set<[Int]>()
+        guard let first = search.best(from: search.root, to: target, bannedNodes: [], bannedEdges: [], hops: maxHops) else { return [] }
+        accepted.append(first); known.insert(first.edges)
+        while accepted.count < k {
+            let prev = accepted[accepted.count - 1]
+            for i in 0..<(prev.nodes.count - 1) {
+                let spur = prev.nodes[i]
+                let rootNodes = Array(prev.nodes[0...i]), rootEdges = Array(prev.edges[0..<i])
+                var bannedEdges = Set<Int>()
+                for p in accepted where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { bannedEdges.insert(p.edges[i]) }
+                let usedHops = rootEdges.filter { $0 >= 0 }.count
+                guard maxHops == Int.max || usedHops < maxHops else { continue }
+                guard let spurPath = search.best(from: spur, to: target, bannedNodes: Set(rootNodes.dropLast()), bannedEdges: bannedEdges,
+                                                 hops: maxHops == Int.max ? Int.max : maxHops - usedHops) else { continue }
+                let edges = rootEdges + spurPath.edges
+                guard known.insert(edges).inserted else { continue }
+                let nodes = rootNodes + spurPath.nodes.dropFirst()
+                candidates.append(Path(nodes: nodes, edges: edges, value: search.value(nodes: nodes, edges: edges)))
+            }
+            guard let bestIndex = candidates.indices.max(by: { order(candidates[$0], candidates[$1]) }) else { break }
+            accepted.append(candidates.remove(at: bestIndex))
+        }
+        return accepted.map { p in
+            Chain(claims: Array(p.nodes.dropFirst()), relations: p.edges.filter { $0 >= 0 }, score: p.value)
+        }
+    }
+
+    /// Whether `a` ranks below `b`: lower score, then longer, then later relations (deterministic ties).
+    static func order(_ a: Path, _ b: Path) -> Bool {
+        if a.value != b.value { return a.value < b.value }
+        if a.edges.count != b.edges.count { return a.edges.count > b.edges.count }
+        return a.edges.lexicographicallyPrecedes(b.edges) == false
+    }
+
+    /// A path from the virtual root: `nodes[0]` is the root (index n); `edges[0] == -(s + 2)` joins it to the start claim `s`.
+    struct Path {
+        var nodes: [Int]
+        var edges: [Int]
+        var value: Double
+    }
+
+    struct PathSearch {
+        let graph: Graph
+        let strengths: [Double]
+        let scoring: ChainScoring
+        let root: Int
+        let isStart: [Bool]
+
+        init(graph: Graph, strengths: [Double], scoring: ChainScoring) {
+            self.graph = graph
+            self.strengths = strengths.map { min(1, max(0, $0.isNaN ? 0 : $0)) }
+            self.scoring = scoring
+            root = graph.claims.count
+            isStart = graph.claims.indices.map { graph.claims[$0].kind == .evidence || graph.supportsTo.degree($0) == 0 }
+        }
+
+        func combine(_ a: Double, _ b: Double) -> Double { scoring == .weakestLink ? min(a, b) : a * b }
+
+        /// The value an edge adds: the link weight and the strength of the claim it reaches.
+        func edgeValue(_ rel: Int, to v: Int) -> Double {
+            rel < 0 ? strengths[v] : combine(min(1, max(0, graph.relations[rel].weight)), strengths[v])
+        }
+
+        /// Outgoing edges of a node: (relation or -1, next claim).
+        func successors(_ u: Int) -> [(Int, Int)] {
+            if u == root { return graph.claims.indices.filter { isStart[$0] }.map { (-($0 + 2), $0) } }
+            return graph.supportsFrom[u].compactMap { r in graph.relations[Int(r)].targetClaim.map { (Int(r), $0) } }
+        }
+
+        func value(nodes: [Int], edges: [Int]) -> Double {
+            var v = 1.0
+            for (i, e) in edges.enumerated() { v = combine(v, edgeValue(e, to: nodes[i + 1])) }
+            return v
+        }
+
+        /// The best path from `source` to `target` avoiding banned nodes and edges, with at most `hops` relations.
+        func best(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int) -> Path? {
+            let count = root + 1
+            if hops == Int.max || hops >= count {
+                // Dijkstra maximising a monotone non-increasing path value.
+                var value = [Double](repeating: -1, count: count)
+                var parent = [(Int, Int)](repeating: (-1, -1), count: count)
+                var done = [Bool](repeating: false, count: count)
+                var heap = MaxHeap()
+                value[source] = 1
+                heap.push(1, source)
+                while let (v, u) = heap.pop() {
+                    if done[u] || v < value[u] { continue }
+                    done[u] = true
+                    if u == target { break }
+                    for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && !done[w] {
+                        let nv = combine(v, edgeValue(rel, to: w))
+                        if nv > value[w] { value[w] = nv; parent[w] = (u, rel); heap.push(nv, w) }
+                    }
+                }
+                guard value[target] >= 0 else { return nil }
+                var nodes = [target], edges: [Int] = []
+                var x = target
+                while x != source { let (p, r) = parent[x]; if p < 0 { return nil }; edges.append(r); nodes.append(p); x = p }
+                return Path(nodes: nodes.reversed(), edges: edges.reversed(), value: value[target])
+            }
+            // Hop-bounded: layer h holds the best value of a walk reaching each node with at most h edges.
+            // A walk may repeat a node only through a cycle that cannot raise its value; cycles are cut below.
+            let layers = hops + (source == root ? 1 : 0) + 1
+            var value = [[Double]](repeating: [Double](repeating: -1, count: count), count: layers)
+            var via = [[(Int, Int)]](repeating: [(Int, Int)](repeating: (-1, 0), count: count), count: layers)
+            value[0][source] = 1
+            for h in 1..<layers {
+                value[h] = value[h - 1]
+                for u in 0..<count where value[h - 1][u] >= 0 {
+                    for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && w != source {
+                        let nv = combine(value[h - 1][u], edgeValue(rel, to: w))
+                        if nv > value[h][w] { value[h][w] = nv; via[h][w] = (u, rel) }
+                    }
+                }
+            }
+            guard value[layers - 1][target] >= 0 else { return nil }
+            var nodes = [target], edges: [Int] = []
+            var x = target, h = layers - 1
+            while x != source || h > 0 {
+                if h == 0 { return nil }
+                let (u, rel) = via[h][x]
+                if u < 0 { h -= 1; continue }
+                edges.append(rel); nodes.append(u); x = u; h -= 1
+            }
+            nodes.reverse(); edges.reverse()
+            // Cut cycles (they never raise a weakest-link or product value).
+            var cleanNodes: [Int] = [], cleanEdges: [Int] = []
+            for (i, v) in nodes.enumerated() {
+                if let j = cleanNodes.firstIndex(of: v) {
+                    cleanNodes.removeLast(cleanNodes.count - j - 1); cleanEdges.removeLast(cleanEdges.count - j)
+                } else {
+                    cleanNodes.append(v)
+                    if i > 0 { cleanEdges.append(edges[i - 1]) }
+                }
+            }
+            return Path(nodes: cleanNodes, edges: cleanEdges, value: self.value(nodes: cleanNodes, edges: cleanEdges))
+        }
+    }
+
+    /// A binary max-heap of (value, node).
+    struct MaxHeap {
+        var items: [(Double, Int)] = []
+        mutating func push(_ v: Double, _ n: Int) {
+            items.append((v, n))
+            var i = items.count - 1
+            while i > 0 {
+                let p = (i - 1) / 2
+                if items[p].0 >= items[i].0 { break }
+                items.swapAt(p, i); i = p
+            }
+        }
+        mutating func pop() -> (Double, Int)? {
+            guard !items.isEmpty else { return nil }
+            let top = items[0]
+            let last = items.removeLast()
+            if !items.isEmpty {
+                items[0] = last
+                var i = 0
+                while true {
+                    let l = 2 * i + 1, r = l + 1
+                    var m = i
+                    if l < items.count && items[l].0 > items[m].0 { m = l }
+                    if r < items.count && items[r].0 > items[m].0 { m = r }
+                    if m == i { break }
+                    items.swapAt(i, m); i = m
+                }
+            }
+            return top
+        }
+    }
+}

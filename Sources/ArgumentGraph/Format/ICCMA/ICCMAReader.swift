@@ -1,0 +1,230 @@
+import Foundation
+
+/// Reads ICCMA frameworks (i23, apx, tgf) from bytes, byte by byte, with line and column in every error.
+public enum ICCMAReader {
+    /// Reads a file in the given format or the one its extension names (i23 when unknown).
+    public static func read(path: String, format: ICCMAFormat? = nil) throws(DiagnosticError) -> ICCMAFramework {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
+            throw DiagnosticError([Diagnostic(.error, "cannot read '\(path)': \(FileError.describe(error))")])
+        }
+        return try read(bytes: data, format: format ?? ICCMAFormat.infer(fromPath: path) ?? .i23, file: path)
+    }
+
+    /// Parses bytes in `format`; `file` names the input in diagnostics.
+    public static func read(bytes: some DataProtocol, format: ICCMAFormat, file: String = "<input>") throws(DiagnosticError) -> ICCMAFramework {
+        let array: [UInt8] = (bytes as? [UInt8]) ?? Array(bytes)
+        let result: Result<ICCMAFramework, DiagnosticError> = array.withUnsafeBufferPointer { buf in
+            var p = Parser(buf: buf, file: file)
+            do throws(DiagnosticError) {
+                switch format {
+                case .i23: return .success(try p.readI23())
+                case .apx: return .success(try p.readAPX())
+                case .tgf: return .success(try p.readTGF())
+                }
+            } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private struct Parser {
+        let buf: UnsafeBufferPointer<UInt8>
+        let file: String
+        var pos = 0
+        var line = 1
+        var lineStart = 0
+
+        init(buf: UnsafeBufferPointer<UInt8>, file: String) {
+            self.buf = buf
+            self.file = file
+            if buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF { pos = 3; lineStart = 3 }
+        }
+
+        func error(_ message: String, at p: Int? = nil, hint: String? = nil) -> DiagnosticError {
+            DiagnosticError([Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: (p ?? pos) - lineStart + 1), hint: hint)])
+        }
+
+        @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+
+        @inline(__always) mutating func skipBlanks() { while pos < buf.count && isBlank(buf[pos]) { pos += 1 } }
+
+        @inline(__always) mutating func skipLine() {
+            while pos < buf.count && buf[pos] != 0x0A { pos += 1 }
+            if pos < buf.count { pos += 1; line += 1; lineStart = pos }
+        }
+
+        @inline(__always) mutating func atLineEnd() -> Bool { pos >= buf.count || buf[pos] == 0x0A }
+
+        /// A decimal number of at most 9 digits (ids fit in Int32).
+        @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
+            let start = pos
+            var v = 0
+            while pos < buf.count, buf[pos] &- 0x30 < 10 {
+                v = v &* 10 &+ Int(buf[pos] &- 0x30)
+                pos += 1
+                if pos - start > 9 { throw error("number too large", at: start) }
+            }
+            if pos == start { throw error("expected a number", at: start) }
+            return v
+        }
+
+        mutating func endOfLine() throws(DiagnosticError) {
+            skipBlanks()
+            guard atLineEnd() else { throw error("unexpected text '\(token())' at the end of the line") }
+            if pos < buf.count { pos += 1; line += 1; lineStart = pos }
+        }
+
+        func token() -> String {
+            var e = pos
+            while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A && e - pos < 40 { e += 1 }
+            return String(decoding: buf[pos..<e], as: UTF8.self)
+        }
+
+        mutating func readI23() throws(DiagnosticError) -> ICCMAFramework {
+            var n = -1
+            var sources: [Int32] = [], targets: [Int32] = []
+            let estimate = buf.count / 8
+            sources.reserveCapacity(estimate); targets.reserveCapacity(estimate)
+            while pos < buf.count {
+                let c = buf[pos]
+                if c == 0x23 { skipLine(); continue }                      // '#'
+                if c == 0x0A { pos += 1; line += 1; lineStart = pos; continue }
+                if isBlank(c) { skipBlanks(); if atLineEnd() { continue } }
+                if n < 0 {
+                    guard buf[pos] == 0x70 else {                          // 'p'
+                        throw error("expected the header 'p af N' before any attack", hint: "ICCMA 2023 files start with 'p af N'")
+                    }
+                    pos += 1; skipBlanks()
+                    guard pos + 1 < buf.count, buf[pos] == 0x61, buf[pos + 1] == 0x66 else { throw error("expected 'af' after 'p'") }
+                    pos += 2
+                    let before = pos
+                    skipBlanks()
+                    if pos == before { throw error("expected a space and the number of arguments after 'p af'") }
+                    n = try number()
+                    try endOfLine()
+                    continue
+                }
+                if buf[pos] == 0x70 { throw error("a second 'p af' header") }
+                let aStart = pos
+                let a = try number()
+                let before = pos
+                skipBlanks()
+                if pos == before { throw error("expected a space and the attacked argument") }
+                let bStart = pos
+                let b = try number()
+                if a < 1 || a > n { throw error("argument \(a) is not in 1...\(n)", at: aStart) }
+                if b < 1 || b > n { throw error("argument \(b) is not in 1...\(n)", at: bStart) }
+                sources.append(Int32(a - 1)); targets.append(Int32(b - 1))
+                // Fast path for the common "a b\n".
+                if pos < buf.count && buf[pos] == 0x0A { pos += 1; line += 1; lineStart = pos } else { try endOfLine() }
+            }
+            if n < 0 { throw error("missing the header 'p af N'", hint: "an ICCMA 2023 file starts with 'p af N'") }
+            return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets),
+                                  names: (1...max(n, 1)).prefix(n).map(String.init))
+        }
+
+        /// An apx name: up to ',' or ')' (quotes kept out), trimmed.
+        mutating func apxName() throws(DiagnosticError) -> String {
+            skipBlanks()
+            let start = pos
+            if pos < buf.count && buf[pos] == 0x22 {                        // quoted
+                pos += 1
+                let s = pos
+                while pos < buf.count && buf[pos] != 0x22 && buf[pos] != 0x0A { pos += 1 }
+                guard pos < buf.count && buf[pos] == 0x22 else { throw error("unterminated quoted name", at: start) }
+                let name = String(decoding: buf[s..<pos], as: UTF8.self)
+                pos += 1; skipBlanks()
+                return name
+            }
+            while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) { pos += 1 }
+            if pos == start { throw error("expected an argument name", at: start) }
+            let name = String(decoding: buf[start..<pos], as: UTF8.self)
+            skipBlanks()
+            return name
+        }
+
+        mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
+            skipBlanks()
+            guard pos < buf.count && buf[pos] == c else { throw error("expected \(what)") }
+            pos += 1
+        }
+
+        mutating func readAPX() throws(DiagnosticError) -> ICCMAFramework {
+            var index: [String: Int32] = [:]
+            var names: [String] = []
+            var pending: [(String, String, SourceLocation)] = []
+            while pos < buf.count {
+                skipBlanks()
+                if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
+                if buf[pos] == 0x25 || buf[pos] == 0x23 { skipLine(); continue }  // '%' or '#'
+                let start = pos
+                while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
+                let word = String(decoding: buf[start..<pos], as: UTF8.self)
+                switch word {
+                case "arg":
+                    try expect(0x28, "'(' after 'arg'")
+                    let name = try apxName()
+                    try expect(0x29, "')'")
+                    try expect(0x2E, "'.' after 'arg(...)'")
+                    if index[name] == nil { index[name] = Int32(names.count); names.append(name) }
+                case "att":
+                    let loc = SourceLocation(file: file, line: line, column: start - lineStart + 1)
+                    try expect(0x28, "'(' after 'att'")
+                    let a = try apxName()
+                    try expect(0x2C, "',' between the two arguments")
+                    let b = try apxName()
+                    try expect(0x29, "')'")
+                    try expect(0x2E, "'.' after 'att(...)'")
+                    pending.append((a, b, loc))
+                default:
+                    throw error("expected 'arg(...)' or 'att(...)', found '\(token())'", at: start)
+                }
+            }
+            var sources: [Int32] = [], targets: [Int32] = []
+            for (a, b, loc) in pending {
+                for name in [a, b] where index[name] == nil {
+                    throw DiagnosticError([Diagnostic(.error, "attack names undeclared argument '\(name)'", at: loc,
+                                                      hint: Suggestions.hint(for: name, in: names))])
+                }
+                sources.append(index[a] ?? 0); targets.append(index[b] ?? 0)
+            }
+            return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
+        }
+
+        mutating func readTGF() throws(DiagnosticError) -> ICCMAFramework {
+            var index: [String: Int32] = [:]
+            var names: [String] = []
+            var sources: [Int32] = [], targets: [Int32] = []
+            var inEdges = false
+            while pos < buf.count {
+                skipBlanks()
+                if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
+                if buf[pos] == 0x23 {
+                    if inEdges { throw error("a second '#' separator") }
+                    inEdges = true; skipLine(); continue
+                }
+                let start = pos
+                let first = token(); pos += first.utf8.count
+                if !inEdges {
+                    if index[first] != nil { throw error("duplicate node '\(first)'", at: start) }
+                    index[first] = Int32(names.count); names.append(first)
+                    skipLine()                                                 // a label may follow
+                    continue
+                }
+                skipBlanks()
+                let secondStart = pos
+                let second = token(); pos += second.utf8.count
+                if second.isEmpty { throw error("expected two node ids on an edge line") }
+                guard let a = index[first] else {
+                    throw error("edge names unknown node '\(first)'", at: start, hint: Suggestions.hint(for: first, in: names))
+                }
+                guard let b = index[second] else {
+                    throw error("edge names unknown node '\(second)'", at: secondStart, hint: Suggestions.hint(for: second, in: names))
+                }
+                sources.append(a); targets.append(b)
+                skipLine()
+            }
+            return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
+        }
+    }
+}

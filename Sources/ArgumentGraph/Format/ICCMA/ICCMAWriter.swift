@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes attack frameworks in the ICCMA formats, and answers in the competitions' output conventions.
+public enum ICCMAWriter {
+    /// The framework as text. i23 numbers arguments 1…N and, when `names` differ from the numbers, lists
+    /// `# i name` comment lines first; apx and tgf use the names (apx quotes names that are not plain atoms).
+    public static func write(_ af: AttackFramework, names: [String]? = nil, format: ICCMAFormat) -> String {
+        let names = names ?? (0..<af.count).map { String($0 + 1) }
+        var out = ""
+        out.reserveCapacity(16 * (af.count + af.attackCount))
+        switch format {
+        case .i23:
+            for i in 0..<af.count where names[i] != String(i + 1) { out += "# \(i + 1) \(names[i])\n" }
+            out += "p af \(af.count)\n"
+            for a in 0..<af.count { for b in af.attacked[a] { out += "\(a + 1) \(Int(b) + 1)\n" } }
+        case .apx:
+            let atoms = names.map(apxAtom)
+            for a in 0..<af.count { out += "arg(\(atoms[a])).\n" }
+            for a in 0..<af.count { for b in af.attacked[a] { out += "att(\(atoms[a]),\(atoms[Int(b)])).\n" } }
+        case .tgf:
+            for a in 0..<af.count { out += tgfToken(names[a]) + "\n" }
+            out += "#\n"
+            for a in 0..<af.count { for b in af.attacked[a] { out += "\(tgfToken(names[a])) \(tgfToken(names[Int(b)]))\n" } }
+        }
+        return out
+    }
+
+    /// A graph's attack framework (claims, then any auxiliary arguments) in `format`, named by claim ids.
+    public static func write(_ graph: Graph, options: FrameworkOptions = .init(), format: ICCMAFormat) -> String {
+        let af = AttackFramework(graph, options: options)
+        return write(af, names: argumentNames(graph, af), format: format)
+    }
+
+    /// Claim ids for claim arguments, then the auxiliary names.
+    public static func argumentNames(_ graph: Graph, _ af: AttackFramework) -> [String] {
+        (0..<af.count).map { $0 < graph.claims.count ? graph.claims[$0].id : (af.auxiliaryNames[$0] ?? "aux\($0)") }
+    }
+
+    /// An extension in ICCMA 2023 form: `w 1 3 4` (1-based numbers of the in-arguments).
+    public static func i23Extension(_ labels: [Label]) -> String {
+        var s = "w"
+        for (i, l) in labels.enumerated() where l == .in { s += " \(i + 1)" }
+        return s
+    }
+
+    /// An extension in the apx/tgf form of ICCMA 2015–2021: `[a,b]`.
+    public static func bracketExtension(_ labels: [Label], names: [String]) -> String {
+        "[" + labels.indices.filter { labels[$0] == .in }.map { names[$0] }.joined(separator: ",") + "]"
+    }
+
+    /// Several extensions in the apx/tgf form: `[[a],[b,c]]`.
+    public static func bracketExtensions(_ all: [[Label]], names: [String]) -> String {
+        "[" + all.map { bracketExtension($0, names: names) }.joined(separator: ",") + "]"
+    }
+
+    static func apxAtom(_ name: String) -> String {
+        let plain = name.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
+            && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
+    }
+
+    static func tgfToken(_ name: String) -> String {
+        String(name.map { $0 == " " || $0 == "\t" ? "_" : $0 })
+    }
+}

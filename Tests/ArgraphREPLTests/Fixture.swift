@@ -1,0 +1,88 @@
+import ArgumentGraph
+import Foundation
+@testable import ArgraphREPL
+
+/// Small graphs and a way to run scripted sessions on them, capturing exact output.
+enum Fixture {
+    /// A graph with every kind of entity, a quote, an undercut and a comment.
+    static let text = """
+    # The REPL test fixture.
+    graph fixture
+      title: Fixture
+
+    document doc1
+      title: First document
+      date: 2020-01-02
+
+    actor alice
+      name: Alice Adams
+    actor bob
+      name: Bob Brown
+      kind: institution
+
+    claim top: The top claim.
+      tags: main
+    # Why the top claim holds.
+    claim pro: A reason for the top claim.
+      tags: main, reasons
+    claim con: A reason against the top claim.
+    evidence fact: A fact about Tōkyō.
+
+    stance alice asserts top in doc1
+      quote: the top is right
+    stance bob denies top
+    stance bob asserts con in doc1
+
+    support pro -> top
+    support r1: fact -> pro
+      weight: 0.5
+    attack con -> top
+    undercut con -> r1
+
+    """
+
+    /// The fixture graph as read.
+    static func parsed(_ source: String = text) -> ParsedGraph {
+        // The fixture is valid; a failure here is a broken test, reported by the caller's expectations.
+        (try? ArgReader.read(source, file: "fixture.arg")) ?? ParsedGraph(graph: .empty, warnings: [], declarations: [])
+    }
+
+    /// A session on `source`, writing output and errors to one buffer.
+    static func session(_ source: String = text, width: Int = 80) -> (Session, BufferedOutput) {
+        let p = parsed(source)
+        let out = BufferedOutput()
+        let g = LoadedGraph(name: LoadedGraph.shortName(for: p.graph, path: nil), graph: p.graph, source: source, declarations: p.declarations)
+        let s = Session(graphs: [g], output: out, errorOutput: out, style: .plain, width: width)
+        s.isCancelled = { false }
+        return (s, out)
+    }
+
+    /// Runs lines as a script that keeps going, returning everything printed.
+    static func run(_ lines: [String], source: String = text, width: Int = 80) -> String {
+        let (s, out) = session(source, width: width)
+        _ = Shell(session: s).run(reader: ScriptLineReader(lines: lines), interactive: false, keepGoing: true)
+        return out.text
+    }
+
+    /// A graph of claims `c0 … c(n-1)` where each claim supports the next.
+    static func chain(_ n: Int) -> Graph {
+        var b = GraphBuilder()
+        b.lint = false
+        for i in 0..<n { b.add(Claim(id: "c\(i)", text: "Claim \(i).")) }
+        for i in 1..<n { b.add(GraphBuilder.RelationDraft(kind: .support, source: "c\(i - 1)", target: .claim("c\(i)"))) }
+        return (try? b.build().graph) ?? .empty
+    }
+
+    /// A seeded generator for repeatable random tests (SplitMix64).
+    struct Random: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
