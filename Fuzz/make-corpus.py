@@ -94,6 +94,29 @@ def main():
         aif = os.path.join(SHARED, "aif")
         for f in sorted(os.listdir(aif)) if os.path.isdir(aif) else []:
             files[f] = open(os.path.join(aif, f), "rb").read()[:MAX]
+    elif harness in ("i23", "apx", "tgf"):
+        for i in range(40):
+            n = rng.randint(0, 12)
+            names = [rng.choice(["a", "arg", "X", "b_1", "q'x", "n 1", "é"]) + str(k) for k in range(n)]
+            atts = [(rng.randrange(n), rng.randrange(n)) for _ in range(rng.randint(0, 2 * n))] if n else []
+            if harness == "i23":
+                text = (f"# instance {i}\n" if i % 3 == 0 else "") + f"p af {n}\n" + "".join(f"{a + 1} {b + 1}\n" for a, b in atts)
+            elif harness == "apx":
+                q = lambda x: x if x[0].islower() and x.replace("_", "").isalnum() and x.isascii() else '"' + x + '"'
+                text = "".join(f"arg({q(x)}).\n" for x in names) + "".join(f"att({q(names[a])},{q(names[b])}).\n" for a, b in atts)
+            else:
+                t = [x.replace(" ", "_") for x in names]
+                text = "".join(f"{x} label {k}\n" for k, x in enumerate(t)) + "#\n" + "".join(f"{t[a]} {t[b]}\n" for a, b in atts)
+            files[f"random{i}.{harness}"] = text.encode()
+    elif harness == "command":
+        lines = ["add claim my-rebuttal --attacks china-engagement Engagement has not moderated China.",
+                 "link my-rebuttal attacks china-engagement weight 0.7", "unlink a b; undo; redo",
+                 "save 'my file.arg'", "claims --by welch --tag china", "show \"quoted id\"", "tree x --depth=2",
+                 "path a b", "find 'it'\\''s'", "help show", "load graphs/us-japan-alliance.arg --as alliance",
+                 "set semantics grounded", "unset semantics", "view clear", "# comment; quit", "go a\\ b",
+                 "add claim x --supports y 'text; with; semicolons'", "up 2", "down -1", "info;;;"]
+        for i, line in enumerate(lines):
+            files[f"line{i}.txt"] = line.encode()
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as fh:
             fh.write(data)
