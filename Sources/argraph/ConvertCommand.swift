@@ -22,6 +22,9 @@ struct ConvertCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        if let from, !from.isReadable {
+            throw ValidationError("argraph writes \(from.rawValue) but cannot read it; read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")
+        }
         if to == nil, output.flatMap(GraphFormat.infer(fromPath:)) == nil {
             throw ValidationError("name the output format with --to (\(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -29,6 +32,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try CLI.load(file, format: from)
+        CLI.report(parsed.warnings, source: file)
         let format = to ?? output.flatMap(GraphFormat.infer(fromPath:))!
         let data = GraphFile.data(of: parsed.graph, as: format)
         if let output {

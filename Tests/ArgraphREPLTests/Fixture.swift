@@ -1,4 +1,4 @@
-import ArgumentGraph
+@testable import ArgumentGraph
 import Foundation
 @testable import ArgraphREPL
 

@@ -254,6 +254,9 @@ enum Editing {
         case .json:
             text = nil
             data = GraphFile.data(of: lg.base, as: .json)
+        default:
+            throw CommandError("save keeps everything only in .arg or .json; '\(format)' would lose parts of the graph",
+                               hint: "use export \(format) \(path)")
         }
         do { try GraphFile.writeAtomically(data, to: path) } catch { throw CommandError(error) }
         lg.markSaved(path: path, text: text)

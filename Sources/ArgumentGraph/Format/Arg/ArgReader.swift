@@ -8,6 +8,13 @@ public struct ParsedGraph: Sendable {
     public var warnings: [Diagnostic]
     /// Every declaration in file order, with its line range, so that edits can keep untouched text.
     public var declarations: [DeclarationSpan]
+
+    /// Creates a parsed graph, for readers of other formats and for tests.
+    public init(graph: Graph, warnings: [Diagnostic] = [], declarations: [DeclarationSpan] = []) {
+        self.graph = graph
+        self.warnings = warnings
+        self.declarations = declarations
+    }
 }
 
 /// Where one declaration stands in an `.arg` file.

@@ -1,0 +1,56 @@
+/// Escaping for Graphviz DOT: quoted strings and HTML-like labels.
+///
+/// No input can end a string early, add attributes or produce invalid DOT: quotes and backslashes
+/// are escaped, control characters and line breaks become spaces, and HTML text escapes every
+/// markup character and writes non-ASCII as numeric character references.
+public enum DOTEscaping {
+    /// The body of a DOT quoted string (without the surrounding quotes) that shows `text` literally.
+    ///
+    /// Besides `"` and `\`, also escapes `&` as `&amp;`, since Graphviz expands entities in labels.
+    public static func quotedBody(_ text: String, entities: Bool = true) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for s in text.unicodeScalars {
+            switch s {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "&" where entities: out += "&amp;"
+            default:
+                if isControlOrBreak(s) { out += " " } else { out.unicodeScalars.append(s) }
+            }
+        }
+        return out
+    }
+
+    /// `text` as a complete DOT quoted string, for ids and attribute values.
+    public static func quoted(_ text: String, entities: Bool = false) -> String {
+        "\"" + quotedBody(text, entities: entities) + "\""
+    }
+
+    /// A label of several lines, each escaped, joined with DOT's centred line break `\n`.
+    public static func label(lines: [String]) -> String {
+        "\"" + lines.map { quotedBody($0) }.joined(separator: "\\n") + "\""
+    }
+
+    /// `text` escaped for the inside of an HTML-like label: markup characters and non-ASCII as references.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        for s in text.unicodeScalars {
+            switch s {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if isControlOrBreak(s) { out += " " } else if s.isASCII { out.unicodeScalars.append(s) } else { out += "&#\(s.value);" }
+            }
+        }
+        return out
+    }
+
+    /// Whether a scalar is a control character or a line or paragraph separator.
+    static func isControlOrBreak(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything argraph can export to: the graph formats and pictures drawn by Graphviz.
+public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// Graphviz DOT.
+    case dot
+    /// An SVG picture (needs Graphviz).
+    case svg
+    /// A PNG picture (needs Graphviz).
+    case png
+    /// A PDF picture (needs Graphviz).
+    case pdf
+    /// GraphML.
+    case graphml
+    /// AIF JSON.
+    case aif
+    /// Argdown.
+    case argdown
+    /// The native JSON form.
+    case json
+    /// The native text form.
+    case arg
+    /// ICCMA 2023 attack framework.
+    case i23
+    /// Aspartix attack framework.
+    case apx
+    /// Trivial Graph Format attack framework.
+    case tgf
+
+    /// The format's name as typed.
+    public var description: String { rawValue }
+
+    /// Whether the output is binary (PNG, PDF).
+    public var isBinary: Bool { self == .png || self == .pdf }
+
+    /// Whether the output is a picture drawn by Graphviz.
+    public var isPicture: Bool { self == .svg || self == .png || self == .pdf }
+
+    /// The format a path's extension names, if any.
+    public static func infer(fromPath path: String) -> ExportFormat? {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        if let f = ExportFormat(rawValue: ext) { return f }
+        return GraphFormat.infer(fromPath: path).flatMap { ExportFormat(rawValue: $0.rawValue) }
+    }
+}
+
+/// One call for the command line and the REPL: cut out a part of a graph and write it in a format.
+public enum GraphExport {
+    /// The bytes of the `selection` of `graph` in `format`.
+    ///
+    /// `options.strengths` and `options.labels` are indexed by the claims of the whole `graph`;
+    /// they are carried over to the sub-graph. Pictures need Graphviz (see ``Graphviz``). Throws for
+    /// an unknown claim, actor or tag, or when Graphviz is missing or fails.
+    public static func data(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all,
+                            options: DOTExporter.Options = DOTExporter.Options()) throws(DiagnosticError) -> Data {
+        let sub = try selection.subgraph(of: graph)
+        var o = options
+        o.strengths = options.strengths.flatMap { sub.remap($0) }
+        o.labels = options.labels.flatMap { sub.remap($0) }
+        if o.compare == nil, case let .compare(a, b) = selection { o.compare = (a, b) }
+        if o.title == nil, let part = selection.caption(in: graph) {
+            o.title = (graph.title ?? graph.name).map { $0 + ": " + part } ?? part
+        }
+        let g = sub.graph
+        switch format {
+        case .dot: return Data(DOTExporter.write(g, options: o).utf8)
+        case .svg, .png, .pdf: return try Graphviz.render(DOTExporter.write(g, options: o), format: format.rawValue)
+        case .graphml: return GraphFile.data(of: g, as: .graphml)
+        case .aif: return GraphFile.data(of: g, as: .aif)
+        case .argdown: return GraphFile.data(of: g, as: .argdown)
+        case .json: return GraphFile.data(of: g, as: .json)
+        case .arg: return GraphFile.data(of: g, as: .arg)
+        case .i23: return GraphFile.data(of: g, as: .i23)
+        case .apx: return GraphFile.data(of: g, as: .apx)
+        case .tgf: return GraphFile.data(of: g, as: .tgf)
+        }
+    }
+}
+
+extension GraphSelection {
+    /// A short description of the part, for a picture's title; nil for the whole graph.
+    public func caption(in graph: Graph) -> String? {
+        func actorName(_ id: String) -> String { graph.actor(id)?.name ?? id }
+        switch self {
+        case .all: return nil
+        case let .around(claim, depth): return "around \(claim) (depth \(depth))"
+        case let .actor(a): return "the position of \(actorName(a))"
+        case let .compare(a, b): return "\(actorName(a)) compared with \(actorName(b))"
+        case let .tag(t): return "claims tagged \(t)"
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import ArgumentGraph
+
+@Suite struct ArgdownFormatTests {
+    static func read(_ text: String) throws -> ParsedGraph { try ArgdownReader.read(text, file: "t.argdown") }
+
+    /// Relations as "kind source target" strings, undercuts as "undercut source (a>b)".
+    static func relations(_ g: Graph) -> [String] {
+        g.relations.map { r in
+            switch r.target {
+            case let .claim(c): return "\(r.kind) \(g.claims[r.source].id) \(g.claims[c].id)"
+            case let .relation(t):
+                return "undercut \(g.claims[r.source].id) (\(g.claims[g.relations[t].source].id)>\(g.relations[t].targetClaim.map { g.claims[$0].id } ?? "?"))"
+            }
+        }.sorted()
+    }
+
+    /// The Argdown primer, counted by hand (see docs/export.md): 13 claims (Intro and its 3 pros,
+    /// Statement 1 and 2, 4 named arguments, premise (1), conclusion (3), and the statement (3) attacks);
+    /// 8 supports (3 pros, <Argument title>, 2 premises, the inference, (3) +> <Yet another argument>);
+    /// 5 attacks (<Another argument>, <Yet another argument>, [Intro] -> <Argument 1>, (3) -> two statements).
+    @Test func primerImportsWithHandCheckedCounts() throws {
+        guard let dir = ExportFixtures.sharedData else { return }
+        let parsed = try ArgdownReader.read(contentsOf: dir.appendingPathComponent("argdown/argdown-primer.argdown").path)
+        let g = parsed.graph
+        #expect(g.claims.count == 13)
+        #expect(g.supportCount == 8)
+        #expect(g.attackCount == 5)
+        #expect(g.undercutCount == 0)
+        let rels = Self.relations(g)
+        #expect(rels.contains("attack Intro argument-1"))
+        #expect(rels.contains("support argument-1 and-now-the-conclusion"))
+        #expect(rels.contains("support statement-2 argument-1"))
+        #expect(rels.contains("attack and-now-the-conclusion statement-1"))
+        #expect(g.claim("statement-1")?.tags.contains("another-tag") == true)
+        #expect(g.claim("yet-another-argument")?.tags.contains("yet-another-tag") == true)
+        #expect(g.claim("argument-title")?.tags.contains("argdown-basics") == true)
+        // Prose paragraphs are skipped, each with a warning at its line.
+        let skipped = parsed.warnings.filter { $0.message.contains("untitled paragraph") }
+        #expect(skipped.count == 8)
+        #expect(skipped.first?.location?.line == 15)
+        #expect(parsed.warnings.contains { $0.message.contains("metadata of an inference rule") && $0.location?.line == 73 })
+    }
+
+    @Test(arguments: [
+        ("+", "support b a"), ("<+", "support b a"), ("-", "attack b a"), ("<-", "attack b a"),
+        ("+>", "support a b"), ("->", "attack a b"),
+    ])
+    func relationSymbolsPointTheRightWay(_ symbol: String, _ expected: String) throws {
+        let g = try Self.read("[a]: A.\n  \(symbol) [b]: B.\n").graph
+        #expect(Self.relations(g) == [expected])
+    }
+
+    @Test func contradictionIsTwoAttacks() throws {
+        let g = try Self.read("[a]: A.\n  >< [b]: B.\n").graph
+        #expect(Self.relations(g) == ["attack a b", "attack b a"])
+    }
+
+    @Test func nestingByIndentation() throws {
+        let g = try Self.read("""
+        [t]: Thesis.
+          + <p>: Pro.
+            - <c>: Con of pro.
+              + [cc]: Pro of con.
+          - <q>: Con of thesis.
+        """).graph
+        #expect(Self.relations(g) == ["attack c p", "attack q t", "support cc c", "support p t"])
+    }
+
+    @Test func premiseConclusionStructureAndUndercut() throws {
+        let parsed = try Self.read("""
+        <Arg>: The argument.
+
+        (1) [P1]: First premise.
+        (2) Second premise.
+        ----
+        (3) [C]: Conclusion.
+
+        <U>: Undercutter.
+          _> <Arg>
+
+        <V>: Another undercutter.
+          _> [C]
+        """)
+        let g = parsed.graph
+        #expect(Self.relations(g) == ["attack V C", "support Arg C", "support P1 Arg", "support second-premise Arg", "undercut U (Arg>C)"])
+        #expect(parsed.warnings.contains { $0.message.contains("undercut drawn as an attack") && $0.location?.line == 12 })
+        // `[x] <_ <Arg>`: Arg undercuts x, but x is a statement, so it becomes an attack (with a warning);
+        // the later premise-conclusion structure makes x Arg's conclusion, with the rule in the note.
+        let inc = try Self.read("[x]: X.\n  <_ <Arg>: A.\n\n<Arg>\n\n(1) P.\n--\nModus ponens\n--\n(2) [x]\n")
+        #expect(Self.relations(inc.graph) == ["attack Arg x", "support Arg x", "support p Arg"])
+        #expect(inc.graph.relations.last?.note == "inference of <Arg>: Modus ponens")
+        #expect(inc.warnings.map { $0.location?.line } == [2])
+    }
+
+    @Test func tagsHeadingsMetadataAndComments() throws {
+        let parsed = try Self.read("""
+        ===
+        title: ignored
+        ===
+        # Part One
+
+        // a comment line
+        [a]: Alpha #one #(two words) {author: "Ann Lee", kind: evidence, color: red}
+          /* inline */ + [b]: Beta {authors: [Bo, "Cy D"]}
+          <!--
+          a comment between children
+          -->
+          - [c]: Gamma, see https://example.org/x
+        """)
+        let g = parsed.graph
+        #expect(g.claim("a")?.tags == ["part-one", "one", "two-words"])
+        #expect(g.claim("a")?.kind == .evidence)
+        #expect(g.claim("a")?.text == "Alpha")
+        #expect(g.claim("c")?.text == "Gamma, see https://example.org/x")
+        #expect(g.actors.map(\.name) == ["Ann Lee", "Bo", "Cy D"])
+        #expect(g.holders(of: 1).count == 2)
+        #expect(Self.relations(g) == ["attack c a", "support b a"])
+        #expect(parsed.warnings.contains { $0.message.contains("front matter") && $0.location?.line == 1 })
+        #expect(parsed.warnings.contains { $0.message.contains("'color'") && $0.location?.line == 7 })
+    }
+
+    @Test func problemsAreWarningsWithLineAndColumn() throws {
+        let parsed = try Self.read("Just prose.\n\n  + [orphan]: No parent? It is the first line of a block.\n\n[s]: Self.\n  + [s]\n")
+        #expect(parsed.warnings.contains { $0.message.contains("untitled paragraph") && $0.location?.line == 1 && $0.location?.column == 1 })
+        #expect(parsed.warnings.contains { $0.message.contains("nothing above it") && $0.location?.line == 3 && $0.location?.column == 3 })
+        #expect(parsed.warnings.contains { $0.message.contains("itself") && $0.location?.line == 6 })
+    }
+
+    @Test func exportThenImportKeepsClaimsAndRelations() throws {
+        for g in [try ExportFixtures.nixon(), try ExportFixtures.adversarial(), try ExportFixtures.chain(30)] {
+            let text = ArgdownWriter.write(g)
+            let back = try Self.read(text)
+            #expect(back.graph.claims.map(\.id) == g.claims.map(\.id), "\(text)")
+            #expect(back.graph.claims.map(\.text) == g.claims.map { String($0.text.map { $0.isASCII && ($0.asciiValue ?? 32) < 32 ? " " : $0 }).split(separator: " ").joined(separator: " ") })
+            #expect(back.graph.claims.map(\.kind) == g.claims.map(\.kind))
+            #expect(back.graph.claims.map(\.tags) == g.claims.map(\.tags))
+            let plain = Self.relations(g).filter { !$0.hasPrefix("undercut") }
+            #expect(Self.relations(back.graph) == plain)
+            #expect(back.graph.stances.filter { $0.kind == .asserts }.count == g.stances.filter { $0.kind == .asserts }.count)
+            #expect(back.warnings.isEmpty, "\(back.warnings)")
+        }
+    }
+
+    @Test func golden() throws {
+        let g = try ExportFixtures.nixon()
+        #expect(ArgdownWriter.write(g) == """
+        // Nixon diamond
+
+        [nixon-quaker]: Nixon is a Quaker. {author: "Ray Reiter", kind: evidence}
+
+        [nixon-pacifist]: Nixon is a pacifist. {author: ["Ray Reiter", "The Quakers"]}
+
+        [nixon-not-pacifist]: Nixon is not a pacifist.
+
+        [study-nixon]: Study Nixon's record. {author: "The Quakers", kind: proposal}
+
+        [nixon-pacifist]
+          <+ [nixon-quaker]
+          <- [nixon-not-pacifist]
+
+        [nixon-not-pacifist]
+          <- [nixon-pacifist]
+
+        // undercut (not expressible in Argdown): [study-nixon] attacks the link [nixon-quaker] -> [nixon-pacifist] (r1)
+
+        """)
+    }
+}
+
+@Suite struct ArgdownRobustnessTests {
+    /// Random documents built from Argdown's tokens (seeded): every one is read or rejected, never a crash.
+    @Test func randomDocumentsNeverCrash() {
+        let tokens = ["[a]", "[b]:", "<A>", "<B>:", "text", "+", "-", "<+", "<-", "+>", "->", "_>", "<_", "><", "(1)", "(2)", "--", "----",
+                      "#", "##", "#tag", "#(x y)", "{author: Z}", "{", "}", "//", "/*", "*/", "<!--", "-->", "\\", "===", "@[a]", "\"", ":", "]", ">", ")"]
+        var rng = SplitMix(seed: 7)
+        var read = 0
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 40) {
+                let r = rng.next() % 10
+                if r == 0 { text += "\n" } else if r == 1 { text += "\n" + String(repeating: " ", count: Int(rng.next() % 6)) }
+                text += tokens[Int(rng.next() % UInt64(tokens.count))] + " "
+            }
+            if (try? ArgdownReader.read(text)) != nil { read += 1 }
+        }
+        #expect(read > 0)
+    }
+
+    /// Random AIF node sets (seeded), often malformed: each is read or rejected with errors, never a crash.
+    @Test func randomAIFNeverCrashes() {
+        var rng = SplitMix(seed: 11)
+        let types = ["I", "RA", "CA", "MA", "L", "YA", "TA", "PA"]
+        var rejected = 0
+        for _ in 0..<300 {
+            let n = Int(rng.next() % 12) + 1
+            var nodes: [String] = []
+            for i in 0..<n {
+                let type = types[Int(rng.next() % UInt64(types.count))]
+                nodes.append(#"{"nodeID": "\#(rng.next() % 9 == 0 ? 0 : i)", "type": "\#(type)", "text": "Ann : t\#(i)"}"#)
+            }
+            var edges: [String] = []
+            for _ in 0..<Int(rng.next() % 20) { edges.append(#"{"fromID": \#(rng.next() % UInt64(n + 1)), "toID": "\#(rng.next() % UInt64(n + 1))"}"#) }
+            let json = #"{"nodes": [\#(nodes.joined(separator: ","))], "edges": [\#(edges.joined(separator: ","))]}"#
+            do { _ = try AIFReader.read(Data(json.utf8)) } catch { rejected += 1; #expect(!error.errors.isEmpty) }
+        }
+        #expect(rejected > 0 && rejected < 300)
+    }
+}
