@@ -94,6 +94,14 @@ def main():
         aif = os.path.join(SHARED, "aif")
         for f in sorted(os.listdir(aif)) if os.path.isdir(aif) else []:
             files[f] = open(os.path.join(aif, f), "rb").read()[:MAX]
+    elif harness in ("aif", "argdown"):
+        sub = os.path.join(SHARED, harness)
+        for f in sorted(os.listdir(sub)) if os.path.isdir(sub) else []:
+            data = open(os.path.join(sub, f), "rb").read()
+            files[f] = data[:MAX]
+            if harness == "argdown":
+                for i, c in enumerate(chunks(data.decode("utf-8", "replace"))):
+                    files[f"{f}.{i}"] = c.encode()
     elif harness in ("i23", "apx", "tgf"):
         for i in range(40):
             n = rng.randint(0, 12)
