@@ -31,3 +31,16 @@ import Testing
         #expect(again.names == read.names)
     }
 }
+
+/// The apx input found by Fuzz/Harnesses/APXFuzz.swift.
+@Suite struct APXRegressionTests {
+    @Test func anUnquotedNameWithAQuoteIsWrittenBackUnchanged() throws {
+        // Fuzz/artifacts/apx/crash-70673a01: `arg(#X0").` names `#X0"`; the writer quoted it and
+        // turned the '"' into "'", so the name changed on the way back.
+        let af = try ICCMAReader.read(bytes: Array("arg(#X0\").\narg(\"n 11\").\natt(#X0\",\"n 11\").\n".utf8), format: .apx)
+        #expect(af.names == ["#X0\"", "n 11"])
+        let again = try ICCMAReader.read(bytes: Array(ICCMAWriter.write(af.framework, names: af.names, format: .apx).utf8), format: .apx)
+        #expect(again.names == af.names)
+        #expect(again.framework.attacked == af.framework.attacked)
+    }
+}
