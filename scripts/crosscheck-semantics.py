@@ -226,6 +226,14 @@ def main():
             else:
                 disagree.append((key, path, f"max difference {worst:.3g}", ""))
 
+    # The 2-cycle with base 1 (graphs/even-cycle.arg): plain DF-QuAD iteration oscillates; both must say so.
+    conv, _ = argraph_strengths(binary, "df-quad", "graphs/even-cycle.arg")
+    rconv, _ = reference_strengths("df-quad", [1.0, 1.0], {(0, 1): "attack", (1, 0): "attack"})
+    if conv or rconv:
+        disagree.append(("df-quad even cycle", "graphs/even-cycle.arg", f"argraph converged={conv}", f"reference converged={rconv}"))
+    else:
+        gradual_nonconv["df-quad (2-cycle, base 1)"] = 1
+
     print("crosscheck: extensions (argraph EE-* vs clingo, ASPARTIX-style encodings):")
     for task in ["GR", "CO", "PR", "ST", "SST", "ID"]:
         print(f"  {task:4} agree {agree.get(task, 0):4}   skipped (over {MODEL_LIMIT} models) {skipped.get(task, 0)}")

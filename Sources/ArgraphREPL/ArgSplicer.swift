@@ -83,9 +83,17 @@ public enum ArgSplicer {
             if b.hasSuffix("\n") { b.removeLast() }
             out.append(contentsOf: b.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
+        // New declarations follow the spacing of the last one of their kind: a blank line before each if it had one.
+        var blankBefore: [DeclarationSpan.Kind: Bool] = [:]
+        var previousEnd = 0
+        for s in declarations {
+            blankBefore[s.kind] = s.leadingLine - 1 > previousEnd
+                && lines[previousEnd..<min(s.leadingLine - 1, lines.count)].contains { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            previousEnd = s.lastLine
+        }
         func emitNew(_ kind: DeclarationSpan.Kind) {
             for block in unmatched[kind] ?? [] {
-                if let last = out.last, !last.trimmingCharacters(in: .whitespaces).isEmpty { out.append("") }
+                if let last = out.last, !last.trimmingCharacters(in: .whitespaces).isEmpty, blankBefore[kind] ?? true { out.append("") }
                 emitBlock(block)
             }
             unmatched[kind] = []

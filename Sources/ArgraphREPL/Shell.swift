@@ -95,6 +95,7 @@ public final class Shell {
                     session.output.write("\n")
                     session.output.flush()
                     if !confirmQuit() { continue }
+                    return 0
                 }
                 return failed ? 1 : 0
             case .interrupted:

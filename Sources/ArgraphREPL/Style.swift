@@ -80,7 +80,7 @@ public enum TextLayout {
                 var w = visibleWidth(word)
                 let room = max(10, width)
                 if lineHasWord, currentWidth + 1 + w > room { newLine() }
-                while currentWidth + w > room, w > room - visibleWidth(indent) {
+                while !word.isEmpty, currentWidth + w > room, w > room - visibleWidth(indent) {
                     let take = max(1, room - currentWidth - (lineHasWord ? 1 : 0))
                     let head = String(word.prefix(take))
                     current += (lineHasWord ? " " : "") + head

@@ -10,7 +10,7 @@ struct Argraph: ParsableCommand {
         abstract: "Analyse arguments as graphs: claims, evidence, who holds what, and what survives.",
         discussion: "With no subcommand, opens the interactive session on the given graphs (default: the bundled us-japan-alliance graph).",
         subcommands: [ReplCommand.self, CheckCommand.self, FmtCommand.self, ConvertCommand.self, VerifyCommand.self, SolveCommand.self,
-                      ExportCommand.self, RenderCommand.self],
+                      ExportCommand.self, RenderCommand.self, CompareCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

@@ -64,7 +64,8 @@ struct ReplCommand: ParsableCommand {
         } else if interactive {
             let rl = ReadlineLineReader(completer: Completer(session: session), historyPath: ReadlineLineReader.defaultHistoryPath(environment: env))
             let g = session.current
-            session.output.write("argraph: \(g.name), \(g.graph.claims.count) claims, \(g.graph.actors.count) actors. Type 'help' for commands; Tab completes; Ctrl-D quits.\n")
+            let n = g.graph.claims.count, a = g.graph.actors.count
+            session.output.write("argraph: \(g.name), \(n) claim\(n == 1 ? "" : "s"), \(a) actor\(a == 1 ? "" : "s"). Type 'help' for commands; Tab completes; Ctrl-D quits.\n")
             session.output.flush()
             reader = rl
         } else {
@@ -110,4 +111,9 @@ func installInterruptHandler(exitWhenIdle: Bool) {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0 // no SA_RESTART: a wait for input returns EINTR
     sigaction(SIGINT, &action, nil)
+    // A parent (a test runner, a job-control shell) may hand down SIGINT blocked; unblock it.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }

@@ -35,6 +35,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Instead of a task, print each claim's gradual strength (df-quad, quadratic-energy, euler, h-categorizer) for an .arg/.json graph.")
     var gradual: String?
 
+    @Flag(help: "Print how long reading and solving took to standard error.")
+    var timings = false
+
     @Flag(help: "Print the supported formats and exit.")
     var formats = false
 
@@ -88,14 +91,23 @@ struct SolveCommand: ParsableCommand {
                 }
                 format = f
             }
-            do { loaded = try ICCMAReader.read(path: file, format: format) } catch {
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                loaded = try ICCMAReader.read(path: file, format: format)
+                if timings {
+                    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                    CLI.printError(String(format: "read: %.3f s (%.0f MB/s), %d arguments, %d attacks", seconds,
+                                          Double(size) / 1e6 / max(seconds, 1e-9), loaded.framework.count, loaded.framework.attackCount))
+                }
+            } catch {
                 CLI.report(error.diagnostics, source: file)
                 throw ExitCode(1)
             }
             outputFormat = format
         }
         let af = loaded.framework
-        let names = loaded.names
+        let names = outputFormat == .i23 ? [] : loaded.names
         let i23 = outputFormat == .i23
 
         var query = -1
@@ -117,6 +129,7 @@ struct SolveCommand: ParsableCommand {
             }
         }
 
+        let solveStart = DispatchTime.now().uptimeNanoseconds
         var out = ""
         func ext(_ labels: [Label]) -> String {
             i23 ? ICCMAWriter.i23Extension(labels) : ICCMAWriter.bracketExtension(labels, names: names)
@@ -143,5 +156,6 @@ struct SolveCommand: ParsableCommand {
             out = String(Extensions.count(semantics, af) ?? 0)
         }
         print(out)
+        if timings { CLI.printError(String(format: "solve: %.3f s", Double(DispatchTime.now().uptimeNanoseconds - solveStart) / 1e9)) }
     }
 }

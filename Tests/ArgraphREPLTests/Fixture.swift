@@ -42,9 +42,10 @@ enum Fixture {
     """
 
     /// The fixture graph as read.
-    static func parsed(_ source: String = text) -> ParsedGraph {
-        // The fixture is valid; a failure here is a broken test, reported by the caller's expectations.
-        (try? ArgReader.read(source, file: "fixture.arg")) ?? ParsedGraph(graph: .empty, warnings: [], declarations: [])
+    static func parsed(_ source: String = text) -> (graph: Graph, declarations: [DeclarationSpan]) {
+        // The fixtures are valid; a failure here shows up as an empty graph in the caller's expectations.
+        guard let p = try? ArgReader.read(source, file: "fixture.arg") else { return (.empty, []) }
+        return (p.graph, p.declarations)
     }
 
     /// A session on `source`, writing output and errors to one buffer.

@@ -131,6 +131,9 @@ extension CommandRegistry {
 
 /// The work behind the navigation commands.
 enum Navigation {
+    /// The deepest level of `tree` drawn with its own indentation.
+    static let maxIndent = 24
+
     static func info(_ ctx: CommandContext) {
         let lg = ctx.session.current
         let g = lg.graph
@@ -366,7 +369,9 @@ enum Navigation {
             case let .exit(c): onPath[c] = false
             case let .enter(c, relation, depth):
                 if lines >= limit { cutByLimit = true; stack.removeAll(); break }
-                let indent = String(repeating: "  ", count: depth)
+                // Deep levels keep a bounded indent and show their depth, so a long chain stays readable (and linear).
+                let indent = depth <= Navigation.maxIndent ? String(repeating: "  ", count: depth)
+                    : String(repeating: "  ", count: Navigation.maxIndent) + "[\(depth)] "
                 var head = indent
                 if let relation {
                     let r = g.relations[relation]

@@ -51,26 +51,42 @@ public enum Extensions {
     /// The grounded labelling: the least fixed point of the characteristic function, computed by propagation.
     public static func grounded(_ af: AttackFramework) -> [Label] {
         let n = af.count
-        var labels = [Label](repeating: .undecided, count: n)
+        // 0 undecided, 1 in, 2 out; raw bytes and unsafe buffers keep this a tight linear pass.
+        var state = [UInt8](repeating: 0, count: n)
         var live = [Int32](repeating: 0, count: n)   // attackers not yet out
-        var queue: [Int32] = []
-        queue.reserveCapacity(n)
-        for a in 0..<n {
-            live[a] = Int32(af.attackers.degree(a))
-            if live[a] == 0 { labels[a] = .in; queue.append(Int32(a)) }
-        }
-        var head = 0
-        while head < queue.count {
-            let a = Int(queue[head]); head += 1
-            for c in af.attacked[a] where labels[Int(c)] != .out {
-                labels[Int(c)] = .out
-                for d in af.attacked[Int(c)] {
-                    live[Int(d)] -= 1
-                    if live[Int(d)] == 0 && labels[Int(d)] == .undecided { labels[Int(d)] = .in; queue.append(d) }
+        var queue = [Int32](repeating: 0, count: n)
+        var tail = 0
+        af.attackers.offsets.withUnsafeBufferPointer { inOff in
+            af.attacked.offsets.withUnsafeBufferPointer { outOff in
+                af.attacked.entries.withUnsafeBufferPointer { out in
+                    state.withUnsafeMutableBufferPointer { st in
+                        live.withUnsafeMutableBufferPointer { lv in
+                            queue.withUnsafeMutableBufferPointer { q in
+                                for a in 0..<n {
+                                    lv[a] = inOff[a + 1] - inOff[a]
+                                    if lv[a] == 0 { st[a] = 1; q[tail] = Int32(a); tail += 1 }
+                                }
+                                var head = 0
+                                while head < tail {
+                                    let a = Int(q[head]); head += 1
+                                    for k in Int(outOff[a])..<Int(outOff[a + 1]) {
+                                        let c = Int(out[k])
+                                        if st[c] == 2 { continue }
+                                        st[c] = 2
+                                        for j in Int(outOff[c])..<Int(outOff[c + 1]) {
+                                            let d = Int(out[j])
+                                            lv[d] -= 1
+                                            if lv[d] == 0 && st[d] == 0 { st[d] = 1; q[tail] = Int32(d); tail += 1 }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return labels
+        return state.map { $0 == 1 ? .in : ($0 == 2 ? .out : .undecided) }
     }
 
     /// One extension of the semantics, or nil when none exists (only stable can have none) or when cancelled.

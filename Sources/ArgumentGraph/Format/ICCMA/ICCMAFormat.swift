@@ -26,12 +26,16 @@ public enum ICCMAFormat: String, Sendable, CaseIterable, CustomStringConvertible
 public struct ICCMAFramework: Sendable {
     /// The arguments and attacks, arguments numbered from 0 in order of appearance (i23: id − 1).
     public var framework: AttackFramework
-    /// Each argument's name in the file (i23: its 1-based number).
-    public var names: [String]
+    /// Each argument's name in the file (i23: its 1-based number, made on demand).
+    public var names: [String] {
+        get { storedNames ?? (0..<framework.count).map { String($0 + 1) } }
+        set { storedNames = newValue }
+    }
+    private var storedNames: [String]?
 
-    /// Creates the pair.
-    public init(framework: AttackFramework, names: [String]) {
+    /// Creates the pair; nil names mean the 1-based numbers.
+    public init(framework: AttackFramework, names: [String]?) {
         self.framework = framework
-        self.names = names
+        self.storedNames = names
     }
 }

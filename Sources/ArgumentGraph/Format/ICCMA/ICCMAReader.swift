@@ -16,7 +16,10 @@ public enum ICCMAReader {
 
     /// Parses bytes in `format`; `file` names the input in diagnostics.
     public static func read(bytes: some DataProtocol, format: ICCMAFormat, file: String = "<input>") throws(DiagnosticError) -> ICCMAFramework {
-        let array: [UInt8] = (bytes as? [UInt8]) ?? Array(bytes)
+        let array: [UInt8]
+        if let a = bytes as? [UInt8] { array = a } else if let d = bytes as? Data {
+            array = [UInt8](unsafeUninitializedCapacity: d.count) { buf, n in n = d.copyBytes(to: buf) }
+        } else { array = Array(bytes) }
         let result: Result<ICCMAFramework, DiagnosticError> = array.withUnsafeBufferPointer { buf in
             var p = Parser(buf: buf, file: file)
             do throws(DiagnosticError) {
@@ -61,13 +64,19 @@ public enum ICCMAReader {
         /// A decimal number of at most 9 digits (ids fit in Int32).
         @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
             let start = pos
+            var p = pos
             var v = 0
-            while pos < buf.count, buf[pos] &- 0x30 < 10 {
-                v = v &* 10 &+ Int(buf[pos] &- 0x30)
-                pos += 1
-                if pos - start > 9 { throw error("number too large", at: start) }
+            let end = buf.count
+            let base = buf.baseAddress
+            while p < end, let base {
+                let d = base[p] &- 0x30
+                if d >= 10 { break }
+                v = v &* 10 &+ Int(d)
+                p += 1
             }
-            if pos == start { throw error("expected a number", at: start) }
+            pos = p
+            if p == start { throw error("expected a number", at: start) }
+            if p - start > 9 { throw error("number too large", at: start) }
             return v
         }
 
@@ -99,6 +108,7 @@ public enum ICCMAReader {
 
         mutating func readI23() throws(DiagnosticError) -> ICCMAFramework {
             var n = -1
+            var sorted = true
             var sources: [Int32] = [], targets: [Int32] = []
             let estimate = buf.count / 8
             sources.reserveCapacity(estimate); targets.reserveCapacity(estimate)
@@ -136,13 +146,15 @@ public enum ICCMAReader {
                 let b = try number()
                 if a < 1 || a > n { throw error("argument \(a) is not in 1...\(n)", at: aStart) }
                 if b < 1 || b > n { throw error("argument \(b) is not in 1...\(n)", at: bStart) }
+                if sorted, let last = sources.last, Int32(a - 1) < last || (Int32(a - 1) == last && Int32(b - 1) <= targets[targets.count - 1]) {
+                    sorted = false
+                }
                 sources.append(Int32(a - 1)); targets.append(Int32(b - 1))
                 // Fast path for the common "a b\n".
                 if pos < buf.count && buf[pos] == 0x0A { pos += 1; line += 1; lineStart = pos } else { try endOfLine() }
             }
             if n < 0 { throw error("missing the header 'p af N'", hint: "an ICCMA 2023 file starts with 'p af N'") }
-            return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets),
-                                  names: (1...max(n, 1)).prefix(n).map(String.init))
+            return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil)
         }
 
         /// An apx name: up to ',' or ')' (quotes kept out), trimmed.

@@ -128,3 +128,38 @@ import Testing
         #expect(abs(e.influences[0].contribution - 0.3) < 1e-12)
     }
 }
+
+@Suite struct ExplanationTests {
+    /// graphs/dfquad-worked-example.arg under DF-QuAD: topic = 0.79 with va = 0.3, vs = 0.88.
+    @Test func explainsTheWorkedExample() throws {
+        let g = try canonicalGraph("dfquad-worked-example")
+        let topic = try #require(g.claimIndex(of: "topic"))
+        let r = Strengths.compute(g)
+        let e = Explanation.why(g, claim: topic, result: r)
+        #expect(e.explicitBase && e.base == 0.5 && abs(e.strength - 0.79) < 1e-12)
+        #expect(e.converged && e.acyclic && e.semantics == .dfquad)
+        let bySource = Dictionary(uniqueKeysWithValues: e.influences.map { (g.claims[$0.source].id, $0) })
+        // Without con: va = 0, vs = 0.88 → 0.94, so con contributes 0.79 − 0.94 = −0.15.
+        #expect(abs((bySource["con"]?.contribution ?? 0) - (-0.15)) < 1e-12)
+        // Without pro: vs = 0.4, va = 0.3 → 0.55, so pro contributes +0.24.
+        #expect(abs((bySource["pro"]?.contribution ?? 0) - 0.24) < 1e-12)
+        #expect(e.influences.first.map { g.claims[$0.source].id } == "pro", "largest contribution first")
+        // The strongest chain: pro (0.8) → topic (0.79), weakest link 0.79.
+        #expect(e.chain?.claims.map { g.claims[$0].id } == ["pro", "topic"])
+        #expect(abs((e.chain?.score ?? 0) - 0.79) < 1e-12)
+    }
+
+    @Test func explainsADerivedBase() throws {
+        let g = try canonicalGraph("support-chain-undercut")
+        let e1 = try #require(g.claimIndex(of: "e1"))
+        let r = Strengths.compute(g, options: StrengthOptions(semantics: .quadraticEnergy))
+        let e = Explanation.why(g, claim: e1, result: r)
+        #expect(!e.explicitBase)
+        #expect(e.stanceTerms.count == 1 && e.stanceTerms[0].credibility == 0.8 && e.stanceTerms[0].kind == .asserts)
+        #expect(abs(e.base - 0.8) < 1e-12)
+        #expect(e.influences.isEmpty && e.chain == nil)
+        let ranked = Strengths.ranking(g).ranked
+        #expect(ranked.count == g.claims.count)
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.strength >= $1.strength })
+    }
+}

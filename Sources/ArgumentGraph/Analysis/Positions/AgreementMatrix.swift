@@ -1,0 +1,199 @@
+import Foundation
+
+/// The pairwise agreement index of all actors (or all documents), ordered so that similar ones sit together.
+///
+/// Members are the actors (or documents) with at least one stance, in a seriated order (see
+/// ``Seriation``). Each cell is the ``Comparison`` of the two positions; the diagonal is 1 for every
+/// member (a position agrees with itself by definition). A cell with no agreements and no conflicts
+/// has index 0 and ``Cell/hasContact`` false, so a reader can tell "balanced" from "no contact".
+public struct AgreementMatrix: Sendable {
+    /// What the rows and columns are.
+    public enum Axis: String, Sendable, Hashable, CaseIterable {
+        /// One row per actor.
+        case actor
+        /// One row per document.
+        case document
+    }
+
+    /// One cell: the counts behind an index.
+    public struct Cell: Sendable, Hashable {
+        /// The points of agreement.
+        public let agreements: Int
+        /// The points of conflict.
+        public let conflicts: Int
+        /// The agreement index, in [−1, 1].
+        public let index: Double
+        /// Whether the two positions meet at all (some agreement or conflict).
+        public var hasContact: Bool { agreements + conflicts > 0 }
+    }
+
+    /// What the rows are.
+    public let axis: Axis
+    /// The members (actor or document indices), in display order.
+    public let members: [Int]
+    /// The members' ids, in display order.
+    public let ids: [String]
+    /// The members' display names (actor names, document titles), in display order.
+    public let names: [String]
+    /// The cells, `cells[i][j]` for members `i` and `j` in display order.
+    public let cells: [[Cell]]
+
+    /// The agreement index of members `i` and `j` (display order).
+    public func value(_ i: Int, _ j: Int) -> Double { cells[i][j].index }
+
+    /// Computes the matrix; with `ordered` false the members keep declaration order.
+    public init(_ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true) {
+        self.axis = axis
+        var groups: [Int: [Int]] = [:]
+        for (i, s) in graph.stances.enumerated() {
+            switch axis {
+            case .actor: groups[s.actor, default: []].append(i)
+            case .document: if let d = s.document { groups[d, default: []].append(i) }
+            }
+        }
+        let present = groups.keys.sorted()
+        let positions = present.map { m -> Position in
+            let scope: PositionScope = axis == .actor ? .actor(m) : .document(m)
+            return Position(graph, scope: scope, stanceIndices: groups[m] ?? [], includeImplied: includeImplied)
+        }
+        let n = present.count
+        let counter = PairCounter(graph)
+        let held = positions.map { $0.held.sorted() }, denied = positions.map { $0.denied.sorted() }
+        var markI = [UInt8](repeating: 0, count: graph.claims.count), markJ = markI
+        let diagonal = Cell(agreements: 0, conflicts: 0, index: 1)
+        var raw = [[Cell]](repeating: [Cell](repeating: diagonal, count: n), count: n)
+        for i in 0..<n {
+            for c in held[i] { markI[c] |= 1 }
+            for c in denied[i] { markI[c] |= 2 }
+            for j in (i + 1)..<n {
+                for c in held[j] { markJ[c] |= 1 }
+                for c in denied[j] { markJ[c] |= 2 }
+                let (a, k) = counter.count(heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ)
+                let cell = Cell(agreements: a, conflicts: k, index: Comparison.index(agreements: a, conflicts: k))
+                raw[i][j] = cell
+                raw[j][i] = cell
+                for c in held[j] { markJ[c] = 0 }
+                for c in denied[j] { markJ[c] = 0 }
+            }
+            for c in held[i] { markI[c] = 0 }
+            for c in denied[i] { markI[c] = 0 }
+        }
+        let order: [Int]
+        if ordered {
+            let distance = raw.map { row in row.map { (1 - $0.index) / 2 } }
+            order = Seriation.order(distance)
+        } else {
+            order = Array(0..<n)
+        }
+        members = order.map { present[$0] }
+        ids = members.map { axis == .actor ? graph.actors[$0].id : graph.documents[$0].id }
+        names = members.map { axis == .actor ? graph.actors[$0].name : graph.documents[$0].title }
+        cells = order.map { i in order.map { j in raw[i][j] } }
+    }
+
+    /// The matrix as CSV: a header row of ids, then one row per member with its id and the indices (3 decimals).
+    ///
+    /// Fields that contain a comma, a quote or a line break are quoted (RFC 4180). Cells without
+    /// contact hold the index, 0.000, like any other.
+    public func csv() -> String {
+        var lines = [([axis.rawValue] + ids).map(AgreementMatrix.csvField).joined(separator: ",")]
+        for (i, id) in ids.enumerated() {
+            lines.append(([AgreementMatrix.csvField(id)] + cells[i].map { AgreementMatrix.format($0.index) }).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts agreements and conflicts between two positions marked in claim-sized arrays (bit 1 held,
+    /// bit 2 denied), by the rules of ``Comparison``, without listing them: each claim or relation once.
+    struct PairCounter {
+        let graph: Graph
+        /// Per relation: its source claim.
+        let source: [Int32]
+        /// Per relation: its target claim, or for an undercut the source claim of the relation it undercuts.
+        let target: [Int32]
+        /// Per relation: +1 support of a claim, −1 attack on a claim, 0 an undercut (counted separately), 2 other.
+        let kind: [Int8]
+        /// Undercut relations by their own source claim.
+        let undercutsFrom: Adjacency
+        /// Undercut relations by the source claim of the relation they undercut.
+        let undercutsOnSource: Adjacency
+
+        init(_ graph: Graph) {
+            self.graph = graph
+            var source = [Int32](), target = [Int32](), kind = [Int8]()
+            var from: [(node: Int32, entry: Int32)] = [], on: [(node: Int32, entry: Int32)] = []
+            for (i, r) in graph.relations.enumerated() {
+                source.append(Int32(r.source))
+                switch (r.kind, r.target) {
+                case let (.support, .claim(t)): target.append(Int32(t)); kind.append(1)
+                case let (.attack, .claim(t)): target.append(Int32(t)); kind.append(-1)
+                case let (.attack, .relation(x)):
+                    let src = graph.relations[x].source
+                    target.append(Int32(src)); kind.append(0)
+                    from.append((Int32(r.source), Int32(i)))
+                    on.append((Int32(src), Int32(i)))
+                case (.support, .relation): target.append(-1); kind.append(2)
+                }
+            }
+            self.source = source
+            self.target = target
+            self.kind = kind
+            undercutsFrom = Adjacency(count: graph.claims.count, pairs: from)
+            undercutsOnSource = Adjacency(count: graph.claims.count, pairs: on)
+        }
+
+        func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8]) -> (agreements: Int, conflicts: Int) {
+            var agree = 0, conflict = 0
+            for c in heldJ {
+                if markI[c] & 1 != 0 { agree += 1 }
+                if markI[c] & 2 != 0 { conflict += 1 }
+            }
+            for c in deniedJ {
+                if markI[c] & 2 != 0 { agree += 1 }
+                if markI[c] & 1 != 0 { conflict += 1 }
+            }
+            // Relations (and undercuts) from a claim j holds to a claim i holds.
+            func tally(_ r: Int) {
+                if kind[r] == 1 { agree += 1 } else { conflict += 1 }
+            }
+            for s in heldJ {
+                for r in graph.supportsFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
+                for r in graph.attacksFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
+                for u in undercutsFrom[s] where markI[Int(target[Int(u)])] & 1 != 0 { tally(Int(u)) }
+            }
+            // From a claim i holds to a claim j holds, unless counted above (source also j's, target also i's).
+            for t in heldJ {
+                let tAlsoI = markI[t] & 1 != 0
+                for r in graph.supportsTo[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
+                }
+                for r in graph.attacksTo[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
+                }
+                for r in undercutsOnSource[t] {
+                    let s = Int(source[Int(r)])
+                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
+                }
+            }
+            return (agree, conflict)
+        }
+    }
+
+    /// A number with three decimals, `-0.333`, without a negative zero.
+    static func format(_ x: Double) -> String {
+        let scaled = (x * 1000).rounded()
+        let v = scaled == 0 ? 0 : Int(scaled)
+        let sign = v < 0 ? "-" : ""
+        let a = abs(v)
+        let frac = String(a % 1000)
+        return sign + String(a / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac
+    }
+
+    /// Quotes a CSV field when needed.
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
