@@ -16,11 +16,12 @@ public enum CommandLexer {
 
     /// Splits a line into statements at unquoted `;`.
     public static func statements(_ line: String) -> [String] {
+        // Scalars, not Characters: a quote followed by a combining mark is one Character.
         var out: [String] = []
-        var current = ""
-        var quote: Character?
+        var current = String.UnicodeScalarView()
+        var quote: Unicode.Scalar?
         var escaped = false
-        for ch in line {
+        for ch in line.unicodeScalars {
             if escaped { current.append(ch); escaped = false; continue }
             if ch == "\\" && quote != "'" { current.append(ch); escaped = true; continue }
             if let q = quote {
@@ -29,21 +30,21 @@ public enum CommandLexer {
                 continue
             }
             if ch == "'" || ch == "\"" { quote = ch; current.append(ch); continue }
-            if ch == ";" { out.append(current); current = ""; continue }
+            if ch == ";" { out.append(String(current)); current = String.UnicodeScalarView(); continue }
             current.append(ch)
         }
-        out.append(current)
+        out.append(String(current))
         return out
     }
 
     /// Splits one statement into words.
     public static func words(_ text: String) -> Words {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inWord = false
-        var quote: Character?
+        var quote: Unicode.Scalar?
         var escaped = false
-        for ch in text {
+        for ch in text.unicodeScalars {
             if escaped { current.append(ch); escaped = false; inWord = true; continue }
             if ch == "\\" && quote != "'" { escaped = true; inWord = true; continue }
             if let q = quote {
@@ -52,20 +53,26 @@ public enum CommandLexer {
             }
             if ch == "'" || ch == "\"" { quote = ch; inWord = true; continue }
             if ch == " " || ch == "\t" {
-                if inWord { words.append(current); current = ""; inWord = false }
+                if inWord { words.append(String(current)); current = String.UnicodeScalarView(); inWord = false }
                 continue
             }
             current.append(ch)
             inWord = true
         }
-        if inWord { words.append(current) }
-        let endsWithBlank = quote == nil && !escaped && (text.last == " " || text.last == "\t")
+        if inWord { words.append(String(current)) }
+        let endsWithBlank = quote == nil && !escaped && (text.unicodeScalars.last == " " || text.unicodeScalars.last == "\t")
         return Words(words: words, unterminatedQuote: quote != nil, endsWithBlank: endsWithBlank)
     }
 
     /// Quotes a word so that ``words(_:)`` reads it back unchanged.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty, !word.contains(where: { " \t'\";\\#".contains($0) }) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let special: Set<Unicode.Scalar> = [" ", "\t", "'", "\"", ";", "\\", "#"]
+        if !word.isEmpty, !word.unicodeScalars.contains(where: special.contains) { return word }
+        var out = String.UnicodeScalarView(["'"])
+        for u in word.unicodeScalars {
+            if u == "'" { out.append(contentsOf: "'\\''".unicodeScalars) } else { out.append(u) }
+        }
+        out.append("'")
+        return String(out)
     }
 }

@@ -29,6 +29,7 @@ public final class Shell {
         Interrupt.clear()
         Interrupt.setCommandRunning(true)
         defer {
+            Recovery.publish(session)
             Interrupt.setCommandRunning(false)
             session.output.flush()
             session.errorOutput.flush()

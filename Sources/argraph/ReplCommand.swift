@@ -71,6 +71,8 @@ struct ReplCommand: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
+        Recovery.installSignalHandlers(environment: env)
+        if commands == nil, script == nil { Recovery.offer(in: Recovery.directory(environment: env), session: session, reader: reader) }
         let status = shell.run(reader: reader, interactive: interactive, keepGoing: keepGoing)
         session.output.flush()
         if status != 0 { throw ExitCode(status) }

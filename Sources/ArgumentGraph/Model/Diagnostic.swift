@@ -42,9 +42,37 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Creates a diagnostic.
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
         self.severity = severity
-        self.message = message
+        self.message = Diagnostic.shortened(message)
         self.location = location
-        self.hint = hint
+        self.hint = hint.map(Diagnostic.shortened)
+    }
+
+    /// The longest '…'-quoted run kept whole in a message (a file path fits); a longer one keeps
+    /// its first ``quoteKept`` characters and an ellipsis.
+    static let quoteLimit = 4096
+    /// The characters kept of a quoted run cut short.
+    static let quoteKept = 80
+
+    /// `text` with every '…'-quoted run longer than ``quoteLimit`` characters cut short, so that
+    /// a 10 MB id in the input gives a one-line message, not a 10 MB one.
+    static func shortened(_ text: String) -> String {
+        guard text.utf8.count > quoteLimit else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "'") {
+            out += rest[...open]
+            rest = rest[rest.index(after: open)...]
+            guard let close = rest.firstIndex(of: "'") else { break }
+            let quoted = rest[..<close]
+            if quoted.unicodeScalars.count > quoteLimit {
+                out += String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(quoteKept))) + "… (\(quoted.unicodeScalars.count) characters)"
+            } else {
+                out += quoted
+            }
+            out += "'"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// `FILE:LINE:COLUMN: error: message` (without the source line; see ``DiagnosticRenderer``).
@@ -114,20 +142,26 @@ public struct DiagnosticRenderer: Sendable {
 public enum Suggestions {
     /// Up to `limit` candidates within a small edit distance of `word` (or that start with it), nearest first.
     public static func nearest(to word: String, in candidates: some Sequence<String>, limit: Int = 3) -> [String] {
-        let w = Array(word.lowercased().unicodeScalars)
-        guard !w.isEmpty else { return [] }
+        let lw = word.lowercased()
+        let w = Array(lw.unicodeScalars)
+        // Nobody mistypes a 10 MB id: past a few hundred characters there is nothing to suggest.
+        guard !w.isEmpty, w.count <= maxWordLength else { return [] }
         let threshold = min(3, max(1, w.count / 3))
         var scored: [(Int, String)] = []
-        for c in candidates {
-            let cs = Array(c.lowercased().unicodeScalars)
-            if abs(cs.count - w.count) > threshold, !c.lowercased().hasPrefix(word.lowercased()) { continue }
-            var d = distance(w, cs, cap: threshold + 1)
-            if c.lowercased().hasPrefix(word.lowercased()) { d = min(d, 1) }
+        for c in candidates where c.utf8.count <= 4 * maxWordLength {
+            let lc = c.lowercased()
+            let cs = Array(lc.unicodeScalars)
+            let isPrefix = cs.count >= w.count && lc.hasPrefix(lw)
+            if abs(cs.count - w.count) > threshold, !isPrefix { continue }
+            let d = isPrefix ? min(cs.count - w.count, 1) : distance(w, cs, cap: threshold + 1)
             if d <= threshold { scored.append((d, c)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return scored.prefix(limit).map(\.1)
     }
+
+    /// The longest word (in characters) for which suggestions are sought, and the longest candidate.
+    static let maxWordLength = 100
 
     /// A "did you mean" hint, or nil when nothing is near.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {

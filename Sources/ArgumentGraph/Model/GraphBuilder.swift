@@ -180,7 +180,15 @@ public struct GraphBuilder: Sendable {
         asm.actors = actors.map(\.0)
         asm.actorMarks = actors.map { mark($0.1) }
         asm.actorTable = table(asm.actors.lazy.map(\.id))
-        asm.claims = claims.map(\.0)
+        // A tag listed twice is listed once (as the .arg reader does).
+        asm.claims = claims.map { c, _ in
+            var c = c
+            if Set(c.tags).count != c.tags.count {
+                var seen = Set<String>()
+                c.tags = c.tags.filter { seen.insert($0).inserted }
+            }
+            return c
+        }
         asm.claimMarks = claims.map { mark($0.1) }
         asm.claimTable = table(asm.claims.lazy.map(\.id))
         asm.stances.reserveCapacity(stances.count)
@@ -207,7 +215,47 @@ public struct GraphBuilder: Sendable {
                                                 weight: mark(r.weightLocation ?? r.location)))
             if let id = r.id { _ = asm.relationTable.insert(id, value: Int32(i)) }
         }
-        return try asm.assemble(errorLimit: errorLimit, lint: lint) { $0 >= 0 ? places[$0] : nil }
+        let spelling = spellingErrors()
+        let built: (graph: Graph, warnings: [Diagnostic])
+        do {
+            built = try asm.assemble(errorLimit: errorLimit, lint: lint) { $0 >= 0 ? places[$0] : nil }
+        } catch {
+            throw DiagnosticError(Array((spelling.diagnostics + error.diagnostics).prefix(errorLimit)))
+        }
+        if spelling.errorCount > 0 { throw DiagnosticError(spelling.diagnostics) }
+        return built
+    }
+}
+
+extension GraphBuilder {
+    /// What the .arg form cannot spell is an error here too, so that every graph built can be
+    /// saved as .arg and read back (JSON and the other readers come through this builder).
+    func spellingErrors() -> Validator {
+        var v = Validator(limit: errorLimit)
+        func blank(_ s: String?) -> Bool { s.map { $0.allSatisfy(\.isWhitespace) } ?? false }
+        if let name, !Slug.isValid(name) { v.error("'\(name)' is not a valid graph id", nil) }
+        if blank(title) { v.error("the graph's title is empty", nil) }
+        if blank(description) { v.error("the graph's description is empty", nil) }
+        // Empty titles and names are the assembly's to report; white space alone is reported here.
+        for (d, loc) in documents {
+            if !d.title.isEmpty, blank(d.title) { v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'") }
+            for (key, value) in [("publisher", d.publisher), ("url", d.url), ("file", d.file)] where blank(value) {
+                v.error("property '\(key)' of document '\(d.id)' is empty", loc)
+            }
+        }
+        for (a, loc) in actors {
+            if !a.name.isEmpty, blank(a.name) { v.error("actor '\(a.id)' has an empty name", loc) }
+            for (key, value) in [("affiliation", a.affiliation), ("role", a.role)] where blank(value) {
+                v.error("property '\(key)' of actor '\(a.id)' is empty", loc)
+            }
+        }
+        for (c, loc) in claims {
+            for t in c.tags where !Slug.isValid(t) {
+                v.error("invalid tag '\(t)' on claim '\(c.id)'", loc, hint: "tags are slugs: letters, digits, '-', '_' and '.'")
+            }
+        }
+        for r in relations where blank(r.note) { v.error("the relation's note is empty", r.location) }
+        return v
     }
 }
 
@@ -216,6 +264,9 @@ struct Validator {
     var diagnostics: [Diagnostic] = []
     var errorCount = 0
     let limit: Int
+    /// How many ids the did-you-mean searches may still scan, so that 100 unknown references
+    /// in a graph of a million claims stay quick (the first few still get hints).
+    var suggestionBudget = 4_000_000
 
     init(limit: Int) { self.limit = limit }
 

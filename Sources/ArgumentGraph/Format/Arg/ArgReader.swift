@@ -695,7 +695,11 @@ struct ArgParser {
             let common = lines.filter { $0.indent != Int.max }.map(\.indent).min() ?? 0
             value = lines.map { l in
                 l.indent == Int.max ? "" : String(decoding: l.text.dropFirst(common), as: UTF8.self)
-            }.map { $0.hasSuffix(" ") || $0.hasSuffix("\t") ? String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()) : $0 }
+            }.map { l in
+                var u = l.unicodeScalars
+                while let last = u.last, last == " " || last == "\t" || last == "\r" { u.removeLast() }
+                return String(u)
+            }
                 .joined(separator: "\n")
         } else if p.more.isEmpty {
             value = p.first
@@ -944,7 +948,8 @@ struct Tokenizer {
 func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
     var lo = bytes.startIndex, hi = bytes.endIndex
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
     return String(decoding: bytes[lo..<hi], as: UTF8.self)
 }
 

@@ -120,8 +120,12 @@ public enum ArgWriter {
             s += "  " + key + ": " + value + "\n"
         } else {
             s += "  " + key + ": |\n"
-            for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
-                s += line.isEmpty ? "\n" : "    " + line + "\n"
+            // Split on the scalar: "\r\n" is one Character and would not match "\n" (the text after
+            // it then started in column 1 and the file did not read back). CRs that end lines are dropped.
+            for line in value.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+                var line = line
+                while line.last == "\r" { line.removeLast() }
+                s += line.isEmpty ? "\n" : "    " + String(String.UnicodeScalarView(line)) + "\n"
             }
         }
     }

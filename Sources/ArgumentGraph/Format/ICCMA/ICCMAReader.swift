@@ -2,6 +2,9 @@ import Foundation
 
 /// Reads ICCMA frameworks (i23, apx, tgf) from bytes, byte by byte, with line and column in every error.
 public enum ICCMAReader {
+    /// The most arguments an i23 header may declare (each costs memory before any attack is read).
+    public static let maxArguments = 10_000_000
+
     /// Reads a file in the given format or the one its extension names (i23 when unknown).
     public static func read(path: String, format: ICCMAFormat? = nil) throws(DiagnosticError) -> ICCMAFramework {
         let data: Data
@@ -83,6 +86,20 @@ public enum ICCMAReader {
             if pos < buf.count { pos += 1; line += 1; lineStart = pos }
         }
 
+        /// The end of the blank-delimited word at `pos` (a whole node id, however long).
+        func wordEnd() -> Int {
+            var e = pos
+            while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A { e += 1 }
+            return e
+        }
+
+        /// The blank-delimited word at `pos`, moving past it.
+        mutating func word() -> String {
+            let e = wordEnd()
+            defer { pos = e }
+            return String(decoding: buf[pos..<e], as: UTF8.self)
+        }
+
         func token() -> String {
             var e = pos
             while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A && e - pos < 40 { e += 1 }
@@ -110,7 +127,12 @@ public enum ICCMAReader {
                     let before = pos
                     skipBlanks()
                     if pos == before { throw error("expected a space and the number of arguments after 'p af'") }
+                    let nStart = pos
                     n = try number()
+                    // 'p af 999999999' alone would allocate gigabytes before any attack is read.
+                    if n > ICCMAReader.maxArguments {
+                        throw error("\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", at: nStart)
+                    }
                     try endOfLine()
                     continue
                 }
@@ -216,7 +238,7 @@ public enum ICCMAReader {
                     inEdges = true; skipLine(); continue
                 }
                 let start = pos
-                let first = token(); pos += first.utf8.count
+                let first = word()
                 if !inEdges {
                     if index[first] != nil { throw error("duplicate node '\(first)'", at: start) }
                     index[first] = Int32(names.count); names.append(first)
@@ -225,7 +247,7 @@ public enum ICCMAReader {
                 }
                 skipBlanks()
                 let secondStart = pos
-                let second = token(); pos += second.utf8.count
+                let second = word()
                 if second.isEmpty { throw error("expected two node ids on an edge line") }
                 guard let a = index[first] else {
                     throw error("edge names unknown node '\(first)'", at: start, hint: Suggestions.hint(for: first, in: names))

@@ -62,7 +62,14 @@ public enum ICCMAWriter {
     static func apxAtom(_ name: String) -> String {
         let plain = name.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
             && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
-        return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
+        if plain { return name }
+        // A quoted name cannot hold '"', so the reader gives such a name only unquoted (`arg(x"y).`):
+        // write it back the same way when it can stand unquoted.
+        if name.utf8.contains(0x22), name.utf8.first != 0x22,
+           !name.utf8.contains(where: { $0 == 0x2C || $0 == 0x29 || $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+            return name
+        }
+        return "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
     }
 
     static func tgfToken(_ name: String) -> String {

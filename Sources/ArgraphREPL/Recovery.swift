@@ -1,0 +1,166 @@
+import ArgumentGraph
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Unsaved graphs written to a recovery file when the session is stopped by SIGTERM or SIGHUP,
+/// and offered back at the next start.
+///
+/// After each command the shell publishes the session's unsaved graphs (immutable values, so
+/// publishing copies nothing). A signal source on a background queue writes the last published
+/// state to `$XDG_STATE_HOME/argraph/recovery/` (default `~/.local/state/argraph/recovery/`),
+/// one `.arg` file per graph, then exits with status 128 + the signal. A command half done when
+/// the signal came is not in the file; every command finished before it is.
+public enum Recovery {
+    /// One unsaved graph as the shell last published it.
+    public struct Entry: Sendable {
+        /// The session's name for the graph.
+        public var name: String
+        /// The file it came from, if any.
+        public var path: String?
+        /// The edited graph.
+        public var graph: Graph
+    }
+
+    /// A recovery file found at start-up.
+    public struct Found: Sendable {
+        /// The recovery file.
+        public var file: String
+        /// The graph's name in the stopped session.
+        public var name: String
+        /// The file the graph came from, if any.
+        public var path: String?
+        /// When the recovery file was written.
+        public var date: Date
+        /// The recovered graph.
+        public var graph: Graph
+    }
+
+    static let published = Mutex<[Entry]>([])
+    /// The signal sources, kept alive for the life of the process (set once, at start-up, on the main thread).
+    nonisolated(unsafe) static var handlers: [any DispatchSourceSignal] = []
+
+    /// The recovery folder for an environment.
+    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        return state + "/argraph/recovery"
+    }
+
+    /// Records the session's unsaved graphs, for a later signal to write.
+    public static func publish(_ session: Session) {
+        let entries = session.unsavedGraphs.map { Entry(name: $0.name, path: $0.path, graph: $0.base) }
+        published.withLock { $0 = entries }
+    }
+
+    /// The header line that starts a recovery file, before the graph's `.arg` text.
+    static let marker = "# argraph recovery"
+
+    /// Writes the published graphs into `directory`; returns the files written.
+    @discardableResult
+    public static func writePublished(to directory: String) -> [String] {
+        let entries = published.withLock { $0 }
+        guard !entries.isEmpty else { return [] }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var files: [String] = []
+        for e in entries {
+            let safe = String(e.name.unicodeScalars.map { u -> Character in
+                u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil || u == "-" || u == "_") ? Character(u) : "_"
+            })
+            let file = directory + "/\(safe)-\(getpid()).arg"
+            var text = marker + "\n# name: \(e.name)\n"
+            if let path = e.path { text += "# path: \(URL(fileURLWithPath: path).standardizedFileURL.path)\n" }
+            text += ArgWriter.write(e.graph)
+            do {
+                try GraphFile.writeAtomically(Data(text.utf8), to: file)
+                files.append(file)
+            } catch {
+                FileHandle.standardError.write(Data("argraph: could not write the recovery file: \(error)\n".utf8))
+            }
+        }
+        return files
+    }
+
+    /// On SIGTERM and SIGHUP: writes the published graphs, says where, and exits with 128 + the signal.
+    public static func installSignalHandlers(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let directory = directory(environment: environment)
+        let queue = DispatchQueue(label: "argraph.recovery")
+        var sources: [any DispatchSourceSignal] = []
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+            source.setEventHandler {
+                let files = writePublished(to: directory)
+                if !files.isEmpty {
+                    let list = files.joined(separator: ", ")
+                    FileHandle.standardError.write(Data("\nargraph: stopped by signal \(sig); unsaved edits kept in \(list)\n".utf8))
+                }
+                exit(128 + sig)
+            }
+            source.resume()
+            sources.append(source)
+        }
+        handlers = sources
+    }
+
+    /// The recovery files in `directory`, oldest first (unreadable ones are skipped).
+    public static func pending(in directory: String) -> [Found] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var found: [Found] = []
+        for n in names.sorted() where n.hasSuffix(".arg") {
+            let file = directory + "/" + n
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8), text.hasPrefix(marker),
+                  let graph = try? ArgReader.read(text, file: file).graph else { continue }
+            var name = String(n.dropLast(4)), path: String?
+            for line in text.split(separator: "\n").prefix(3) {
+                if line.hasPrefix("# name: ") { name = String(line.dropFirst(8)) }
+                if line.hasPrefix("# path: ") { path = String(line.dropFirst(8)) }
+            }
+            let date = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date()
+            found.append(Found(file: file, name: name, path: path, date: date, graph: graph))
+        }
+        return found.sorted { $0.date < $1.date }
+    }
+
+    /// Offers each recovery file; a yes restores the graph as an unsaved edit and removes the file.
+    public static func offer(in directory: String, session: Session, reader: LineReader) {
+        for f in pending(in: directory) {
+            let when = ISO8601DateFormatter().string(from: f.date)
+            let origin = f.path.map { " of \($0)" } ?? ""
+            session.output.write("argraph: unsaved edits to '\(f.name)'\(origin) were kept when a session stopped (\(when)).\n")
+            session.output.write("Restore them? [y/N] ")
+            session.output.flush()
+            guard case let .line(answer) = reader.ask(""),
+                  ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                session.output.write("\nkept in \(f.file); it will be offered again at the next start.\n")
+                session.output.flush()
+                continue
+            }
+            restore(f, into: session)
+            try? FileManager.default.removeItem(atPath: f.file)
+            session.output.write("restored '\(f.name)': \(f.graph.claims.count) claims, not yet saved.\n")
+            session.output.flush()
+        }
+    }
+
+    /// Puts a recovered graph into the session: over the open graph from the same file, else beside the others.
+    static func restore(_ f: Found, into session: Session) {
+        if let open = session.graphs.first(where: { g in f.path != nil && g.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == f.path }) {
+            open.replace(with: f.graph, label: "restore unsaved edits")
+            try? session.use(open.name)
+            return
+        }
+        let loaded: LoadedGraph
+        if let path = f.path, let original = try? LoadedGraph.open(path: path) {
+            loaded = original
+        } else {
+            loaded = LoadedGraph(name: f.name, graph: .empty, path: f.path)
+        }
+        loaded.replace(with: f.graph, label: "restore unsaved edits")
+        var name = f.name, n = 2
+        while session.graphs.contains(where: { $0.name == name }) { name = f.name + "-\(n)"; n += 1 }
+        loaded.name = name
+        session.add(loaded)
+        try? session.use(name)
+    }
+}
