@@ -74,16 +74,6 @@ enum Fixture {
         return (try? b.build().graph) ?? .empty
     }
 
-    /// A seeded generator for repeatable random tests (SplitMix64).
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// A seeded generator for repeatable random tests (the library's SplitMix64).
+    typealias Random = SplitMix64
 }

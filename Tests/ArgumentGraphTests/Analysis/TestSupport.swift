@@ -1,17 +1,7 @@
 @testable import ArgumentGraph
 
-/// A deterministic SplitMix64 generator for seeded random tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator for seeded random tests (the library's SplitMix64).
+typealias SeededGenerator = SplitMix64
 
 /// A random framework with `n` arguments where each ordered pair (self-attacks included) is an attack with probability `p`.
 func randomFramework(_ n: Int, _ p: Double, _ rng: inout SeededGenerator) -> AttackFramework {
