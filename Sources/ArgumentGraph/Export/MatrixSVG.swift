@@ -18,22 +18,8 @@ public enum MatrixSVG {
     /// The grey used for cells without contact.
     public static let noContactColour = "#bdbdbd"
 
-    /// Escapes `&`, `<`, `>`, `"` and `'` for XML text and attributes.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// Escapes text for XML text and attributes (the same rules as GraphML: markup characters, and characters XML forbids dropped).
+    public static func escape(_ s: String) -> String { GraphMLWriter.escape(s) }
 
     /// Renders the matrix; `title` is drawn above the grid.
     public static func render(_ matrix: AgreementMatrix, title: String = "Agreement index") -> String {
