@@ -60,14 +60,20 @@ func parseOptions(_ args: [String]) -> Options {
     return o
 }
 
-/// The peak resident memory of this process so far, in kilobytes (Linux reports ru_maxrss in KB, macOS in bytes).
-func peakKB() -> Int {
+/// This process's resource usage so far.
+func selfUsage() -> rusage {
     var u = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &u)
     #else
     getrusage(RUSAGE_SELF, &u)
     #endif
+    return u
+}
+
+/// The peak resident memory of this process so far, in kilobytes (Linux reports ru_maxrss in KB, macOS in bytes).
+func peakKB() -> Int {
+    let u = selfUsage()
     #if os(macOS)
     return Int(u.ru_maxrss) / 1024
     #else
@@ -77,12 +83,7 @@ func peakKB() -> Int {
 
 /// User plus system CPU time of this process so far, in seconds: steadier than wall time on a shared machine.
 func cpuSeconds() -> Double {
-    var u = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &u)
-    #else
-    getrusage(RUSAGE_SELF, &u)
-    #endif
+    let u = selfUsage()
     return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }
 
