@@ -17,14 +17,7 @@ import Testing
     }
 
     @Test func attacksWithinOneActorAreNotCrossActor() throws {
-        let g = try PositionFixtures.graph("""
-            actor x
-            claim k1: One.
-            claim k2: Two.
-            stance x asserts k1
-            stance x asserts k2
-            attack k1 -> k2
-            """)
+        let g = try PositionFixtures.selfAttack()
         #expect(Conflicts.pairs(in: g).isEmpty)
     }
 

@@ -60,6 +60,18 @@ enum PositionFixtures {
 
     static func forum() throws -> Graph { try graph(forumText) }
 
+    /// One actor who asserts two claims, one attacking the other: no attack crosses actors.
+    static func selfAttack() throws -> Graph {
+        try graph("""
+            actor x
+            claim k1: One.
+            claim k2: Two.
+            stance x asserts k1
+            stance x asserts k2
+            attack k1 -> k2
+            """)
+    }
+
     /// Claim index by id (fixtures only).
     static func c(_ g: Graph, _ id: String) -> Int { g.claimIndex(of: id) ?? -1 }
     /// Actor index by id (fixtures only).

@@ -20,14 +20,7 @@ import Testing
     }
 
     @Test func attacksFromOwnClaimsAreNotOutside() throws {
-        let g = try PositionFixtures.graph("""
-            actor x
-            claim k1: One.
-            claim k2: Two.
-            stance x asserts k1
-            stance x asserts k2
-            attack k1 -> k2
-            """)
+        let g = try PositionFixtures.selfAttack()
         #expect(Unanswered.attacks(on: Position(g, actor: 0), in: g).isEmpty)
     }
 }
