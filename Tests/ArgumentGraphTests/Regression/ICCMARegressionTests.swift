@@ -30,6 +30,22 @@ import Testing
         let again = try ICCMAReader.read(bytes: Array(ICCMAWriter.write(read.framework, names: read.names, format: .tgf).utf8), format: .tgf)
         #expect(again.names == read.names)
     }
+
+    @Test func aFirstTGFNameStartingWithAByteOrderMarkKeepsIt() throws {
+        // Fuzz/artifacts/tgf/crash-0f88bf5d: CR, U+FEFF, space. The only node is named U+FEFF (the mark is not at
+        // the start, so it is no BOM); written back, the file began with U+FEFF, which the reader took for a BOM.
+        let input: [UInt8] = [0x0D, 0xEF, 0xBB, 0xBF, 0x20]
+        let read = try ICCMAReader.read(bytes: input, format: .tgf)
+        #expect(read.names == ["\u{FEFF}"])
+        let written = ICCMAWriter.write(read.framework, names: read.names, format: .tgf)
+        let again = try ICCMAReader.read(bytes: Array(written.utf8), format: .tgf)
+        #expect(again.names == read.names)
+        #expect(again.framework.count == 1)
+        // A file that starts with a real BOM still loses it, and names without one get none.
+        let plain = try ICCMAReader.read(bytes: [0xEF, 0xBB, 0xBF] + Array("a\nb\n#\na b\n".utf8), format: .tgf)
+        #expect(plain.names == ["a", "b"])
+        #expect(ICCMAWriter.write(plain.framework, names: plain.names, format: .tgf).hasPrefix("a\n"))
+    }
 }
 
 /// The apx input found by Fuzz/Harnesses/APXFuzz.swift.

@@ -18,6 +18,9 @@ public enum ICCMAWriter {
             for a in 0..<af.count { out += "arg(\(atoms[a])).\n" }
             for a in 0..<af.count { for b in af.attacked[a] { out += "att(\(atoms[a]),\(atoms[Int(b)])).\n" } }
         case .tgf:
+            // A reader drops a byte-order mark at the very start, so a first name that begins with U+FEFF gets
+            // one of its own in front, or it would lose its first character on the way back.
+            if names.first?.unicodeScalars.first == "\u{FEFF}" { out += "\u{FEFF}" }
             for a in 0..<af.count { out += tgfToken(names[a]) + "\n" }
             out += "#\n"
             for a in 0..<af.count { for b in af.attacked[a] { out += "\(tgfToken(names[a])) \(tgfToken(names[Int(b)]))\n" } }
