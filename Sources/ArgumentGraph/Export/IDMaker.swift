@@ -1,6 +1,8 @@
 /// Makes unique, valid slugs from arbitrary names, for importers whose ids are free text.
 struct IDMaker {
     private(set) var used: Set<String> = []
+    /// The next number to try after each base that was already taken (so k repeats of a name cost O(k), not O(k²)).
+    private var nextSuffix: [String: Int] = [:]
 
     /// A slug for `name`: kept as is when already a valid slug, otherwise lowercased with runs of
     /// other characters turned into `-`; `fallback` when nothing is left. Unique among those made so far.
@@ -8,8 +10,11 @@ struct IDMaker {
         var base = Slug.isValid(name) && name.count <= maxLength ? name : Self.slugify(name, maxLength: maxLength)
         if base.isEmpty { base = fallback }
         var id = base
-        var n = 2
-        while used.contains(id) { id = base + "-" + String(n); n += 1 }
+        if used.contains(id) {
+            var n = nextSuffix[base] ?? 2
+            repeat { id = base + "-" + String(n); n += 1 } while used.contains(id)
+            nextSuffix[base] = n
+        }
         used.insert(id)
         return id
     }

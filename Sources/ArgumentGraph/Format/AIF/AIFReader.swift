@@ -169,6 +169,9 @@ public enum AIFReader {
             }
             // Edges.
             var out = [[Int]](repeating: [], count: nodes.count), inc = [[Int]](repeating: [], count: nodes.count)
+            // A repeated edge says nothing new; kept, it would repeat relations (and multiply undercuts).
+            var edgeSeen = Set<Int>()
+            var repeatedEdges = 0
             for (k, raw) in rawEdges.enumerated() {
                 guard let e = raw as? [String: Any] else { error("edges[\(k)] is not an object", locate("\"edges\"")); continue }
                 guard let from = Self.idString(e["fromID"]), let to = Self.idString(e["toID"]) else {
@@ -177,6 +180,7 @@ public enum AIFReader {
                 }
                 guard let f = index[from] else { error("edge from unknown node '\(from)'", locate(key: "fromID", value: from)); continue }
                 guard let t = index[to] else { error("edge to unknown node '\(to)'", locate(key: "toID", value: to)); continue }
+                guard edgeSeen.insert(f * nodes.count + t).inserted else { repeatedEdges += 1; continue }
                 out[f].append(t)
                 inc[t].append(f)
             }
@@ -196,6 +200,9 @@ public enum AIFReader {
                     let name = [p["firstname"] as? String, p["surname"] as? String].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                     if !name.isEmpty { participantName[id] = name }
                 }
+            }
+            if repeatedEdges > 0 {
+                warnings.append(Diagnostic(.warning, "\(repeatedEdges) repeated edge\(repeatedEdges == 1 ? "" : "s") (same fromID and toID) read once", at: locate("\"edges\"")))
             }
             if !errors.isEmpty { throw DiagnosticError(errors) }
             return try build(nodes: nodes, out: out, inc: inc, personOfNode: personOfNode, participantName: participantName)
@@ -268,16 +275,26 @@ public enum AIFReader {
             // relations (possibly undercuts themselves); a queue keeps this linear and cycle-safe.
             var waiting: [Int: [(from: String, sNode: Int)]] = [:]
             for u in pendingUndercuts { waiting[u.target, default: []].append((u.from, u.sNode)) }
+            // Each undercut of an S-node attacks every relation it stands for, so chains of conflicts multiply
+            // (k conflicts of two premises each, one aimed at the next: 2^k relations). Past the limit, an error.
+            let undercutLimit = max(10_000, 16 * out.reduce(0) { $0 + $1.count })
+            var undercutCount = 0
             var queue = relationsOf.keys.filter { !(relationsOf[$0] ?? []).isEmpty }.sorted()
             var head = 0
             while head < queue.count {
                 let target = queue[head]
                 head += 1
                 guard let list = waiting.removeValue(forKey: target) else { continue }
+                // The target's relations as they stand now: a conflict aimed at itself undercuts them, not its own undercuts.
+                let targetRelations = relationsOf[target] ?? []
                 for u in list {
                     let hadNone = (relationsOf[u.sNode] ?? []).isEmpty
                     let base = String(nodes[u.sNode].id.drop { !Slug.isAlnum($0.unicodeScalars.first ?? " ") })
-                    for t in relationsOf[target] ?? [] {
+                    undercutCount += targetRelations.count
+                    if undercutCount > undercutLimit {
+                        throw DiagnosticError([Diagnostic(.error, "the conflicts aimed at inferences expand to more than \(undercutLimit) undercuts (CA node '\(nodes[u.sNode].id)' and those it targets); argraph reads at most that many", at: locate(id: nodes[u.sNode].id))])
+                    }
+                    for t in targetRelations {
                         let rid = relationIDs.make(base + "-on-" + t, fallback: "u")
                         b.add(GraphBuilder.RelationDraft(id: rid, kind: .attack, source: u.from, target: .relation(t), location: locate(id: nodes[u.sNode].id)))
                         relationsOf[u.sNode, default: []].append(rid)
