@@ -25,6 +25,17 @@ enum CLI {
         for d in diagnostics { printError(renderer.render(d)) }
     }
 
+    /// The process's CPU time so far (user + system), in seconds.
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        #else
+        getrusage(RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
+    }
+
     /// Prints a line to standard error.
     static func printError(_ s: String) {
         FileHandle.standardError.write(Data((s + "\n").utf8))
