@@ -20,8 +20,9 @@ struct Argraph: ParsableCommand {
 enum CLI {
     /// Writes diagnostics to standard error, with source lines and carets where the source is known.
     static func report(_ diagnostics: [Diagnostic], source path: String?) {
-        let source = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-        let renderer = DiagnosticRenderer(source: source)
+        // Only the lines the diagnostics point at are kept, so that 50 warnings about a 150 MB file cost little.
+        let renderer = path.map { DiagnosticRenderer(path: $0, lines: diagnostics.compactMap { $0.location?.line }) }
+            ?? DiagnosticRenderer(source: nil)
         for d in diagnostics { printError(renderer.render(d)) }
     }
 

@@ -85,7 +85,7 @@ struct GraphAssembly {
     /// Checks every entity and reference, in the order ``GraphBuilder/build()`` always has, and
     /// returns the graph with its warnings, or throws every error found.
     mutating func assemble(errorLimit: Int, lint: Bool,
-                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, warnings: [Diagnostic]) {
+                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
             // As many distinct ids in the table as entities with ids: there is no duplicate to look for.
@@ -183,7 +183,8 @@ struct GraphAssembly {
         let graph = Graph(name: name, title: title, description: description, documents: documents, actors: actors,
                           claims: claims, stances: stances, relations: relations, documentIndex: documentTable,
                           actorIndex: actorTable, claimIndex: claimTable, relationIndex: relationTable)
-        var warnings: [Diagnostic] = []
+        // Lint records (see ``lintDiagnostic(_:claims:at:)``), made into diagnostics by the caller.
+        var records: [Int] = []
         if lint {
             var related = [Bool](repeating: false, count: graph.claims.count)
             for r in graph.relations {
@@ -193,17 +194,20 @@ struct GraphAssembly {
             let many = graph.claims.count > 1
             for i in graph.claims.indices {
                 let isolated = !related[i] && many, unheld = graph.stancesOfClaim.degree(i) == 0
-                guard isolated || unheld else { continue }
-                let id = graph.claims[i].id, loc = locate(claimMarks[i])
-                if isolated {
-                    warnings.append(Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc))
-                }
-                if unheld {
-                    warnings.append(Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'"))
-                }
+                if isolated { records.append(2 * i) }
+                if unheld { records.append(2 * i + 1) }
             }
         }
-        return (graph, warnings)
+        return (graph, records)
+    }
+
+    /// The warning a lint record stands for: claim `record >> 1` is isolated (low bit 0) or held by no actor (1).
+    static func lintDiagnostic(_ record: Int, claims: [Claim], at loc: SourceLocation?) -> Diagnostic {
+        let id = claims[record >> 1].id
+        if record & 1 == 0 {
+            return Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc)
+        }
+        return Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'")
     }
 }
 

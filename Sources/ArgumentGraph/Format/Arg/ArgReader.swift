@@ -5,15 +5,75 @@ public struct ParsedGraph: Sendable {
     /// The graph.
     public var graph: Graph
     /// Warnings (isolated claims, claims no one holds); the graph is usable.
-    public var warnings: [Diagnostic]
+    public var warnings: Warnings
     /// Every declaration in file order, with its line range, so that edits can keep untouched text.
     public var declarations: [DeclarationSpan]
 
     /// Creates a parsed graph, for readers of other formats and for tests.
     public init(graph: Graph, warnings: [Diagnostic] = [], declarations: [DeclarationSpan] = []) {
         self.graph = graph
+        self.warnings = Warnings(warnings)
+        self.declarations = declarations
+    }
+
+    init(graph: Graph, warnings: Warnings, declarations: [DeclarationSpan]) {
+        self.graph = graph
         self.warnings = warnings
         self.declarations = declarations
+    }
+
+    /// A list of warnings whose diagnostics about claims are made when read, so that a graph of a million claims no
+    /// one holds keeps a million small records, not a million messages.
+    public struct Warnings: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, CustomStringConvertible {
+        /// Diagnostics given as they are.
+        private var given: [Diagnostic]
+        /// The claims the lint records refer to.
+        private let claims: [Claim]
+        /// Per record: the claim's index times two, plus one for "no actor holds it" (else "isolated").
+        private let records: [Int]
+        /// Per record: the line and column of the claim's id (line 0: no location).
+        private let lines: [Int]
+        private let columns: [Int]
+        private let file: String
+
+        /// A list of these diagnostics.
+        public init(_ diagnostics: [Diagnostic]) {
+            given = diagnostics
+            claims = []
+            records = []
+            lines = []
+            columns = []
+            file = ""
+        }
+
+        /// A list of these diagnostics.
+        public init(arrayLiteral elements: Diagnostic...) { self.init(elements) }
+
+        /// Lint records about `claims`, with the place of each in `file` (see ``records``).
+        init(claims: [Claim], records: [Int], lines: [Int], columns: [Int], file: String) {
+            given = []
+            self.claims = claims
+            self.records = records
+            self.lines = lines
+            self.columns = columns
+            self.file = file
+        }
+
+        /// The first position.
+        public var startIndex: Int { 0 }
+        /// One past the last position.
+        public var endIndex: Int { given.count + records.count }
+
+        /// The diagnostic at position `i`.
+        public subscript(i: Int) -> Diagnostic {
+            if i < given.count { return given[i] }
+            let k = i - given.count
+            return GraphAssembly.lintDiagnostic(records[k], claims: claims,
+                                                at: lines[k] > 0 ? SourceLocation(file: file, line: lines[k], column: columns[k]) : nil)
+        }
+
+        /// The diagnostics, one per line.
+        public var description: String { map(\.description).joined(separator: "\n") }
     }
 }
 
@@ -75,9 +135,9 @@ public struct ArgReader {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
             throw DiagnosticError(diagnostics)
         }
-        let built: (graph: Graph, warnings: [Diagnostic])
+        let built: (graph: Graph, lint: [Int])
+        let locator = SourceLocator(bytes: bytes, file: file)
         do {
-            let locator = SourceLocator(bytes: bytes, file: file)
             built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate)
         } catch {
             let all = (diagnostics + error.diagnostics).enumerated().sorted { a, b in
@@ -87,7 +147,17 @@ public struct ArgReader {
             throw DiagnosticError(Array(all.prefix(errorLimit)))
         }
         if parser.errorCount > 0 { throw DiagnosticError(diagnostics) }
-        return ParsedGraph(graph: built.graph, warnings: built.warnings, declarations: parser.spans)
+        // The claims' places, found in one forward scan since the claims come in file order.
+        var lines: [Int] = [], columns: [Int] = []
+        lines.reserveCapacity(built.lint.count)
+        columns.reserveCapacity(built.lint.count)
+        for r in built.lint {
+            let loc = locator.locate(parser.assembly.claimMarks[r >> 1])
+            lines.append(loc?.line ?? 0)
+            columns.append(loc?.column ?? 0)
+        }
+        let warnings = ParsedGraph.Warnings(claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file)
+        return ParsedGraph(graph: built.graph, warnings: warnings, declarations: parser.spans)
     }
 }
 
@@ -811,6 +881,11 @@ final class SourceLocator {
     private var lineStarts: [Int] = []
     /// The line found last: diagnostics come mostly in file order, so the next is usually near.
     private var lastLine = 0
+    /// Before the index is built, offsets in increasing order are found by scanning forward: the scan has
+    /// reached `scanned`, which is on line `scanLine` (0-based) starting at `scanLineStart`.
+    private var scanned = -1
+    private var scanLine = 0
+    private var scanLineStart = 0
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -820,10 +895,30 @@ final class SourceLocator {
     /// The location of byte `offset`, or nil for -1.
     func locate(_ offset: Int) -> SourceLocation? {
         guard offset >= 0 else { return nil }
+        let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        if scanned < 0 { scanned = first; scanLineStart = first }
+        if lineStarts.isEmpty, offset >= scanned, offset <= bytes.count {
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                while scanned < offset, let nl = memchr(base + scanned, 0x0A, offset - scanned) {
+                    scanned = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    scanLine += 1
+                    scanLineStart = scanned
+                }
+            }
+            scanned = offset
+            return SourceLocation(file: file, line: scanLine + 1, column: SourceLocator.column(bytes, from: scanLineStart, to: offset))
+        }
         if lineStarts.isEmpty {
-            let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-            lineStarts.append(start)
-            for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+            lineStarts.append(first)
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                var i = first
+                while i < p.count, let nl = memchr(base + i, 0x0A, p.count - i) {
+                    i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    lineStarts.append(i)
+                }
+            }
         }
         // The last line start at or before the offset: near the last one found, else by bisection.
         var lo = 0, hi = lineStarts.count
