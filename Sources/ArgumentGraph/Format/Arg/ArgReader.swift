@@ -192,6 +192,16 @@ struct ArgParser {
     /// Scratch space for a header's words.
     var words: [Token] = []
     var rightWords: [Token] = []
+    /// The claim being read, with the offset and line of its text (or of where its text should be).
+    var claimDraft = Claim(id: "", text: "")
+    var claimTextMark = 0
+    var claimTextLine = 0
+    /// The relation being read, with its marks.
+    var relationDraft = Relation(kind: .attack, source: 0, target: .claim(0))
+    var relationDraftMarks = GraphAssembly.RelationMarks(source: 0, target: 0)
+    var relationDraftExtra: GraphAssembly.ExtraMarks?
+    /// Whether the whole file is valid UTF-8, so that no line need be checked on its own.
+    var validUTF8 = false
     /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
     var prefetchSink: UInt64 = 0
 
@@ -212,10 +222,11 @@ struct ArgParser {
         case graph(name: String?, title: String?, description: String?)
         case document(Document)
         case actor(Actor)
-        /// A claim, with the offset and line of its text (or of where its text should be).
-        case claim(Claim, textMark: Int, textLine: Int)
+        /// A claim, held in ``claimDraft`` (kept out of the enum, whose copies would cost more than the claim).
+        case claim
         case stance(Stance, GraphAssembly.StanceMarks)
-        case relation(Relation, GraphAssembly.RelationMarks, GraphAssembly.ExtraMarks?)
+        /// A relation, held in ``relationDraft``.
+        case relation
     }
 
     /// The declaration's mark (its id's offset), first and last line, and the properties given so far.
@@ -314,6 +325,7 @@ struct ArgParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         firstLineStart = start
         let n = bytes.count
+        validUTF8 = isValidUTF8(bytes[start...])
         reserveCapacities(from: start)
         while start < n {
             if errorCount >= ArgReader.errorLimit { return }
@@ -353,7 +365,7 @@ struct ArgParser {
     }
 
     mutating func handle(line: ArraySlice<UInt8>, number: Int) {
-        if !isValidUTF8(line) {
+        if !validUTF8, !isValidUTF8(line) {
             let bad = firstInvalidUTF8Offset(line)
             error("invalid UTF-8", line: number, byteColumn: bad, lineBytes: line)
             return
@@ -433,13 +445,29 @@ struct ArgParser {
         }
     }
 
+    /// The id tables a reference can name.
+    enum Table { case document, actor, claim, relation }
+
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
     /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
-    mutating func reference(_ b: ArraySlice<UInt8>, in table: KeyPath<GraphAssembly, IdTable>) -> Int {
-        if table == \GraphAssembly.claimTable, let r = GraphAssembly.spanReference(offset: b.startIndex, length: b.count) { return r }
-        let found = b.withUnsafeBytes { assembly[keyPath: table].findExact($0) }
+    mutating func reference(_ b: ArraySlice<UInt8>, in table: Table) -> Int {
+        reference(from: b.startIndex, to: b.endIndex, in: table)
+    }
+
+    /// A reference to the entity of `table` spelled by `bytes[start..<end]`.
+    mutating func reference(from start: Int, to end: Int, in table: Table) -> Int {
+        if table == .claim, let r = GraphAssembly.spanReference(offset: start, length: end - start) { return r }
+        let found = bytes.withUnsafeBytes { raw -> Int32? in
+            let key = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+            switch table {
+            case .document: return assembly.documentTable.findExact(key)
+            case .actor: return assembly.actorTable.findExact(key)
+            case .claim: return assembly.claimTable.findExact(key)
+            case .relation: return assembly.relationTable.findExact(key)
+            }
+        }
         if let found { return Int(found) }
-        return assembly.pending(String(decoding: b, as: UTF8.self))
+        return assembly.pending(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     mutating func startDeclaration(line: ArraySlice<UInt8>, number: Int) {
@@ -508,7 +536,10 @@ struct ArgParser {
                           hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
-            current = .claim(Claim(id: id, text: text, kind: kind), textMark: j, textLine: number)
+            claimDraft = Claim(id: id, text: text, kind: kind)
+            claimTextMark = j
+            claimTextLine = number
+            current = .claim
             pendingMark = idStart
         case .stance:
             words.removeAll(keepingCapacity: true)
@@ -529,14 +560,14 @@ struct ArgParser {
             }
             let actorMark = parts[0].bytes.startIndex
             var marks = GraphAssembly.StanceMarks(declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
-            var stance = Stance(actor: reference(parts[0].bytes, in: \.actorTable), claim: reference(parts[2].bytes, in: \.claimTable), kind: verb)
+            var stance = Stance(actor: reference(parts[0].bytes, in: .actor), claim: reference(parts[2].bytes, in: .claim), kind: verb)
             if parts.count > 3 {
                 if !parts[3].is("in") {
                     error("expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset, lineBytes: line)
                 } else if parts.count < 5 {
                     error("missing document id after 'in'", line: number, byteColumn: line.count, lineBytes: line)
                 } else {
-                    stance.document = reference(parts[4].bytes, in: \.documentTable)
+                    stance.document = reference(parts[4].bytes, in: .document)
                     marks.document = parts[4].bytes.startIndex
                     if parts.count > 5 {
                         error("unexpected '\(parts[5].string)' after the document", line: number, byteColumn: parts[5].offset, lineBytes: line)
@@ -562,59 +593,100 @@ struct ArgParser {
         }
     }
 
+    /// The first four whitespace-separated words of a range of the file (as byte ranges), and how many words there are.
+    struct FirstWords {
+        var count = 0
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
+
+        init(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            var i = from
+            while true {
+                while i < to, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+                if i >= to { return }
+                let s = i
+                while i < to, p[i] != 0x20, p[i] != 0x09 { i += 1 }
+                switch count {
+                case 0: starts.0 = s; ends.0 = i
+                case 1: starts.1 = s; ends.1 = i
+                case 2: starts.2 = s; ends.2 = i
+                case 3: starts.3 = s; ends.3 = i
+                default: break
+                }
+                count += 1
+            }
+        }
+
+        /// Word `k` (below 4).
+        subscript(k: Int) -> (start: Int, end: Int) {
+            switch k {
+            case 0: (starts.0, ends.0)
+            case 1: (starts.1, ends.1)
+            case 2: (starts.2, ends.2)
+            default: (starts.3, ends.3)
+            }
+        }
+    }
+
     mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
         // [ID:] FROM -> TO
-        let rest = line[after...]
-        guard let arrow = find(rest, [UInt8(ascii: "-"), UInt8(ascii: ">")]) else {
-            error("expected 'FROM -> TO'", line: number, byteColumn: rest.count == 0 ? line.count : after - line.startIndex + 1, lineBytes: line,
+        let lineStart = line.startIndex, lineEnd = line.endIndex
+        let (arrowFound, left, right) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords) in
+            var i = after
+            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) { i += 1 }
+            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0)) }
+            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd))
+        }
+        guard let arrow = arrowFound else {
+            error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
                   hint: "write '\(keyword.rawValue) FROM -> TO'")
             current = nil
             return
         }
-        var leftTokens = Tokenizer(line[after..<arrow], base: line.startIndex)
-        var rightTokens = Tokenizer(line[(arrow + 2)...], base: line.startIndex)
-        words.removeAll(keepingCapacity: true)
-        rightWords.removeAll(keepingCapacity: true)
-        leftTokens.all(into: &words)
-        rightTokens.all(into: &rightWords)
-        var left = words[...]
-        let right = rightWords
+        func string(_ w: (start: Int, end: Int)) -> String { String(decoding: bytes[w.start..<w.end], as: UTF8.self) }
+        var first = 0                                                          // the left words before it are the relation's id
         var relationID: (id: String, offset: Int)?
-        if let first = left.first, first.bytes.last == UInt8(ascii: ":"),
-           first.bytes.allSatisfy({ $0 < 0x80 }) || first.string.hasSuffix(":") {
-            relationID = (first.bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: first.bytes.dropLast(), as: UTF8.self)
-                          : String(first.string.dropLast()), first.offset)
-            left.removeFirst()
-        } else if left.count == 2, left[left.startIndex + 1].is(":") {
-            relationID = (left[left.startIndex].string, left[left.startIndex].offset)
-            left.removeFirst(2)
+        if left.count > 0 {
+            let w = left[0]
+            var ascii = true
+            for k in w.start..<w.end where bytes[k] >= 0x80 { ascii = false; break }
+            if bytes[w.end - 1] == UInt8(ascii: ":"), ascii || string(w).hasSuffix(":") {
+                relationID = (ascii ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()), w.start - lineStart)
+                first = 1
+            } else if left.count == 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
+                relationID = (string(w), w.start - lineStart)
+                first = 2
+            }
         }
-        guard left.count == 1 else {
-            let at = left.count > 1 ? left[left.startIndex + 1].offset : arrow - line.startIndex
-            error(left.isEmpty ? "missing the source claim before '->'" : "unexpected '\(left[left.startIndex + 1].string)' before '->'",
+        guard left.count - first == 1 else {
+            let more = left.count - first > 1
+            let at = more ? left[first + 1].start - lineStart : arrow - lineStart
+            error(!more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
                   line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
         guard right.count == 1 else {
-            let at = right.count > 1 ? right[1].offset : line.count
-            error(right.isEmpty ? "missing the target after '->'" : "unexpected '\(right[1].string)' after the target",
+            let at = right.count > 1 ? right[1].start - lineStart : line.count
+            error(right.count == 0 ? "missing the target after '->'" : "unexpected '\(string(right[1]))' after the target",
                   line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
-        let source = left[left.startIndex], targetWord = right[0]
-        let target: RelationTarget = keyword == .undercut ? .relation(reference(targetWord.bytes, in: \.relationTable))
-            : .claim(reference(targetWord.bytes, in: \.claimTable))
+        let source = left[first], targetWord = right[0]
+        let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
+            : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
         let relation = Relation(id: relationID?.id,
                                 kind: keyword == .support ? .support : .attack,
-                                source: reference(source.bytes, in: \.claimTable), target: target)
-        let sourceMark = source.bytes.startIndex
+                                source: reference(from: source.start, to: source.end, in: .claim), target: target)
         let extra = relationID.map { id in
-            let m = line.startIndex + id.offset
+            let m = lineStart + id.offset
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
-        current = .relation(relation, GraphAssembly.RelationMarks(source: sourceMark, target: targetWord.bytes.startIndex), extra)
+        relationDraft = relation
+        relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
+        relationDraftExtra = extra
+        current = .relation
     }
 
     mutating func finishDeclaration() {
@@ -639,29 +711,30 @@ struct ArgParser {
             _ = assembly.actorTable.insert(a.id, value: Int32(i))
             assembly.actors.append(a)
             assembly.actorMarks.append(mark)
-        case .claim(var cl, let textMark, let textLine):
+        case .claim:
             let i = assembly.claims.count
             spans[spans.count - 1].index = i
-            if cl.text.isEmpty {
-                errorAt("claim '\(cl.id)' has empty text", location(line: textLine, offset: textMark),
-                        hint: "write the claim after the id: 'claim \(cl.id): ...'")
-                cl.text = "?"
+            if claimDraft.text.isEmpty {
+                errorAt("claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
+                        hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
+                claimDraft.text = "?"
             }
-            assembly.claims.append(cl)
+            assembly.claims.append(claimDraft)
             assembly.claimMarks.append(mark)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count
             assembly.stances.append(s)
             assembly.stanceMarks.append(marks)
-        case .relation(let r, var marks, let extra):
+        case .relation:
             let i = assembly.relations.count
             spans[spans.count - 1].index = i
-            if let extra {
+            var marks = relationDraftMarks
+            if let extra = relationDraftExtra {
                 marks.extra = Int32(assembly.relationExtraMarks.count)
                 assembly.relationExtraMarks.append(extra)
             }
-            if let id = r.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
-            assembly.relations.append(r)
+            if let id = relationDraft.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
+            assembly.relations.append(relationDraft)
             assembly.relationMarks.append(marks)
         }
     }
@@ -755,6 +828,7 @@ struct ArgParser {
     }
 
     mutating func finishProperty() {
+        if case .none = property { return }
         guard let p = property.take() else { return }
         inLiteral = false
         propertyIndent = nil
@@ -831,10 +905,9 @@ struct ArgParser {
             default: a.credibility = number("credibility")
             }
             current = .actor(a)
-        case .claim(var c, let textMark, let textLine)?:
-            current = nil
+        case .claim?:
             switch key {
-            case .text: c.text = value
+            case .text: claimDraft.text = value
             case .tags:
                 var tags: [String] = []
                 for t in value.split(separator: ",") {
@@ -845,29 +918,29 @@ struct ArgParser {
                         tags.append(tag)
                     }
                 }
-                c.tags = tags
-            default: c.base = number("base score")
+                claimDraft.tags = tags
+            default: claimDraft.base = number("base score")
             }
-            current = .claim(c, textMark: textMark, textLine: textLine)
         case .stance(var s, let marks)?:
             current = nil
             s.quotes.append(Quote(value, location: quoteLocation))
             current = .stance(s, marks)
-        case .relation(var r, let marks, var extra)?:
-            current = nil
+        case .relation?:
+            let marks = relationDraftMarks
+            var extra = relationDraftExtra
             switch key {
             case .weight:
                 if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
                 extra!.weight = p.mark
-                if let w = number("weight") { r.weight = w }
+                if let w = number("weight") { relationDraft.weight = w }
             case .by:
                 var v = value
-                r.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
+                relationDraft.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
                 if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
                 extra!.actor = p.mark
-            default: r.note = value
+            default: relationDraft.note = value
             }
-            current = .relation(r, marks, extra)
+            relationDraftExtra = extra
         case nil:
             break
         }
@@ -1046,17 +1119,6 @@ func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
     // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
     return String(decoding: bytes[lo..<hi], as: UTF8.self)
-}
-
-func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Int? {
-    guard needle.count <= haystack.count else { return nil }
-    var i = haystack.startIndex
-    let last = haystack.endIndex - needle.count
-    while i <= last {
-        if haystack[i] == needle[0], haystack[i + 1] == needle[1] { return i }
-        i += 1
-    }
-    return nil
 }
 
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
