@@ -187,9 +187,11 @@ struct GraphAssembly {
         var records: [Int] = []
         if lint {
             var related = [Bool](repeating: false, count: graph.claims.count)
-            for r in graph.relations {
-                related[r.source] = true
-                if let t = r.targetClaim { related[t] = true }
+            graph.relations.withUnsafeBufferPointer { rel in
+                for i in rel.indices {
+                    related[rel[i].source] = true
+                    if case let .claim(t) = rel[i].target { related[t] = true }
+                }
             }
             let many = graph.claims.count > 1
             for i in graph.claims.indices {

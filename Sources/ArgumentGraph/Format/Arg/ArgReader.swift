@@ -270,13 +270,22 @@ struct ArgParser {
         var sink: UInt64 = 0
         bytes.withUnsafeBytes { raw in
             table.withExactLookup { lookup in
+                // Ids of up to 8 bytes (most) are read as one word when 8 bytes can be loaded there.
+                let size = raw.count
+                @inline(__always) func word(_ o: Int, _ l: Int) -> UInt64? {
+                    guard l <= 8, o + 8 <= size else { return nil }
+                    let w = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+                    return l == 8 ? w : w & ((1 << (8 * UInt64(l))) - 1)
+                }
                 @inline(__always) func find(_ r: Int) -> Int? {
                     let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.find(word: w, count: l).map(Int.init) }
                     return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
                 }
                 @inline(__always) func touch(_ r: Int) -> UInt64 {
                     guard GraphAssembly.isSpan(r) else { return 0 }
                     let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.touch(word: w, count: l) }
                     return lookup.touch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
                 }
                 sink &+= assembly.relations.withUnsafeMutableBufferPointer { rel -> UInt64 in
@@ -426,10 +435,7 @@ struct ArgParser {
         init?(_ b: ArraySlice<UInt8>) {
             func eq(_ s: StaticString) -> Bool {
                 guard s.utf8CodeUnitCount == b.count else { return false }
-                let p = s.utf8Start
-                var k = 0
-                for x in b { if p[k] != x { return false }; k += 1 }
-                return true
+                return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
             switch b.first {
             case UInt8(ascii: "s"): if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
@@ -530,7 +536,7 @@ struct ArgParser {
             if j < rest.endIndex {
                 if rest[j] == UInt8(ascii: ":") {
                     text = trimmedString(rest[(j + 1)...])
-                    if !text.isEmpty { pendingKeys |= PropertyKey.text.bit }
+                    if !text.isEmpty { pendingKeys |= PropertyKey.textBit }
                 } else {
                     error("expected ':' after the claim id", line: number, byteColumn: j - line.startIndex, lineBytes: line,
                           hint: "write '\(kw.rawValue) \(id): TEXT'")
@@ -751,6 +757,8 @@ struct ArgParser {
         case title, description, publisher, date, url, file, name, kind, affiliation, role, credibility, text, tags, base, quote, weight, by, note
 
         var bit: UInt32 { 1 << UInt32(ArgParser.PropertyKey.allCases.firstIndex(of: self)!) }
+        /// The bit of `text`, which every claim header with text sets.
+        static let textBit = PropertyKey.text.bit
 
         init?(_ b: ArraySlice<UInt8>) {
             for k in ArgParser.PropertyKey.allCases where k.rawValue.utf8.elementsEqual(b) {
