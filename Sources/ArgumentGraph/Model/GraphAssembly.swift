@@ -150,28 +150,30 @@ struct GraphAssembly {
             }
         }
         for i in relations.indices {
-            let r = relations[i], m = relationMarks[i]
-            let src = resolve(r.source, claimTable, "claim", m.source)
+            let m = relationMarks[i]
+            // Fields are read one by one: binding the whole relation would copy (retain and release) its strings.
+            let kind = relations[i].kind
+            let src = resolve(relations[i].source, claimTable, "claim", m.source)
             var target: RelationTarget?
-            switch r.target {
+            switch relations[i].target {
             case let .claim(t):
                 if let tc = resolve(t, claimTable, "claim", m.target) {
                     target = .claim(tc)
-                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(r.kind.rawValue) itself", locate(m.target)) }
+                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(kind.rawValue) itself", locate(m.target)) }
                 }
             case let .relation(t):
-                if r.kind == .support {
+                if kind == .support {
                     v.error("a support must target a claim, not a relation", locate(m.target), hint: "use 'undercut' to attack a relation")
                 } else if let tr = resolve(t, relationTable, "relation", m.target) {
                     target = .relation(tr)
                     if tr == i { v.error("relation '\(t < 0 ? names[-2 - t] : relations[tr].id ?? "")' cannot undercut itself", locate(m.target)) }
                 }
             }
-            if !(0...1).contains(r.weight) || r.weight.isNaN {
-                v.error("weight \(r.weight) is outside [0, 1]", locate(extraMarks(i).weight))
+            if !(0...1).contains(relations[i].weight) || relations[i].weight.isNaN {
+                v.error("weight \(relations[i].weight) is outside [0, 1]", locate(extraMarks(i).weight))
             }
             var actor: Int?
-            if let a = r.actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
+            if let a = relations[i].actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
             if v.errorCount == 0, let src, let target {
                 relations[i].source = src
                 relations[i].target = target

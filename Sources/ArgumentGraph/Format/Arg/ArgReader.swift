@@ -682,14 +682,19 @@ struct ArgParser {
         let source = left[first], targetWord = right[0]
         let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
             : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
-        let relation = Relation(id: relationID?.id,
-                                kind: keyword == .support ? .support : .attack,
-                                source: reference(from: source.start, to: source.end, in: .claim), target: target)
+        let sourceRef = reference(from: source.start, to: source.end, in: .claim)
         let extra = relationID.map { id in
             let m = lineStart + id.offset
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
-        relationDraft = relation
+        // Field by field: assigning a whole Relation copies it through its value witnesses.
+        relationDraft.id = relationID?.id
+        relationDraft.kind = keyword == .support ? .support : .attack
+        relationDraft.source = sourceRef
+        relationDraft.target = target
+        relationDraft.weight = 1
+        relationDraft.actor = nil
+        relationDraft.note = nil
         relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
         relationDraftExtra = extra
         current = .relation
