@@ -121,13 +121,37 @@ public struct DiagnosticRenderer: Sendable {
     /// file's text (`String(contentsOfFile:encoding: .utf8)`, no source lines when that fails) for diagnostics on them.
     public init(path: String, lines wanted: some Sequence<Int>) {
         let wanted = Set(wanted.filter { $0 >= 1 })
-        guard let bytes = try? FileBytes.read(path), !wanted.isEmpty,
-              !(bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) else {
-            // Nothing to show, an unreadable file, or a byte order mark (which Foundation may drop): the plain way.
+        // A mapping of the file, not a copy: checking the UTF-8 of a 150 MB file then touches no fresh memory.
+        guard !wanted.isEmpty, let mapped = MappedFile(path: path) else {
+            // Nothing to show, or not a regular non-empty file: the plain way.
             self.init(source: wanted.isEmpty ? nil : try? String(contentsOfFile: path, encoding: .utf8))
             return
         }
-        self.init(picked: isValidUTF8(bytes[...]) ? DiagnosticRenderer.lines(wanted, of: bytes) : [:])
+        defer { mapped.unmap() }
+        let bytes = UnsafeBufferPointer(start: mapped.base, count: mapped.count)
+        guard !(bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) else {
+            // A byte order mark, which Foundation may drop: the plain way.
+            self.init(source: try? String(contentsOfFile: path, encoding: .utf8))
+            return
+        }
+        let valid = isValidUTF8(UnsafeRawBufferPointer(bytes))
+        self.init(picked: valid ? DiagnosticRenderer.lines(wanted, of: bytes) : [:])
+    }
+
+    /// The lines numbered in `wanted` that `bytes` has.
+    private static func lines(_ wanted: Set<Int>, of p: UnsafeBufferPointer<UInt8>) -> [Int: [UInt8]] {
+        var lines: [Int: [UInt8]] = [:]
+        let last = wanted.max() ?? 0
+        guard let base = p.baseAddress else { return wanted.contains(1) ? [1: []] : [:] }
+        var start = 0, n = 1
+        while n <= last {
+            let end = memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? p.count
+            if wanted.contains(n) { lines[n] = Array(p[start..<end]) }
+            if end == p.count { break }
+            start = end + 1
+            n += 1
+        }
+        return lines
     }
 
     private init(picked: [Int: [UInt8]]) {

@@ -1127,31 +1127,34 @@ struct Tokenizer {
 
 /// The bytes as a string, without leading and trailing spaces and tabs.
 func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
-    var lo = bytes.startIndex, hi = bytes.endIndex
-    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-    // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
-    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
-    return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    bytes.withUnsafeBufferPointer { p in
+        var lo = 0, hi = p.count
+        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+        // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
+        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self)
+    }
 }
 
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-    // Fast path: ASCII, eight bytes at a time.
-    let ascii = bytes.withUnsafeBytes { p -> Bool in
-        var i = 0
-        var acc: UInt64 = 0
-        while i + 8 <= p.count {
-            acc |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < p.count { acc |= UInt64(p[i]); i += 1 }
-        return acc & 0x8080_8080_8080_8080 == 0
+    bytes.withUnsafeBytes { isValidUTF8($0) }
+}
+
+/// Whether the bytes are valid UTF-8 (quick for ASCII, eight bytes at a time).
+func isValidUTF8(_ p: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    var acc: UInt64 = 0
+    while i + 8 <= p.count {
+        acc |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
     }
-    if ascii { return true }
-    return firstInvalidUTF8Offset(bytes) == bytes.count
+    while i < p.count { acc |= UInt64(p[i]); i += 1 }
+    if acc & 0x8080_8080_8080_8080 == 0 { return true }
+    return firstInvalidUTF8Offset(p) == p.count
 }
 
 /// The byte offset of the first invalid UTF-8 sequence, or `bytes.count` when all is valid.
-func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+func firstInvalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
     var decoder = UTF8()
     var iterator = bytes.makeIterator()
     var consumed = 0
