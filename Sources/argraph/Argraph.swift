@@ -20,9 +20,21 @@ struct Argraph: ParsableCommand {
 enum CLI {
     /// Writes diagnostics to standard error, with source lines and carets where the source is known.
     static func report(_ diagnostics: [Diagnostic], source path: String?) {
-        let source = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-        let renderer = DiagnosticRenderer(source: source)
+        // Only the lines the diagnostics point at are kept, so that 50 warnings about a 150 MB file cost little.
+        let renderer = path.map { DiagnosticRenderer(path: $0, lines: diagnostics.compactMap { $0.location?.line }) }
+            ?? DiagnosticRenderer(source: nil)
         for d in diagnostics { printError(renderer.render(d)) }
+    }
+
+    /// The process's CPU time so far (user + system), in seconds.
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        #else
+        getrusage(RUSAGE_SELF, &u)
+        #endif
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
     }
 
     /// Prints a line to standard error.

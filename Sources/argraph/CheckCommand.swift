@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
         for file in files {
             do {
                 let parsed = try GraphFile.read(path: file, format: format)
-                let shown = maxWarnings > 0 ? Array(parsed.warnings.prefix(maxWarnings)) : parsed.warnings
+                let shown = maxWarnings > 0 ? Array(parsed.warnings.prefix(maxWarnings)) : Array(parsed.warnings)
                 CLI.report(shown, source: file)
                 if shown.count < parsed.warnings.count {
                     CLI.printError("\(file): \(parsed.warnings.count - shown.count) more warnings not shown (--max-warnings 0 shows all)")

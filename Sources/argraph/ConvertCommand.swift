@@ -32,7 +32,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try CLI.load(file, format: from)
-        CLI.report(parsed.warnings, source: file)
+        CLI.report(Array(parsed.warnings), source: file)
         let format = to ?? output.flatMap(GraphFormat.infer(fromPath:))!
         let data = GraphFile.data(of: parsed.graph, as: format)
         if let output {

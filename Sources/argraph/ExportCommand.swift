@@ -73,7 +73,7 @@ struct ExportOptions: ParsableArguments {
     /// Loads the file, reports its warnings, and cuts out the selection.
     func load(_ file: String) throws -> Graph {
         let parsed = try CLI.load(file, format: from)
-        CLI.report(parsed.warnings, source: file)
+        CLI.report(Array(parsed.warnings), source: file)
         do {
             return try selection.subgraph(of: parsed.graph).graph
         } catch {
@@ -118,7 +118,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try CLI.load(file, format: options.from)
-        CLI.report(parsed.warnings, source: file)
+        CLI.report(Array(parsed.warnings), source: file)
         guard let format = format ?? output.flatMap(ExportFormat.infer(fromPath:)) else { throw ExitCode(2) }
         let data: Data
         do {

@@ -92,13 +92,16 @@ struct SolveCommand: ParsableCommand {
                 format = f
             }
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = CLI.cpuSeconds()
             do {
                 loaded = try ICCMAReader.read(path: file, format: format)
                 if timings {
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    let cpu = CLI.cpuSeconds() - cpuStart
                     let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-                    CLI.printError(String(format: "read: %.3f s (%.0f MB/s), %d arguments, %d attacks", seconds,
-                                          Double(size) / 1e6 / max(seconds, 1e-9), loaded.framework.count, loaded.framework.attackCount))
+                    CLI.printError(String(format: "read: %.3f s (%.0f MB/s), cpu %.3f s (%.0f MB/s), %d arguments, %d attacks", seconds,
+                                          Double(size) / 1e6 / max(seconds, 1e-9), cpu, Double(size) / 1e6 / max(cpu, 1e-9),
+                                          loaded.framework.count, loaded.framework.attackCount))
                 }
             } catch {
                 CLI.report(error.diagnostics, source: file)

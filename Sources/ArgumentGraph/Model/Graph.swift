@@ -89,14 +89,13 @@ public struct Graph: Sendable {
         let n = claims.count
         (supportsFrom, supportsTo, attacksFrom, attacksTo, relationsTo) = relations.withUnsafeBufferPointer { rel in
             func claimEnds(_ kind: RelationKind) -> (Adjacency, Adjacency) {
+                // Fields are read one by one: binding the whole relation would copy (retain and release) its strings.
                 (Adjacency(count: n, items: rel.count) { i in
-                    let r = rel[i]
-                    if r.kind == kind, case .claim = r.target { return Int32(truncatingIfNeeded: r.source) }
+                    if rel[i].kind == kind, case .claim = rel[i].target { return Int32(truncatingIfNeeded: rel[i].source) }
                     return nil
                 },
                  Adjacency(count: n, items: rel.count) { i in
-                    let r = rel[i]
-                    if r.kind == kind, case let .claim(t) = r.target { return Int32(truncatingIfNeeded: t) }
+                    if rel[i].kind == kind, case let .claim(t) = rel[i].target { return Int32(truncatingIfNeeded: t) }
                     return nil
                 })
             }

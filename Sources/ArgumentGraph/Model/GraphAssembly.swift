@@ -85,7 +85,7 @@ struct GraphAssembly {
     /// Checks every entity and reference, in the order ``GraphBuilder/build()`` always has, and
     /// returns the graph with its warnings, or throws every error found.
     mutating func assemble(errorLimit: Int, lint: Bool,
-                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, warnings: [Diagnostic]) {
+                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
             // As many distinct ids in the table as entities with ids: there is no duplicate to look for.
@@ -150,28 +150,30 @@ struct GraphAssembly {
             }
         }
         for i in relations.indices {
-            let r = relations[i], m = relationMarks[i]
-            let src = resolve(r.source, claimTable, "claim", m.source)
+            let m = relationMarks[i]
+            // Fields are read one by one: binding the whole relation would copy (retain and release) its strings.
+            let kind = relations[i].kind
+            let src = resolve(relations[i].source, claimTable, "claim", m.source)
             var target: RelationTarget?
-            switch r.target {
+            switch relations[i].target {
             case let .claim(t):
                 if let tc = resolve(t, claimTable, "claim", m.target) {
                     target = .claim(tc)
-                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(r.kind.rawValue) itself", locate(m.target)) }
+                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(kind.rawValue) itself", locate(m.target)) }
                 }
             case let .relation(t):
-                if r.kind == .support {
+                if kind == .support {
                     v.error("a support must target a claim, not a relation", locate(m.target), hint: "use 'undercut' to attack a relation")
                 } else if let tr = resolve(t, relationTable, "relation", m.target) {
                     target = .relation(tr)
                     if tr == i { v.error("relation '\(t < 0 ? names[-2 - t] : relations[tr].id ?? "")' cannot undercut itself", locate(m.target)) }
                 }
             }
-            if !(0...1).contains(r.weight) || r.weight.isNaN {
-                v.error("weight \(r.weight) is outside [0, 1]", locate(extraMarks(i).weight))
+            if !(0...1).contains(relations[i].weight) || relations[i].weight.isNaN {
+                v.error("weight \(relations[i].weight) is outside [0, 1]", locate(extraMarks(i).weight))
             }
             var actor: Int?
-            if let a = r.actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
+            if let a = relations[i].actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
             if v.errorCount == 0, let src, let target {
                 relations[i].source = src
                 relations[i].target = target
@@ -183,27 +185,33 @@ struct GraphAssembly {
         let graph = Graph(name: name, title: title, description: description, documents: documents, actors: actors,
                           claims: claims, stances: stances, relations: relations, documentIndex: documentTable,
                           actorIndex: actorTable, claimIndex: claimTable, relationIndex: relationTable)
-        var warnings: [Diagnostic] = []
+        // Lint records (see ``lintDiagnostic(_:claims:at:)``), made into diagnostics by the caller.
+        var records: [Int] = []
         if lint {
             var related = [Bool](repeating: false, count: graph.claims.count)
-            for r in graph.relations {
-                related[r.source] = true
-                if let t = r.targetClaim { related[t] = true }
+            graph.relations.withUnsafeBufferPointer { rel in
+                for i in rel.indices {
+                    related[rel[i].source] = true
+                    if case let .claim(t) = rel[i].target { related[t] = true }
+                }
             }
             let many = graph.claims.count > 1
             for i in graph.claims.indices {
                 let isolated = !related[i] && many, unheld = graph.stancesOfClaim.degree(i) == 0
-                guard isolated || unheld else { continue }
-                let id = graph.claims[i].id, loc = locate(claimMarks[i])
-                if isolated {
-                    warnings.append(Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc))
-                }
-                if unheld {
-                    warnings.append(Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'"))
-                }
+                if isolated { records.append(2 * i) }
+                if unheld { records.append(2 * i + 1) }
             }
         }
-        return (graph, warnings)
+        return (graph, records)
+    }
+
+    /// The warning a lint record stands for: claim `record >> 1` is isolated (low bit 0) or held by no actor (1).
+    static func lintDiagnostic(_ record: Int, claims: [Claim], at loc: SourceLocation?) -> Diagnostic {
+        let id = claims[record >> 1].id
+        if record & 1 == 0 {
+            return Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc)
+        }
+        return Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'")
     }
 }
 

@@ -216,14 +216,19 @@ public struct GraphBuilder: Sendable {
             if let id = r.id { _ = asm.relationTable.insert(id, value: Int32(i)) }
         }
         let spelling = spellingErrors()
-        let built: (graph: Graph, warnings: [Diagnostic])
+        let built: (graph: Graph, lint: [Int])
         do {
             built = try asm.assemble(errorLimit: errorLimit, lint: lint) { $0 >= 0 ? places[$0] : nil }
         } catch {
             throw DiagnosticError(Array((spelling.diagnostics + error.diagnostics).prefix(errorLimit)))
         }
         if spelling.errorCount > 0 { throw DiagnosticError(spelling.diagnostics) }
-        return built
+        let claimMarks = asm.claimMarks
+        let warnings = built.lint.map { r in
+            let m = claimMarks[r >> 1]
+            return GraphAssembly.lintDiagnostic(r, claims: built.graph.claims, at: m >= 0 ? places[m] : nil)
+        }
+        return (built.graph, warnings)
     }
 }
 

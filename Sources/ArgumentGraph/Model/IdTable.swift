@@ -95,6 +95,23 @@ struct IdTable: Sendable {
         return Int(truncatingIfNeeded: h)
     }
 
+    /// ``hash(_:)`` of a key of at most 8 bytes given as one little-endian word, zero-padded (the same value).
+    @inline(__always)
+    static func hash(word w: UInt64, count n: Int) -> Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(n &+ 1)
+        if n == 8 {
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+        } else {
+            h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 29
+        h = h &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h)
+    }
+
     @inline(__always)
     static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
         for b in p where b >= 0x80 { return false }
@@ -175,6 +192,31 @@ struct IdTable: Sendable {
         @inline(__always)
         func touch(_ key: UnsafeRawBufferPointer) -> UInt64 {
             slots[2 * (IdTable.hash(key) & (slots.count / 2 - 1)) + 1]
+        }
+
+        /// ``touch(_:)`` for a key of at most 8 bytes given as one word (see ``IdTable/hash(word:count:)``).
+        @inline(__always)
+        func touch(word w: UInt64, count n: Int) -> UInt64 {
+            slots[2 * (IdTable.hash(word: w, count: n) & (slots.count / 2 - 1)) + 1]
+        }
+
+        /// ``find(_:)`` for a key of at most 8 bytes given as one word, zero-padded.
+        @inline(__always)
+        func find(word w: UInt64, count n: Int) -> Int32? {
+            guard enabled, w & 0x8080_8080_8080_8080 == 0 else { return nil }
+            let h = IdTable.hash(word: w, count: n)
+            let mask = slots.count / 2 - 1
+            var s = h & mask
+            let want = IdTable.tag(hash: h, count: n, key: 0) & ~0xFFFF_FFFF
+            while true {
+                let t = slots[2 * s + 1]
+                if t == 0 { return nil }
+                if t & ~0xFFFF_FFFF == want, slots[2 * s] == w {
+                    let k = Int(t & 0xFFFF_FFFF) - 1
+                    return identity ? Int32(k) : values[k]
+                }
+                s = (s &+ 1) & mask
+            }
         }
 
         /// The value of the key when the table compares bytes and the key is ASCII; nil otherwise.

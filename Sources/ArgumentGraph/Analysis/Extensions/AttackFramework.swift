@@ -27,13 +27,37 @@ public struct AttackFramework: Sendable {
     }
 
     /// Builds both tables from in-range pairs strictly increasing by (source, target), as ICCMA files usually list
-    /// them: the attacked table is the input itself; a stable radix sort by target gives the attackers table.
+    /// them: the attacked table is the input itself; a stable counting sort by target gives the attackers table.
     init(count: Int, sources: [Int32], targets: [Int32], strictlySorted: Bool) {
         guard strictlySorted else { self.init(count: count, sources: sources, targets: targets); return }
-        let attacked = AttackFramework.table(count: count, keys: sources, values: targets)
-        var t = targets, s = sources
-        AttackFramework.radixSort(keys: &t, values: &s, count: count)
-        self.init(count: count, attackers: AttackFramework.table(count: count, keys: t, values: s), attacked: attacked)
+        let m = sources.count
+        var outOffsets = [Int32](repeating: 0, count: count + 1)
+        var inOffsets = [Int32](repeating: 0, count: count + 1)
+        let attackers = sources.withUnsafeBufferPointer { s in
+            targets.withUnsafeBufferPointer { t in
+                outOffsets.withUnsafeMutableBufferPointer { out in
+                    inOffsets.withUnsafeMutableBufferPointer { inn in
+                        for i in 0..<m { out[Int(s[i]) &+ 1] &+= 1; inn[Int(t[i]) &+ 1] &+= 1 }
+                        for v in 0..<count { out[v &+ 1] &+= out[v]; inn[v &+ 1] &+= inn[v] }
+                        // Attackers in order of source within each target, since the pairs come by source.
+                        let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
+                        defer { fill.deallocate() }
+                        fill.initialize(from: inn.baseAddress!, count: count)
+                        return [Int32](unsafeUninitializedCapacity: m) { e, initialized in
+                            for i in 0..<m {
+                                let b = Int(t[i])
+                                let slot = Int(fill[b])
+                                e[slot] = s[i]
+                                fill[b] = Int32(truncatingIfNeeded: slot &+ 1)
+                            }
+                            initialized = m
+                        }
+                    }
+                }
+            }
+        }
+        self.init(count: count, attackers: Adjacency(offsets: inOffsets, entries: attackers),
+                  attacked: Adjacency(offsets: outOffsets, entries: targets))
     }
 
     /// Builds both CSR tables with stable LSD radix sorts (11-bit digits, streaming writes) in O(arguments + attacks),

@@ -5,15 +5,75 @@ public struct ParsedGraph: Sendable {
     /// The graph.
     public var graph: Graph
     /// Warnings (isolated claims, claims no one holds); the graph is usable.
-    public var warnings: [Diagnostic]
+    public var warnings: Warnings
     /// Every declaration in file order, with its line range, so that edits can keep untouched text.
     public var declarations: [DeclarationSpan]
 
     /// Creates a parsed graph, for readers of other formats and for tests.
     public init(graph: Graph, warnings: [Diagnostic] = [], declarations: [DeclarationSpan] = []) {
         self.graph = graph
+        self.warnings = Warnings(warnings)
+        self.declarations = declarations
+    }
+
+    init(graph: Graph, warnings: Warnings, declarations: [DeclarationSpan]) {
+        self.graph = graph
         self.warnings = warnings
         self.declarations = declarations
+    }
+
+    /// A list of warnings whose diagnostics about claims are made when read, so that a graph of a million claims no
+    /// one holds keeps a million small records, not a million messages.
+    public struct Warnings: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, CustomStringConvertible {
+        /// Diagnostics given as they are.
+        private var given: [Diagnostic]
+        /// The claims the lint records refer to.
+        private let claims: [Claim]
+        /// Per record: the claim's index times two, plus one for "no actor holds it" (else "isolated").
+        private let records: [Int]
+        /// Per record: the line and column of the claim's id (line 0: no location).
+        private let lines: [Int]
+        private let columns: [Int]
+        private let file: String
+
+        /// A list of these diagnostics.
+        public init(_ diagnostics: [Diagnostic]) {
+            given = diagnostics
+            claims = []
+            records = []
+            lines = []
+            columns = []
+            file = ""
+        }
+
+        /// A list of these diagnostics.
+        public init(arrayLiteral elements: Diagnostic...) { self.init(elements) }
+
+        /// Lint records about `claims`, with the place of each in `file` (see ``records``).
+        init(claims: [Claim], records: [Int], lines: [Int], columns: [Int], file: String) {
+            given = []
+            self.claims = claims
+            self.records = records
+            self.lines = lines
+            self.columns = columns
+            self.file = file
+        }
+
+        /// The first position.
+        public var startIndex: Int { 0 }
+        /// One past the last position.
+        public var endIndex: Int { given.count + records.count }
+
+        /// The diagnostic at position `i`.
+        public subscript(i: Int) -> Diagnostic {
+            if i < given.count { return given[i] }
+            let k = i - given.count
+            return GraphAssembly.lintDiagnostic(records[k], claims: claims,
+                                                at: lines[k] > 0 ? SourceLocation(file: file, line: lines[k], column: columns[k]) : nil)
+        }
+
+        /// The diagnostics, one per line.
+        public var description: String { map(\.description).joined(separator: "\n") }
     }
 }
 
@@ -75,9 +135,9 @@ public struct ArgReader {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
             throw DiagnosticError(diagnostics)
         }
-        let built: (graph: Graph, warnings: [Diagnostic])
+        let built: (graph: Graph, lint: [Int])
+        let locator = SourceLocator(bytes: bytes, file: file)
         do {
-            let locator = SourceLocator(bytes: bytes, file: file)
             built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate)
         } catch {
             let all = (diagnostics + error.diagnostics).enumerated().sorted { a, b in
@@ -87,7 +147,17 @@ public struct ArgReader {
             throw DiagnosticError(Array(all.prefix(errorLimit)))
         }
         if parser.errorCount > 0 { throw DiagnosticError(diagnostics) }
-        return ParsedGraph(graph: built.graph, warnings: built.warnings, declarations: parser.spans)
+        // The claims' places, found in one forward scan since the claims come in file order.
+        var lines: [Int] = [], columns: [Int] = []
+        lines.reserveCapacity(built.lint.count)
+        columns.reserveCapacity(built.lint.count)
+        for r in built.lint {
+            let loc = locator.locate(parser.assembly.claimMarks[r >> 1])
+            lines.append(loc?.line ?? 0)
+            columns.append(loc?.column ?? 0)
+        }
+        let warnings = ParsedGraph.Warnings(claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file)
+        return ParsedGraph(graph: built.graph, warnings: warnings, declarations: parser.spans)
     }
 }
 
@@ -122,6 +192,16 @@ struct ArgParser {
     /// Scratch space for a header's words.
     var words: [Token] = []
     var rightWords: [Token] = []
+    /// The claim being read, with the offset and line of its text (or of where its text should be).
+    var claimDraft = Claim(id: "", text: "")
+    var claimTextMark = 0
+    var claimTextLine = 0
+    /// The relation being read, with its marks.
+    var relationDraft = Relation(kind: .attack, source: 0, target: .claim(0))
+    var relationDraftMarks = GraphAssembly.RelationMarks(source: 0, target: 0)
+    var relationDraftExtra: GraphAssembly.ExtraMarks?
+    /// Whether the whole file is valid UTF-8, so that no line need be checked on its own.
+    var validUTF8 = false
     /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
     var prefetchSink: UInt64 = 0
 
@@ -142,10 +222,11 @@ struct ArgParser {
         case graph(name: String?, title: String?, description: String?)
         case document(Document)
         case actor(Actor)
-        /// A claim, with the offset and line of its text (or of where its text should be).
-        case claim(Claim, textMark: Int, textLine: Int)
+        /// A claim, held in ``claimDraft`` (kept out of the enum, whose copies would cost more than the claim).
+        case claim
         case stance(Stance, GraphAssembly.StanceMarks)
-        case relation(Relation, GraphAssembly.RelationMarks, GraphAssembly.ExtraMarks?)
+        /// A relation, held in ``relationDraft``.
+        case relation
     }
 
     /// The declaration's mark (its id's offset), first and last line, and the properties given so far.
@@ -189,13 +270,22 @@ struct ArgParser {
         var sink: UInt64 = 0
         bytes.withUnsafeBytes { raw in
             table.withExactLookup { lookup in
+                // Ids of up to 8 bytes (most) are read as one word when 8 bytes can be loaded there.
+                let size = raw.count
+                @inline(__always) func word(_ o: Int, _ l: Int) -> UInt64? {
+                    guard l <= 8, o + 8 <= size else { return nil }
+                    let w = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+                    return l == 8 ? w : w & ((1 << (8 * UInt64(l))) - 1)
+                }
                 @inline(__always) func find(_ r: Int) -> Int? {
                     let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.find(word: w, count: l).map(Int.init) }
                     return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
                 }
                 @inline(__always) func touch(_ r: Int) -> UInt64 {
                     guard GraphAssembly.isSpan(r) else { return 0 }
                     let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.touch(word: w, count: l) }
                     return lookup.touch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
                 }
                 sink &+= assembly.relations.withUnsafeMutableBufferPointer { rel -> UInt64 in
@@ -244,6 +334,7 @@ struct ArgParser {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         firstLineStart = start
         let n = bytes.count
+        validUTF8 = isValidUTF8(bytes[start...])
         reserveCapacities(from: start)
         while start < n {
             if errorCount >= ArgReader.errorLimit { return }
@@ -283,7 +374,7 @@ struct ArgParser {
     }
 
     mutating func handle(line: ArraySlice<UInt8>, number: Int) {
-        if !isValidUTF8(line) {
+        if !validUTF8, !isValidUTF8(line) {
             let bad = firstInvalidUTF8Offset(line)
             error("invalid UTF-8", line: number, byteColumn: bad, lineBytes: line)
             return
@@ -344,10 +435,7 @@ struct ArgParser {
         init?(_ b: ArraySlice<UInt8>) {
             func eq(_ s: StaticString) -> Bool {
                 guard s.utf8CodeUnitCount == b.count else { return false }
-                let p = s.utf8Start
-                var k = 0
-                for x in b { if p[k] != x { return false }; k += 1 }
-                return true
+                return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
             switch b.first {
             case UInt8(ascii: "s"): if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
@@ -363,13 +451,29 @@ struct ArgParser {
         }
     }
 
+    /// The id tables a reference can name.
+    enum Table { case document, actor, claim, relation }
+
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
     /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
-    mutating func reference(_ b: ArraySlice<UInt8>, in table: KeyPath<GraphAssembly, IdTable>) -> Int {
-        if table == \GraphAssembly.claimTable, let r = GraphAssembly.spanReference(offset: b.startIndex, length: b.count) { return r }
-        let found = b.withUnsafeBytes { assembly[keyPath: table].findExact($0) }
+    mutating func reference(_ b: ArraySlice<UInt8>, in table: Table) -> Int {
+        reference(from: b.startIndex, to: b.endIndex, in: table)
+    }
+
+    /// A reference to the entity of `table` spelled by `bytes[start..<end]`.
+    mutating func reference(from start: Int, to end: Int, in table: Table) -> Int {
+        if table == .claim, let r = GraphAssembly.spanReference(offset: start, length: end - start) { return r }
+        let found = bytes.withUnsafeBytes { raw -> Int32? in
+            let key = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+            switch table {
+            case .document: return assembly.documentTable.findExact(key)
+            case .actor: return assembly.actorTable.findExact(key)
+            case .claim: return assembly.claimTable.findExact(key)
+            case .relation: return assembly.relationTable.findExact(key)
+            }
+        }
         if let found { return Int(found) }
-        return assembly.pending(String(decoding: b, as: UTF8.self))
+        return assembly.pending(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     mutating func startDeclaration(line: ArraySlice<UInt8>, number: Int) {
@@ -432,13 +536,16 @@ struct ArgParser {
             if j < rest.endIndex {
                 if rest[j] == UInt8(ascii: ":") {
                     text = trimmedString(rest[(j + 1)...])
-                    if !text.isEmpty { pendingKeys |= PropertyKey.text.bit }
+                    if !text.isEmpty { pendingKeys |= PropertyKey.textBit }
                 } else {
                     error("expected ':' after the claim id", line: number, byteColumn: j - line.startIndex, lineBytes: line,
                           hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
-            current = .claim(Claim(id: id, text: text, kind: kind), textMark: j, textLine: number)
+            claimDraft = Claim(id: id, text: text, kind: kind)
+            claimTextMark = j
+            claimTextLine = number
+            current = .claim
             pendingMark = idStart
         case .stance:
             words.removeAll(keepingCapacity: true)
@@ -459,14 +566,14 @@ struct ArgParser {
             }
             let actorMark = parts[0].bytes.startIndex
             var marks = GraphAssembly.StanceMarks(declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
-            var stance = Stance(actor: reference(parts[0].bytes, in: \.actorTable), claim: reference(parts[2].bytes, in: \.claimTable), kind: verb)
+            var stance = Stance(actor: reference(parts[0].bytes, in: .actor), claim: reference(parts[2].bytes, in: .claim), kind: verb)
             if parts.count > 3 {
                 if !parts[3].is("in") {
                     error("expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset, lineBytes: line)
                 } else if parts.count < 5 {
                     error("missing document id after 'in'", line: number, byteColumn: line.count, lineBytes: line)
                 } else {
-                    stance.document = reference(parts[4].bytes, in: \.documentTable)
+                    stance.document = reference(parts[4].bytes, in: .document)
                     marks.document = parts[4].bytes.startIndex
                     if parts.count > 5 {
                         error("unexpected '\(parts[5].string)' after the document", line: number, byteColumn: parts[5].offset, lineBytes: line)
@@ -492,59 +599,105 @@ struct ArgParser {
         }
     }
 
+    /// The first four whitespace-separated words of a range of the file (as byte ranges), and how many words there are.
+    struct FirstWords {
+        var count = 0
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
+
+        init(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            var i = from
+            while true {
+                while i < to, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+                if i >= to { return }
+                let s = i
+                while i < to, p[i] != 0x20, p[i] != 0x09 { i += 1 }
+                switch count {
+                case 0: starts.0 = s; ends.0 = i
+                case 1: starts.1 = s; ends.1 = i
+                case 2: starts.2 = s; ends.2 = i
+                case 3: starts.3 = s; ends.3 = i
+                default: break
+                }
+                count += 1
+            }
+        }
+
+        /// Word `k` (below 4).
+        subscript(k: Int) -> (start: Int, end: Int) {
+            switch k {
+            case 0: (starts.0, ends.0)
+            case 1: (starts.1, ends.1)
+            case 2: (starts.2, ends.2)
+            default: (starts.3, ends.3)
+            }
+        }
+    }
+
     mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
         // [ID:] FROM -> TO
-        let rest = line[after...]
-        guard let arrow = find(rest, [UInt8(ascii: "-"), UInt8(ascii: ">")]) else {
-            error("expected 'FROM -> TO'", line: number, byteColumn: rest.count == 0 ? line.count : after - line.startIndex + 1, lineBytes: line,
+        let lineStart = line.startIndex, lineEnd = line.endIndex
+        let (arrowFound, left, right) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords) in
+            var i = after
+            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) { i += 1 }
+            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0)) }
+            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd))
+        }
+        guard let arrow = arrowFound else {
+            error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
                   hint: "write '\(keyword.rawValue) FROM -> TO'")
             current = nil
             return
         }
-        var leftTokens = Tokenizer(line[after..<arrow], base: line.startIndex)
-        var rightTokens = Tokenizer(line[(arrow + 2)...], base: line.startIndex)
-        words.removeAll(keepingCapacity: true)
-        rightWords.removeAll(keepingCapacity: true)
-        leftTokens.all(into: &words)
-        rightTokens.all(into: &rightWords)
-        var left = words[...]
-        let right = rightWords
+        func string(_ w: (start: Int, end: Int)) -> String { String(decoding: bytes[w.start..<w.end], as: UTF8.self) }
+        var first = 0                                                          // the left words before it are the relation's id
         var relationID: (id: String, offset: Int)?
-        if let first = left.first, first.bytes.last == UInt8(ascii: ":"),
-           first.bytes.allSatisfy({ $0 < 0x80 }) || first.string.hasSuffix(":") {
-            relationID = (first.bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: first.bytes.dropLast(), as: UTF8.self)
-                          : String(first.string.dropLast()), first.offset)
-            left.removeFirst()
-        } else if left.count == 2, left[left.startIndex + 1].is(":") {
-            relationID = (left[left.startIndex].string, left[left.startIndex].offset)
-            left.removeFirst(2)
+        if left.count > 0 {
+            let w = left[0]
+            var ascii = true
+            for k in w.start..<w.end where bytes[k] >= 0x80 { ascii = false; break }
+            if bytes[w.end - 1] == UInt8(ascii: ":"), ascii || string(w).hasSuffix(":") {
+                relationID = (ascii ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()), w.start - lineStart)
+                first = 1
+            } else if left.count == 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
+                relationID = (string(w), w.start - lineStart)
+                first = 2
+            }
         }
-        guard left.count == 1 else {
-            let at = left.count > 1 ? left[left.startIndex + 1].offset : arrow - line.startIndex
-            error(left.isEmpty ? "missing the source claim before '->'" : "unexpected '\(left[left.startIndex + 1].string)' before '->'",
+        guard left.count - first == 1 else {
+            let more = left.count - first > 1
+            let at = more ? left[first + 1].start - lineStart : arrow - lineStart
+            error(!more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
                   line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
         guard right.count == 1 else {
-            let at = right.count > 1 ? right[1].offset : line.count
-            error(right.isEmpty ? "missing the target after '->'" : "unexpected '\(right[1].string)' after the target",
+            let at = right.count > 1 ? right[1].start - lineStart : line.count
+            error(right.count == 0 ? "missing the target after '->'" : "unexpected '\(string(right[1]))' after the target",
                   line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
-        let source = left[left.startIndex], targetWord = right[0]
-        let target: RelationTarget = keyword == .undercut ? .relation(reference(targetWord.bytes, in: \.relationTable))
-            : .claim(reference(targetWord.bytes, in: \.claimTable))
-        let relation = Relation(id: relationID?.id,
-                                kind: keyword == .support ? .support : .attack,
-                                source: reference(source.bytes, in: \.claimTable), target: target)
-        let sourceMark = source.bytes.startIndex
+        let source = left[first], targetWord = right[0]
+        let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
+            : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
+        let sourceRef = reference(from: source.start, to: source.end, in: .claim)
         let extra = relationID.map { id in
-            let m = line.startIndex + id.offset
+            let m = lineStart + id.offset
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
-        current = .relation(relation, GraphAssembly.RelationMarks(source: sourceMark, target: targetWord.bytes.startIndex), extra)
+        // Field by field: assigning a whole Relation copies it through its value witnesses.
+        relationDraft.id = relationID?.id
+        relationDraft.kind = keyword == .support ? .support : .attack
+        relationDraft.source = sourceRef
+        relationDraft.target = target
+        relationDraft.weight = 1
+        relationDraft.actor = nil
+        relationDraft.note = nil
+        relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
+        relationDraftExtra = extra
+        current = .relation
     }
 
     mutating func finishDeclaration() {
@@ -569,29 +722,30 @@ struct ArgParser {
             _ = assembly.actorTable.insert(a.id, value: Int32(i))
             assembly.actors.append(a)
             assembly.actorMarks.append(mark)
-        case .claim(var cl, let textMark, let textLine):
+        case .claim:
             let i = assembly.claims.count
             spans[spans.count - 1].index = i
-            if cl.text.isEmpty {
-                errorAt("claim '\(cl.id)' has empty text", location(line: textLine, offset: textMark),
-                        hint: "write the claim after the id: 'claim \(cl.id): ...'")
-                cl.text = "?"
+            if claimDraft.text.isEmpty {
+                errorAt("claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
+                        hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
+                claimDraft.text = "?"
             }
-            assembly.claims.append(cl)
+            assembly.claims.append(claimDraft)
             assembly.claimMarks.append(mark)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count
             assembly.stances.append(s)
             assembly.stanceMarks.append(marks)
-        case .relation(let r, var marks, let extra):
+        case .relation:
             let i = assembly.relations.count
             spans[spans.count - 1].index = i
-            if let extra {
+            var marks = relationDraftMarks
+            if let extra = relationDraftExtra {
                 marks.extra = Int32(assembly.relationExtraMarks.count)
                 assembly.relationExtraMarks.append(extra)
             }
-            if let id = r.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
-            assembly.relations.append(r)
+            if let id = relationDraft.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
+            assembly.relations.append(relationDraft)
             assembly.relationMarks.append(marks)
         }
     }
@@ -608,6 +762,8 @@ struct ArgParser {
         case title, description, publisher, date, url, file, name, kind, affiliation, role, credibility, text, tags, base, quote, weight, by, note
 
         var bit: UInt32 { 1 << UInt32(ArgParser.PropertyKey.allCases.firstIndex(of: self)!) }
+        /// The bit of `text`, which every claim header with text sets.
+        static let textBit = PropertyKey.text.bit
 
         init?(_ b: ArraySlice<UInt8>) {
             for k in ArgParser.PropertyKey.allCases where k.rawValue.utf8.elementsEqual(b) {
@@ -685,6 +841,7 @@ struct ArgParser {
     }
 
     mutating func finishProperty() {
+        if case .none = property { return }
         guard let p = property.take() else { return }
         inLiteral = false
         propertyIndent = nil
@@ -761,10 +918,9 @@ struct ArgParser {
             default: a.credibility = number("credibility")
             }
             current = .actor(a)
-        case .claim(var c, let textMark, let textLine)?:
-            current = nil
+        case .claim?:
             switch key {
-            case .text: c.text = value
+            case .text: claimDraft.text = value
             case .tags:
                 var tags: [String] = []
                 for t in value.split(separator: ",") {
@@ -775,29 +931,29 @@ struct ArgParser {
                         tags.append(tag)
                     }
                 }
-                c.tags = tags
-            default: c.base = number("base score")
+                claimDraft.tags = tags
+            default: claimDraft.base = number("base score")
             }
-            current = .claim(c, textMark: textMark, textLine: textLine)
         case .stance(var s, let marks)?:
             current = nil
             s.quotes.append(Quote(value, location: quoteLocation))
             current = .stance(s, marks)
-        case .relation(var r, let marks, var extra)?:
-            current = nil
+        case .relation?:
+            let marks = relationDraftMarks
+            var extra = relationDraftExtra
             switch key {
             case .weight:
                 if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
                 extra!.weight = p.mark
-                if let w = number("weight") { r.weight = w }
+                if let w = number("weight") { relationDraft.weight = w }
             case .by:
                 var v = value
-                r.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
+                relationDraft.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
                 if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
                 extra!.actor = p.mark
-            default: r.note = value
+            default: relationDraft.note = value
             }
-            current = .relation(r, marks, extra)
+            relationDraftExtra = extra
         case nil:
             break
         }
@@ -811,6 +967,11 @@ final class SourceLocator {
     private var lineStarts: [Int] = []
     /// The line found last: diagnostics come mostly in file order, so the next is usually near.
     private var lastLine = 0
+    /// Before the index is built, offsets in increasing order are found by scanning forward: the scan has
+    /// reached `scanned`, which is on line `scanLine` (0-based) starting at `scanLineStart`.
+    private var scanned = -1
+    private var scanLine = 0
+    private var scanLineStart = 0
 
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
@@ -820,10 +981,30 @@ final class SourceLocator {
     /// The location of byte `offset`, or nil for -1.
     func locate(_ offset: Int) -> SourceLocation? {
         guard offset >= 0 else { return nil }
+        let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        if scanned < 0 { scanned = first; scanLineStart = first }
+        if lineStarts.isEmpty, offset >= scanned, offset <= bytes.count {
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                while scanned < offset, let nl = memchr(base + scanned, 0x0A, offset - scanned) {
+                    scanned = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    scanLine += 1
+                    scanLineStart = scanned
+                }
+            }
+            scanned = offset
+            return SourceLocation(file: file, line: scanLine + 1, column: SourceLocator.column(bytes, from: scanLineStart, to: offset))
+        }
         if lineStarts.isEmpty {
-            let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-            lineStarts.append(start)
-            for (i, b) in bytes.enumerated() where b == 0x0A { lineStarts.append(i + 1) }
+            lineStarts.append(first)
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                var i = first
+                while i < p.count, let nl = memchr(base + i, 0x0A, p.count - i) {
+                    i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    lineStarts.append(i)
+                }
+            }
         }
         // The last line start at or before the offset: near the last one found, else by bisection.
         var lo = 0, hi = lineStarts.count
@@ -946,42 +1127,34 @@ struct Tokenizer {
 
 /// The bytes as a string, without leading and trailing spaces and tabs.
 func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
-    var lo = bytes.startIndex, hi = bytes.endIndex
-    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
-    // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
-    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
-    return String(decoding: bytes[lo..<hi], as: UTF8.self)
-}
-
-func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Int? {
-    guard needle.count <= haystack.count else { return nil }
-    var i = haystack.startIndex
-    let last = haystack.endIndex - needle.count
-    while i <= last {
-        if haystack[i] == needle[0], haystack[i + 1] == needle[1] { return i }
-        i += 1
+    bytes.withUnsafeBufferPointer { p in
+        var lo = 0, hi = p.count
+        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+        // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
+        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D { hi -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self)
     }
-    return nil
 }
 
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
-    // Fast path: ASCII, eight bytes at a time.
-    let ascii = bytes.withUnsafeBytes { p -> Bool in
-        var i = 0
-        var acc: UInt64 = 0
-        while i + 8 <= p.count {
-            acc |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            i += 8
-        }
-        while i < p.count { acc |= UInt64(p[i]); i += 1 }
-        return acc & 0x8080_8080_8080_8080 == 0
+    bytes.withUnsafeBytes { isValidUTF8($0) }
+}
+
+/// Whether the bytes are valid UTF-8 (quick for ASCII, eight bytes at a time).
+func isValidUTF8(_ p: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    var acc: UInt64 = 0
+    while i + 8 <= p.count {
+        acc |= p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
     }
-    if ascii { return true }
-    return firstInvalidUTF8Offset(bytes) == bytes.count
+    while i < p.count { acc |= UInt64(p[i]); i += 1 }
+    if acc & 0x8080_8080_8080_8080 == 0 { return true }
+    return firstInvalidUTF8Offset(p) == p.count
 }
 
 /// The byte offset of the first invalid UTF-8 sequence, or `bytes.count` when all is valid.
-func firstInvalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
+func firstInvalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
     var decoder = UTF8()
     var iterator = bytes.makeIterator()
     var consumed = 0

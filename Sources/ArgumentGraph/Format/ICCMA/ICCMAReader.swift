@@ -7,15 +7,32 @@ public enum ICCMAReader {
 
     /// Reads a file in the given format or the one its extension names (i23 when unknown).
     public static func read(path: String, format: ICCMAFormat? = nil) throws(DiagnosticError) -> ICCMAFramework {
+        let format = format ?? ICCMAFormat.infer(fromPath: path) ?? .i23
+        // i23 files are parsed straight from a read-only mapping of the file: no copy of the bytes at all.
+        if format == .i23, let mapped = MappedFile(path: path) {
+            defer { mapped.unmap() }
+            return try I23Parser.parse(UnsafeBufferPointer(start: mapped.base, count: mapped.count), file: path)
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
             throw DiagnosticError([Diagnostic(.error, "cannot read '\(path)': \(FileError.describe(error))")])
         }
-        return try read(bytes: data, format: format ?? ICCMAFormat.infer(fromPath: path) ?? .i23, file: path)
+        return try read(bytes: data, format: format, file: path)
     }
 
     /// Parses bytes in `format`; `file` names the input in diagnostics.
     public static func read(bytes: some DataProtocol, format: ICCMAFormat, file: String = "<input>") throws(DiagnosticError) -> ICCMAFramework {
+        if format == .i23 {
+            if let a = bytes as? [UInt8] { return try a.withUnsafeBufferPointer { b throws(DiagnosticError) in try I23Parser.parse(b, file: file) } }
+            if let d = bytes as? Data {
+                let result: Result<ICCMAFramework, DiagnosticError> = d.withUnsafeBytes { raw in
+                    do throws(DiagnosticError) {
+                        return .success(try I23Parser.parse(raw.bindMemory(to: UInt8.self), file: file))
+                    } catch { return .failure(error) }
+                }
+                return try result.get()
+            }
+        }
         let array: [UInt8]
         if let a = bytes as? [UInt8] { array = a } else if let d = bytes as? Data {
             array = [UInt8](unsafeUninitializedCapacity: d.count) { buf, n in n = d.copyBytes(to: buf) }
@@ -24,7 +41,7 @@ public enum ICCMAReader {
             var p = Parser(buf: buf, file: file)
             do throws(DiagnosticError) {
                 switch format {
-                case .i23: return .success(try p.readI23())
+                case .i23: return .success(try I23Parser.parse(buf, file: file))
                 case .apx: return .success(try p.readAPX())
                 case .tgf: return .success(try p.readTGF())
                 }
@@ -61,31 +78,6 @@ public enum ICCMAReader {
 
         @inline(__always) mutating func atLineEnd() -> Bool { pos >= buf.count || buf[pos] == 0x0A }
 
-        /// A decimal number of at most 9 digits (ids fit in Int32).
-        @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
-            let start = pos
-            var p = pos
-            var v = 0
-            let end = buf.count
-            let base = buf.baseAddress
-            while p < end, let base {
-                let d = base[p] &- 0x30
-                if d >= 10 { break }
-                v = v &* 10 &+ Int(d)
-                p += 1
-            }
-            pos = p
-            if p == start { throw error("expected a number", at: start) }
-            if p - start > 9 { throw error("number too large", at: start) }
-            return v
-        }
-
-        mutating func endOfLine() throws(DiagnosticError) {
-            skipBlanks()
-            guard atLineEnd() else { throw error("unexpected text '\(token())' at the end of the line") }
-            if pos < buf.count { pos += 1; line += 1; lineStart = pos }
-        }
-
         /// The end of the blank-delimited word at `pos` (a whole node id, however long).
         func wordEnd() -> Int {
             var e = pos
@@ -104,57 +96,6 @@ public enum ICCMAReader {
             var e = pos
             while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A && e - pos < 40 { e += 1 }
             return String(decoding: buf[pos..<e], as: UTF8.self)
-        }
-
-        mutating func readI23() throws(DiagnosticError) -> ICCMAFramework {
-            var n = -1
-            var sorted = true
-            var sources: [Int32] = [], targets: [Int32] = []
-            let estimate = buf.count / 8
-            sources.reserveCapacity(estimate); targets.reserveCapacity(estimate)
-            while pos < buf.count {
-                let c = buf[pos]
-                if c == 0x23 { skipLine(); continue }                      // '#'
-                if c == 0x0A { pos += 1; line += 1; lineStart = pos; continue }
-                if isBlank(c) { skipBlanks(); if atLineEnd() { continue } }
-                if n < 0 {
-                    guard buf[pos] == 0x70 else {                          // 'p'
-                        throw error("expected the header 'p af N' before any attack", hint: "ICCMA 2023 files start with 'p af N'")
-                    }
-                    pos += 1; skipBlanks()
-                    guard pos + 1 < buf.count, buf[pos] == 0x61, buf[pos + 1] == 0x66 else { throw error("expected 'af' after 'p'") }
-                    pos += 2
-                    let before = pos
-                    skipBlanks()
-                    if pos == before { throw error("expected a space and the number of arguments after 'p af'") }
-                    let nStart = pos
-                    n = try number()
-                    // 'p af 999999999' alone would allocate gigabytes before any attack is read.
-                    if n > ICCMAReader.maxArguments {
-                        throw error("\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", at: nStart)
-                    }
-                    try endOfLine()
-                    continue
-                }
-                if buf[pos] == 0x70 { throw error("a second 'p af' header") }
-                let aStart = pos
-                let a = try number()
-                let before = pos
-                skipBlanks()
-                if pos == before { throw error("expected a space and the attacked argument") }
-                let bStart = pos
-                let b = try number()
-                if a < 1 || a > n { throw error("argument \(a) is not in 1...\(n)", at: aStart) }
-                if b < 1 || b > n { throw error("argument \(b) is not in 1...\(n)", at: bStart) }
-                if sorted, let last = sources.last, Int32(a - 1) < last || (Int32(a - 1) == last && Int32(b - 1) <= targets[targets.count - 1]) {
-                    sorted = false
-                }
-                sources.append(Int32(a - 1)); targets.append(Int32(b - 1))
-                // Fast path for the common "a b\n".
-                if pos < buf.count && buf[pos] == 0x0A { pos += 1; line += 1; lineStart = pos } else { try endOfLine() }
-            }
-            if n < 0 { throw error("missing the header 'p af N'", hint: "an ICCMA 2023 file starts with 'p af N'") }
-            return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil)
         }
 
         /// An apx name: up to ',' or ')' (quotes kept out), trimmed.

@@ -1,0 +1,202 @@
+import Foundation
+
+/// The i23 parser behind ``ICCMAReader``: one pass over raw bytes that writes the attacks straight into their arrays.
+///
+/// Lines and columns are not tracked while parsing: an error computes its line and column from its byte offset, so
+/// the common line `a b\n` costs two digit loops, two range checks and two stores.
+enum I23Parser {
+    @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+
+    /// Parses `buf` as an ICCMA 2023 file; `file` names it in diagnostics.
+    static func parse(_ buf: UnsafeBufferPointer<UInt8>, file: String) throws(DiagnosticError) -> ICCMAFramework {
+        guard let base = buf.baseAddress, buf.count > 0 else {
+            throw fail(base: nil, count: 0, file: file, "missing the header 'p af N'", at: 0, hint: "an ICCMA 2023 file starts with 'p af N'")
+        }
+        var c = Cursor(base: base, end: buf.count, file: file)
+        let n = try c.header()
+        // Each attack takes at least 4 bytes ("1 2\n"), the last at least 3, so this capacity is never exceeded;
+        // pages of it that are never written are never touched.
+        let capacity = (c.end - c.p + 1) / 4 + 1
+        var m = 0
+        var sorted = true
+        var failure: DiagnosticError?
+        var sources: [Int32] = []
+        let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
+            sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
+                do throws(DiagnosticError) {
+                    (m, sorted) = try c.attacks(n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
+                } catch { failure = error }
+                srcCount = m
+            }
+            tgtCount = m
+        }
+        if let failure { throw failure }
+        return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil)
+    }
+
+    /// A position in the input, with the steps of the grammar.
+    struct Cursor {
+        let base: UnsafePointer<UInt8>
+        let end: Int
+        let file: String
+        var p: Int
+
+        init(base: UnsafePointer<UInt8>, end: Int, file: String) {
+            self.base = base
+            self.end = end
+            self.file = file
+            p = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        }
+
+        func error(_ message: String, at p: Int, hint: String? = nil) -> DiagnosticError {
+            fail(base: base, count: end, file: file, message, at: p, hint: hint)
+        }
+
+        @inline(__always) mutating func skipBlanks() { while p < end && isBlank(base[p]) { p &+= 1 } }
+
+        @inline(__always) mutating func skipLine() {
+            if let nl = memchr(base + p, 0x0A, end - p) { p = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1 } else { p = end }
+        }
+
+        /// A decimal number of at most 9 digits (ids fit in Int32).
+        @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
+            let start = p
+            var q = p
+            var v = 0
+            while q < end {
+                let d = base[q] &- 0x30
+                if d >= 10 { break }
+                v = v &* 10 &+ Int(d)
+                q &+= 1
+            }
+            p = q
+            if q == start { throw error("expected a number", at: start) }
+            if q &- start > 9 { throw error("number too large", at: start) }
+            return v
+        }
+
+        mutating func endOfLine() throws(DiagnosticError) {
+            skipBlanks()
+            guard p >= end || base[p] == 0x0A else {
+                throw error("unexpected text '\(token(base: base, count: end, at: p))' at the end of the line", at: p)
+            }
+            if p < end { p += 1 }
+        }
+
+        /// The header `p af N` after comments and blank lines; returns N.
+        mutating func header() throws(DiagnosticError) -> Int {
+            while p < end {
+                let c = base[p]
+                if c == 0x23 { skipLine(); continue }                          // '#'
+                if c == 0x0A { p += 1; continue }
+                if isBlank(c) { skipBlanks(); if p >= end || base[p] == 0x0A { continue } }
+                guard base[p] == 0x70 else {                                   // 'p'
+                    throw error("expected the header 'p af N' before any attack", at: p, hint: "ICCMA 2023 files start with 'p af N'")
+                }
+                p += 1; skipBlanks()
+                guard p + 1 < end, base[p] == 0x61, base[p + 1] == 0x66 else { throw error("expected 'af' after 'p'", at: p) }
+                p += 2
+                let before = p
+                skipBlanks()
+                if p == before { throw error("expected a space and the number of arguments after 'p af'", at: p) }
+                let nStart = p
+                let n = try number()
+                // 'p af 999999999' alone would allocate gigabytes before any attack is read.
+                if n > ICCMAReader.maxArguments {
+                    throw error("\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", at: nStart)
+                }
+                try endOfLine()
+                return n
+            }
+            throw error("missing the header 'p af N'", at: p, hint: "an ICCMA 2023 file starts with 'p af N'")
+        }
+
+        /// The attack lines up to the end, 0-based, into `sources` and `targets`; returns how many, and whether they
+        /// were strictly increasing by (source, target).
+        mutating func attacks(n: Int, sources src: UnsafeMutablePointer<Int32>, targets tgt: UnsafeMutablePointer<Int32>,
+                              capacity: Int) throws(DiagnosticError) -> (Int, Bool) {
+            var m = 0
+            var sorted = true
+            var last = -1                                                      // (source << 32 | target) of the last attack
+            while p < end {
+                let c = base[p]
+                if c &- 0x30 >= 10 {
+                    if c == 0x23 { skipLine(); continue }
+                    if c == 0x0A { p &+= 1; continue }
+                    if isBlank(c) { skipBlanks(); if p >= end || base[p] == 0x0A { continue } }
+                    if base[p] == 0x70 { throw error("a second 'p af' header", at: p) }
+                }
+                let aStart = p
+                let a = try number()
+                let before = p
+                skipBlanks()
+                if p == before { throw error("expected a space and the attacked argument", at: p) }
+                let bStart = p
+                let b = try number()
+                if a < 1 || a > n { throw error("argument \(a) is not in 1...\(n)", at: aStart) }
+                if b < 1 || b > n { throw error("argument \(b) is not in 1...\(n)", at: bStart) }
+                let key = (a &- 1) << 32 | (b &- 1)
+                if key <= last { sorted = false }
+                last = key
+                guard m < capacity else { throw error("internal error: more attacks than the file can hold", at: aStart) }
+                src[m] = Int32(truncatingIfNeeded: a &- 1)
+                tgt[m] = Int32(truncatingIfNeeded: b &- 1)
+                m &+= 1
+                // Fast path for the common "a b\n".
+                if p < end && base[p] == 0x0A { p &+= 1 } else { try endOfLine() }
+            }
+            return (m, sorted)
+        }
+    }
+
+    /// The word at `p` as it appears in a message: up to a blank or the line's end, at most 40 bytes.
+    static func token(base: UnsafePointer<UInt8>, count: Int, at p: Int) -> String {
+        var e = p
+        while e < count && !isBlank(base[e]) && base[e] != 0x0A && e - p < 40 { e += 1 }
+        return String(decoding: UnsafeBufferPointer(start: base + p, count: e - p), as: UTF8.self)
+    }
+
+    /// An error at byte `p`, its line and column counted from the start of the input (a byte order mark is not a column).
+    static func fail(base: UnsafePointer<UInt8>?, count: Int, file: String, _ message: String, at p: Int, hint: String?) -> DiagnosticError {
+        var line = 1
+        var lineStart = 0
+        if let base {
+            if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { lineStart = 3 }
+            var i = 0
+            while i < p, let nl = memchr(base + i, 0x0A, p - i) {
+                i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
+                lineStart = i
+            }
+        }
+        return DiagnosticError([Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: p - lineStart + 1), hint: hint)])
+    }
+}
+
+/// A regular, non-empty file mapped read-only into memory; nil when it cannot be (the caller then reads it the usual way).
+struct MappedFile {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < Int.max / 2 else { return nil }
+        let size = Int(st.st_size)
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), Int(bitPattern: p) != -1 else { return nil }
+        base = UnsafePointer(p.assumingMemoryBound(to: UInt8.self))
+        count = size
+    }
+
+    /// Releases the mapping; the bytes must not be used afterwards.
+    func unmap() {
+        munmap(UnsafeMutableRawPointer(mutating: base), count)
+    }
+}
