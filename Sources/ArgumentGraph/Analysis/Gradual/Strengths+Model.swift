@@ -45,11 +45,14 @@ extension Strengths {
             var edges: [(node: Int32, entry: Int32)] = []
             var stack: [Int32] = []
             var mark = [Int](repeating: -1, count: rels.count)
-            for (i, r) in rels.enumerated() {
-                guard case let .claim(t) = r.target else { continue }
-                if r.kind == .support && !semantics.usesSupports { continue }
+            edges.reserveCapacity(rels.count)
+            for i in rels.indices {
+                // Fields read one by one through the buffer: copying whole relations (two strings each) costs more.
+                let (target, kind, source) = rels.withUnsafeBufferPointer { ($0[i].target, $0[i].kind, $0[i].source) }
+                guard case let .claim(t) = target else { continue }
+                if kind == .support && !semantics.usesSupports { continue }
                 // No undercut on it: the one edge the walk below would find, without the walk.
-                if graph.relationsTo.degree(i) == 0 { edges.append((Int32(r.source), Int32(t))); continue }
+                if graph.relationsTo.degree(i) == 0 { edges.append((Int32(source), Int32(t))); continue }
                 stack = [Int32(i)]
                 mark[i] = i
                 while let x = stack.popLast() {
@@ -220,8 +223,9 @@ extension Strengths {
             let graph = model.graph
             let rels = graph.relations
             // Per relation, read in order once: its source and clamped weight (small arrays to gather from).
-            let relSource = rels.map { Int32(truncatingIfNeeded: $0.source) }
-            let relWeight = rels.map { Strengths.clamp($0.weight) }
+            let (relSource, relWeight) = rels.withUnsafeBufferPointer { rb in
+                (rb.indices.map { Int32(truncatingIfNeeded: rb[$0].source) }, rb.indices.map { Strengths.clamp(rb[$0].weight) })
+            }
             let undercut = graph.relationsTo
             var patched = [Bool](repeating: false, count: graph.claims.count)
             typealias Edges = (sources: [Int32], weights: [Double], patch: [(Int, Int)])

@@ -129,6 +129,20 @@ import Testing
                     let got = search.widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
                     let want = ChainsSearchReferenceTests.reference(search, from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
                     #expect(got?.nodes == want?.nodes && got?.edges == want?.edges && got?.value == want?.value)
+                    // Pruned to the claims that reach the target: the same best value, by a valid path.
+                    let pruned = Chains.PathSearch(graph: g, strengths: strengths, scoring: scoring, target: target)
+                    let p = pruned.widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    #expect(p?.value == want?.value)
+                    if let p {
+                        #expect(p.nodes.first == source && p.nodes.last == target && p.edges.count == p.nodes.count - 1)
+                        #expect(Set(p.nodes).count == p.nodes.count && p.nodes.allSatisfy { !bannedNodes.contains($0) || $0 == source })
+                        #expect(p.edges.allSatisfy { !bannedEdges.contains($0) })
+                        for (i, e) in p.edges.enumerated() {
+                            if e < 0 { #expect(p.nodes[i] == search.root && e == -(p.nodes[i + 1] + 2) && search.isStart[p.nodes[i + 1]]) }
+                            else { #expect(g.relations[e].kind == .support && g.relations[e].source == p.nodes[i] && g.relations[e].targetClaim == p.nodes[i + 1]) }
+                        }
+                        #expect(pruned.value(nodes: p.nodes, edges: p.edges) == p.value)
+                    }
                 }
             }
         }
