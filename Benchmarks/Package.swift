@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "argraph-bench",
-            dependencies: [.product(name: "ArgumentGraph", package: root.lastPathComponent)],
+            dependencies: [
+                .product(name: "ArgumentGraph", package: root.lastPathComponent),
+                .product(name: "ArgraphREPL", package: root.lastPathComponent),
+            ],
             path: "Sources/argraph-bench"
         ),
     ],

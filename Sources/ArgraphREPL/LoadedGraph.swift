@@ -159,6 +159,85 @@ public final class LoadedGraph {
     }
 }
 
+extension LoadedGraph {
+    /// ``foldedClaimText`` laid out for a byte scan (see ``FoldedTextScan``).
+    public var foldedScan: FoldedTextScan { caches.get(\.scan) { FoldedTextScan(foldedClaimText) } }
+}
+
+/// Folded claim texts laid out for fast substring search: the all-ASCII ones end to end in one byte
+/// array (each followed by a NUL), the others kept apart and searched as strings.
+///
+/// For an ASCII needle without NUL, a byte match in an ASCII text is exactly what `String.contains`
+/// answers there (no character of ASCII text spans several bytes); every other case falls back to it.
+public struct FoldedTextScan: Sendable {
+    /// The ASCII texts, each followed by a NUL byte.
+    let bytes: [UInt8]
+    /// Where each ASCII text starts in ``bytes``, and one past the last.
+    let starts: [Int]
+    /// The claim index of each ASCII text.
+    let claims: [Int32]
+    /// The claims whose folded text is not all ASCII, in index order.
+    let others: [Int]
+
+    /// Lays out folded texts, one per claim.
+    public init(_ folded: [String]) {
+        var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = [], others: [Int] = []
+        for (i, text) in folded.enumerated() {
+            let utf8 = text.utf8
+            let ascii = utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
+                ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
+            if ascii {
+                starts.append(bytes.count)
+                claims.append(Int32(i))
+                if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: utf8) }
+                bytes.append(0)
+            } else {
+                others.append(i)
+            }
+        }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+        self.claims = claims
+        self.others = others
+    }
+
+    /// The claims (ascending) whose folded text contains `needle`, as `folded[i].contains(needle)` answers.
+    public func matches(_ needle: String, in folded: [String]) -> [Int] {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }), claims.count + others.count == folded.count else {
+            return folded.indices.filter { folded[$0].contains(needle) }
+        }
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { hay in
+            let first = n[0], count = hay.count, m = n.count
+            var text = 0, p = 0
+            while p + m <= count {
+                if hay[p] != first { p += 1; continue }
+                var k = 1
+                while k < m && hay[p + k] == n[k] { k += 1 }
+                if k < m { p += 1; continue }
+                // A match at p: find its text (the last start at or before p), record it, skip to the next text.
+                var lo = text, hi = starts.count - 1
+                while lo + 1 < hi { let mid = (lo + hi) / 2; if starts[mid] <= p { lo = mid } else { hi = mid } }
+                text = lo
+                found.append(Int(claims[text]))
+                text += 1
+                p = starts[text]
+            }
+        }
+        let rest = others.filter { folded[$0].contains(needle) }
+        if rest.isEmpty { return found }
+        // Merge the two ascending lists.
+        var out: [Int] = [], a = 0, b = 0
+        out.reserveCapacity(found.count + rest.count)
+        while a < found.count || b < rest.count {
+            if b == rest.count || (a < found.count && found[a] < rest[b]) { out.append(found[a]); a += 1 } else { out.append(rest[b]); b += 1 }
+        }
+        return out
+    }
+}
+
 /// Lazily built indexes of one graph state.
 final class GraphCaches {
     var claimIDs: PrefixIndex?
@@ -166,6 +245,7 @@ final class GraphCaches {
     var documentIDs: PrefixIndex?
     var tags: PrefixIndex?
     var folded: [String]?
+    var scan: FoldedTextScan?
 
     func get<T>(_ key: ReferenceWritableKeyPath<GraphCaches, T?>, _ make: () -> T) -> T {
         if let v = self[keyPath: key] { return v }
@@ -179,6 +259,15 @@ final class GraphCaches {
 public enum TextSearch {
     /// Lower-cases and strips accents: `Tōkyō` → `tokyo`.
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII folds to its lower case (checked against Foundation for every ASCII character in the tests).
+        let ascii = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for i in b.indices { let c = b[i]; out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return b.count
+            }
+        }
+        if let folded = ascii ?? nil { return folded }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentGraph
+import Foundation
 import Testing
 @testable import ArgraphREPL
 
@@ -27,5 +29,38 @@ import Testing
         #expect(m.first == "claim-0" && m.last == "claim-99")
         #expect(index.matches(prefix: "zzz").isEmpty)
         #expect(index.count == 101)
+    }
+}
+
+/// The byte scan behind `find` and the ASCII shortcut of folding, against Foundation's answers.
+@Suite struct FoldedTextScanTests {
+    static func foundationFold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    @Test func asciiFoldsLikeFoundation() {
+        for b in UInt8(0)..<0x80 {
+            let s = String(decoding: [b], as: UTF8.self)
+            #expect(Array(TextSearch.fold(s).utf8) == Array(FoldedTextScanTests.foundationFold(s).utf8), "byte \(b)")
+        }
+        for s in ["Hello World\r\n ABC xyz ~^`", "Tōkyō ÉCOLE", "ＡＢＣ", "", "MiXeD 123 [] {}"] {
+            #expect(TextSearch.fold(s) == FoldedTextScanTests.foundationFold(s))
+        }
+    }
+
+    @Test func matchesWhatContainsAnswers() {
+        var rng = SplitMix64(seed: 3)
+        let alphabet: [String] = ["a", "b", "c", "ab", " ", "\n", "\r\n", "é", "e\u{301}", "日本", "\u{0}", "Z", "ﬁ"]
+        for _ in 0..<200 {
+            let texts = (0..<Int(rng.next() % 30)).map { _ in
+                (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+            }
+            let folded = texts.map(TextSearch.fold)
+            let scan = FoldedTextScan(folded)
+            for needle in ["a", "ab", "b c", "c\n", "\r", "é", "e", "", "日", "\u{0}", "z", "abc", "fi"] {
+                let n = TextSearch.fold(needle)
+                #expect(scan.matches(n, in: folded) == folded.indices.filter { folded[$0].contains(n) }, "needle \(needle.debugDescription)")
+            }
+        }
     }
 }

@@ -7,10 +7,12 @@ struct BenchCase: Sendable {
     let name: String
     /// What is timed, in a few words.
     let summary: String
-    /// The instance files it runs on, by extension (`arg`, `json`, `i23`).
+    /// The instance files it runs on, by extension (`arg`, `json`, `i23`); empty for a case that needs none (run once).
     let input: String
     /// Whether throughput (MB/s of the instance file) means something for this case.
     let reportsThroughput: Bool
+    /// When set, only instances whose file name contains one of these (a case too slow or meaningless on the others).
+    var instances: [String]? = nil
     /// Loads what the body needs from the instance path (untimed) and returns the body to time.
     let prepare: @Sendable (String) throws -> () throws -> Void
 
@@ -48,4 +50,6 @@ struct BenchCase: Sendable {
             return { _ = GraphJSON.encode(g) }
         },
     ]
+        // Analysis cases (issue #8: gradual semantics, chains, compare, matrix, DOT, REPL): BenchCase+Analysis.swift.
+        + analysis
 }

@@ -496,8 +496,8 @@ enum Navigation {
             }
         } else {
             let needle = TextSearch.fold(query)
-            let folded = ctx.session.current.foldedClaimText
-            for i in folded.indices where folded[i].contains(needle) {
+            let loaded = ctx.session.current
+            for i in loaded.foldedScan.matches(needle, in: loaded.foldedClaimText) {
                 if i % 1024 == 0 { try ctx.checkCancelled() }
                 total += 1
                 guard hits.count < limit else { continue }

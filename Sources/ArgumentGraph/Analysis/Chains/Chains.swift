@@ -26,7 +26,7 @@ public enum Chains {
                            strengths: [Double]) -> [Chain] {
         let n = graph.claims.count
         guard target >= 0, target < n, k > 0, strengths.count == n, graph.supportsTo.degree(target) > 0 else { return [] }
-        let search = PathSearch(graph: graph, strengths: strengths, scoring: scoring)
+        let search = PathSearch(graph: graph, strengths: strengths, scoring: scoring, target: target)
         let maxHops = maxLength.map { max(0, $0) } ?? Int.max
         var accepted: [Path] = []
         var candidates: [Path] = []
@@ -77,13 +77,51 @@ public enum Chains {
         let scoring: ChainScoring
         let root: Int
         let isStart: [Bool]
+        /// The start claims, in index order: the virtual root's successors.
+        let starts: [Int]
+        /// Per entry of `graph.supportsFrom`: the supported claim and the link's weight clamped to [0, 1].
+        let supportTarget: [Int32]
+        let supportWeight: [Double]
+        /// Reused per-node state of the Dijkstra searches (valid where its stamp is the current search's).
+        let scratch: Scratch
+        /// With a target: per claim, whether a chain of supports leads from it to the target. The Dijkstra
+        /// searches skip the others (no chain to the target passes through them), which on large graphs is
+        /// most of the graph. Scores are unchanged; among chains of equal score, the one a search settles
+        /// first may differ from a search over the whole graph.
+        let reaches: [Bool]?
+        /// The start claims that reach the target (all of them without a target).
+        let reachingStarts: [Int]
 
-        init(graph: Graph, strengths: [Double], scoring: ChainScoring) {
+        init(graph: Graph, strengths: [Double], scoring: ChainScoring, target: Int? = nil) {
             self.graph = graph
             self.strengths = strengths.map { min(1, max(0, $0.isNaN ? 0 : $0)) }
             self.scoring = scoring
             root = graph.claims.count
-            isStart = graph.claims.indices.map { graph.claims[$0].kind == .evidence || graph.supportsTo.degree($0) == 0 }
+            let isStart = graph.claims.indices.map { graph.claims[$0].kind == .evidence || graph.supportsTo.degree($0) == 0 }
+            self.isStart = isStart
+            starts = graph.claims.indices.filter { isStart[$0] }
+            let rels = graph.relations
+            supportTarget = graph.supportsFrom.entries.map { Int32(truncatingIfNeeded: rels[Int($0)].targetClaim ?? -1) }
+            supportWeight = graph.supportsFrom.entries.map { min(1, max(0, rels[Int($0)].weight)) }
+            scratch = Scratch(nodes: root + 1, relations: rels.count)
+            if let target, target >= 0, target < root {
+                // Backwards from the target along supports (explicit queue).
+                var reaches = [Bool](repeating: false, count: root)
+                reaches[target] = true
+                var queue = [target], head = 0
+                while head < queue.count {
+                    let v = queue[head]; head += 1
+                    for r in graph.supportsTo[v] {
+                        let u = rels[Int(r)].source
+                        if !reaches[u] { reaches[u] = true; queue.append(u) }
+                    }
+                }
+                self.reaches = reaches
+                reachingStarts = starts.filter { reaches[$0] }
+            } else {
+                reaches = nil
+                reachingStarts = starts
+            }
         }
 
         func combine(_ a: Double, _ b: Double) -> Double { scoring == .weakestLink ? min(a, b) : a * b }
@@ -105,31 +143,72 @@ public enum Chains {
             return v
         }
 
+        /// Dijkstra maximising a monotone non-increasing path value, avoiding banned nodes and edges.
+        ///
+        /// The edges are relaxed in the order of ``successors(_:)``; without ``reaches`` the heap sees the same
+        /// pushes and pops as a search over fresh arrays would, so ties resolve the same way. The state lives in
+        /// ``scratch`` and banned edges (relations, or the root's edge `-(s + 2)` to start claim `s`) are
+        /// marked per node and relation instead of hashed.
+        func widest(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>) -> Path? {
+            let st = scratch
+            st.stamp &+= 1
+            if st.stamp == 0 {
+                // Wrapped: clear every stamp once.
+                for i in st.seen.indices { st.seen[i] = 0; st.bannedNode[i] = 0 }
+                for i in st.bannedRelation.indices { st.bannedRelation[i] = 0 }
+                st.stamp = 1
+            }
+            let gen = st.stamp
+            for v in bannedNodes where v >= 0 && v < st.bannedNode.count { st.bannedNode[v] = gen }
+            // A banned root edge -(s + 2) is kept as a banned (root, s) pair: mark it on a copy of the start flag.
+            var bannedStarts = Set<Int>()
+            for e in bannedEdges {
+                if e >= 0 { if e < st.bannedRelation.count { st.bannedRelation[e] = gen } } else { bannedStarts.insert(-e - 2) }
+            }
+            func touch(_ u: Int) {
+                if st.seen[u] != gen { st.seen[u] = gen; st.value[u] = -1; st.done[u] = false; st.parentNode[u] = -1; st.parentEdge[u] = -1 }
+            }
+            st.heap.items.removeAll(keepingCapacity: true)
+            touch(source)
+            st.value[source] = 1
+            st.heap.push(1, source)
+            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
+            while let (v, u) = st.heap.pop() {
+                if st.done[u] || v < st.value[u] { continue }
+                st.done[u] = true
+                if u == target { break }
+                @inline(__always) func relax(_ rel: Int, _ w: Int, _ ev: Double) {
+                    touch(w)
+                    guard st.bannedNode[w] != gen, !st.done[w] else { return }
+                    let nv = combine(v, ev)
+                    if nv > st.value[w] { st.value[w] = nv; st.parentNode[w] = u; st.parentEdge[w] = rel; st.heap.push(nv, w) }
+                }
+                if u == root {
+                    for s in reachingStarts where bannedStarts.isEmpty || !bannedStarts.contains(s) { relax(-(s + 2), s, strengths[s]) }
+                } else {
+                    for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                        let rel = Int(entries[k]), w = Int(supportTarget[k])
+                        guard w >= 0, st.bannedRelation[rel] != gen, reaches?[w] ?? true else { continue }
+                        relax(rel, w, combine(supportWeight[k], strengths[w]))
+                    }
+                }
+            }
+            guard st.seen[target] == gen, st.value[target] >= 0 else { return nil }
+            var nodes = [target], edges: [Int] = []
+            var x = target
+            while x != source {
+                let p = st.parentNode[x]
+                if p < 0 { return nil }
+                edges.append(st.parentEdge[x]); nodes.append(p); x = p
+            }
+            return Path(nodes: nodes.reversed(), edges: edges.reversed(), value: st.value[target])
+        }
+
         /// The best path from `source` to `target` avoiding banned nodes and edges, with at most `hops` relations.
         func best(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int) -> Path? {
             let count = root + 1
             if hops == Int.max || hops >= count {
-                // Dijkstra maximising a monotone non-increasing path value.
-                var value = [Double](repeating: -1, count: count)
-                var parent = [(Int, Int)](repeating: (-1, -1), count: count)
-                var done = [Bool](repeating: false, count: count)
-                var heap = MaxHeap()
-                value[source] = 1
-                heap.push(1, source)
-                while let (v, u) = heap.pop() {
-                    if done[u] || v < value[u] { continue }
-                    done[u] = true
-                    if u == target { break }
-                    for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && !done[w] {
-                        let nv = combine(v, edgeValue(rel, to: w))
-                        if nv > value[w] { value[w] = nv; parent[w] = (u, rel); heap.push(nv, w) }
-                    }
-                }
-                guard value[target] >= 0 else { return nil }
-                var nodes = [target], edges: [Int] = []
-                var x = target
-                while x != source { let (p, r) = parent[x]; if p < 0 { return nil }; edges.append(r); nodes.append(p); x = p }
-                return Path(nodes: nodes.reversed(), edges: edges.reversed(), value: value[target])
+                return widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
             }
             // Hop-bounded: layer h holds the best value of a walk reaching each node with at most h edges.
             // A walk may repeat a node only through a cycle that cannot raise its value; cycles are cut below.
@@ -167,6 +246,26 @@ public enum Chains {
                 }
             }
             return Path(nodes: cleanNodes, edges: cleanEdges, value: self.value(nodes: cleanNodes, edges: cleanEdges))
+        }
+    }
+
+    /// Per-node state for repeated searches over one graph, reset in O(1) by bumping a stamp.
+    final class Scratch {
+        var stamp: UInt32 = 0
+        /// Per node: the search that last touched it, its best value, parent (node, edge) and whether it is settled.
+        var seen: [UInt32], value: [Double], parentNode: [Int], parentEdge: [Int], done: [Bool]
+        /// Per node, per relation: the search that banned it.
+        var bannedNode: [UInt32], bannedRelation: [UInt32]
+        var heap = MaxHeap()
+
+        init(nodes: Int, relations: Int) {
+            seen = [UInt32](repeating: 0, count: nodes)
+            value = [Double](repeating: -1, count: nodes)
+            parentNode = [Int](repeating: -1, count: nodes)
+            parentEdge = [Int](repeating: -1, count: nodes)
+            done = [Bool](repeating: false, count: nodes)
+            bannedNode = [UInt32](repeating: 0, count: nodes)
+            bannedRelation = [UInt32](repeating: 0, count: relations)
         }
     }
 

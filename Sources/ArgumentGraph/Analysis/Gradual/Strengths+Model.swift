@@ -19,30 +19,40 @@ extension Strengths {
             self.semantics = semantics
             self.base = base
             let rels = graph.relations
-            // Undercut order (Kahn): u before the relation it targets.
-            var pending = rels.indices.map { graph.relationsTo.degree($0) }
-            var order: [Int] = []
-            var queue = rels.indices.filter { pending[$0] == 0 }
-            var head = 0
-            var placed = [Bool](repeating: false, count: rels.count)
-            while head < queue.count {
-                let r = queue[head]; head += 1
-                order.append(r); placed[r] = true
-                if case let .relation(t) = rels[r].target {
-                    pending[t] -= 1
-                    if pending[t] == 0 { queue.append(t) }
+            if graph.relationsTo.entries.isEmpty {
+                // No undercuts: Kahn's order below is the declaration order.
+                relationOrder = Array(rels.indices)
+            } else {
+                // Undercut order (Kahn): u before the relation it targets.
+                var pending = rels.indices.map { graph.relationsTo.degree($0) }
+                var order: [Int] = []
+                var queue = rels.indices.filter { pending[$0] == 0 }
+                var head = 0
+                var placed = [Bool](repeating: false, count: rels.count)
+                while head < queue.count {
+                    let r = queue[head]; head += 1
+                    order.append(r); placed[r] = true
+                    if case let .relation(t) = rels[r].target {
+                        pending[t] -= 1
+                        if pending[t] == 0 { queue.append(t) }
+                    }
                 }
+                for r in rels.indices where !placed[r] { order.append(r) }
+                relationOrder = order
             }
-            for r in rels.indices where !placed[r] { order.append(r) }
-            relationOrder = order
             // Claim dependencies: sources of relations into a claim, and of the undercuts (transitively) on them.
             let n = graph.claims.count
             var edges: [(node: Int32, entry: Int32)] = []
             var stack: [Int32] = []
             var mark = [Int](repeating: -1, count: rels.count)
-            for (i, r) in rels.enumerated() {
-                guard case let .claim(t) = r.target else { continue }
-                if r.kind == .support && !semantics.usesSupports { continue }
+            edges.reserveCapacity(rels.count)
+            for i in rels.indices {
+                // Fields read one by one through the buffer: copying whole relations (two strings each) costs more.
+                let (target, kind, source) = rels.withUnsafeBufferPointer { ($0[i].target, $0[i].kind, $0[i].source) }
+                guard case let .claim(t) = target else { continue }
+                if kind == .support && !semantics.usesSupports { continue }
+                // No undercut on it: the one edge the walk below would find, without the walk.
+                if graph.relationsTo.degree(i) == 0 { edges.append((Int32(source), Int32(t))); continue }
                 stack = [Int32(i)]
                 mark[i] = i
                 while let x = stack.popLast() {
@@ -144,41 +154,235 @@ extension Strengths {
         }
 
         func solve(_ options: StrengthOptions) -> StrengthResult {
+            var flat = Flat(self)
             let n = graph.claims.count
             if let order = claimOrder {
                 var s = base
-                for c in order { s[c] = Strengths.clamp(update(c, s, weight: { effectiveWeight($0, s) })) }
+                flat.onePass(order, &s)
                 return StrengthResult(strengths: s, base: base, converged: true, iterations: 1,
                                       semantics: semantics, acyclic: true)
             }
             var s = base
+            var next = [Double](repeating: 0, count: n)
             let limit = max(1, options.maxIterations)
             if semantics == .quadraticEnergy {
                 // RK4 on dσ/dt = f(σ) − σ (Potyka 2018, Definition 2), fixed step.
                 let h = 0.5
-                func derivative(_ x: [Double]) -> [Double] { let f = step(x); return (0..<n).map { f[$0] - x[$0] } }
+                var k1 = next, k2 = next, k3 = next, k4 = next, x = next
                 for i in 1...limit {
-                    let k1 = derivative(s)
+                    flat.derivative(s, into: &k1)
                     if k1.allSatisfy({ abs($0) <= options.tolerance }) {
                         return StrengthResult(strengths: s, base: base, converged: true, iterations: i - 1, semantics: semantics, acyclic: false)
                     }
-                    let k2 = derivative((0..<n).map { s[$0] + h / 2 * k1[$0] })
-                    let k3 = derivative((0..<n).map { s[$0] + h / 2 * k2[$0] })
-                    let k4 = derivative((0..<n).map { s[$0] + h * k3[$0] })
-                    s = (0..<n).map { Strengths.clamp(s[$0] + h / 6 * (k1[$0] + 2 * k2[$0] + 2 * k3[$0] + k4[$0])) }
+                    for c in 0..<n { x[c] = s[c] + h / 2 * k1[c] }
+                    flat.derivative(x, into: &k2)
+                    for c in 0..<n { x[c] = s[c] + h / 2 * k2[c] }
+                    flat.derivative(x, into: &k3)
+                    for c in 0..<n { x[c] = s[c] + h * k3[c] }
+                    flat.derivative(x, into: &k4)
+                    for c in 0..<n { s[c] = Strengths.clamp(s[c] + h / 6 * (k1[c] + 2 * k2[c] + 2 * k3[c] + k4[c])) }
                 }
                 return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
             }
             for i in 1...limit {
-                let next = step(s)
+                flat.step(s, into: &next)
                 var delta = 0.0
                 for c in 0..<n { delta = max(delta, abs(next[c] - s[c])) }
-                s = next
+                swap(&s, &next)
                 if delta <= options.tolerance {
                     return StrengthResult(strengths: s, base: base, converged: true, iterations: i, semantics: semantics, acyclic: false)
                 }
             }
             return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
+        }
+    }
+
+    /// The model's incoming attacks and supports as flat arrays, claim after claim, for the iteration loops.
+    ///
+    /// Edge `k` of claim `c` (`offsets[c] ..< offsets[c + 1]`, in the order of `Graph.attacksTo` and
+    /// `Graph.supportsTo`) has its source claim and its effective weight side by side, so one update reads
+    /// memory in order. Weights of relations that are undercut change with the strengths; they are
+    /// refreshed in place (`patch`) before each evaluation, by exactly the arithmetic of
+    /// ``Model/effectiveWeights(_:)`` and ``Model/effectiveWeight(_:_:)``, so results are unchanged.
+    struct Flat {
+        let model: Model
+        let attackOffsets: [Int32], attackSources: [Int32]
+        var attackWeights: [Double]
+        let supportOffsets: [Int32], supportSources: [Int32]
+        var supportWeights: [Double]
+        /// Edges whose relation is undercut: (edge position, relation), for attacks and supports.
+        let attackPatch: [(Int, Int)], supportPatch: [(Int, Int)]
+        /// Claims with an undercut incoming relation (for the one-pass evaluation).
+        let patchedClaims: [Bool]
+        /// Relations that are undercut, in ``Model/relationOrder``, and the effective weights of all relations.
+        let targeted: [Int]
+        var weights: [Double]
+
+        init(_ model: Model) {
+            self.model = model
+            let graph = model.graph
+            let rels = graph.relations
+            // Per relation, read in order once: its source and clamped weight (small arrays to gather from).
+            let (relSource, relWeight) = rels.withUnsafeBufferPointer { rb in
+                (rb.indices.map { Int32(truncatingIfNeeded: rb[$0].source) }, rb.indices.map { Strengths.clamp(rb[$0].weight) })
+            }
+            let undercut = graph.relationsTo
+            var patched = [Bool](repeating: false, count: graph.claims.count)
+            typealias Edges = (sources: [Int32], weights: [Double], patch: [(Int, Int)])
+            func edges(_ adj: Adjacency) -> Edges {
+                var sources = [Int32](repeating: 0, count: adj.entries.count)
+                var weights = [Double](repeating: 0, count: adj.entries.count)
+                var patch: [(Int, Int)] = []
+                adj.entries.withUnsafeBufferPointer { entries in
+                    for k in entries.indices {
+                        let r = Int(entries[k])
+                        sources[k] = relSource[r]
+                        weights[k] = relWeight[r]
+                    }
+                }
+                if !undercut.entries.isEmpty {
+                    for c in 0..<adj.count {
+                        for k in Int(adj.offsets[c])..<Int(adj.offsets[c + 1]) {
+                            let r = Int(adj.entries[k])
+                            if undercut.degree(r) > 0 { patch.append((k, r)); patched[c] = true }
+                        }
+                    }
+                }
+                return (sources, weights, patch)
+            }
+            let a = edges(graph.attacksTo)
+            let s: Edges = model.semantics.usesSupports ? edges(graph.supportsTo) : ([], [], [])
+            attackOffsets = graph.attacksTo.offsets
+            attackSources = a.sources
+            attackWeights = a.weights
+            attackPatch = a.patch
+            supportOffsets = model.semantics.usesSupports ? graph.supportsTo.offsets : [Int32](repeating: 0, count: graph.claims.count + 1)
+            supportSources = s.sources
+            supportWeights = s.weights
+            supportPatch = s.patch
+            patchedClaims = patched
+            targeted = model.relationOrder.filter { graph.relationsTo.degree($0) > 0 }
+            weights = targeted.isEmpty ? [] : relWeight
+        }
+
+        /// Refreshes the weights of undercut relations from strengths `s`, as ``Model/effectiveWeights(_:)`` computes them.
+        mutating func refreshWeights(_ s: [Double]) {
+            guard !targeted.isEmpty else { return }
+            let graph = model.graph
+            let rels = graph.relations
+            for r in targeted { weights[r] = Strengths.clamp(rels[r].weight) }
+            for r in targeted {
+                var f = Strengths.clamp(rels[r].weight)
+                for u in graph.relationsTo[r] where rels[Int(u)].kind == .attack {
+                    f *= 1 - weights[Int(u)] * s[rels[Int(u)].source]
+                }
+                weights[r] = f
+            }
+            for (k, r) in attackPatch { attackWeights[k] = weights[r] }
+            for (k, r) in supportPatch { supportWeights[k] = weights[r] }
+        }
+
+        /// The one-pass evaluation in topological order, in place; undercut links by ``Model/effectiveWeight(_:_:)``.
+        mutating func onePass(_ order: [Int], _ s: inout [Double]) {
+            let hasPatches = !attackPatch.isEmpty || !supportPatch.isEmpty
+            for c in order {
+                if hasPatches && patchedClaims[c] {
+                    var i = Flat.firstPatch(attackPatch, from: Int(attackOffsets[c]))
+                    while i < attackPatch.count, attackPatch[i].0 < Int(attackOffsets[c + 1]) {
+                        attackWeights[attackPatch[i].0] = model.effectiveWeight(attackPatch[i].1, s); i += 1
+                    }
+                    i = Flat.firstPatch(supportPatch, from: Int(supportOffsets[c]))
+                    while i < supportPatch.count, supportPatch[i].0 < Int(supportOffsets[c + 1]) {
+                        supportWeights[supportPatch[i].0] = model.effectiveWeight(supportPatch[i].1, s); i += 1
+                    }
+                }
+                let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
+                s[c] = Strengths.clamp(v)
+            }
+        }
+
+        /// The position of the first patch at an edge position of at least `k` (patches are sorted by position).
+        static func firstPatch(_ patch: [(Int, Int)], from k: Int) -> Int {
+            var lo = 0, hi = patch.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if patch[mid].0 < k { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        /// One simultaneous step: `next[c]` is the clamped update of every claim from `s`.
+        mutating func step(_ s: [Double], into next: inout [Double]) {
+            refreshWeights(s)
+            withView { view in
+                s.withUnsafeBufferPointer { sp in
+                    next.withUnsafeMutableBufferPointer { out in
+                        for c in 0..<out.count { out[c] = Strengths.clamp(Flat.update(c, view, sp)) }
+                    }
+                }
+            }
+        }
+
+        /// `f(x) − x` for the continuous model, into `d`.
+        mutating func derivative(_ x: [Double], into d: inout [Double]) {
+            step(x, into: &d)
+            for c in 0..<d.count { d[c] -= x[c] }
+        }
+
+        /// The flat arrays as buffers, for the inner loops.
+        struct View {
+            let semantics: GradualSemantics
+            let base: UnsafeBufferPointer<Double>
+            let attackOffsets: UnsafeBufferPointer<Int32>, attackSources: UnsafeBufferPointer<Int32>
+            let attackWeights: UnsafeBufferPointer<Double>
+            let supportOffsets: UnsafeBufferPointer<Int32>, supportSources: UnsafeBufferPointer<Int32>
+            let supportWeights: UnsafeBufferPointer<Double>
+        }
+
+        func withView<R>(_ body: (View) -> R) -> R {
+            model.base.withUnsafeBufferPointer { base in
+                attackOffsets.withUnsafeBufferPointer { aOff in
+                    attackSources.withUnsafeBufferPointer { aSrc in
+                        attackWeights.withUnsafeBufferPointer { aW in
+                            supportOffsets.withUnsafeBufferPointer { sOff in
+                                supportSources.withUnsafeBufferPointer { sSrc in
+                                    supportWeights.withUnsafeBufferPointer { sW in
+                                        body(View(semantics: model.semantics, base: base, attackOffsets: aOff, attackSources: aSrc,
+                                                  attackWeights: aW, supportOffsets: sOff, supportSources: sSrc, supportWeights: sW))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The semantics' update for claim `c`: ``Model/update(_:_:weight:)`` over the flat arrays, same arithmetic.
+        @inline(__always)
+        static func update(_ c: Int, _ v: View, _ s: UnsafeBufferPointer<Double>) -> Double {
+            let b = v.base[c]
+            let a0 = Int(v.attackOffsets[c]), a1 = Int(v.attackOffsets[c + 1])
+            let s0 = Int(v.supportOffsets[c]), s1 = Int(v.supportOffsets[c + 1])
+            let aSrc = v.attackSources, aW = v.attackWeights, sSrc = v.supportSources, sW = v.supportWeights
+            switch v.semantics {
+            case .dfquad:
+                var noAttack = 1.0, noSupport = 1.0
+                for k in a0..<a1 { noAttack *= 1 - Strengths.clamp(aW[k] * s[Int(aSrc[k])]) }
+                for k in s0..<s1 { noSupport *= 1 - Strengths.clamp(sW[k] * s[Int(sSrc[k])]) }
+                let va = 1 - noAttack, vs = 1 - noSupport
+                return va >= vs ? b - b * (va - vs) : b + (1 - b) * (vs - va)
+            case .quadraticEnergy, .euler:
+                var e = 0.0
+                for k in s0..<s1 { e += sW[k] * s[Int(sSrc[k])] }
+                for k in a0..<a1 { e -= aW[k] * s[Int(aSrc[k])] }
+                if v.semantics == .euler { return 1 - (1 - b * b) / (1 + b * exp(e)) }
+                return Model.quadratic(b, e)
+            case .hCategorizer:
+                var sum = 0.0
+                for k in a0..<a1 { sum += aW[k] * s[Int(aSrc[k])] }
+                return b / (1 + sum)
+            }
         }
     }
 }

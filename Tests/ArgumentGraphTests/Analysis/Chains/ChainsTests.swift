@@ -73,3 +73,78 @@ import Testing
         return scores.sorted(by: >)
     }
 }
+
+/// The Dijkstra of `Chains.PathSearch` (reused arrays, marks for banned nodes and edges) against a search
+/// over fresh arrays and hashed banned sets, as first written: same paths, ties included.
+@Suite struct ChainsSearchReferenceTests {
+    static func reference(_ search: Chains.PathSearch, from source: Int, to target: Int,
+                          bannedNodes: Set<Int>, bannedEdges: Set<Int>) -> Chains.Path? {
+        let g = search.graph
+        func successors(_ u: Int) -> [(Int, Int)] {
+            if u == search.root { return g.claims.indices.filter { search.isStart[$0] }.map { (-($0 + 2), $0) } }
+            return g.supportsFrom[u].compactMap { r in g.relations[Int(r)].targetClaim.map { (Int(r), $0) } }
+        }
+        let count = search.root + 1
+        var value = [Double](repeating: -1, count: count)
+        var parent = [(Int, Int)](repeating: (-1, -1), count: count)
+        var done = [Bool](repeating: false, count: count)
+        var heap = Chains.MaxHeap()
+        value[source] = 1
+        heap.push(1, source)
+        while let (v, u) = heap.pop() {
+            if done[u] || v < value[u] { continue }
+            done[u] = true
+            if u == target { break }
+            for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && !done[w] {
+                let nv = search.combine(v, search.edgeValue(rel, to: w))
+                if nv > value[w] { value[w] = nv; parent[w] = (u, rel); heap.push(nv, w) }
+            }
+        }
+        guard value[target] >= 0 else { return nil }
+        var nodes = [target], edges: [Int] = []
+        var x = target
+        while x != source { let (p, r) = parent[x]; if p < 0 { return nil }; edges.append(r); nodes.append(p); x = p }
+        return Chains.Path(nodes: nodes.reversed(), edges: edges.reversed(), value: value[target])
+    }
+
+    @Test func sameSearchesOnRandomGraphsWithTies() {
+        var rng = SplitMix64(seed: 23)
+        for trial in 0..<200 {
+            let g = GraphGenerator.generate(.init(family: trial % 2 == 0 ? .random : .layered, claims: 30 + trial % 50,
+                                                  relations: 90 + trial % 120, attackShare: 0.3), seed: UInt64(trial))
+            // Strengths on a coarse grid, so that many paths tie.
+            let strengths = g.claims.indices.map { _ in Double(rng.next() % 4) / 3 }
+            for scoring in ChainScoring.allCases {
+                let search = Chains.PathSearch(graph: g, strengths: strengths, scoring: scoring)
+                for _ in 0..<5 {
+                    let target = Int(rng.next() % UInt64(g.claims.count))
+                    let source = rng.next() % 3 == 0 ? Int(rng.next() % UInt64(g.claims.count)) : search.root
+                    var bannedNodes = Set<Int>(), bannedEdges = Set<Int>()
+                    for _ in 0..<Int(rng.next() % 4) { bannedNodes.insert(Int(rng.next() % UInt64(g.claims.count))) }
+                    for _ in 0..<Int(rng.next() % 4) {
+                        if rng.next() % 2 == 0, !g.relations.isEmpty { bannedEdges.insert(Int(rng.next() % UInt64(g.relations.count))) }
+                        else { bannedEdges.insert(-(Int(rng.next() % UInt64(g.claims.count)) + 2)) }
+                    }
+                    bannedNodes.remove(target); bannedNodes.remove(source)
+                    let got = search.widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    let want = ChainsSearchReferenceTests.reference(search, from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    #expect(got?.nodes == want?.nodes && got?.edges == want?.edges && got?.value == want?.value)
+                    // Pruned to the claims that reach the target: the same best value, by a valid path.
+                    let pruned = Chains.PathSearch(graph: g, strengths: strengths, scoring: scoring, target: target)
+                    let p = pruned.widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    #expect(p?.value == want?.value)
+                    if let p {
+                        #expect(p.nodes.first == source && p.nodes.last == target && p.edges.count == p.nodes.count - 1)
+                        #expect(Set(p.nodes).count == p.nodes.count && p.nodes.allSatisfy { !bannedNodes.contains($0) || $0 == source })
+                        #expect(p.edges.allSatisfy { !bannedEdges.contains($0) })
+                        for (i, e) in p.edges.enumerated() {
+                            if e < 0 { #expect(p.nodes[i] == search.root && e == -(p.nodes[i + 1] + 2) && search.isStart[p.nodes[i + 1]]) }
+                            else { #expect(g.relations[e].kind == .support && g.relations[e].source == p.nodes[i] && g.relations[e].targetClaim == p.nodes[i + 1]) }
+                        }
+                        #expect(pruned.value(nodes: p.nodes, edges: p.edges) == p.value)
+                    }
+                }
+            }
+        }
+    }
+}

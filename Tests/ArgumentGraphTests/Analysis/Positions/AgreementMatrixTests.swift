@@ -116,3 +116,61 @@ import Testing
         }
     }
 }
+
+/// The row-minimum bookkeeping of `Seriation.order` against the plain full scan of every pair per merge.
+@Suite struct SeriationReferenceTests {
+    /// The definition: each merge scans the upper triangle in slot order for the first closest pair.
+    static func reference(_ distance: [[Double]]) -> [Int] {
+        let n = distance.count
+        if n <= 2 { return Array(0..<n) }
+        var leaves: [[Int]] = (0..<n).map { [$0] }
+        var active = Array(0..<n)
+        var d = distance
+        while active.count > 1 {
+            var best = (a: active[0], b: active[1], dist: Double.infinity)
+            for x in 0..<active.count {
+                for y in (x + 1)..<active.count {
+                    let a = active[x], b = active[y]
+                    if d[a][b] < best.dist { best = (a, b, d[a][b]) }
+                }
+            }
+            let la = leaves[best.a], lb = leaves[best.b]
+            let options = [la + lb, la + lb.reversed(), la.reversed() + lb, la.reversed() + lb.reversed()]
+            var chosen = options[0]
+            var chosenGap = Double.infinity
+            for o in options {
+                let gap = distance[o[la.count - 1]][o[la.count]]
+                if gap < chosenGap { chosenGap = gap; chosen = o }
+            }
+            let na = Double(la.count), nb = Double(lb.count)
+            active.removeAll { $0 == best.b }
+            for k in active where k != best.a {
+                let v = (na * d[k][best.a] + nb * d[k][best.b]) / (na + nb)
+                d[k][best.a] = v
+                d[best.a][k] = v
+            }
+            leaves[best.a] = chosen
+            leaves[best.b] = []
+        }
+        let order = leaves[active[0]]
+        return order[0] > order[order.count - 1] ? order.reversed() : order
+    }
+
+    @Test func matchesTheFullScanWithManyTies() {
+        var rng = SplitMix64(seed: 11)
+        for trial in 0..<300 {
+            let n = 3 + trial % 37
+            // Few distinct values, so ties between pairs are common; some infinite and NaN entries too.
+            let levels = 1 + trial % 6
+            var d = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+            for i in 0..<n {
+                for j in (i + 1)..<n {
+                    var v = Double(rng.next() % UInt64(levels)) / Double(levels)
+                    if trial % 10 == 9, rng.next() % 8 == 0 { v = rng.next() % 2 == 0 ? .infinity : .nan }
+                    d[i][j] = v; d[j][i] = v
+                }
+            }
+            #expect(Seriation.order(d) == SeriationReferenceTests.reference(d), "n = \(n), trial \(trial)")
+        }
+    }
+}
