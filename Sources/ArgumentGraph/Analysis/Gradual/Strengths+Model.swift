@@ -143,7 +143,7 @@ extension Strengths {
             return graph.claims.indices.map { Strengths.clamp(update($0, s, weight: { w[$0] })) }
         }
 
-        func solve(_ options: StrengthOptions) -> StrengthResult {
+        func solve(_ options: StrengthOptions, cancel: (() -> Bool)? = nil) -> StrengthResult {
             let n = graph.claims.count
             if let order = claimOrder {
                 var s = base
@@ -158,6 +158,9 @@ extension Strengths {
                 let h = 0.5
                 func derivative(_ x: [Double]) -> [Double] { let f = step(x); return (0..<n).map { f[$0] - x[$0] } }
                 for i in 1...limit {
+                    if let cancel, cancel() {
+                        return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                    }
                     let k1 = derivative(s)
                     if k1.allSatisfy({ abs($0) <= options.tolerance }) {
                         return StrengthResult(strengths: s, base: base, converged: true, iterations: i - 1, semantics: semantics, acyclic: false)
@@ -170,6 +173,9 @@ extension Strengths {
                 return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
             }
             for i in 1...limit {
+                if let cancel, cancel() {
+                    return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                }
                 let next = step(s)
                 var delta = 0.0
                 for c in 0..<n { delta = max(delta, abs(next[c] - s[c])) }
