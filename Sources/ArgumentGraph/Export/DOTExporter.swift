@@ -166,7 +166,7 @@ public enum DOTExporter {
         }
         var tip = r.kind.rawValue + (r.isUndercut ? " (undercut)" : "") + " " + graph.label(ofRelation: i)
         if let note = r.note { tip += ": " + note }
-        a.append("tooltip=\(DOTEscaping.quoted(tip, entities: true))")
+        a.append("tooltip=\(DOTEscaping.tooltip(tip))")
         return a.joined(separator: ", ")
     }
 
@@ -195,7 +195,7 @@ public enum DOTExporter {
         }
         attrs.append("fillcolor=\"\(fillColor)\"")
         attrs.append("label=" + DOTEscaping.label(lines: lines))
-        attrs.append("tooltip=" + DOTEscaping.quoted(claim.id + " (" + claim.kind.rawValue + "): " + claim.text, entities: true))
+        attrs.append("tooltip=" + DOTEscaping.tooltip(claim.id + " (" + claim.kind.rawValue + "): " + claim.text))
         return nodeID(c, graph) + " [" + attrs.joined(separator: ", ") + "];"
     }
 
