@@ -39,6 +39,12 @@ public enum Recovery {
     static let published = Mutex<[Entry]>([])
     /// The signal sources, kept alive for the life of the process (set once, at start-up, on the main thread).
     nonisolated(unsafe) static var handlers: [any DispatchSourceSignal] = []
+    /// Where ``stop(signal:)`` writes: set by ``installSignalHandlers(environment:)``.
+    static let stopDirectory = Mutex<String?>(nil)
+    /// Whether a stop has begun: the first caller writes and exits, any other waits for the exit.
+    static let stopping = Mutex(false)
+    /// Run before exiting on a signal, such as putting the terminal back in line mode.
+    static let cleanups = Mutex<[@Sendable () -> Void]>([])
 
     /// The recovery folder for an environment.
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -83,24 +89,45 @@ public enum Recovery {
 
     /// On SIGTERM and SIGHUP: writes the published graphs, says where, and exits with 128 + the signal.
     public static func installSignalHandlers(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let directory = directory(environment: environment)
+        stopDirectory.withLock { $0 = directory(environment: environment) }
         let queue = DispatchQueue(label: "argraph.recovery")
         var sources: [any DispatchSourceSignal] = []
         for sig in [SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            source.setEventHandler {
-                let files = writePublished(to: directory)
-                if !files.isEmpty {
-                    let list = files.joined(separator: ", ")
-                    FileHandle.standardError.write(Data("\nargraph: stopped by signal \(sig); unsaved edits kept in \(list)\n".utf8))
-                }
-                exit(128 + sig)
-            }
+            source.setEventHandler { stop(signal: sig) }
             source.resume()
             sources.append(source)
         }
         handlers = sources
+    }
+
+    /// Adds work to do before exiting on a signal (it may run on any thread).
+    public static func addCleanup(_ cleanup: @escaping @Sendable () -> Void) {
+        cleanups.withLock { $0.append(cleanup) }
+    }
+
+    /// Ends the session as a signal does: writes the published graphs to the recovery folder, says
+    /// where, runs the cleanups and exits with 128 + `signal`.
+    ///
+    /// Called by the SIGTERM and SIGHUP handlers, and by a reader that finds its terminal gone
+    /// (which may see the hang-up before the signal arrives). Only the first call writes; a call
+    /// on another thread meanwhile waits for the exit.
+    public static func stop(signal sig: Int32) -> Never {
+        let first = stopping.withLock { started in
+            defer { started = true }
+            return !started
+        }
+        if !first { while true { pause() } }
+        if let directory = stopDirectory.withLock({ $0 }) {
+            let files = writePublished(to: directory)
+            if !files.isEmpty {
+                let list = files.joined(separator: ", ")
+                try? FileHandle.standardError.write(contentsOf: Data("\nargraph: stopped by signal \(sig); unsaved edits kept in \(list)\n".utf8))
+            }
+        }
+        for cleanup in cleanups.withLock({ $0 }) { cleanup() }
+        exit(128 + sig)
     }
 
     /// The recovery files in `directory`, oldest first (unreadable ones are skipped).
