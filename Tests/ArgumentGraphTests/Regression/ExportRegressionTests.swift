@@ -51,3 +51,26 @@ import Testing
         }
     }
 }
+
+extension ExportRegressionTests {
+    @Test func aifNodeIdsForRelationsAndSpeakersNeverTakeAClaimsId() throws {
+        // Found by the export fuzz harness: a claim with id "_l1" (or "_r0", "_ya1") had the same
+        // nodeID as the L-node (or RA/CA node, YA node) argraph made up, so AIF readers joined them.
+        let claims = ["_l1", "_ya1", "_r0", "_r1", "_r1-1", "x"].map { Claim(id: $0, text: "Text of \($0).") }
+        let relations = [Relation(kind: .attack, source: 5, target: .claim(0)), Relation(id: "r1", kind: .support, source: 1, target: .claim(0)),
+                         Relation(id: "r1", kind: .attack, source: 2, target: .claim(5))]
+        let g = Graph(actors: [Actor(id: "p", name: "Pat Doe")], claims: claims, stances: [Stance(actor: 0, claim: 0)], relations: relations)
+        let root = try #require(try JSONSerialization.jsonObject(with: AIFWriter.write(g)) as? [String: Any])
+        let nodes = try #require(root["nodes"] as? [[String: Any]])
+        let ids = nodes.compactMap { $0["nodeID"] as? String }
+        #expect(ids.count == nodes.count && Set(ids).count == ids.count, "\(ids)")
+        #expect(Array(ids.prefix(claims.count)) == claims.map(\.id))
+        let edges = try #require(root["edges"] as? [[String: Any]])
+        for e in edges { #expect(Set(ids).isSuperset(of: [e["fromID"] as? String ?? "?", e["toID"] as? String ?? "?"]), "\(e)") }
+        // Read back: every claim, and the relations between the right claims.
+        let back = try AIFReader.read(AIFWriter.write(g)).graph
+        #expect(back.claims.count == claims.count)
+        #expect(back.relations.count == relations.count)
+        #expect(back.stances.count == 1)
+    }
+}
