@@ -40,6 +40,11 @@ extension CommandRegistry {
                 throw CommandError.usage(ctx.command, "--by takes actor or document, not '\(axisName)'")
             }
             let g = ctx.graph
+            let members = AgreementMatrix.memberCount(g, by: axis)
+            guard members <= AgreementMatrix.maxMembers else {
+                throw CommandError("\(members) \(axis.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)",
+                                   hint: "compare two of them with 'compare A B', or export a part of the graph")
+            }
             let m = AgreementMatrix(g, by: axis, includeImplied: ctx.flag("--implied"))
             if m.ids.isEmpty { ctx.print("no \(axis.rawValue) takes a stance"); return }
             var wrote: [String] = []
