@@ -116,6 +116,32 @@ def main():
                 t = [x.replace(" ", "_") for x in names]
                 text = "".join(f"{x} label {k}\n" for k, x in enumerate(t)) + "#\n" + "".join(f"{t[a]} {t[b]}\n" for a, b in atts)
             files[f"random{i}.{harness}"] = text.encode()
+    elif harness == "export":
+        # Recipes (see ExportFuzz.swift): bytes read as small numbers and length-prefixed strings.
+        hostile = ['Plain.', 'a "quoted" word', 'back\\slash\\', '<b>&amp;</b> & <', '{braces} [x=1]; y->z',
+                   'two\nlines\r\nand\ttab', '\x0b\x1b\x7f ctrl', 'é ü ✓ 😀', '\u2028\u2029 seps', '\ufeffbom',
+                   '\u202eRTL', 'e\u0301 combining', '"', '\\', '\\N \\G \\n', ']]> <!-- -->', '@r0', '@legend',
+                   '_l1', 'cluster_0', '', ' ', "it's"]
+        def s(text):
+            b = text.encode("utf-8", "surrogatepass")[:63]
+            return bytes([len(b)]) + b
+        for i in range(60):
+            pick = lambda: s(rng.choice(hostile))
+            rec = bytes([rng.randrange(8)]) + pick() + pick() + pick()
+            nd, na, nc = rng.randrange(3), rng.randrange(4), rng.randrange(8)
+            rec += bytes([nd]) + b"".join(pick() + pick() + bytes([1]) + pick() + bytes([1]) + pick() for _ in range(nd))
+            rec += bytes([na]) + b"".join(pick() + pick() + bytes([rng.randrange(3), 1]) + pick() + bytes([0]) for _ in range(na))
+            rec += bytes([nc]) + b"".join(pick() + pick() + bytes([rng.randrange(3), 1]) + pick() for _ in range(nc + 1))
+            rec += bytes([rng.randrange(6)]) + bytes(rng.randrange(256) for _ in range(20))
+            rec += bytes([rng.randrange(10)]) + b"".join(bytes([rng.randrange(32), rng.randrange(8), rng.randrange(8)]) + pick() + pick()
+                                                         + bytes([rng.randrange(256)]) for _ in range(6))
+            rec += bytes(rng.randrange(256) for _ in range(8)) + pick()
+            files[f"recipe{i}.bin"] = rec[:MAX]
+        for i in range(20):
+            files[f"random{i}.json"] = json.dumps(random_graph(rng, rng.randint(1, 8))[1], ensure_ascii=rng.random() < 0.5).encode()
+        seeds_json = os.path.join(ROOT, "Fuzz", "seeds", "json")
+        for f in sorted(os.listdir(seeds_json)) if os.path.isdir(seeds_json) else []:
+            files["json-" + f] = open(os.path.join(seeds_json, f), "rb").read()[:MAX]
     elif harness == "command":
         lines = ["add claim my-rebuttal --attacks china-engagement Engagement has not moderated China.",
                  "link my-rebuttal attacks china-engagement weight 0.7", "unlink a b; undo; redo",

@@ -60,6 +60,11 @@ struct CompareCommand: ParsableCommand {
 
         func run() throws {
             let g = try CLI.load(file).graph
+            let members = AgreementMatrix.memberCount(g, by: by)
+            guard members <= AgreementMatrix.maxMembers else {
+                CLI.printError("error: \(members) \(by.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)")
+                throw ExitCode(1)
+            }
             let m = AgreementMatrix(g, by: by)
             print(csv ? m.csv() : PositionReport.matrix(m), terminator: "")
             if let svg {

@@ -85,7 +85,19 @@ final class ReadlineLineReader: LineReader {
         let box = CompleterBox(completer)
         readlineState.withLock { $0.completer = box }
         rl_readline_name = UnsafePointer(strdup("argraph"))
-        rl_catch_signals = 0 // our SIGINT handler; the read loop below handles Ctrl-C
+        // No readline signal handlers: ours set the Ctrl-C flag (the read loop below handles it) and write
+        // the recovery file on SIGTERM and SIGHUP, which leaves the terminal as readline had it: put it back.
+        rl_catch_signals = 0
+        var modes = termios()
+        if tcgetattr(0, &modes) == 0 {
+            let saved = modes
+            Recovery.addCleanup {
+                var m = saved
+                _ = tcsetattr(0, TCSANOW, &m)
+                // Readline turns on bracketed paste at the prompt; turn it off again.
+                if isatty(1) != 0 { _ = "\u{1B}[?2004l".withCString { write(1, $0, strlen($0)) } }
+            }
+        }
         rl_attempted_completion_function = readlineAttemptedCompletion
         rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n;\"'"))
         stifle_history(Self.historyLimit)
@@ -116,7 +128,7 @@ final class ReadlineLineReader: LineReader {
                 rl_free_line_state()
                 rl_callback_sigcleanup()
                 rl_callback_handler_remove()
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                try? FileHandle.standardOutput.write(contentsOf: Data("^C\n".utf8))
                 return .interrupted
             }
             var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
@@ -125,6 +137,12 @@ final class ReadlineLineReader: LineReader {
                 if errno == EINTR { continue }
                 rl_callback_handler_remove()
                 return .end
+            }
+            // The terminal is gone (its window closed): SIGHUP is on its way, but reading on would
+            // see end of input and quit before the handler has written the unsaved edits. Stop as
+            // the signal would.
+            if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                Recovery.stop(signal: SIGHUP)
             }
             rl_callback_read_char()
             let pending = readlineState.withLock { state -> ReadlineState.Pending in

@@ -71,10 +71,17 @@ struct ReplCommand: ParsableCommand {
         } else {
             reader = PlainLineReader()
         }
-        Recovery.installSignalHandlers(environment: env)
-        if commands == nil, script == nil { Recovery.offer(in: Recovery.directory(environment: env), session: session, reader: reader) }
+        // Sessions that read lines (a terminal or piped input) keep a journal of their unsaved edits;
+        // -c and --script runs only write one when stopped by a signal.
+        let readsLines = commands == nil && script == nil
+        Recovery.installSignalHandlers(environment: env, journal: readsLines)
+        if readsLines {
+            Recovery.offer(in: Recovery.directory(environment: env), session: session, reader: reader)
+            Recovery.publish(session) // restored edits are journalled before the first command
+        }
         let status = shell.run(reader: reader, interactive: interactive, keepGoing: keepGoing)
         session.output.flush()
+        Recovery.finish()
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -9,6 +9,8 @@ final class PseudoTerminal {
     let master: Int32
     let pid: pid_t
     private(set) var output = ""
+    /// Whether ``hangUp()`` closed the terminal.
+    private(set) var isClosed = false
 
     init(arguments: [String], environment: [String: String]) throws {
         let exe = BinaryRunner.productsDirectory.appendingPathComponent("argraph").path
@@ -30,7 +32,20 @@ final class PseudoTerminal {
     }
 
     deinit {
+        if !isClosed { close(master) }
+    }
+
+    /// Closes the terminal, as when its window is closed: the child gets SIGHUP and end of input.
+    func hangUp() {
+        guard !isClosed else { return }
         close(master)
+        isClosed = true
+    }
+
+    /// The terminal's line settings (shared by both ends of the pseudo-terminal).
+    func modes() -> termios? {
+        var t = termios()
+        return !isClosed && tcgetattr(master, &t) == 0 ? t : nil
     }
 
     func send(_ keys: String) {
@@ -45,6 +60,7 @@ final class PseudoTerminal {
         while Date() < deadline {
             let start = from ?? output.startIndex
             if output[start...].contains(text) { return true }
+            if isClosed { return false }
             var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&fds, 1, 200) > 0 {
                 var buffer = [UInt8](repeating: 0, count: 4096)
@@ -61,7 +77,7 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {
-            waitFor("\u{0}", timeout: 0.1) // drain output
+            if isClosed { usleep(50_000) } else { waitFor("\u{0}", timeout: 0.1) } // drain output
             if waitpid(pid, &status, WNOHANG) == pid {
                 if status & 0x7f == 0 { return (status >> 8) & 0xff }
                 return 128 + (status & 0x7f)

@@ -40,6 +40,11 @@ extension CommandRegistry {
                 throw CommandError.usage(ctx.command, "--by takes actor or document, not '\(axisName)'")
             }
             let g = ctx.graph
+            let members = AgreementMatrix.memberCount(g, by: axis)
+            guard members <= AgreementMatrix.maxMembers else {
+                throw CommandError("\(members) \(axis.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)",
+                                   hint: "compare two of them with 'compare A B', or export a part of the graph")
+            }
             let m = AgreementMatrix(g, by: axis, includeImplied: ctx.flag("--implied"))
             if m.ids.isEmpty { ctx.print("no \(axis.rawValue) takes a stance"); return }
             var wrote: [String] = []
@@ -182,7 +187,8 @@ enum Comparing {
             throw CommandError.usage(ctx.command, "unknown action '\(action)'")
         }
         let options = strengthOptions(ctx)
-        let diff = WhatIf.compare(before: g, after: edit, options: options, threshold: threshold)
+        let diff = WhatIf.compare(before: g, after: edit, options: options, threshold: threshold, cancel: { ctx.isCancelled })
+        try ctx.checkCancelled()
         let viewLabel = lg.view.map { $0.label + "; " + label } ?? label
         lg.setView(edit.graph, label: viewLabel)
         var removed: [String] = []
@@ -218,7 +224,8 @@ enum Comparing {
         if let t = ctx.option("--target") {
             try ctx.expectAtMost(0)
             let target = try ctx.claim(t)
-            ranked = Cruxes.forTarget(target, in: g, options: options, limit: limit)
+            ranked = Cruxes.forTarget(target, in: g, options: options, limit: limit, cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
             ctx.print("cruxes for \(g.claims[target].id): retracting each claim upstream and re-scoring (\(options.semantics.rawValue))")
             if let first = ranked.first { ctx.print("strength of \(g.claims[target].id): \(fixed(first.before))") }
         } else {
@@ -228,7 +235,8 @@ enum Comparing {
                 ctx.print("\(g.actors[a].id) and \(g.actors[b].id) do not attack each other's claims: no conflict force to change")
                 return
             }
-            ranked = Cruxes.between(a, b, in: g, options: options, limit: limit)
+            ranked = Cruxes.between(a, b, in: g, options: options, limit: limit, cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
             ctx.print("cruxes between \(g.actors[a].id) and \(g.actors[b].id): \(attacks.count) cross attack\(attacks.count == 1 ? "" : "s"); "
                       + "conflict force \(fixed(ranked.first?.before ?? 0)) (\(options.semantics.rawValue))")
         }

@@ -13,7 +13,8 @@ extension CommandRegistry {
             try ctx.expectAtMost(0)
             let options = try Scoring.strengthOptions(ctx)
             let top = try ctx.intOption("--top", default: Int.max, in: 1...Int.max)
-            let (ranked, result) = Strengths.ranking(ctx.graph, options: options)
+            let (ranked, result) = Strengths.ranking(ctx.graph, options: options, cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
             var t = TextTable(headers: ["RANK", "CLAIM", "STRENGTH", "BASE"], rightAligned: [0, 2, 3])
             for (i, r) in ranked.prefix(top).enumerated() {
                 try ctx.checkCancelled()
@@ -36,8 +37,10 @@ extension CommandRegistry {
             guard let bipolar = BipolarMapping(rawValue: bipolarName) else {
                 throw CommandError.unknown("bipolar mapping", bipolarName, among: BipolarMapping.allCases.map(\.rawValue))
             }
+            // The solver polls on this thread only; the session's check (the Ctrl-C flag, or a test's) is safe to call from it.
+            nonisolated(unsafe) let cancelled = ctx.session.isCancelled
             let status = Extensions.status(ctx.graph, semantics: semantics, options: FrameworkOptions(bipolar: bipolar),
-                                           cancel: { Interrupt.isRequested })
+                                           cancel: { cancelled() })
             try ctx.checkCancelled()
             var t = TextTable(headers: ["CLAIM", "LABEL", "ACCEPTANCE"])
             for (i, c) in ctx.graph.claims.enumerated() {
@@ -56,9 +59,12 @@ extension CommandRegistry {
             let claim = try ctx.claimOrFocus(0)
             let k = try ctx.intOption("--k", default: 5, in: 1...1000)
             let maxLength = ctx.option("--max-length") == nil ? nil : try ctx.intOption("--max-length", default: 0, in: 1...100_000)
-            let result = Strengths.compute(ctx.graph, options: try Scoring.strengthOptions(ctx))
+            let result = Strengths.compute(ctx.graph, options: try Scoring.strengthOptions(ctx), cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
             let chains = Chains.top(ctx.graph, to: claim, k: k, maxLength: maxLength,
-                                    scoring: ctx.flag("--product") ? .product : .weakestLink, strengths: result.strengths)
+                                    scoring: ctx.flag("--product") ? .product : .weakestLink, strengths: result.strengths,
+                                    cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
             if chains.isEmpty { ctx.print("no support chain reaches \(ctx.graph.claims[claim].id)"); return }
             for (i, c) in chains.enumerated() {
                 ctx.print("\(i + 1). \(Scoring.number(c.score))  " + c.claims.map { ctx.graph.claims[$0].id }.joined(separator: " -> "))
@@ -72,7 +78,9 @@ extension CommandRegistry {
             let claim = try ctx.claimOrFocus(0)
             let options = try Scoring.strengthOptions(ctx)
             let g = ctx.graph
-            let e = Explanation.why(g, claim: claim, result: Strengths.compute(g, options: options), options: options)
+            let result = Strengths.compute(g, options: options, cancel: { ctx.isCancelled })
+            try ctx.checkCancelled()
+            let e = Explanation.why(g, claim: claim, result: result, options: options)
             ctx.print("\(g.claims[claim].id): strength \(Scoring.number(e.strength)) under \(e.semantics.rawValue)")
             if e.explicitBase {
                 ctx.print("  base \(Scoring.number(e.base)) (declared)")

@@ -54,8 +54,11 @@ extension Extensions {
 
 extension Strengths {
     /// All claims ranked by strength, strongest first (ties by claim order), with the full result.
-    public static func ranking(_ graph: Graph, options: StrengthOptions = .init()) -> (ranked: [(claim: Int, strength: Double)], result: StrengthResult) {
-        let r = compute(graph, options: options)
+    ///
+    /// `cancel` is passed to ``compute(_:options:cancel:)``.
+    public static func ranking(_ graph: Graph, options: StrengthOptions = .init(),
+                               cancel: (() -> Bool)? = nil) -> (ranked: [(claim: Int, strength: Double)], result: StrengthResult) {
+        let r = compute(graph, options: options, cancel: cancel)
         let ranked = r.strengths.enumerated().map { (claim: $0.offset, strength: $0.element) }
             .sorted { $0.strength != $1.strength ? $0.strength > $1.strength : $0.claim < $1.claim }
         return (ranked, r)

@@ -8,12 +8,17 @@ public enum DOTEscaping {
     ///
     /// Besides `"` and `\`, also escapes `&` as `&amp;`, since Graphviz expands entities in labels.
     public static func quotedBody(_ text: String, entities: Bool = true) -> String {
+        body(text, entities: entities, backslash: "\\\\")
+    }
+
+    /// ``quotedBody(_:entities:)`` with each backslash written as `backslash`.
+    static func body(_ text: String, entities: Bool, backslash: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars {
             switch s {
             case "\"": out += "\\\""
-            case "\\": out += "\\\\"
+            case "\\": out += backslash
             case "&" where entities: out += "&amp;"
             default:
                 if isControlOrBreak(s) { out += " " } else { out.unicodeScalars.append(s) }
@@ -25,6 +30,15 @@ public enum DOTEscaping {
     /// `text` as a complete DOT quoted string, for ids and attribute values.
     public static func quoted(_ text: String, entities: Bool = false) -> String {
         "\"" + quotedBody(text, entities: entities) + "\""
+    }
+
+    /// `text` as a complete DOT quoted string for a `tooltip`, which Graphviz reads differently from a label.
+    ///
+    /// Graphviz undoes one level of backslashes in a tooltip and then expands `\N`, `\G`, `\E`, `\H`,
+    /// `\T` and `\L` (the node's name, the graph's, …), so a backslash is written as four: `\\\\`
+    /// shows one. Entities are expanded too, so `&` is written `&amp;`, as in labels.
+    public static func tooltip(_ text: String) -> String {
+        "\"" + body(text, entities: true, backslash: "\\\\\\\\") + "\""
     }
 
     /// A label of several lines, each escaped, joined with DOT's centred line break `\n`.

@@ -113,10 +113,10 @@ public enum DOTExporter {
         }
         // Edges.
         for (i, r) in graph.relations.enumerated() {
-            let from = DOTEscaping.quoted(graph.claims[r.source].id)
+            let from = nodeID(r.source, graph)
             let to: String
             switch r.target {
-            case let .claim(c): to = DOTEscaping.quoted(graph.claims[c].id)
+            case let .claim(c): to = nodeID(c, graph)
             case let .relation(t): to = relationPoint(t)
             }
             if graph.relationsTo.degree(i) > 0 {
@@ -133,6 +133,15 @@ public enum DOTExporter {
 
     /// The quoted id of the point drawn on relation `r`.
     static func relationPoint(_ r: Int) -> String { "\"@r\(r)\"" }
+
+    /// The quoted DOT id of claim `c`: its own id, unless that holds a control character or line break
+    /// (which DOT strings cannot show, so two ids could become one) or starts with `@` (argraph's own
+    /// nodes: `@r1`, `@legend`); then `@c` and the claim's index, which no other node has.
+    static func nodeID(_ c: Int, _ graph: Graph) -> String {
+        let id = graph.claims[c].id
+        if id.hasPrefix("@") || id.unicodeScalars.contains(where: DOTEscaping.isControlOrBreak) { return "\"@c\(c)\"" }
+        return DOTEscaping.quoted(id)
+    }
 
     static func edgeColor(_ r: Relation) -> String {
         r.isUndercut ? undercutColor : (r.kind == .support ? supportColor : attackColor)
@@ -157,7 +166,7 @@ public enum DOTExporter {
         }
         var tip = r.kind.rawValue + (r.isUndercut ? " (undercut)" : "") + " " + graph.label(ofRelation: i)
         if let note = r.note { tip += ": " + note }
-        a.append("tooltip=\(DOTEscaping.quoted(tip, entities: true))")
+        a.append("tooltip=\(DOTEscaping.tooltip(tip))")
         return a.joined(separator: ", ")
     }
 
@@ -186,8 +195,8 @@ public enum DOTExporter {
         }
         attrs.append("fillcolor=\"\(fillColor)\"")
         attrs.append("label=" + DOTEscaping.label(lines: lines))
-        attrs.append("tooltip=" + DOTEscaping.quoted(claim.id + " (" + claim.kind.rawValue + "): " + claim.text, entities: true))
-        return DOTEscaping.quoted(claim.id) + " [" + attrs.joined(separator: ", ") + "];"
+        attrs.append("tooltip=" + DOTEscaping.tooltip(claim.id + " (" + claim.kind.rawValue + "): " + claim.text))
+        return nodeID(c, graph) + " [" + attrs.joined(separator: ", ") + "];"
     }
 
     static func strengthOf(_ c: Int, _ options: Options) -> Double? {

@@ -49,6 +49,16 @@ import Testing
         #expect(Fixture.run(["matrix --by nobody"]).contains("--by takes actor or document, not 'nobody'"))
     }
 
+    @Test func matrixOfTooManyActorsIsAClearError() {
+        // 1001 actors with a stance each: 10^6 cells and a cubic seriation were the start of what
+        // 10^5 actors turned into an allocation of 10^10 cells.
+        var text = "claim x: X.\n"
+        for i in 0...AgreementMatrix.maxMembers { text += "actor p\(i)\nstance p\(i) asserts x\n" }
+        #expect(Fixture.run(["matrix"], source: text)
+                == "error: 1001 actors take stances; a matrix is computed for at most 1000\n  hint: compare two of them with 'compare A B', or export a part of the graph\n")
+        #expect(Fixture.run(["matrix --by document"], source: text).hasPrefix("no document takes a stance"))
+    }
+
     @Test func conflictsUnansweredTimeline() {
         #expect(Fixture.run(["conflicts"]) == """
         alice vs bob: 1 attack, 1 contradiction

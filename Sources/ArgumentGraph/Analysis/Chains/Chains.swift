@@ -22,8 +22,11 @@ public enum Chains {
     /// virtual source joined to every start claim (evidence, or no supporters). Each spur search is a widest-path
     /// (weakest link) or most-reliable-path (product) Dijkstra, or, with `maxLength` (relations per chain), a
     /// hop-bounded dynamic programme. Cycles are fine: chains are simple paths. Polynomial: O(k·n·(m log n)).
+    ///
+    /// `cancel` is polled before each spur search; once it returns true the search stops and the chains
+    /// accepted so far are returned.
     public static func top(_ graph: Graph, to target: Int, k: Int, maxLength: Int? = nil, scoring: ChainScoring = .weakestLink,
-                           strengths: [Double]) -> [Chain] {
+                           strengths: [Double], cancel: (() -> Bool)? = nil) -> [Chain] {
         let n = graph.claims.count
         guard target >= 0, target < n, k > 0, strengths.count == n, graph.supportsTo.degree(target) > 0 else { return [] }
         let search = PathSearch(graph: graph, strengths: strengths, scoring: scoring, target: target)
@@ -33,9 +36,10 @@ public enum Chains {
         var known = Set<[Int]>()
         guard let first = search.best(from: search.root, to: target, bannedNodes: [], bannedEdges: [], hops: maxHops) else { return [] }
         accepted.append(first); known.insert(first.edges)
-        while accepted.count < k {
+        search: while accepted.count < k {
             let prev = accepted[accepted.count - 1]
             for i in 0..<(prev.nodes.count - 1) {
+                if let cancel, cancel() { break search }
                 let spur = prev.nodes[i]
                 let rootNodes = Array(prev.nodes[0...i]), rootEdges = Array(prev.edges[0..<i])
                 var bannedEdges = Set<Int>()

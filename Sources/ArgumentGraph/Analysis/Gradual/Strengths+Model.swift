@@ -153,7 +153,7 @@ extension Strengths {
             return graph.claims.indices.map { Strengths.clamp(update($0, s, weight: { w[$0] })) }
         }
 
-        func solve(_ options: StrengthOptions) -> StrengthResult {
+        func solve(_ options: StrengthOptions, cancel: (() -> Bool)? = nil) -> StrengthResult {
             var flat = Flat(self)
             let n = graph.claims.count
             if let order = claimOrder {
@@ -170,6 +170,9 @@ extension Strengths {
                 let h = 0.5
                 var k1 = next, k2 = next, k3 = next, k4 = next, x = next
                 for i in 1...limit {
+                    if let cancel, cancel() {
+                        return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                    }
                     flat.derivative(s, into: &k1)
                     if k1.allSatisfy({ abs($0) <= options.tolerance }) {
                         return StrengthResult(strengths: s, base: base, converged: true, iterations: i - 1, semantics: semantics, acyclic: false)
@@ -185,6 +188,9 @@ extension Strengths {
                 return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
             }
             for i in 1...limit {
+                if let cancel, cancel() {
+                    return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                }
                 flat.step(s, into: &next)
                 var delta = 0.0
                 for c in 0..<n { delta = max(delta, abs(next[c] - s[c])) }

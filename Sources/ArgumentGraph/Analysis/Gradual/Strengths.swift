@@ -79,10 +79,13 @@ public enum Strengths {
     /// Strengths of all claims. Acyclic graphs: one pass in topological order. Cyclic graphs: simultaneous
     /// (Jacobi) iteration from the base scores until the largest change is at most the tolerance, or — for
     /// quadratic energy — Runge–Kutta (RK4) integration of Potyka's continuous model until |dσ/dt| ≤ tolerance.
-    public static func compute(_ graph: Graph, options: StrengthOptions = .init()) -> StrengthResult {
+    ///
+    /// `cancel` is polled before each iteration of a cyclic graph; once it returns true the iteration stops and
+    /// the last iterate is returned as not converged (the caller, who cancelled, knows why).
+    public static func compute(_ graph: Graph, options: StrengthOptions = .init(), cancel: (() -> Bool)? = nil) -> StrengthResult {
         let base = baseScores(graph, options: options)
         let model = Model(graph, semantics: options.semantics, base: base)
-        return model.solve(options)
+        return model.solve(options, cancel: cancel)
     }
 
     static func clamp(_ x: Double) -> Double { x.isNaN ? 0 : min(1, max(0, x)) }

@@ -41,7 +41,26 @@ public struct AgreementMatrix: Sendable {
     /// The agreement index of members `i` and `j` (display order).
     public func value(_ i: Int, _ j: Int) -> Double { cells[i][j].index }
 
+    /// The most members a matrix is computed for: its cells grow with the square of the members
+    /// and the seriation with the cube (1000 members: 10^6 cells, about a second).
+    public static let maxMembers = 1000
+
+    /// How many members (actors, or documents, with at least one stance) the matrix of `graph` has.
+    public static func memberCount(_ graph: Graph, by axis: Axis) -> Int {
+        var seen = Set<Int>()
+        for s in graph.stances {
+            switch axis {
+            case .actor: seen.insert(s.actor)
+            case .document: if let d = s.document { seen.insert(d) }
+            }
+        }
+        return seen.count
+    }
+
     /// Computes the matrix; with `ordered` false the members keep declaration order.
+    ///
+    /// Time and memory grow with the square of the members (see ``maxMembers``); callers check
+    /// ``memberCount(_:by:)`` first.
     public init(_ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true) {
         self.axis = axis
         var groups: [Int: [Int]] = [:]

@@ -90,13 +90,17 @@ public enum Cruxes {
     }
 
     /// Ranks claims by how much retracting each changes the target's strength; `score` maps a graph to strengths.
-    public static func forTarget(_ target: Int, in graph: Graph, limit: Int? = nil,
+    ///
+    /// `cancel` is polled before each re-scoring; once it returns true the scan stops and the ranking
+    /// covers only the claims scanned so far (the caller, who cancelled, knows it is partial).
+    public static func forTarget(_ target: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
                                  score: (Graph) -> [Double]) -> [Crux] {
         guard target >= 0 && target < graph.claims.count else { return [] }
         let base = score(graph)
         let before = target < base.count ? base[target] : 0
         var out: [Crux] = []
         for c in upstream(of: [target], in: graph) where c != target {
+            if let cancel, cancel() { break }
             let edited = WhatIf.retract(claim: c, from: graph)
             guard let t = edited.claimMap[target] else { continue }
             let s = score(edited.graph)
@@ -106,7 +110,9 @@ public enum Cruxes {
     }
 
     /// Ranks claims by how much retracting each changes the conflict force between actors `a` and `b`.
-    public static func between(_ a: Int, _ b: Int, in graph: Graph, limit: Int? = nil,
+    ///
+    /// `cancel` is polled before each re-scoring, as in ``forTarget(_:in:limit:cancel:score:)``.
+    public static func between(_ a: Int, _ b: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
                                score: (Graph) -> [Double]) -> [Crux] {
         let attacks = crossAttacks(graph, a, b)
         guard !attacks.isEmpty else { return [] }
@@ -118,6 +124,7 @@ public enum Cruxes {
         }
         var out: [Crux] = []
         for c in upstream(of: endpoints.sorted(), in: graph) {
+            if let cancel, cancel() { break }
             let edited = WhatIf.retract(claim: c, from: graph)
             let mapped = attacks.compactMap { edited.relationMap[$0] }
             let after = conflictForce(edited.graph, attacks: mapped, strengths: score(edited.graph))

@@ -1,9 +1,11 @@
 extension WhatIf {
     /// The grounded labels (of the claims only) and the gradual strengths of a graph.
+    ///
+    /// `cancel` is passed to ``Strengths/compute(_:options:cancel:)``.
     public static func score(_ graph: Graph, options: StrengthOptions = .init(),
-                             framework: FrameworkOptions = .init()) -> (labels: [Label], strengths: [Double]) {
+                             framework: FrameworkOptions = .init(), cancel: (() -> Bool)? = nil) -> (labels: [Label], strengths: [Double]) {
         let labels = Array(Extensions.grounded(AttackFramework(graph, options: framework)).prefix(graph.claims.count))
-        return (labels, Strengths.compute(graph, options: options).strengths)
+        return (labels, Strengths.compute(graph, options: options, cancel: cancel).strengths)
     }
 
     /// The options with actor indices (credibility overrides, exclusions) carried through an edit's actor map.
@@ -19,12 +21,13 @@ extension WhatIf {
     /// strengths that moved by more than `threshold`, largest first (see ``ScoreDiff``).
     ///
     /// The options are carried through the edit's actor map; `afterOptions`, when given, replaces them
-    /// for the edited graph (already in its indices).
+    /// for the edited graph (already in its indices). `cancel` is passed to both scorings; a cancelled
+    /// comparison is meaningless.
     public static func compare(before: Graph, after: EditedGraph, options: StrengthOptions = .init(),
                                afterOptions: StrengthOptions? = nil, framework: FrameworkOptions = .init(),
-                               threshold: Double = 0.05) -> ScoreDiff {
-        let b = score(before, options: options, framework: framework)
-        let a = score(after.graph, options: afterOptions ?? remap(options, through: after), framework: framework)
+                               threshold: Double = 0.05, cancel: (() -> Bool)? = nil) -> ScoreDiff {
+        let b = score(before, options: options, framework: framework, cancel: cancel)
+        let a = score(after.graph, options: afterOptions ?? remap(options, through: after), framework: framework, cancel: cancel)
         return ScoreDiff(before: b.strengths, after: a.strengths, labelsBefore: b.labels.map(\.rawValue),
                          labelsAfter: a.labels.map(\.rawValue), claimMap: after.claimMap, threshold: threshold)
     }
@@ -41,12 +44,18 @@ extension WhatIf {
 
 extension Cruxes {
     /// Ranks claims by how much retracting each changes the target's gradual strength under `options`.
-    public static func forTarget(_ target: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil) -> [Crux] {
-        forTarget(target, in: graph, limit: limit) { Strengths.compute($0, options: options).strengths }
+    ///
+    /// `cancel` is polled between re-scorings and inside each; a cancelled ranking is partial.
+    public static func forTarget(_ target: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil,
+                                 cancel: (() -> Bool)? = nil) -> [Crux] {
+        forTarget(target, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, options: options, cancel: cancel).strengths }
     }
 
     /// Ranks claims by how much retracting each changes the conflict force between two actors under `options`.
-    public static func between(_ a: Int, _ b: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil) -> [Crux] {
-        between(a, b, in: graph, limit: limit) { Strengths.compute($0, options: options).strengths }
+    ///
+    /// `cancel` is polled between re-scorings and inside each; a cancelled ranking is partial.
+    public static func between(_ a: Int, _ b: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil,
+                               cancel: (() -> Bool)? = nil) -> [Crux] {
+        between(a, b, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, options: options, cancel: cancel).strengths }
     }
 }

@@ -25,17 +25,24 @@ public enum AIFWriter {
         for (i, r) in graph.relations.enumerated() where r.kind == .support && r.note == AIFReader.rephraseNote {
             if case let .claim(t) = r.target { pairOf["\(r.source)>\(t)"] = i }
         }
-        var usedNames = Set<String>()
+        // Node ids are claim ids and made-up names; a made-up name never takes a claim's id.
+        var usedNames = Set(graph.claims.map(\.id))
+        func fresh(_ name: String) -> String {
+            var n = name
+            while usedNames.contains(n) { n += "_" }
+            usedNames.insert(n)
+            return n
+        }
         for (i, r) in graph.relations.enumerated() {
             var name = "_" + (r.id ?? "r\(i)")
             if usedNames.contains(name) { name += "-\(i)" }
+            name = fresh(name)
             if r.kind == .support, r.note == AIFReader.rephraseNote, case let .claim(t) = r.target,
                let back = pairOf["\(t)>\(r.source)"], back < i, !sNode[back].isEmpty {
                 sNode[i] = sNode[back]
                 continue
             }
             sNode[i] = name
-            usedNames.insert(name)
         }
         var emitted = Set<String>()
         for (i, r) in graph.relations.enumerated() {
@@ -58,11 +65,12 @@ public enum AIFWriter {
         for s in graph.stances where s.kind == .asserts && seen.insert("\(s.actor)>\(s.claim)").inserted {
             l += 1
             let actor = graph.actors[s.actor], claim = graph.claims[s.claim]
-            nodes.append(["nodeID": "_l\(l)", "type": "L", "text": actor.name + " : " + claim.text])
-            nodes.append(["nodeID": "_ya\(l)", "type": "YA", "text": "Asserting"])
-            edge("_l\(l)", "_ya\(l)")
-            edge("_ya\(l)", claim.id)
-            locutions.append(["nodeID": "_l\(l)", "personID": s.actor + 1])
+            let lNode = fresh("_l\(l)"), yaNode = fresh("_ya\(l)")
+            nodes.append(["nodeID": lNode, "type": "L", "text": actor.name + " : " + claim.text])
+            nodes.append(["nodeID": yaNode, "type": "YA", "text": "Asserting"])
+            edge(lNode, yaNode)
+            edge(yaNode, claim.id)
+            locutions.append(["nodeID": lNode, "personID": s.actor + 1])
         }
         var participants: [[String: Any]] = []
         let speaking = Set(graph.stances.filter { $0.kind == .asserts }.map(\.actor))
