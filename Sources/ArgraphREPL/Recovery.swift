@@ -91,6 +91,17 @@ public enum Recovery {
         if changed { written.withLock { $0 = done } }
     }
 
+    /// Brings the journal's files up to date and turns the journal off, leaving the files for the next
+    /// start to offer; returns their paths (none when the journal is off).
+    public static func keepForNextStart() -> [String] {
+        guard journalDirectory.withLock({ $0 }) != nil else { return [] }
+        return queue.sync {
+            syncJournal()
+            journalDirectory.withLock { $0 = nil }
+            return written.withLock { $0 }.keys.sorted()
+        }
+    }
+
     /// Removes this process's recovery files and turns the journal off: the session ended as the user chose.
     public static func finish() {
         guard journalDirectory.withLock({ $0 }) != nil else { return }

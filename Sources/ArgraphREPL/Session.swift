@@ -25,6 +25,9 @@ public final class Session {
     public var confirm: (String) -> Bool = { _ in true }
     /// Set by `quit`; the shell stops reading.
     public var quitRequested = false
+    /// Set when the session ends without an answer to the quit question (Ctrl-D at it): the unsaved
+    /// edits stay in their recovery files, for the next start to offer.
+    public var keepsUnsavedEditsForNextStart = false
     /// Whether the session reads from a person at a terminal.
     public var isInteractive = false
 

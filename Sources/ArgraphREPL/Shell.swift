@@ -82,7 +82,11 @@ public final class Shell {
             session.confirm = { [unowned self] question in
                 switch reader.ask(question + " [y/N] ") {
                 case let .line(answer): return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-                case .end: self.session.output.write("\n"); return true
+                case .end:
+                    // No answer is not a yes: quit, but keep the edits for the next start.
+                    self.session.output.write("\n")
+                    self.session.keepsUnsavedEditsForNextStart = true
+                    return true
                 case .interrupted: return false
                 }
             }

@@ -81,7 +81,13 @@ struct ReplCommand: ParsableCommand {
         }
         let status = shell.run(reader: reader, interactive: interactive, keepGoing: keepGoing)
         session.output.flush()
-        Recovery.finish()
+        if session.keepsUnsavedEditsForNextStart {
+            for file in Recovery.keepForNextStart() {
+                CLI.printError("argraph: unsaved edits kept in \(file); the next start offers them")
+            }
+        } else {
+            Recovery.finish()
+        }
         if status != 0 { throw ExitCode(status) }
     }
 

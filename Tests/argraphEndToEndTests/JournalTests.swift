@@ -69,6 +69,26 @@ import Testing
         #expect(t.exitStatus() == 0)
     }
 
+    @Test func ctrlDAtTheQuitQuestionQuitsButKeepsTheEditsForTheNextStart() throws {
+        let setup = try Setup()
+        defer { try? FileManager.default.removeItem(at: setup.dir) }
+        let t = try ReplTerminalRecoveryTests.editedSession(setup)
+        t.send("\u{04}")
+        #expect(t.waitFor("quit anyway? [y/N]"), "\(t.output)")
+        t.send("\u{04}")   // no answer: not a yes
+        #expect(t.exitStatus() == 0)
+        #expect(t.output.contains("unsaved edits kept in"), "\(t.output)")
+        #expect(Self.holdsFreshClaim(setup.recoveryFiles()), "\(setup.recoveryFiles())")
+        let next = try PseudoTerminal(arguments: [setup.graph], environment: setup.env)
+        #expect(next.waitFor("Restore them? [y/N]"), "\(next.output)")
+        next.send("n\r")
+        #expect(next.waitFor("g> "), "\(next.output)")
+        next.send("\u{04}")
+        #expect(next.exitStatus() == 0)
+        // Declined, the file stays for a later start.
+        #expect(Self.holdsFreshClaim(setup.recoveryFiles()))
+    }
+
     @Test func aRunningSessionsJournalIsNotOfferedToAnother() throws {
         let setup = try Setup()
         defer { try? FileManager.default.removeItem(at: setup.dir) }
