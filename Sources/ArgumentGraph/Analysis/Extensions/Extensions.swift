@@ -95,7 +95,7 @@ public enum Extensions {
         case .grounded, .complete: return grounded(af)
         case .ideal: return ideal(af, cancel: cancel)
         case .stable:
-            let e = Encoding(af, stable: true)
+            var e = Encoding(af, stable: true)
             guard e.solver.solve(cancel: cancel) == .satisfiable else { return nil }
             return e.labels()
         case .preferred:
@@ -181,7 +181,7 @@ public enum Extensions {
             guard let l = ideal(af, cancel: cancel), l[argument] != .in else { return nil }
             return l
         case .stable:
-            let e = Encoding(af, stable: true)
+            var e = Encoding(af, stable: true)
             guard e.solver.solve(assumptions: [e.inLit(argument, false)], cancel: cancel) == .satisfiable else { return nil }
             return e.labels(in: e.modelInSet())
         case .preferred:

@@ -1,11 +1,13 @@
 /// A small incremental CDCL SAT solver: two watched literals with blocker literals in flat per-literal watch
 /// buffers (binary clauses answered from the watcher alone), first-UIP learning with recursive minimisation,
-/// VSIDS, phase saving, Luby restarts, LBD-based learnt-clause reduction, level-0 simplification, a compacting
+/// VSIDS, phase saving, restarts on the LBD of recent learnt clauses (Glucose), LBD-based learnt-clause reduction, level-0 simplification, a compacting
 /// clause arena and solving under assumptions.
 ///
 /// Literals are `2 * variable + (negated ? 1 : 0)`. Clauses may be added between calls to ``solve(assumptions:cancel:)``.
-/// The solver owns raw buffers (freed on deinit) and is not meant to be shared between threads.
-final class SATSolver {
+/// The solver keeps its state in raw buffers, owned by a private storage object that frees them; it is a struct so
+/// that its fields are checked for exclusive access at compile time, not at run time on every access. Do not copy
+/// a solver that is still used (copies share the buffers).
+struct SATSolver {
     /// The outcome of one call.
     enum Outcome { case satisfiable, unsatisfiable, cancelled }
 
@@ -47,6 +49,9 @@ final class SATSolver {
     private var analyzeStack: [Int32] = []
     private var analyzeClear: [Int32] = []
     private var nextReduce = 2000
+    private var fastLBD = 0.0
+    private var slowLBD = 0.0
+    private var lbdCount = 0
     private var simplifiedAssigned = -1
     private var propagationsUntilSimplify = 0
     /// The model of the last satisfiable call, per variable.
@@ -56,51 +61,67 @@ final class SATSolver {
 
     private static let header = 3
 
+    /// Owns the buffers: the solver's pointer fields are copies of these, updated together when a buffer grows.
+    private final class Storage {
+        var buffers: [UnsafeMutableRawPointer] = []
+        var watches: UnsafeMutablePointer<WatchList>?
+        var literals = 0
+        deinit {
+            if let watches { for l in 0..<literals { watches[l].data?.deallocate() } }
+            for b in buffers { b.deallocate() }
+        }
+    }
+    private let storage = Storage()
+
     init() {
-        value = .allocate(capacity: 0); watches = .allocate(capacity: 0)
-        level = .allocate(capacity: 0); reason = .allocate(capacity: 0); phase = .allocate(capacity: 0)
-        seen = .allocate(capacity: 0); activity = .allocate(capacity: 0); heapIndex = .allocate(capacity: 0)
-        heap = .allocate(capacity: 0); trail = .allocate(capacity: 0)
-        arena = .allocate(capacity: 0)
+        // One element each, so that every buffer has its own address in `storage.buffers`; capacities stay 0.
+        value = .allocate(capacity: 1); watches = .allocate(capacity: 1)
+        level = .allocate(capacity: 1); reason = .allocate(capacity: 1); phase = .allocate(capacity: 1)
+        seen = .allocate(capacity: 1); activity = .allocate(capacity: 1); heapIndex = .allocate(capacity: 1)
+        heap = .allocate(capacity: 1); trail = .allocate(capacity: 1)
+        arena = .allocate(capacity: 1)
+        storage.buffers = [UnsafeMutableRawPointer(value), UnsafeMutableRawPointer(watches), UnsafeMutableRawPointer(level),
+                           UnsafeMutableRawPointer(reason), UnsafeMutableRawPointer(phase), UnsafeMutableRawPointer(seen),
+                           UnsafeMutableRawPointer(activity), UnsafeMutableRawPointer(heapIndex), UnsafeMutableRawPointer(heap),
+                           UnsafeMutableRawPointer(trail), UnsafeMutableRawPointer(arena)]
+        storage.watches = watches
     }
 
-    deinit {
-        for l in 0..<(2 * variableCount) { watches[l].data?.deallocate() }
-        value.deallocate(); watches.deallocate(); level.deallocate(); reason.deallocate(); phase.deallocate()
-        seen.deallocate(); activity.deallocate(); heapIndex.deallocate(); heap.deallocate(); trail.deallocate()
-        arena.deallocate()
-    }
-
-    private static func grow<T>(_ p: inout UnsafeMutablePointer<T>, count: Int, to newCapacity: Int) {
+    private static func grow<T>(_ p: inout UnsafeMutablePointer<T>, count: Int, to newCapacity: Int, _ storage: Storage) {
         let q = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
         q.moveInitialize(from: p, count: count)
+        let old = UnsafeMutableRawPointer(p)
+        if let i = storage.buffers.firstIndex(of: old) { storage.buffers[i] = UnsafeMutableRawPointer(q) }
         p.deallocate()
         p = q
     }
 
     /// Makes room for `n` variables in every per-variable and per-literal buffer.
-    func reserveVariables(_ n: Int) {
+    mutating func reserveVariables(_ n: Int) {
         guard n > capacity else { return }
         let c = max(n, 2 * capacity, 16)
         let v = variableCount
-        SATSolver.grow(&value, count: 2 * v, to: 2 * c)
-        SATSolver.grow(&watches, count: 2 * v, to: 2 * c)
-        SATSolver.grow(&level, count: v, to: c)
-        SATSolver.grow(&reason, count: v, to: c)
-        SATSolver.grow(&phase, count: v, to: c)
-        SATSolver.grow(&seen, count: v, to: c)
-        SATSolver.grow(&activity, count: v, to: c)
-        SATSolver.grow(&heapIndex, count: v, to: c)
-        SATSolver.grow(&heap, count: heapCount, to: c)
-        SATSolver.grow(&trail, count: trailCount, to: c)
+        let st = storage
+        SATSolver.grow(&value, count: 2 * v, to: 2 * c, st)
+        SATSolver.grow(&watches, count: 2 * v, to: 2 * c, st)
+        SATSolver.grow(&level, count: v, to: c, st)
+        SATSolver.grow(&reason, count: v, to: c, st)
+        SATSolver.grow(&phase, count: v, to: c, st)
+        SATSolver.grow(&seen, count: v, to: c, st)
+        SATSolver.grow(&activity, count: v, to: c, st)
+        SATSolver.grow(&heapIndex, count: v, to: c, st)
+        SATSolver.grow(&heap, count: heapCount, to: c, st)
+        SATSolver.grow(&trail, count: trailCount, to: c, st)
         capacity = c
+        storage.watches = watches
     }
 
     /// Adds a fresh variable and returns its index.
-    func newVariable() -> Int {
+    mutating func newVariable() -> Int {
         let v = variableCount
         if v == capacity { reserveVariables(v + 1) }
         variableCount += 1
+        storage.literals = 2 * variableCount
         (value + 2 * v).initialize(repeating: 0, count: 2)
         (watches + 2 * v).initialize(repeating: WatchList(data: nil, count: 0, capacity: 0), count: 2)
         (level + v).initialize(to: 0); (reason + v).initialize(to: -1); (phase + v).initialize(to: 0)
@@ -110,7 +131,7 @@ final class SATSolver {
     }
 
     /// Sets the polarity tried first for variable `v` (until phase saving overrides it).
-    func setPhase(_ v: Int, _ positive: Bool) { phase[v] = positive ? 1 : 0 }
+    mutating func setPhase(_ v: Int, _ positive: Bool) { phase[v] = positive ? 1 : 0 }
 
     @inline(__always) static func lit(_ v: Int, _ positive: Bool) -> Int32 { Int32(2 * v + (positive ? 0 : 1)) }
 
@@ -120,7 +141,7 @@ final class SATSolver {
 
     /// Adds a clause at decision level 0; returns false once the clause set is unsatisfiable.
     @discardableResult
-    func addClause(_ clause: [Int32]) -> Bool {
+    mutating func addClause(_ clause: [Int32]) -> Bool {
         if inconsistent { return false }
         cancelUntil(0)
         var c: [Int32] = []
@@ -141,14 +162,15 @@ final class SATSolver {
         return true
     }
 
-    private func reserveArena(_ extra: Int) {
+    private mutating func reserveArena(_ extra: Int) {
         guard arenaCount + extra > arenaCapacity else { return }
         let c = max(arenaCount + extra, 2 * arenaCapacity, 1024)
-        SATSolver.grow(&arena, count: arenaCount, to: c)
+        let st = storage
+        SATSolver.grow(&arena, count: arenaCount, to: c, st)
         arenaCapacity = c
     }
 
-    private func pushWatch(_ l: Int32, _ w: Watcher) {
+    private mutating func pushWatch(_ l: Int32, _ w: Watcher) {
         let list = watches + Int(l)
         if list.pointee.count == list.pointee.capacity {
             let c = max(4, Int(list.pointee.capacity) * 2)
@@ -161,7 +183,7 @@ final class SATSolver {
         list.pointee.count += 1
     }
 
-    private func attach(_ c: [Int32], learnt: Bool, lbd: Int) -> Int32 {
+    private mutating func attach(_ c: [Int32], learnt: Bool, lbd: Int) -> Int32 {
         reserveArena(SATSolver.header + c.count)
         let ref = Int32(arenaCount)
         arena[arenaCount] = Int32(c.count)
@@ -180,7 +202,7 @@ final class SATSolver {
         return ref
     }
 
-    @inline(__always) private func enqueue(_ l: Int32, reason r: Int32) {
+    @inline(__always) private mutating func enqueue(_ l: Int32, reason r: Int32) {
         let v = Int(l >> 1)
         value[Int(l)] = 1; value[Int(l ^ 1)] = -1
         level[v] = Int32(trailLimits.count)
@@ -189,7 +211,7 @@ final class SATSolver {
     }
 
     /// Unit propagation; returns a conflicting clause or -1.
-    private func propagate() -> Int32 {
+    private mutating func propagate() -> Int32 {
         let value = self.value, watches = self.watches, arena = self.arena, trail = self.trail
         let level = self.level, reason = self.reason
         let lvl = Int32(trailLimits.count)
@@ -258,7 +280,7 @@ final class SATSolver {
         return conflict
     }
 
-    private func cancelUntil(_ lvl: Int) {
+    private mutating func cancelUntil(_ lvl: Int) {
         guard trailLimits.count > lvl else { return }
         let stop = trailLimits[lvl]
         var i = trailCount - 1
@@ -280,7 +302,7 @@ final class SATSolver {
 
     @inline(__always) private func abstractLevel(_ v: Int) -> UInt32 { 1 << (UInt32(level[v]) & 31) }
 
-    private func analyze(_ confl: Int32) -> (learnt: [Int32], backjump: Int, lbd: Int) {
+    private mutating func analyze(_ confl: Int32) -> (learnt: [Int32], backjump: Int, lbd: Int) {
         var learnt: [Int32] = [0]
         var pathCount = 0
         var p: Int32 = -1
@@ -339,7 +361,7 @@ final class SATSolver {
     }
 
     /// Whether `p` (false, in the learnt clause) follows from the clause's other literals through reasons.
-    private func redundant(_ p: Int32, _ abstract: UInt32) -> Bool {
+    private mutating func redundant(_ p: Int32, _ abstract: UInt32) -> Bool {
         analyzeStack.removeAll(keepingCapacity: true)
         analyzeStack.append(p)
         let top = analyzeClear.count
@@ -367,7 +389,7 @@ final class SATSolver {
         return true
     }
 
-    private func bumpVariable(_ v: Int) {
+    private mutating func bumpVariable(_ v: Int) {
         activity[v] += varInc
         if activity[v] > 1e100 {
             for i in 0..<variableCount { activity[i] *= 1e-100 }
@@ -376,7 +398,7 @@ final class SATSolver {
         if heapIndex[v] >= 0 { heapUp(Int(heapIndex[v])) }
     }
 
-    private func bumpClause(_ c: Int32) {
+    private mutating func bumpClause(_ c: Int32) {
         let i = Int(c)
         guard arena[i + 1] & 1 != 0 else { return }
         let a = Float(bitPattern: UInt32(bitPattern: arena[i + 2])) + claInc
@@ -392,14 +414,14 @@ final class SATSolver {
 
     // MARK: heap of variables by activity
 
-    private func heapInsert(_ v: Int32) {
+    private mutating func heapInsert(_ v: Int32) {
         heapIndex[Int(v)] = Int32(heapCount)
         heap[heapCount] = v
         heapCount += 1
         heapUp(heapCount - 1)
     }
 
-    private func heapUp(_ i0: Int) {
+    private mutating func heapUp(_ i0: Int) {
         var i = i0
         let v = heap[i]
         let av = activity[Int(v)]
@@ -412,7 +434,7 @@ final class SATSolver {
         heap[i] = v; heapIndex[Int(v)] = Int32(i)
     }
 
-    private func heapPop() -> Int32 {
+    private mutating func heapPop() -> Int32 {
         let top = heap[0]
         heapCount -= 1
         let last = heap[heapCount]
@@ -441,13 +463,13 @@ final class SATSolver {
         return value[Int(first)] == 1 && reason[v] == c
     }
 
-    private func markDeleted(_ c: Int32) {
+    private mutating func markDeleted(_ c: Int32) {
         arena[Int(c) + 1] |= 2
         wasted += SATSolver.header + Int(arena[Int(c)])
     }
 
     /// Drops watchers of deleted clauses from every watch list.
-    private func sweepWatches() {
+    private mutating func sweepWatches() {
         for l in 0..<(2 * variableCount) {
             let list = watches + l
             guard let ws = list.pointee.data else { continue }
@@ -462,7 +484,7 @@ final class SATSolver {
     }
 
     /// Deletes about half of the learnt clauses of LBD above 2, the least useful first.
-    private func reduceLearnts() {
+    private mutating func reduceLearnts() {
         var candidates: [(lbd: Int32, activity: Float, ref: Int32)] = []
         var keep: [Int32] = []
         for r in learnts {
@@ -483,7 +505,7 @@ final class SATSolver {
     }
 
     /// At level 0: deletes clauses satisfied by level-0 assignments.
-    private func simplify() {
+    private mutating func simplify() {
         var c = 0
         while c < arenaCount {
             let size = Int(arena[c])
@@ -496,6 +518,7 @@ final class SATSolver {
             }
             c += SATSolver.header + size
         }
+        let arena = self.arena
         learnts.removeAll { arena[Int($0) + 1] & 2 != 0 }
         sweepWatches()
         if wasted > arenaCount / 4 { collectGarbage() }
@@ -504,7 +527,7 @@ final class SATSolver {
     }
 
     /// Compacts the arena, moving live clauses down and rewriting watchers, reasons and the learnt list.
-    private func collectGarbage() {
+    private mutating func collectGarbage() {
         let live = arenaCount - wasted
         let fresh = UnsafeMutablePointer<Int32>.allocate(capacity: max(live * 2, 1024))
         var c = 0, w = 0
@@ -535,6 +558,7 @@ final class SATSolver {
             }
         }
         learnts = learnts.map(forward)
+        if let i = storage.buffers.firstIndex(of: UnsafeMutableRawPointer(arena)) { storage.buffers[i] = UnsafeMutableRawPointer(fresh) }
         arena.deallocate()
         arena = fresh
         arenaCount = w
@@ -542,26 +566,15 @@ final class SATSolver {
         wasted = 0
     }
 
-    private static func luby(_ x0: Int) -> Int {
-        var size = 1, seq = 0
-        while size < x0 + 1 { seq += 1; size = 2 * size + 1 }
-        var x = x0
-        while size - 1 != x { size = (size - 1) >> 1; seq -= 1; x %= size }
-        return 1 << seq
-    }
-
     // MARK: search
 
     /// Searches for a model that makes every assumption true; `cancel` is polled every few hundred conflicts.
-    func solve(assumptions: [Int32] = [], cancel: (@Sendable () -> Bool)? = nil) -> Outcome {
+    mutating func solve(assumptions: [Int32] = [], cancel: (@Sendable () -> Bool)? = nil) -> Outcome {
         if inconsistent { return .unsatisfiable }
         cancelUntil(0)
         if propagate() >= 0 { inconsistent = true; return .unsatisfiable }
         if trailCount != simplifiedAssigned && propagationsUntilSimplify <= 0 { simplify() }
-        var restart = 0
         while true {
-            let budget = 100 * SATSolver.luby(restart)
-            restart += 1
             var local = 0
             while true {
                 let confl = propagate()
@@ -570,6 +583,12 @@ final class SATSolver {
                     if trailLimits.isEmpty { inconsistent = true; return .unsatisfiable }
                     if let cancel, conflicts % 256 == 0, cancel() { cancelUntil(0); return .cancelled }
                     let (learnt, back, lbd) = analyze(confl)
+                    // Glucose-style restarts: when recent learnt clauses are clearly worse (higher LBD) than the long-run
+                    // average, the current branch is unpromising.
+                    lbdCount += 1
+                    let x = Double(lbd)
+                    fastLBD += (x - fastLBD) * max(1.0 / 32, 1 / Double(lbdCount))
+                    slowLBD += (x - slowLBD) * max(1.0 / 4096, 1 / Double(lbdCount))
                     cancelUntil(back)
                     if learnt.count == 1 {
                         enqueue(learnt[0], reason: -1)
@@ -582,7 +601,12 @@ final class SATSolver {
                     claInc /= 0.999
                     continue
                 }
-                if local >= budget { cancelUntil(0); break }
+                if local >= 50 && fastLBD > 1.25 * slowLBD {
+                    // Restart above the assumptions: they hold for the whole call, so there is no need to decide
+                    // and propagate thousands of them again.
+                    cancelUntil(min(trailLimits.count, assumptions.count))
+                    break
+                }
                 if conflicts >= nextReduce {
                     nextReduce = conflicts + 2000 + 300 * (learnts.count / 2000)
                     reduceLearnts()
