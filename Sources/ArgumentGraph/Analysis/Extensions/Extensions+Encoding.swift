@@ -159,13 +159,27 @@ extension Extensions {
         ///
         /// Each round asks for a strict superset: the current members as assumptions, and one clause (switched on by
         /// a fresh activation literal, switched off afterwards) that some non-member joins.
-        mutating func maximize(extra: [Int32] = [], cancel: (@Sendable () -> Bool)?) -> [Int]? {
+        ///
+        /// With `final` (the encoding is not used again), the members become unit clauses and the superset clause a
+        /// plain one: nothing is re-propagated from assumptions, and the last, unsatisfiable round leaves the solver
+        /// unsatisfiable for good.
+        mutating func maximize(extra: [Int32] = [], final: Bool = false, cancel: (@Sendable () -> Bool)?) -> [Int]? {
             var current = modelLocalIn()
+            var fixed = [Bool](repeating: false, count: k)
             while true {
                 var member = [Bool](repeating: false, count: k)
                 for i in current { member[i] = true }
                 let outside = (0..<k).filter { !member[$0] }
                 if outside.isEmpty { break }
+                if final {
+                    for i in current where !fixed[i] { fixed[i] = true; solver.addClause([SATSolver.lit(i, true)]) }
+                    solver.addClause(outside.map { SATSolver.lit($0, true) })
+                    switch solver.solve(assumptions: extra, cancel: cancel) {
+                    case .cancelled: return nil
+                    case .unsatisfiable: return inSet(local: current)
+                    case .satisfiable: current = modelLocalIn(); continue
+                    }
+                }
                 let act = freshActivation()
                 solver.addClause([act ^ 1] + outside.map { SATSolver.lit($0, true) })
                 let r = solver.solve(assumptions: [act] + extra + current.map { SATSolver.lit($0, true) }, cancel: cancel)
