@@ -49,7 +49,37 @@ struct BenchCase: Sendable {
             let g = try GraphFile.read(path: path).graph
             return { _ = GraphJSON.encode(g) }
         },
+        BenchCase(name: "grounded", summary: "grounded labelling of a loaded ICCMA attack framework", input: "i23",
+                  reportsThroughput: false) { path in
+            let af = try ICCMAReader.read(path: path, format: .i23).framework
+            return { _ = Extensions.grounded(af) }
+        },
+        BenchCase(name: "preferred-one", summary: "one preferred extension of a loaded i23 framework (SAT, grounded first)",
+                  input: "i23", reportsThroughput: false) { path in
+            let af = try satSizedFramework(path)
+            return { _ = Extensions.one(.preferred, af) }
+        },
+        BenchCase(name: "stable-one", summary: "one stable extension (or none) of a loaded i23 framework (SAT, grounded first)",
+                  input: "i23", reportsThroughput: false) { path in
+            let af = try satSizedFramework(path)
+            return { _ = Extensions.one(.stable, af) }
+        },
     ]
         // Analysis cases (issue #8: gradual semantics, chains, compare, matrix, DOT, REPL): BenchCase+Analysis.swift.
         + analysis
+}
+
+/// Why a SAT case does not run on an instance.
+struct BenchSkip: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The framework of an i23 file for the SAT-based cases, which run on instances of up to 10^5 arguments and at most
+/// 3 attacks per argument: denser random frameworks (such as 10^4 / 5·10^4) are hard instances that take minutes.
+func satSizedFramework(_ path: String) throws -> AttackFramework {
+    let af = try ICCMAReader.read(path: path, format: .i23).framework
+    if af.count > 100_000 || af.attackCount > 3 * af.count {
+        throw BenchSkip(description: "skipped: the SAT cases run on instances of up to 100000 arguments and 3 attacks per argument")
+    }
+    return af
 }

@@ -1,36 +1,78 @@
 extension Extensions {
-    /// The complete-labelling SAT encoding of a framework (Besnard & Doutre 2004; Cerutti et al. 2013):
-    /// variables `in_a`, `out_a` (undecided = neither), and optionally `undec_a` for range maximisation.
+    /// The complete-labelling SAT encoding of a framework (Besnard & Doutre 2004; Cerutti et al. 2013), restricted
+    /// to the arguments the grounded labelling leaves undecided: every complete labelling agrees with the grounded
+    /// one where that is `in` or `out`, and an undecided argument's attackers that grounded labels `out` never
+    /// matter, so the instance is the framework induced on the undecided arguments.
     ///
-    /// Clauses per argument `a` with attackers `B`: `¬in_a ∨ ¬out_a`; `in_a → out_b` and `in_b → out_a` for `b ∈ B`;
-    /// `(∧ out_b) → in_a`; `out_a → ∨ in_b`. Stable adds `in_a ∨ out_a`. The grounded labelling is added as units.
+    /// Variables per undecided argument `a` (local index `i`): `in_a`, `out_a` (undecided = neither), and optionally
+    /// `undec_a` for range maximisation; for stable only `in_a` (`out_a` is `¬in_a`). One extra variable is the
+    /// constant true, standing for the fixed arguments' literals.
+    ///
+    /// Clauses per undecided `a` with undecided attackers `B`: `¬in_a ∨ ¬out_a`; `in_a → out_b` and `in_b → out_a`
+    /// for `b ∈ B`; `(∧ out_b) → in_a`; `out_a → ∨ in_b`. Stable: `¬in_a ∨ ¬in_b` and `in_a ∨ ∨ in_b`.
     struct Encoding {
         var solver = SATSolver()
         let af: AttackFramework
         let n: Int
+        let stable: Bool
+        /// The grounded labelling.
+        let grounded: [Label]
+        /// Per argument: its local index when grounded leaves it undecided, else -1.
+        let local: [Int32]
+        /// Per local index: the argument.
+        let arguments: [Int32]
+        private let k: Int
         private let undecBase: Int
+        private let trueVar: Int
+        private let groundedIn: [Int]
 
         init(_ af: AttackFramework, stable: Bool, undecidedVariables: Bool = false, grounded g: [Label]? = nil) {
             self.af = af
+            self.stable = stable
             n = af.count
-            undecBase = undecidedVariables ? 2 * n : -1
-            for _ in 0..<(undecidedVariables ? 3 * n : 2 * n) { _ = solver.newVariable() }
             let g = g ?? Extensions.grounded(af)
-            // Try `in` first: models start large, so maximisation needs few rounds.
-            for a in 0..<n { solver.setPhase(a, true) }
+            grounded = g
+            var local = [Int32](repeating: -1, count: n)
+            var arguments: [Int32] = []
+            var groundedIn: [Int] = []
             for a in 0..<n {
-                let inA = SATSolver.lit(a, true), outA = SATSolver.lit(n + a, true)
-                switch g[a] {
-                case .in: solver.addClause([inA]); solver.addClause([outA ^ 1])
-                case .out: solver.addClause([outA]); solver.addClause([inA ^ 1])
-                case .undecided:
-                    if af.attackers[a].contains(Int32(a)) { solver.addClause([inA ^ 1]) }
+                if g[a] == .undecided { local[a] = Int32(arguments.count); arguments.append(Int32(a)) }
+                else if g[a] == .in { groundedIn.append(a) }
+            }
+            self.local = local
+            self.arguments = arguments
+            self.groundedIn = groundedIn
+            let k = arguments.count
+            self.k = k
+            let perArgument = stable ? 1 : (undecidedVariables ? 3 : 2)
+            undecBase = undecidedVariables && !stable ? 2 * k : -1
+            trueVar = perArgument * k
+            solver.reserveVariables(perArgument * k + 1)
+            for _ in 0...(perArgument * k) { _ = solver.newVariable() }
+            solver.addClause([SATSolver.lit(trueVar, true)])
+            // Try `in` first: models start large, so maximisation needs few rounds.
+            for i in 0..<k { solver.setPhase(i, true) }
+            var clause: [Int32] = []
+            for i in 0..<k {
+                let a = Int(arguments[i])
+                let inA = SATSolver.lit(i, true)
+                if stable {
+                    clause = [inA]
+                    for b in af.attackers[a] where local[Int(b)] >= 0 {
+                        let inB = SATSolver.lit(Int(local[Int(b)]), true)
+                        solver.addClause([inA ^ 1, inB ^ 1])
+                        clause.append(inB)
+                    }
+                    solver.addClause(clause)
+                    continue
                 }
+                let outA = SATSolver.lit(k + i, true)
                 solver.addClause([inA ^ 1, outA ^ 1])
                 var allOut: [Int32] = [inA]
                 var someIn: [Int32] = [outA ^ 1]
-                for b in af.attackers[a] {
-                    let inB = SATSolver.lit(Int(b), true), outB = SATSolver.lit(n + Int(b), true)
+                for b in af.attackers[a] where local[Int(b)] >= 0 {
+                    let j = Int(local[Int(b)])
+                    let inB = SATSolver.lit(j, true), outB = SATSolver.lit(k + j, true)
                     solver.addClause([inA ^ 1, outB])
                     solver.addClause([inB ^ 1, outA])
                     allOut.append(outB ^ 1)
@@ -38,9 +80,8 @@ extension Extensions {
                 }
                 solver.addClause(allOut)
                 solver.addClause(someIn)
-                if stable { solver.addClause([inA, outA]) }
                 if undecidedVariables {
-                    let u = SATSolver.lit(undecBase + a, true)
+                    let u = SATSolver.lit(undecBase + i, true)
                     solver.addClause([u, inA, outA])
                     solver.addClause([u ^ 1, inA ^ 1])
                     solver.addClause([u ^ 1, outA ^ 1])
@@ -48,61 +89,127 @@ extension Extensions {
             }
         }
 
-        func inLit(_ a: Int, _ positive: Bool) -> Int32 { SATSolver.lit(a, positive) }
-        func undecLit(_ a: Int, _ positive: Bool) -> Int32 { SATSolver.lit(undecBase + a, positive) }
+        /// The number of arguments grounded leaves undecided (the SAT instance's size).
+        var undecidedCount: Int { k }
+
+        @inline(__always) private func constant(_ value: Bool) -> Int32 { SATSolver.lit(trueVar, value) }
+
+        /// The literal "`a` is in" (or its negation); a constant for arguments grounded decides.
+        func inLit(_ a: Int, _ positive: Bool) -> Int32 {
+            let i = local[a]
+            if i < 0 { return constant((grounded[a] == .in) == positive) }
+            return SATSolver.lit(Int(i), positive)
+        }
+
+        /// The literal "`a` is undecided" (or its negation); needs `undecidedVariables`.
+        func undecLit(_ a: Int, _ positive: Bool) -> Int32 {
+            let i = local[a]
+            if i < 0 { return constant(!positive) }
+            return SATSolver.lit(undecBase + Int(i), positive)
+        }
 
         mutating func freshActivation() -> Int32 { SATSolver.lit(solver.newVariable(), true) }
 
-        func modelInSet() -> [Int] { (0..<n).filter { solver.model[$0] } }
+        /// The in-set of the last model, in increasing order.
+        func modelInSet() -> [Int] {
+            let model = solver.model
+            var member = [Bool](repeating: false, count: n)
+            for a in groundedIn { member[a] = true }
+            for i in 0..<k where model[i] { member[Int(arguments[i])] = true }
+            return (0..<n).filter { member[$0] }
+        }
+
+        /// The local indices that are in in the last model.
+        private func modelLocalIn() -> [Int] { let model = solver.model; return (0..<k).filter { model[$0] } }
 
         func labels() -> [Label] {
-            (0..<n).map { solver.model[$0] ? .in : (solver.model[n + $0] ? .out : .undecided) }
+            var labels = grounded
+            let model = solver.model
+            for i in 0..<k {
+                let a = Int(arguments[i])
+                labels[a] = model[i] ? .in : (stable ? .out : (model[k + i] ? .out : .undecided))
+            }
+            return labels
         }
 
         func labels(in inSet: [Int]) -> [Label] { Extensions.labelling(af, in: inSet) }
 
+        /// Local membership of an in-set (arguments grounded decides are left out).
+        private func localMember(_ inSet: [Int]) -> [Bool] {
+            var member = [Bool](repeating: false, count: k)
+            for a in inSet where local[a] >= 0 { member[Int(local[a])] = true }
+            return member
+        }
+
         /// Forbids the complete extension with exactly this in-set (optionally only while `activation` is assumed).
         mutating func blockExactly(_ inSet: [Int], activation: Int32? = nil) {
-            var member = [Bool](repeating: false, count: n)
-            for a in inSet { member[a] = true }
-            var clause = (0..<n).map { inLit($0, !member[$0]) }
+            let member = localMember(inSet)
+            var clause = (0..<k).map { SATSolver.lit($0, !member[$0]) }
             if let activation { clause.append(activation ^ 1) }
             solver.addClause(clause)
         }
 
         /// Forbids every subset of `set`.
         mutating func blockSubsets(of set: [Int]) {
-            var member = [Bool](repeating: false, count: n)
-            for a in set { member[a] = true }
-            solver.addClause((0..<n).filter { !member[$0] }.map { inLit($0, true) })
+            let member = localMember(set)
+            solver.addClause((0..<k).filter { !member[$0] }.map { SATSolver.lit($0, true) })
         }
 
         /// Grows the last model's in-set to a ⊆-maximal complete extension (under `extra` assumptions); nil if cancelled.
-        mutating func maximize(extra: [Int32] = [], cancel: (@Sendable () -> Bool)?) -> [Int]? {
-            var current = modelInSet()
+        ///
+        /// Each round asks for a strict superset: the current members as assumptions, and one clause (switched on by
+        /// a fresh activation literal, switched off afterwards) that some non-member joins.
+        ///
+        /// With `final` (the encoding is not used again), the members become unit clauses and the superset clause a
+        /// plain one: nothing is re-propagated from assumptions, and the last, unsatisfiable round leaves the solver
+        /// unsatisfiable for good.
+        mutating func maximize(extra: [Int32] = [], final: Bool = false, cancel: (@Sendable () -> Bool)?) -> [Int]? {
+            var current = modelLocalIn()
+            var fixed = [Bool](repeating: false, count: k)
             while true {
-                var member = [Bool](repeating: false, count: n)
-                for a in current { member[a] = true }
+                var member = [Bool](repeating: false, count: k)
+                for i in current { member[i] = true }
+                let outside = (0..<k).filter { !member[$0] }
+                if outside.isEmpty { break }
+                if final {
+                    for i in current where !fixed[i] { fixed[i] = true; solver.addClause([SATSolver.lit(i, true)]) }
+                    solver.addClause(outside.map { SATSolver.lit($0, true) })
+                    switch solver.solve(assumptions: extra, cancel: cancel) {
+                    case .cancelled: return nil
+                    case .unsatisfiable: return inSet(local: current)
+                    case .satisfiable: current = modelLocalIn(); continue
+                    }
+                }
                 let act = freshActivation()
-                solver.addClause([act ^ 1] + (0..<n).filter { !member[$0] }.map { inLit($0, true) })
-                let r = solver.solve(assumptions: [act] + extra + current.map { inLit($0, true) }, cancel: cancel)
+                solver.addClause([act ^ 1] + outside.map { SATSolver.lit($0, true) })
+                let r = solver.solve(assumptions: [act] + extra + current.map { SATSolver.lit($0, true) }, cancel: cancel)
                 solver.addClause([act ^ 1])
                 switch r {
                 case .cancelled: return nil
-                case .unsatisfiable: return current
-                case .satisfiable: current = modelInSet()
+                case .unsatisfiable: return inSet(local: current)
+                case .satisfiable: current = modelLocalIn()
                 }
             }
+            return inSet(local: current)
+        }
+
+        /// The in-set (argument indices, increasing) made of grounded's in-set and these local indices.
+        private func inSet(local members: [Int]) -> [Int] {
+            var member = [Bool](repeating: false, count: n)
+            for a in groundedIn { member[a] = true }
+            for i in members { member[Int(arguments[i])] = true }
+            return (0..<n).filter { member[$0] }
         }
 
         /// Grows the last model to a complete labelling with ⊆-maximal range; nil if cancelled.
         mutating func maximizeRange(cancel: (@Sendable () -> Bool)?) -> [Label]? {
             var current = labels()
             while true {
+                let undecided = (0..<k).filter { current[Int(arguments[$0])] == .undecided }
+                if undecided.isEmpty { return current }
                 let act = freshActivation()
-                let undecided = (0..<n).filter { current[$0] == .undecided }
-                solver.addClause([act ^ 1] + undecided.map { undecLit($0, false) })
-                let fixed = (0..<n).filter { current[$0] != .undecided }.map { undecLit($0, false) }
+                solver.addClause([act ^ 1] + undecided.map { SATSolver.lit(undecBase + $0, false) })
+                let fixed = (0..<k).filter { current[Int(arguments[$0])] != .undecided }.map { SATSolver.lit(undecBase + $0, false) }
                 let r = solver.solve(assumptions: [act] + fixed, cancel: cancel)
                 solver.addClause([act ^ 1])
                 switch r {

@@ -101,7 +101,7 @@ public enum Extensions {
         case .preferred:
             var e = Encoding(af, stable: false)
             guard e.solver.solve(cancel: cancel) == .satisfiable else { return nil }
-            return e.maximize(cancel: cancel).map { e.labels(in: $0) }
+            return e.maximize(final: true, cancel: cancel).map { e.labels(in: $0) }
         case .semiStable:
             var e = Encoding(af, stable: false, undecidedVariables: true)
             guard e.solver.solve(cancel: cancel) == .satisfiable else { return nil }
