@@ -1,5 +1,6 @@
 import ArgumentGraph
 import Foundation
+import Synchronization
 
 /// One graph open in the session: its current state, where it came from, undo history and focus.
 public final class LoadedGraph {
@@ -35,6 +36,7 @@ public final class LoadedGraph {
         self.base = graph
         self.savedGraph = graph
         if let source { self.source = (source, declarations, graph) }
+        caches.warmIfLarge(graph)
     }
 
     /// Reads a graph file.
@@ -116,6 +118,7 @@ public final class LoadedGraph {
         base = graph
         view = nil
         caches = GraphCaches()
+        caches.warmIfLarge(graph)
     }
 
     /// Records that the graph was written to `path` as `text`.
@@ -139,7 +142,7 @@ public final class LoadedGraph {
     // MARK: Indexes for completion and search
 
     /// Claim ids, sorted, for prefix completion.
-    public var claimIDs: PrefixIndex { caches.get(\.claimIDs) { PrefixIndex(graph.claims.lazy.map(\.id)) } }
+    public var claimIDs: PrefixIndex { caches.get(\.claimIDs) { GraphCaches.claimIDs(graph) } }
     /// Actor ids, sorted.
     public var actorIDs: PrefixIndex { caches.get(\.actorIDs) { PrefixIndex(graph.actors.lazy.map(\.id)) } }
     /// Document ids, sorted.
@@ -147,16 +150,7 @@ public final class LoadedGraph {
     /// Tags, sorted.
     public var tagIndex: PrefixIndex { caches.get(\.tags) { PrefixIndex(graph.claims.lazy.flatMap(\.tags)) } }
     /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
-    public var foldedClaimText: [String] {
-        caches.get(\.folded) {
-            let g = graph
-            return g.claims.indices.map { c in
-                var s = g.claims[c].text
-                for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { s += "\n" + q.text } }
-                return TextSearch.fold(s)
-            }
-        }
-    }
+    public var foldedClaimText: [String] { caches.get(\.folded) { GraphCaches.folded(graph) } }
 }
 
 extension LoadedGraph {
@@ -239,6 +233,11 @@ public struct FoldedTextScan: Sendable {
 }
 
 /// Lazily built indexes of one graph state.
+///
+/// On a large graph the claim-id index (the first Tab) and the folded texts (the first `find`) take a
+/// few hundred milliseconds at 10^6 claims, so ``warmIfLarge(_:)`` builds them on a background thread as
+/// soon as the graph is open or edited; the first use takes them over, waiting for the thread if it is
+/// still at work (never slower than building them then).
 final class GraphCaches {
     var claimIDs: PrefixIndex?
     var actorIDs: PrefixIndex?
@@ -246,12 +245,63 @@ final class GraphCaches {
     var tags: PrefixIndex?
     var folded: [String]?
     var scan: FoldedTextScan?
+    /// The background build, while one was started and not yet taken over.
+    private var warming: Warming?
+
+    /// Graphs with at least this many claims get their indexes built in the background.
+    static let warmThreshold = 20_000
+
+    /// What the background thread builds, handed over under a lock.
+    final class Warming: Sendable {
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<(claimIDs: PrefixIndex, folded: [String], scan: FoldedTextScan)?>(nil)
+    }
+
+    /// Starts building the claim-id index and the folded texts of `graph` in the background when it is large.
+    func warmIfLarge(_ graph: Graph) {
+        guard graph.claims.count >= Self.warmThreshold else { return }
+        let w = Warming()
+        warming = w
+        DispatchQueue.global(qos: .utility).async {
+            let folded = Self.folded(graph)
+            let built = (claimIDs: Self.claimIDs(graph), folded: folded, scan: FoldedTextScan(folded))
+            w.result.withLock { $0 = built }
+            w.done.signal()
+        }
+    }
+
+    /// Takes over the background build, waiting for it if needed.
+    private func adoptWarming() {
+        guard let w = warming else { return }
+        warming = nil
+        w.done.wait()
+        guard let built = w.result.withLock({ $0.take() }) else { return }
+        if claimIDs == nil { claimIDs = built.claimIDs }
+        if folded == nil { folded = built.folded }
+        if scan == nil { scan = built.scan }
+    }
 
     func get<T>(_ key: ReferenceWritableKeyPath<GraphCaches, T?>, _ make: () -> T) -> T {
         if let v = self[keyPath: key] { return v }
+        if warming != nil, key == \GraphCaches.claimIDs || key == \GraphCaches.folded || key == \GraphCaches.scan {
+            adoptWarming()
+            if let v = self[keyPath: key] { return v }
+        }
         let v = make()
         self[keyPath: key] = v
         return v
+    }
+
+    /// The claim ids of `graph`, sorted, for prefix completion.
+    static func claimIDs(_ graph: Graph) -> PrefixIndex { PrefixIndex(graph.claims.lazy.map(\.id)) }
+
+    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
+    static func folded(_ g: Graph) -> [String] {
+        g.claims.indices.map { c in
+            var s = g.claims[c].text
+            for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { s += "\n" + q.text } }
+            return TextSearch.fold(s)
+        }
     }
 }
 
