@@ -162,20 +162,7 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The lines numbered in `wanted` that `bytes` has.
     private static func lines(_ wanted: Set<Int>, of bytes: [UInt8]) -> [Int: [UInt8]] {
-        var lines: [Int: [UInt8]] = [:]
-        let last = wanted.max() ?? 0
-        bytes.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { if wanted.contains(1) { lines[1] = [] }; return }
-            var start = 0, n = 1
-            while n <= last {
-                let end = memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? p.count
-                if wanted.contains(n) { lines[n] = Array(p[start..<end]) }
-                if end == p.count { break }
-                start = end + 1
-                n += 1
-            }
-        }
-        return lines
+        bytes.withUnsafeBufferPointer { lines(wanted, of: $0) }
     }
 
     private var lineCount: Int { lineStarts.count }
