@@ -108,6 +108,54 @@ import Testing
         }
     }
 
+    /// Texts that a JSON writer must escape or pass through untouched.
+    static let hostile: [String] = [
+        #"He said "no" \ "yes""#, "back\\slash\\", "trailing \\", "\"", "\u{0}nul", "ctl \u{1}\u{7}\u{8}\u{B}\u{C}\u{1B}\u{1F} end",
+        "tab\tnew\nline\r\ncr", "del \u{7F}", "slash / and </script>", "line sep \u{2028} para sep \u{2029}",
+        "café naïve 日本語 🎭👩‍👩‍👧", "\u{301}lone combining mark", "e\u{301} decomposed vs é", "zero\u{200B}width", "{\"nodes\": []}",
+        "inner\u{FEFF}BOM", "Z\u{336}\u{335}\u{334}algo", String(repeating: "\\\"", count: 50),
+    ]
+
+    @Test func hostileTextsSurviveWriteAndParse() throws {
+        var b = GraphBuilder()
+        b.lint = false
+        for (i, text) in Self.hostile.enumerated() {
+            b.add(Actor(id: "a\(i)", name: "N\(i) " + text))
+            b.add(Claim(id: "c\(i)", text: text))
+            b.add(GraphBuilder.StanceDraft(actor: "a\(i)", claim: "c\(i)"))
+            if i > 0 { b.add(GraphBuilder.RelationDraft(kind: .attack, source: "c\(i)", target: .claim("c\(i - 1)"), note: text)) }
+        }
+        let g = try b.build().graph
+        let data = AIFWriter.write(g)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let nodes = try #require(root["nodes"] as? [[String: Any]])
+        func scalars(_ s: String?) -> [Unicode.Scalar]? { s.map { Array($0.unicodeScalars) } }
+        let inodes = nodes.filter { $0["type"] as? String == "I" }
+        #expect(inodes.map { scalars($0["text"] as? String) } == g.claims.map { scalars($0.text) })
+        let cas = nodes.filter { $0["type"] as? String == "CA" }
+        #expect(cas.map { scalars($0["text"] as? String) } == Self.hostile.dropFirst().map { scalars($0) })
+        let lnodes = nodes.filter { $0["type"] as? String == "L" }
+        #expect(lnodes.map { scalars($0["text"] as? String) } == g.claims.indices.map { scalars(g.actors[$0].name + " : " + g.claims[$0].text) })
+        let participants = try #require(root["participants"] as? [[String: Any]])
+        #expect(participants.map { scalars(($0["firstname"] as? String ?? "") + " " + ($0["surname"] as? String ?? "")) }
+                == g.actors.map { scalars($0.name) })
+        #expect(String(decoding: data, as: UTF8.self).unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" })
+        // The text is what JSONSerialization writes for the same objects (the writer's former output).
+        let again = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        #expect(String(decoding: again + Data("\n".utf8), as: UTF8.self) == String(decoding: data, as: UTF8.self))
+        #expect(again + Data("\n".utf8) == data)
+    }
+
+    @Test func writesAsJSONSerializationDoes() throws {
+        let empty = Graph()
+        for g in [empty, try Self.read(Self.small).graph, try ExportFixtures.nixon(), try ExportFixtures.adversarial(), try ExportFixtures.undercutChain()] {
+            let data = AIFWriter.write(g)
+            let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let again = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            #expect(again + Data("\n".utf8) == data)
+        }
+    }
+
     /// Relations as (kind, source id, target description) strings.
     static func relationSet(_ g: Graph) -> [String] {
         g.relations.map { r in
@@ -166,5 +214,40 @@ import Testing
         #expect(try GraphFile.read(path: aif.path).graph.claims.count == 4)
         #expect(try GraphFile.read(path: native.path).graph == (try ExportFixtures.nixon()))
         #expect(throws: DiagnosticError.self) { try GraphFile.read(path: native.path, format: .aif) }
+    }
+
+    /// `looksLikeAIF` as it was: the whole text parsed by JSONSerialization.
+    static func parsedLooksLikeAIF(_ data: Data) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+        return object["nodes"] is [Any] && object["edges"] is [Any]
+    }
+
+    @Test func keyScanDecidesAsAFullParseDoes() throws {
+        var texts = [
+            #"{"nodes": [], "edges": []}"#, #"{"edges":[1,{"a":"}"}],"nodes":[[]]}"#, " \n\t{ \"nodes\" : [ ] ,\r\n \"edges\" : [ ] } ",
+            #"{"nodes": [], "edges": {}}"#, #"{"nodes": "[]", "edges": []}"#, #"{"claims": [{"nodes": [], "edges": []}]}"#,
+            #"{"nod\u0065s": [], "edges": []}"#, #"{"nodes": [], "edges": [], "nodes": 1}"#, #"{"nodes": 1, "edges": [], "nodes": []}"#,
+            #"{"format": "argraph/1", "n": 12.5e3, "t": true, "f": false, "z": null, "nodes": [], "edges": []}"#,
+            #"{"s": "a \" } [ ] \\", "nodes": [], "edges": []}"#, #"{"s": "a \" } [ ] \\", "claims": []}"#,
+            #"{"nodes": [], "edges": [}"#, #"{"nodes": [], "edges": []"#, #"{"nodes": [], "edges": []} x"#, #"{"nodes" [], "edges": []}"#,
+            "{}", "{ }", "[]", #"[{"nodes": [], "edges": []}]"#, "", "   ", "not json", #"{"nodes": []}"#, #"{"edges": []}"#,
+            "\u{FEFF}{\"nodes\": [], \"edges\": []}", #"{"nødes": [], "edges": []}"#, #"{"nodes":[],"edges":[],"x":-0}"#,
+            #"{"nodes": [], "edges": [], "a": 1 }"#, #"{"a": 1 , "nodes": [], "edges": []}"#, #"{"a": [1, [2, [3]]], "nodes": [], "edges": [] }"#,
+        ]
+        texts.append(String(decoding: GraphJSON.encode(try ExportFixtures.nixon()), as: UTF8.self))
+        texts.append(String(decoding: AIFWriter.write(try ExportFixtures.adversarial()), as: UTF8.self))
+        texts.append(Self.small)
+        var datas = texts.map { Data($0.utf8) }
+        datas.append(try #require(#"{"nodes": [], "edges": []}"#.data(using: .utf16LittleEndian)))
+        datas.append(try #require(#"{"nodes": [], "edges": []}"#.data(using: .utf16)))
+        // Every prefix of a valid AIF text and of a native one: truncated files decide as before.
+        for text in [#"{"nodes": [{"a": "b"}], "edges": [1, 2]}"#, #"{"claims": [{"id": "x"}], "edges": []}"#] {
+            for k in 0...text.utf8.count { datas.append(Data(text.utf8.prefix(k))) }
+        }
+        for d in datas {
+            #expect(AIFReader.looksLikeAIF(d) == Self.parsedLooksLikeAIF(d), "\(String(decoding: d, as: UTF8.self).debugDescription)")
+        }
+        #expect(AIFReader.looksLikeAIF(Data(#"{"nodes": [], "edges": []}"#.utf8)))
+        #expect(!AIFReader.mayHaveNodesAndEdges(GraphJSON.encode(try ExportFixtures.nixon())))
     }
 }

@@ -23,8 +23,77 @@ public enum AIFReader {
 
     /// Whether `data` looks like AIF JSON: a top-level object with `nodes` and `edges`.
     public static func looksLikeAIF(_ data: Data) -> Bool {
+        // Parsing a whole native file into Foundation objects only to look at two keys took gigabytes
+        // for a large file: a scan of the top-level keys rules out most files first.
+        if !mayHaveNodesAndEdges(data) { return false }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
         return object["nodes"] is [Any] && object["edges"] is [Any]
+    }
+
+    /// False only when `data` cannot be a JSON object with array values for `nodes` and `edges`: a scan of
+    /// the top-level keys that skips values without building them. Anything it does not follow exactly
+    /// (an escaped or non-ASCII key, another encoding, a byte out of place) answers true, so that
+    /// `JSONSerialization` decides; a key repeated is thus decided by `JSONSerialization` too.
+    static func mayHaveNodesAndEdges(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (p: UnsafeRawBufferPointer) -> Bool in
+            let n = p.count
+            var i = 0
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            func skipSpace() { while i < n, isSpace(p[i]) { i += 1 } }
+            skipSpace()
+            guard i < n, p[i] == UInt8(ascii: "{") else { return true }
+            i += 1
+            var nodes = false, edges = false
+            skipSpace()
+            if i < n, p[i] == UInt8(ascii: "}") { return false }
+            while true {
+                guard i < n, p[i] == UInt8(ascii: "\"") else { return true }
+                let start = i + 1
+                i = start
+                while i < n, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\"), p[i] < 0x80 { i += 1 }
+                guard i < n, p[i] == UInt8(ascii: "\"") else { return true }
+                let key = UnsafeRawBufferPointer(rebasing: p[start..<i])
+                i += 1
+                skipSpace()
+                guard i < n, p[i] == UInt8(ascii: ":") else { return true }
+                i += 1
+                skipSpace()
+                guard i < n else { return true }
+                if p[i] == UInt8(ascii: "[") {
+                    if key.elementsEqual("nodes".utf8) { nodes = true }
+                    if key.elementsEqual("edges".utf8) { edges = true }
+                }
+                // Skips the value: strings whole, brackets counted, scalars up to the next delimiter.
+                var depth = 0
+                value: while i < n {
+                    let b = p[i]
+                    if b == UInt8(ascii: "\"") {
+                        i += 1
+                        while i < n, p[i] != UInt8(ascii: "\"") { i += p[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                        i += 1
+                        if depth == 0 { break value }
+                    } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+                        depth += 1
+                        i += 1
+                    } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
+                        if depth == 0 { break value }
+                        depth -= 1
+                        i += 1
+                        if depth == 0 { break value }
+                    } else if depth == 0, b == UInt8(ascii: ",") || isSpace(b) {
+                        break value
+                    } else {
+                        i += 1
+                    }
+                }
+                skipSpace()
+                guard i < n else { return true }
+                if p[i] == UInt8(ascii: "}") { return nodes && edges }
+                guard p[i] == UInt8(ascii: ",") else { return true }
+                i += 1
+                skipSpace()
+            }
+        }
     }
 
     /// Reads AIF JSON bytes; `file` names the source in diagnostics.

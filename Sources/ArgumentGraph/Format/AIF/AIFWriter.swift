@@ -7,23 +7,20 @@ import Foundation
 /// supports noted `rephrase (MA)` becomes one MA node. Each asserting stance becomes an L-node
 /// `Name : text` (with a locution naming the participant) linked to the I-node by an `Asserting`
 /// YA node. Weights, kinds, tags, documents, quotes and denials have no AIF form and are left out.
+///
+/// The text is written directly, byte for byte as `JSONSerialization` writes the same objects with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: keys sorted (`edges`, `locutions`, `nodes`,
+/// `participants`; `nodeID`, `text`, `type`; `edgeID`, `fromID`, `toID`; `nodeID`, `personID`;
+/// `firstname`, `participantID`, `surname`), two-space indents, `" : "` between key and value.
 public enum AIFWriter {
     /// The AIF JSON bytes of `graph`, pretty-printed with sorted keys.
     public static func write(_ graph: Graph) -> Data {
-        var nodes: [[String: Any]] = []
-        var edges: [[String: Any]] = []
-        var edgeCount = 0
-        func edge(_ from: String, _ to: String) {
-            edgeCount += 1
-            edges.append(["edgeID": "_e\(edgeCount)", "fromID": from, "toID": to])
-        }
-        for c in graph.claims { nodes.append(["nodeID": c.id, "type": "I", "text": c.text]) }
-
         // One S-node per relation, except that mutual rephrase supports share one MA node.
+        func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
         var sNode = [String](repeating: "", count: graph.relations.count)
-        var pairOf: [String: Int] = [:]
+        var pairOf: [Int: Int] = [:]
         for (i, r) in graph.relations.enumerated() where r.kind == .support && r.note == AIFReader.rephraseNote {
-            if case let .claim(t) = r.target { pairOf["\(r.source)>\(t)"] = i }
+            if case let .claim(t) = r.target { pairOf[pairKey(r.source, t)] = i }
         }
         // Node ids are claim ids and made-up names; a made-up name never takes a claim's id.
         var usedNames = Set(graph.claims.map(\.id))
@@ -38,49 +35,212 @@ public enum AIFWriter {
             if usedNames.contains(name) { name += "-\(i)" }
             name = fresh(name)
             if r.kind == .support, r.note == AIFReader.rephraseNote, case let .claim(t) = r.target,
-               let back = pairOf["\(t)>\(r.source)"], back < i, !sNode[back].isEmpty {
+               let back = pairOf[pairKey(t, r.source)], back < i, !sNode[back].isEmpty {
                 sNode[i] = sNode[back]
                 continue
             }
             sNode[i] = name
         }
+        // The relations that write their S-node (the first of a rephrase pair does).
         var emitted = Set<String>()
-        for (i, r) in graph.relations.enumerated() {
-            let isMA = r.kind == .support && r.note == AIFReader.rephraseNote
-            if !emitted.insert(sNode[i]).inserted { continue }
-            let type = isMA ? "MA" : (r.kind == .support ? "RA" : "CA")
-            let text = isMA ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
-            nodes.append(["nodeID": sNode[i], "type": type, "text": text])
+        let emits = graph.relations.indices.map { emitted.insert(sNode[$0]).inserted }
+        emitted = []
+        // Speakers: one L and one YA node per asserting stance.
+        var speeches: [(stance: Int, l: String, ya: String)] = []
+        var seen = Set<Int>()
+        for (k, s) in graph.stances.enumerated() where s.kind == .asserts && seen.insert(pairKey(s.actor, s.claim)).inserted {
+            let l = speeches.count + 1
+            speeches.append((k, fresh("_l\(l)"), fresh("_ya\(l)")))
+        }
+        seen = []
+        usedNames = []
+
+        // The arrays in key order, each written in one pass.
+        var out = JSONObjectsText()
+        out.raw("{\n")
+        out.array("edges")
+        var edgeCount = 0
+        func edge(_ from: String, _ to: String) {
+            edgeCount += 1
+            out.edge(number: edgeCount, from: from, to: to)
+        }
+        for (i, r) in graph.relations.enumerated() where emits[i] {
             edge(graph.claims[r.source].id, sNode[i])
             switch r.target {
             case let .claim(c): edge(sNode[i], graph.claims[c].id)
             case let .relation(t): edge(sNode[i], sNode[t])
             }
         }
-
-        // Speakers: one L and one YA node per asserting stance.
-        var locutions: [[String: Any]] = []
-        var seen = Set<String>()
-        var l = 0
-        for s in graph.stances where s.kind == .asserts && seen.insert("\(s.actor)>\(s.claim)").inserted {
-            l += 1
-            let actor = graph.actors[s.actor], claim = graph.claims[s.claim]
-            let lNode = fresh("_l\(l)"), yaNode = fresh("_ya\(l)")
-            nodes.append(["nodeID": lNode, "type": "L", "text": actor.name + " : " + claim.text])
-            nodes.append(["nodeID": yaNode, "type": "YA", "text": "Asserting"])
-            edge(lNode, yaNode)
-            edge(yaNode, claim.id)
-            locutions.append(["nodeID": lNode, "personID": s.actor + 1])
+        for sp in speeches {
+            edge(sp.l, sp.ya)
+            edge(sp.ya, graph.claims[graph.stances[sp.stance].claim].id)
         }
-        var participants: [[String: Any]] = []
-        let speaking = Set(graph.stances.filter { $0.kind == .asserts }.map(\.actor))
+        out.endArray(then: ",\n")
+        out.array("locutions")
+        for sp in speeches { out.locution(node: sp.l, person: graph.stances[sp.stance].actor + 1) }
+        out.endArray(then: ",\n")
+        out.array("nodes")
+        for c in graph.claims { out.node(id: c.id, type: "I", text: c.text) }
+        for (i, r) in graph.relations.enumerated() where emits[i] {
+            let isMA = r.kind == .support && r.note == AIFReader.rephraseNote
+            let type = isMA ? "MA" : (r.kind == .support ? "RA" : "CA")
+            let text = isMA ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
+            out.node(id: sNode[i], type: type, text: text)
+        }
+        for sp in speeches {
+            let s = graph.stances[sp.stance]
+            out.node(id: sp.l, type: "L", text: graph.actors[s.actor].name + " : " + graph.claims[s.claim].text)
+            out.node(id: sp.ya, type: "YA", text: "Asserting")
+        }
+        out.endArray(then: ",\n")
+        out.array("participants")
+        let speaking = Set(graph.stances.lazy.filter { $0.kind == .asserts }.map(\.actor))
         for a in speaking.sorted() {
             let words = graph.actors[a].name.split(separator: " ", maxSplits: 1)
-            participants.append(["participantID": a + 1, "firstname": words.first.map(String.init) ?? "",
-                                 "surname": words.count > 1 ? String(words[1]) : ""])
+            out.participant(first: words.first.map(String.init) ?? "", id: a + 1,
+                            surname: words.count > 1 ? String(words[1]) : "")
         }
-        let root: [String: Any] = ["nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants]
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return data + Data("\n".utf8)
+        out.endArray(then: "\n}\n")
+        return out.finish()
+    }
+}
+
+/// Pretty-printed JSON text of the top-level arrays of objects, gathered in a small buffer that is
+/// moved into the result as it fills (so that the result is not copied whole at the end).
+struct JSONObjectsText {
+    /// The text so far, less `bytes`.
+    private var data = Data()
+    /// The text not yet moved into `data`.
+    private var bytes: [UInt8] = []
+    /// Whether the current array has an element yet.
+    private var started = false
+
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    /// Moves `bytes` into `data` once it holds 60 KB.
+    @inline(__always)
+    private mutating func spill() {
+        if bytes.count >= 60_000 {
+            data.append(contentsOf: bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends ASCII text as it is.
+    mutating func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// Starts `  "name" : [`.
+    mutating func array(_ name: StaticString) {
+        raw("  \"")
+        raw(name)
+        raw("\" : [\n")
+        started = false
+    }
+
+    /// Ends the array (an empty one as `JSONSerialization` writes it, `[` blank line `  ]`) and appends `tail`.
+    mutating func endArray(then tail: StaticString) {
+        raw("\n  ]")
+        raw(tail)
+    }
+
+    /// Starts an element: the separator after the previous one and the opening brace.
+    private mutating func open() {
+        spill()
+        if started { raw(",\n") }
+        started = true
+        raw("    {\n")
+    }
+
+    /// Writes `      "key" : ` (the key is plain ASCII), after `,\n` unless it is the first.
+    private mutating func key(_ k: StaticString, first: Bool) {
+        if !first { raw(",\n") }
+        raw("      \"")
+        raw(k)
+        raw("\" : ")
+    }
+
+    private mutating func close() { raw("\n    }") }
+
+    /// Appends a node object.
+    mutating func node(id: String, type: String, text: String) {
+        open()
+        key("nodeID", first: true); JSONText.string(id, into: &bytes)
+        key("text", first: false); JSONText.string(text, into: &bytes)
+        key("type", first: false); JSONText.string(type, into: &bytes)
+        close()
+    }
+
+    /// Appends an edge object with id `_e<number>`.
+    mutating func edge(number: Int, from: String, to: String) {
+        open()
+        key("edgeID", first: true)
+        raw("\"_e")
+        JSONText.integer(number, into: &bytes)
+        raw("\"")
+        key("fromID", first: false); JSONText.string(from, into: &bytes)
+        key("toID", first: false); JSONText.string(to, into: &bytes)
+        close()
+    }
+
+    /// Appends a locution object.
+    mutating func locution(node: String, person: Int) {
+        open()
+        key("nodeID", first: true); JSONText.string(node, into: &bytes)
+        key("personID", first: false); JSONText.integer(person, into: &bytes)
+        close()
+    }
+
+    /// Appends a participant object.
+    mutating func participant(first: String, id: Int, surname: String) {
+        open()
+        key("firstname", first: true); JSONText.string(first, into: &bytes)
+        key("participantID", first: false); JSONText.integer(id, into: &bytes)
+        key("surname", first: false); JSONText.string(surname, into: &bytes)
+        close()
+    }
+
+    /// The whole text.
+    mutating func finish() -> Data {
+        data.append(contentsOf: bytes)
+        bytes = []
+        return data
+    }
+}
+
+/// JSON text of scalar values.
+enum JSONText {
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Appends `s` as a JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
+    /// `\u00xx`, everything else (the slash, DEL, U+2028 and U+2029 included) as its UTF-8 bytes.
+    static func string(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { p in
+            var start = 0
+            for i in 0..<p.count {
+                let b = p[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i])) }
+                start = i + 1
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x08: out.append(contentsOf: [0x5C, 0x62])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            if start < p.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<p.count])) }
+        }
+        out.append(0x22)
+    }
+
+    /// Appends `n` in decimal.
+    static func integer(_ n: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: String(n).utf8)
     }
 }
