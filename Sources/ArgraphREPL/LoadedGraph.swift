@@ -251,10 +251,13 @@ final class GraphCaches {
     /// Graphs with at least this many claims get their indexes built in the background.
     static let warmThreshold = 20_000
 
-    /// What the background thread builds, handed over under a lock.
+    /// What the background thread builds, handed over under a lock: the claim-id index first (the first Tab
+    /// waits only for it), then the folded texts and their scan.
     final class Warming: Sendable {
-        let done = DispatchSemaphore(value: 0)
-        let result = Mutex<(claimIDs: PrefixIndex, folded: [String], scan: FoldedTextScan)?>(nil)
+        let idsDone = DispatchSemaphore(value: 0)
+        let textsDone = DispatchSemaphore(value: 0)
+        let ids = Mutex<PrefixIndex?>(nil)
+        let texts = Mutex<(folded: [String], scan: FoldedTextScan)?>(nil)
     }
 
     /// Starts building the claim-id index and the folded texts of `graph` in the background when it is large.
@@ -263,28 +266,41 @@ final class GraphCaches {
         let w = Warming()
         warming = w
         DispatchQueue.global(qos: .utility).async {
+            let ids = Self.claimIDs(graph)
+            w.ids.withLock { $0 = ids }
+            w.idsDone.signal()
             let folded = Self.folded(graph)
-            let built = (claimIDs: Self.claimIDs(graph), folded: folded, scan: FoldedTextScan(folded))
-            w.result.withLock { $0 = built }
-            w.done.signal()
+            let scan = FoldedTextScan(folded)
+            w.texts.withLock { $0 = (folded, scan) }
+            w.textsDone.signal()
         }
     }
 
-    /// Takes over the background build, waiting for it if needed.
-    private func adoptWarming() {
+    /// Takes over what the background build made for `key`, waiting for that part if needed.
+    private func adoptWarming(forIDs: Bool) {
         guard let w = warming else { return }
-        warming = nil
-        w.done.wait()
-        guard let built = w.result.withLock({ $0.take() }) else { return }
-        if claimIDs == nil { claimIDs = built.claimIDs }
-        if folded == nil { folded = built.folded }
-        if scan == nil { scan = built.scan }
+        if forIDs {
+            guard claimIDs == nil else { return }
+            w.idsDone.wait()
+            w.idsDone.signal()   // the texts' adoption may wait on it too
+            claimIDs = w.ids.withLock { $0.take() }
+        } else {
+            guard folded == nil || scan == nil else { return }
+            w.textsDone.wait()
+            w.textsDone.signal()
+            if let t = w.texts.withLock({ $0.take() }) {
+                if folded == nil { folded = t.folded }
+                if scan == nil { scan = t.scan }
+            }
+        }
+        if claimIDs != nil && folded != nil && scan != nil { warming = nil }
     }
 
     func get<T>(_ key: ReferenceWritableKeyPath<GraphCaches, T?>, _ make: () -> T) -> T {
         if let v = self[keyPath: key] { return v }
-        if warming != nil, key == \GraphCaches.claimIDs || key == \GraphCaches.folded || key == \GraphCaches.scan {
-            adoptWarming()
+        if warming != nil {
+            if key == \GraphCaches.claimIDs { adoptWarming(forIDs: true) }
+            if key == \GraphCaches.folded || key == \GraphCaches.scan { adoptWarming(forIDs: false) }
             if let v = self[keyPath: key] { return v }
         }
         let v = make()
