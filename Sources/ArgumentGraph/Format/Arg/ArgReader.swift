@@ -825,7 +825,8 @@ struct ArgParser {
         var valueStart = j + 1
         while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
         var valueEnd = line.endIndex
-        while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+        // Trailing CRs belong to the line ending, as in every other value (and the writer cannot write them back).
+        while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 || line[valueEnd - 1] == 0x0D { valueEnd -= 1 }
         let literal = valueEnd == valueStart + 1 && line[valueStart] == UInt8(ascii: "|")
         inLiteral = literal
         propertyIndent = indent
