@@ -66,4 +66,18 @@ import Testing
         #expect(g.actors[0].role == "x y")
         #expect(g.actors[0].name == "Holders arse\r\ro longer")   // CRs inside a value are kept
     }
+
+    @Test func aGraphNameMustBeAnIdAsInEveryOtherReader() throws {
+        // Fuzz/artifacts/arg/crash-7e57578e: `graph\t      \r…\r   ` took the run of CRs as the name; the writer
+        // printed `graph \r…\r\n`, whose CRs are a line ending when read back, so the saved graph had no name.
+        let text = "graph\t      " + String(repeating: "\r", count: 62) + String(repeating: " ", count: 27)
+        let error = #expect(throws: DiagnosticError.self) { try ArgReader.read(Array(text.utf8)) }
+        let d = try #require(error?.diagnostics.first)
+        #expect(d.message.contains("is not a valid graph id"))
+        #expect(d.location?.line == 1 && d.location?.column == 13)
+        // The JSON reader says the same of the same name.
+        #expect(throws: DiagnosticError.self) { try GraphJSON.decode(Data(#"{"name":"\r\r","claims":[]}"#.utf8)) }
+        // A slug still reads back.
+        #expect(try Self.argRoundTrip(Array("graph us-japan.v2\nclaim a: A\n".utf8)).name == "us-japan.v2")
+    }
 }

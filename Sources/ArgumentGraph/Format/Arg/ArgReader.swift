@@ -499,7 +499,15 @@ struct ArgParser {
             }
             seenGraphHeader = true
             var name: String?
-            if let t = tokens.next() { name = t.string }
+            if let t = tokens.next() {
+                name = t.string
+                // The writer prints the name as it is, so it must be a slug for the file to read back the same
+                // (a name of carriage returns would become a line ending); the other readers check the same rule.
+                if !Slug.isValid(t.string) {
+                    error("'\(t.string)' is not a valid graph id", line: number, byteColumn: t.offset, lineBytes: line,
+                          hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                }
+            }
             if let extra = tokens.next() {
                 error("unexpected '\(extra.string)' after the graph id", line: number, byteColumn: extra.offset, lineBytes: line)
             }
