@@ -208,3 +208,48 @@ import Testing
         #expect(rejected > 0 && rejected < 300)
     }
 }
+
+/// The byte-level pieces of the Argdown reader agree with the Foundation and Character operations they replaced.
+@Suite struct ArgdownScanningTests {
+    @Test func trimBlanksTrimsWhatFoundationsWhitespaceSetTrims() {
+        // Every scalar of the BMP on either side of a letter.
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = "\(u)x\(u)"
+            if ArgdownParser.trimBlanks(s) != s.trimmingCharacters(in: .whitespaces) { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
+        #expect(ArgdownParser.trimBlanks(" \t\u{3000}a b\u{A0}") == "a b")
+        #expect(ArgdownParser.isBlankOnly(" \t\u{2003}") && !ArgdownParser.isBlankOnly(" .") && ArgdownParser.isBlankOnly(""))
+    }
+
+    @Test func collapseWhitespaceMatchesSplittingOnCharacterWhitespace() {
+        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\r", "\u{85}", "\u{A0}", "\u{2028}", "é", "e\u{301}", "\u{1C}", "\u{0}", "x"]
+        var rng = SplitMix(seed: 5)
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 12) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            #expect(ArgdownParser.collapseWhitespace(s) == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(Array(s.unicodeScalars))")
+        }
+    }
+
+    @Test func commentsBecomeOneSpacePerScalarAndLineBreaksStay() throws {
+        // "é" is two bytes: one mark and one tail; the line break inside the block comment stays.
+        let bytes = ArgdownParser.stripComments("a /*é\n*/b // c\r\nd")
+        let shown = bytes.map { b -> Character in
+            b == ArgdownParser.commentMark ? "#" : b == ArgdownParser.commentTail ? "~" : Character(Unicode.Scalar(b))
+        }
+        #expect(String(shown) == "a ###~\n##b ####\nd")
+        // A comment before a relation counts one column per character, so the nesting is that of the spaces it stands for.
+        let g = try ArgdownFormatTests.read("[a]: A\n/*é*/+ [b]: B\n").graph
+        #expect(ArgdownFormatTests.relations(g) == ["support b a"])
+    }
+
+    @Test func controlCharactersOfTheInputAreTextNotComments() throws {
+        // U+0001 once stood for a comment inside the reader, so "#\u{1}x" was no tag and a line of it was skipped.
+        let g = try ArgdownFormatTests.read("[a]: A #\u{1}x\n  + [b]: B\n").graph
+        #expect(g.claims.first { $0.id == "a" }?.tags == ["x"])
+        #expect(ArgdownFormatTests.relations(g) == ["support b a"])
+    }
+}

@@ -73,7 +73,15 @@ struct ArgdownParser {
     var relationIDs = IDMaker()
     var relations: [RelationEntry] = []
     /// Keys of the relations so far, to drop repeats.
-    var relationKeys: Set<String> = []
+    var relationKeys: Set<RelationKey> = []
+
+    /// What makes two relations the same one.
+    struct RelationKey: Hashable {
+        var kind: RelationKind
+        var undercut: Bool
+        var from: String
+        var to: String
+    }
     /// Claims that take part in a relation.
     var related: Set<String> = []
     var inferenceOf: [String: String] = [:]
@@ -88,45 +96,93 @@ struct ArgdownParser {
 
     // MARK: Comments
 
-    /// Marks a character that stood in a comment.
-    static let commentMark: Character = "\u{1}"
+    /// Marks the first byte of a character that stood in a comment: it counts as a space. No UTF-8 text has
+    /// this byte, nor ``commentTail``, so no character of the input is taken for a comment.
+    static let commentMark: UInt8 = 0xFF
+    /// Marks the other bytes of a character that stood in a comment: they count as nothing.
+    static let commentTail: UInt8 = 0xFE
 
-    /// The text with comments replaced by ``commentMark`` (line breaks kept, so positions stay right).
-    static func stripComments(_ text: String) -> [Character] {
-        var chars = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
-        var i = 0
+    /// The text's UTF-8 bytes, CR LF as LF, with comments replaced by ``commentMark`` (one per Unicode scalar,
+    /// so that positions stay right) and ``commentTail``; line breaks are kept.
+    ///
+    /// The scan compares bytes: every marker is ASCII, and no byte of a multi-byte scalar is ASCII. Like
+    /// Argdown's own lexer, it reads code points, so a combining mark after `/` does not hide a comment.
+    static func stripComments(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x0A, previous == 0x0D { bytes[bytes.count - 1] = 0x0A } else { bytes.append(b) }
+            previous = b
+        }
+        let n = bytes.count
         func blank(_ from: Int, _ to: Int) {
-            for k in from..<min(to, chars.count) where chars[k] != "\n" { chars[k] = commentMark }
+            for k in from..<min(to, n) where bytes[k] != 0x0A {
+                bytes[k] = bytes[k] & 0xC0 == 0x80 ? commentTail : commentMark
+            }
         }
-        func starts(_ s: String, at k: Int) -> Bool {
-            var k = k
-            for c in s { if k >= chars.count || chars[k] != c { return false }; k += 1 }
-            return true
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" { i += 2; continue }
-            if starts("<!--", at: i) {
+        @inline(__always) func at(_ k: Int, _ a: UInt8, _ b: UInt8) -> Bool { k + 1 < n && bytes[k] == a && bytes[k + 1] == b }
+        let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), dash = UInt8(ascii: "-")
+        var i = 0
+        while i < n {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "<"), at(i + 1, UInt8(ascii: "!"), dash), i + 3 < n, bytes[i + 3] == dash {
                 var j = i + 4
-                while j < chars.count, !starts("-->", at: j) { j += 1 }
+                while j < n, !(at(j, dash, dash) && j + 2 < n && bytes[j + 2] == UInt8(ascii: ">")) { j += 1 }
                 blank(i, j + 3); i = j + 3; continue
             }
-            if starts("/*", at: i) {
+            if at(i, slash, star) {
                 var j = i + 2
-                while j < chars.count, !starts("*/", at: j) { j += 1 }
+                while j < n, !at(j, star, slash) { j += 1 }
                 blank(i, j + 2); i = j + 2; continue
             }
-            if starts("//", at: i), i == 0 || chars[i - 1].isWhitespace {
+            if at(i, slash, slash), i == 0 || isWhitespace(endingAt: i, in: bytes) {
                 var j = i
-                while j < chars.count, chars[j] != "\n" { j += 1 }
+                while j < n, bytes[j] != 0x0A { j += 1 }
                 blank(i, j); i = j; continue
             }
             i += 1
         }
-        return chars
+        return bytes
+    }
+
+    /// Whether the scalar that ends just before `end` is white space (Unicode's White_Space).
+    static func isWhitespace(endingAt end: Int, in bytes: [UInt8]) -> Bool {
+        let last = bytes[end - 1]
+        if last < 0x80 { return last == 0x20 || (0x09...0x0D).contains(last) }
+        if last == commentMark || last == commentTail { return false }
+        var start = end - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80, end - start < 4 { start -= 1 }
+        let scalar = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars
+        return scalar.count == 1 && scalar.first!.properties.isWhitespace
     }
 
     // MARK: Lines
+
+
+    /// Whether a scalar is one that `trimmingCharacters(in: .whitespaces)` trims: tab, a space separator (Zs),
+    /// or U+200B, as Foundation's set has it.
+    @inline(__always) static func isBlank(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return u.value == 0x20 || u.value == 0x09 }
+        return u.value == 0x200B || u.properties.generalCategory == .spaceSeparator
+    }
+
+    /// The text without leading and trailing blanks (``isBlank(_:)``): `trimmingCharacters(in: .whitespaces)`
+    /// without Foundation's bridging, which was a tenth of the reader's time.
+    static func trimBlanks(_ s: Substring) -> String {
+        let u = s.unicodeScalars
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, isBlank(u[lo]) { lo = u.index(after: lo) }
+        while hi > lo, isBlank(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+        return String(Substring(u[lo..<hi]))
+    }
+
+    /// ``trimBlanks(_:)-(Substring)`` of a whole string.
+    static func trimBlanks(_ s: String) -> String { trimBlanks(s[...]) }
+
+    /// Whether the text is empty or blanks alone.
+    static func isBlankOnly<S: StringProtocol>(_ s: S) -> Bool { s.unicodeScalars.allSatisfy(isBlank) }
 
     struct Line {
         var number: Int
@@ -136,21 +192,41 @@ struct ArgdownParser {
     }
 
     mutating func parse(_ text: String) {
-        let chars = Self.stripComments(text)
+        let bytes = Self.stripComments(text)
         var lines: [Line] = []
         var number = 0
-        for line in chars.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        var content: [UInt8] = []
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             number += 1
-            // A line that held only a comment is not a blank line: it does not end a block.
-            let hadComment = line.contains(Self.commentMark)
-            let raw = line.map { $0 == Self.commentMark ? " " : $0 }[...]
-            if hadComment, raw.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            // A line that held only a comment is not a blank line: it does not end a block. Comments count as spaces.
+            var hadComment = false
+            var k = lineStart
             var indent = 0
-            var k = raw.startIndex
-            while k < raw.endIndex, raw[k] == " " || raw[k] == "\t" { indent += raw[k] == "\t" ? 4 : 1; k = raw.index(after: k) }
-            var content = String(raw[k...])
-            while let last = content.last, last.isWhitespace { content.removeLast() }
-            lines.append(Line(number: number, indent: indent, content: content))
+            while k < lineEnd {
+                let c = bytes[k]
+                if c == 0x20 { indent += 1 } else if c == 0x09 { indent += 4 } else if c == Self.commentMark {
+                    indent += 1; hadComment = true
+                } else if c != Self.commentTail { break }
+                k += 1
+            }
+            if k == lineEnd, hadComment { continue }
+            var end = lineEnd
+            while end > k {
+                let b = bytes[end - 1]
+                if b == Self.commentMark || b == Self.commentTail || b == 0x20 || (0x09...0x0D).contains(b) { end -= 1; continue }
+                guard b >= 0x80, Self.isWhitespace(endingAt: end, in: bytes) else { break }
+                repeat { end -= 1 } while end > k && bytes[end] & 0xC0 == 0x80
+            }
+            content.removeAll(keepingCapacity: true)
+            for m in k..<end {
+                let b = bytes[m]
+                if b == Self.commentMark { content.append(0x20) } else if b != Self.commentTail { content.append(b) }
+            }
+            lines.append(Line(number: number, indent: indent, content: String(decoding: content, as: UTF8.self)))
         }
         var i = 0
         // Front matter.
@@ -184,27 +260,34 @@ struct ArgdownParser {
     }
 
     static func marker(of content: String) -> (Marker, String)? {
+        // Every marker starts with one of these; most lines start with none.
+        guard let f = content.utf8.first, f == UInt8(ascii: "<") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-")
+            || f == UInt8(ascii: "_") || f == UInt8(ascii: ">") else { return nil }
         for m in Marker.allCases where content.hasPrefix(m.rawValue) {
             let rest = content.dropFirst(m.rawValue.count)
-            if rest.first == " " || rest.first == "\t" { return (m, rest.trimmingCharacters(in: .whitespaces)) }
+            if rest.first == " " || rest.first == "\t" { return (m, Self.trimBlanks(rest)) }
         }
         return nil
     }
 
     static func numbered(_ content: String) -> (Int, String)? {
+        guard content.utf8.first == UInt8(ascii: "(") else { return nil }
         guard content.first == "(", let close = content.firstIndex(of: ")") else { return nil }
         let digits = content[content.index(after: content.startIndex)..<close]
         guard !digits.isEmpty, digits.count < 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
-        return (n, content[content.index(after: close)...].trimmingCharacters(in: .whitespaces))
+        return (n, Self.trimBlanks(content[content.index(after: close)...]))
     }
 
-    static func isDashes(_ content: String) -> Bool { content.count >= 2 && content.allSatisfy { $0 == "-" } }
+    static func isDashes(_ content: String) -> Bool {
+        content.utf8.first == UInt8(ascii: "-") && content.utf8.count >= 2 && content.utf8.allSatisfy { $0 == UInt8(ascii: "-") }
+    }
 
     static func heading(_ content: String) -> (Int, String)? {
+        guard content.utf8.first == UInt8(ascii: "#") else { return nil }
         let hashes = content.prefix { $0 == "#" }
         let rest = content.dropFirst(hashes.count)
         guard (1...6).contains(hashes.count), rest.first == " " else { return nil }
-        return (hashes.count, rest.trimmingCharacters(in: .whitespaces))
+        return (hashes.count, Self.trimBlanks(rest))
     }
 
     /// Splits a block into items.
@@ -304,7 +387,7 @@ struct ArgdownParser {
                 if let rule, !rule.isEmpty {
                     var r = rule
                     if let brace = r.firstIndex(of: "{") {
-                        r = String(r[..<brace]).trimmingCharacters(in: .whitespaces)
+                        r = Self.trimBlanks(r[..<brace])
                         warn("skipped the metadata of an inference rule", at)
                     }
                     if !r.isEmpty { rules.append(r) }
@@ -371,7 +454,7 @@ struct ArgdownParser {
             warn("a claim cannot \(r.undercut ? "undercut" : r.kind.rawValue) itself; relation skipped", r.location)
             return
         }
-        guard relationKeys.insert("\(r.kind) \(r.undercut) \(r.from) \(r.to)").inserted else { return }
+        guard relationKeys.insert(RelationKey(kind: r.kind, undercut: r.undercut, from: r.from, to: r.to)).inserted else { return }
         related.insert(r.from)
         related.insert(r.to)
         relations.append(r)
@@ -386,8 +469,8 @@ struct ArgdownParser {
         var isArgument = false
         if let open = s.first, open == "[" || open == "<", let close = Self.closing(of: s, open: open) {
             let after = s[s.index(after: close)...]
-            if after.first == ":" || after.trimmingCharacters(in: .whitespaces).isEmpty || after.first == " " {
-                title = Self.unescape(String(s[s.index(after: s.startIndex)..<close])).trimmingCharacters(in: .whitespaces)
+            if after.first == ":" || Self.isBlankOnly(after) || after.first == " " {
+                title = Self.trimBlanks(Self.unescape(String(s[s.index(after: s.startIndex)..<close])))
                 isArgument = open == "<"
                 s = after.first == ":" ? after.dropFirst() : after
             }
@@ -451,6 +534,10 @@ struct ArgdownParser {
 
     /// Splits text into its words (unescaped, whitespace collapsed), `#tags` and `{metadata}`.
     static func inline(_ raw: String) -> (String, [String], [String: [String]], [String]) {
+        // Without an escape, a tag or metadata, the text is the words.
+        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "{") }) {
+            return (collapseWhitespace(raw), [], [:], [])
+        }
         let chars = Array(raw)
         var text = ""
         var tags: [String] = []
@@ -494,8 +581,23 @@ struct ArgdownParser {
             text.append(c)
             k += 1
         }
-        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return (collapsed, tags, meta, skipped)
+        return (collapseWhitespace(text), tags, meta, skipped)
+    }
+
+    /// The words of the text, one space between each: runs of white space become one space, and none is left at either end.
+    static func collapseWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+        // ASCII: white space is tab to carriage return and the space, as Character.isWhitespace has it.
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pending = false
+        for b in utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) { pending = !out.isEmpty; continue }
+            if pending { out.append(0x20); pending = false }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A YAML-ish flow mapping `key: value, key: [a, "b"]` as keys and string values.
@@ -524,8 +626,8 @@ struct ArgdownParser {
         var out: [(String, [String])] = []
         for part in parts {
             guard let colon = part.firstIndex(of: ":") else { continue }
-            let key = part[..<colon].trimmingCharacters(in: .whitespaces)
-            var value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = Self.trimBlanks(part[..<colon])
+            var value = Self.trimBlanks(part[part.index(after: colon)...])
             var values: [String] = []
             if value.hasPrefix("[") && value.hasSuffix("]") {
                 value = String(value.dropFirst().dropLast())
@@ -557,7 +659,7 @@ struct ArgdownParser {
     }
 
     static func unquote(_ s: String) -> String {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = Self.trimBlanks(s)
         guard t.count >= 2, let f = t.first, f == "\"" || f == "'", t.last == f else { return t }
         var out = ""
         var escaped = false
