@@ -684,6 +684,8 @@ struct ArgdownParser {
     /// Removes `:emoji:` codes such as `:heart:`.
     static func stripEmoji(_ s: String) -> String {
         var out = s
+        // The regular expression is costly to run; a heading without two colons has no code to remove.
+        guard s.utf8.lazy.filter({ $0 == UInt8(ascii: ":") }).count >= 2 else { return s }
         while let r = out.range(of: #":[a-z0-9_+-]+:"#, options: .regularExpression) { out.removeSubrange(r) }
         return out
     }
