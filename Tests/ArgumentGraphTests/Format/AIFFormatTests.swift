@@ -251,3 +251,20 @@ import Testing
         #expect(!AIFReader.mayHaveNodesAndEdges(GraphJSON.encode(try ExportFixtures.nixon())))
     }
 }
+
+@Suite struct AIFByteOrderMarkTests {
+    @Test func aByteOrderMarkInsideATextIsKept() throws {
+        // JSONSerialization drops a raw U+FEFF at the start of a string or after an escape; the reader escapes it first.
+        let json = "\u{FEFF}{\"nodes\": [{\"nodeID\": \"1\", \"type\": \"I\", \"text\": \"\u{FEFF}a\\n\u{FEFF}b\u{FEFF}\"}], \"edges\": []}"
+        let g = try AIFReader.read(Data(json.utf8)).graph
+        #expect(Array(g.claims[0].text.unicodeScalars) == Array("\u{FEFF}a\n\u{FEFF}b\u{FEFF}".unicodeScalars))
+    }
+
+    @Test func anErrorAfterAnEscapedMarkIsPlacedInTheOriginalText() throws {
+        // The error is the stray 'x' on line 2, column 3; three marks before it grew the bytes by 9.
+        let json = "{\"nodes\": [\"\u{FEFF}\u{FEFF}\u{FEFF}\"],\n  x \"edges\": []}"
+        let error = #expect(throws: DiagnosticError.self) { try AIFReader.read(Data(json.utf8)) }
+        let at = try #require(error?.diagnostics.first?.location)
+        #expect(at.line == 2 && at.column == 3, "\(at)")
+    }
+}

@@ -100,12 +100,15 @@ public enum AIFReader {
     public static func read(_ data: Data, file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
         var parser = Parser(file: file, text: String(decoding: data, as: UTF8.self))
         let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch {
+        let (escaped, marks) = escapingByteOrderMarks(data)
+        do { root = try JSONSerialization.jsonObject(with: escaped) } catch {
             let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             // Foundation names the byte offset: "... around character 39." Turn it into line and column.
             var at = parser.loc(line: 1, column: 1)
             if let r = message.range(of: #"character [0-9]+"#, options: .regularExpression),
-               let offset = Int(message[r].dropFirst("character ".count)), offset <= data.count {
+               let escapedOffset = Int(message[r].dropFirst("character ".count)),
+               // Each escape before the offset is 3 bytes longer than the mark it stands for.
+               case let offset = escapedOffset - 3 * marks.prefix(while: { $0 < escapedOffset }).count, offset <= data.count {
                 let before = String(decoding: data.prefix(offset), as: UTF8.self)
                 let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
                 at = parser.loc(line: lines.count, column: (lines.last?.count ?? 0) + 1)
@@ -113,6 +116,33 @@ public enum AIFReader {
             throw DiagnosticError([Diagnostic(.error, "not valid JSON: \(message)", at: at)])
         }
         return try parser.parse(root)
+    }
+
+    /// The bytes with every U+FEFF after the first byte written as the escape `\ufeff`, and where each escape starts.
+    ///
+    /// Foundation's `JSONSerialization` drops a U+FEFF at the start of a string or right after an escape (a BOM
+    /// left over in a quote), but keeps the escape. Outside a string the mark is an error either way; at the very
+    /// start of the file it is a byte-order mark, and stays as it is.
+    static func escapingByteOrderMarks(_ data: Data) -> (Data, [Int]) {
+        let bytes = [UInt8](data)
+        var marks: [Int] = []
+        var i = 1
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { marks.append(i); i += 3 } else { i += 1 }
+        }
+        guard !marks.isEmpty else { return (data, []) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 3 * marks.count)
+        var last = 0
+        var starts: [Int] = []
+        for m in marks {
+            out += bytes[last..<m]
+            starts.append(out.count)
+            out += Array("\\ufeff".utf8)
+            last = m + 3
+        }
+        out += bytes[last...]
+        return (Data(out), starts)
     }
 
     struct Node {
