@@ -45,7 +45,9 @@ extension CommandRegistry {
                 throw CommandError("\(members) \(axis.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)",
                                    hint: "compare two of them with 'compare A B', or export a part of the graph")
             }
-            let m = AgreementMatrix(g, by: axis, includeImplied: ctx.flag("--implied"))
+            guard let m = AgreementMatrix(g, by: axis, includeImplied: ctx.flag("--implied"), cancel: { ctx.isCancelled }) else {
+                throw CommandError.interrupted
+            }
             if m.ids.isEmpty { ctx.print("no \(axis.rawValue) takes a stance"); return }
             var wrote: [String] = []
             if let csv = ctx.option("--csv") {

@@ -76,4 +76,28 @@ import Testing
         #expect(!Shell(session: s).execute("whatif retract c3"))
         #expect(s.current.view == nil)
     }
+
+    /// `matrix` asks once per row: with 16 actors it stops within a row of the press and prints no table.
+    @Test func matrixStopsAtTheNextRow() {
+        var source = "graph many\n"
+        for a in 0..<16 { source += "actor a\(a)\n" }
+        for c in 0..<8 { source += "claim c\(c): Claim \(c).\n" }
+        for a in 0..<16 { source += "stance a\(a) \(a % 3 == 0 ? "denies" : "asserts") c\(a % 8)\nstance a\(a) asserts c\((a + 3) % 8)\n" }
+        func run(pressedFrom from: Int?) -> (output: String, polls: Int) {
+            let (s, out) = Fixture.session(source, width: 200)
+            let polls = Polls()
+            s.isCancelled = {
+                polls.count += 1
+                return from.map { polls.count >= $0 } ?? false
+            }
+            _ = Shell(session: s).execute("matrix")
+            return (out.text, polls.count)
+        }
+        let full = run(pressedFrom: nil)
+        #expect(full.output.contains("a15") && !full.output.contains("error"), "\(full.output)")
+        #expect(full.polls >= 16, "matrix polled \(full.polls) times")
+        let cut = run(pressedFrom: 5)
+        #expect(cut.output == "error: interrupted\n", "\(cut.output)")
+        #expect(cut.polls <= 6)
+    }
 }

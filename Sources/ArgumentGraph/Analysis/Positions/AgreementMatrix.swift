@@ -62,6 +62,13 @@ public struct AgreementMatrix: Sendable {
     /// Time and memory grow with the square of the members (see ``maxMembers``); callers check
     /// ``memberCount(_:by:)`` first.
     public init(_ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true) {
+        self.init(graph, by: axis, includeImplied: includeImplied, ordered: ordered, cancel: { false })!
+    }
+
+    /// Computes the matrix, or nil when `cancel` answers true (it is asked once per row, so an interrupt
+    /// stops a matrix of many members at once).
+    public init?(_ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true,
+                 cancel: () -> Bool) {
         self.axis = axis
         var groups: [Int: [Int]] = [:]
         for (i, s) in graph.stances.enumerated() {
@@ -82,6 +89,7 @@ public struct AgreementMatrix: Sendable {
         let diagonal = Cell(agreements: 0, conflicts: 0, index: 1)
         var raw = [[Cell]](repeating: [Cell](repeating: diagonal, count: n), count: n)
         for i in 0..<n {
+            if cancel() { return nil }
             for c in held[i] { markI[c] |= 1 }
             for c in denied[i] { markI[c] |= 2 }
             for j in (i + 1)..<n {
