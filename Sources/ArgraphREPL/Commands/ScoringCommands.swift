@@ -67,7 +67,7 @@ extension CommandRegistry {
             try ctx.checkCancelled()
             if chains.isEmpty { ctx.print("no support chain reaches \(ctx.graph.claims[claim].id)"); return }
             for (i, c) in chains.enumerated() {
-                ctx.print("\(i + 1). \(Scoring.number(c.score))  " + c.claims.map { ctx.graph.claims[$0].id }.joined(separator: " -> "))
+                ctx.print("\(i + 1). \(Scoring.number(c.score))  " + Scoring.chainText(c.claims, in: ctx.graph))
             }
         },
         Command("why", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
@@ -100,7 +100,7 @@ extension CommandRegistry {
             if !e.influences.isEmpty { ctx.print(lines: t.render(width: ctx.width, style: ctx.style).map { "  " + $0 }) }
             if e.influences.contains(where: { !$0.undercuts.isEmpty }) { ctx.print("  * weight lowered by undercuts") }
             if let chain = e.chain {
-                ctx.print("  strongest chain (\(Scoring.number(chain.score))): " + chain.claims.map { g.claims[$0].id }.joined(separator: " -> "))
+                ctx.print("  strongest chain (\(Scoring.number(chain.score))): " + Scoring.chainText(chain.claims, in: g))
             }
             if !e.converged { ctx.print("  warning: the computation did not converge; this is the last iterate") }
         },
@@ -136,6 +136,17 @@ extension CommandRegistry {
 
 /// Helpers shared by the scoring commands.
 enum Scoring {
+    /// The most claims a chain shows whole; a longer one shows its first and last claims and how many are between.
+    static let chainShownWhole = 40
+
+    /// A chain as its claims' ids joined by arrows, the middle of a very long one left out and counted.
+    static func chainText(_ claims: [Int], in graph: Graph) -> String {
+        let ids = { (r: ArraySlice<Int>) in r.map { graph.claims[$0].id }.joined(separator: " -> ") }
+        guard claims.count > chainShownWhole else { return ids(claims[...]) }
+        let end = chainShownWhole / 2
+        return ids(claims.prefix(end)) + " -> … \(claims.count - 2 * end) more claims … -> " + ids(claims.suffix(end))
+    }
+
     /// Three decimals.
     static func number(_ x: Double) -> String { String(format: "%.3f", x) }
 

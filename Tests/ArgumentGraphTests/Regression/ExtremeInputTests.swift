@@ -29,6 +29,28 @@ import Testing
         #expect(try ArgReader.read(ArgWriter.write(g)).graph == g)
     }
 
+    @Test func theChainsIntoTheEndOfALongChainAreOneChainOfEveryClaim() throws {
+        // Yen's algorithm built each spur's root path and banned set, the chain's length per spur: hours at 10^6
+        // claims. Spurs with no usable edge (here, all of them) are now skipped before any of that.
+        let n = 20_000
+        let g = try ArgReader.read(Self.chain(n)).graph
+        let ones = [Double](repeating: 1, count: n)
+        for maxLength in [nil, n] as [Int?] {
+            let chains = Chains.top(g, to: 0, k: 3, maxLength: maxLength, strengths: ones)
+            #expect(chains.count == 1)
+            #expect(chains.first?.claims == Array((0..<n).reversed()))
+            #expect(chains.first?.relations.count == n - 1)
+        }
+        // With a shortcut from the far end to the middle there are exactly two.
+        let shortcut = try ArgReader.read(Self.chain(n) + "support c\(n - 1) -> c\(n / 2)\n").graph
+        let two = Chains.top(shortcut, to: 0, k: 3, strengths: ones)
+        #expect(two.map(\.claims.count) == [n / 2 + 2, n])  // c(n-1), then c(n/2) down to c0
+        // A bound that keeps out the long one: the hop-bounded search, which held hops × claims values (3 GB here)
+        // and now keeps what each hop changed.
+        let bounded = Chains.top(shortcut, to: 0, k: 3, maxLength: n / 2 + 1, strengths: ones)
+        #expect(bounded.map(\.claims.count) == [n / 2 + 2])
+    }
+
     @Test func aClaimWithTwentyThousandAttackers() throws {
         let n = 20_000
         var s = "claim t: The target.\n"

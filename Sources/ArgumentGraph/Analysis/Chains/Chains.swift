@@ -36,18 +36,35 @@ public enum Chains {
         var known = Set<[Int]>()
         guard let first = search.best(from: search.root, to: target, bannedNodes: [], bannedEdges: [], hops: maxHops) else { return [] }
         accepted.append(first); known.insert(first.edges)
+        // Per claim, its place on the last accepted path (-1 elsewhere): reset after each round, so a round costs
+        // the path's length, not the graph's size.
+        var place = [Int](repeating: -1, count: n + 1)
         search: while accepted.count < k {
             let prev = accepted[accepted.count - 1]
+            for (j, v) in prev.nodes.enumerated() { place[v] = j }
+            defer { for v in prev.nodes { place[v] = -1 } }
+            // How many first nodes each accepted path shares with `prev`: it shares the root path of spur i when over i.
+            let shared = accepted.map { p in
+                var l = 0
+                while l < p.nodes.count, l < prev.nodes.count, p.nodes[l] == prev.nodes[l] { l += 1 }
+                return l
+            }
+            var usedHops = 0
             for i in 0..<(prev.nodes.count - 1) {
                 if let cancel, cancel() { break search }
+                if i > 0, prev.edges[i - 1] >= 0 { usedHops += 1 }
                 let spur = prev.nodes[i]
-                let rootNodes = Array(prev.nodes[0...i]), rootEdges = Array(prev.edges[0..<i])
                 var bannedEdges = Set<Int>()
-                for p in accepted where p.nodes.count > i && Array(p.nodes[0...i]) == rootNodes { bannedEdges.insert(p.edges[i]) }
-                let usedHops = rootEdges.filter { $0 >= 0 }.count
+                for (a, p) in accepted.enumerated() where shared[a] > i { bannedEdges.insert(p.edges[i]) }
                 guard maxHops == Int.max || usedHops < maxHops else { continue }
+                // A spur whose every edge is banned, or leads back onto the root path or nowhere near the target,
+                // has no spur path: on a long chain that is every spur, and building its root path would cost
+                // the chain's length per spur (a chain of 10^6 claims took hours).
+                guard search.hasUsableEdge(from: spur, bannedEdges: bannedEdges, isOnRootPath: { place[$0] >= 0 && place[$0] < i })
+                else { continue }
+                let rootNodes = Array(prev.nodes[0...i]), rootEdges = Array(prev.edges[0..<i])
                 guard let spurPath = search.best(from: spur, to: target, bannedNodes: Set(rootNodes.dropLast()), bannedEdges: bannedEdges,
-                                                 hops: maxHops == Int.max ? Int.max : maxHops - usedHops) else { continue }
+                                                 hops: maxHops == Int.max ? Int.max : maxHops - usedHops, cancel: cancel) else { continue }
                 let edges = rootEdges + spurPath.edges
                 guard known.insert(edges).inserted else { continue }
                 let nodes = rootNodes + spurPath.nodes.dropFirst()
@@ -95,6 +112,8 @@ public enum Chains {
         let reaches: [Bool]?
         /// The start claims that reach the target (all of them without a target).
         let reachingStarts: [Int]
+        /// How many claims reach the target (all of them without a target).
+        let reachingCount: Int
 
         init(graph: Graph, strengths: [Double], scoring: ChainScoring, target: Int? = nil) {
             self.graph = graph
@@ -122,13 +141,30 @@ public enum Chains {
                 }
                 self.reaches = reaches
                 reachingStarts = starts.filter { reaches[$0] }
+                reachingCount = queue.count
             } else {
                 reaches = nil
                 reachingStarts = starts
+                reachingCount = root
             }
         }
 
         func combine(_ a: Double, _ b: Double) -> Double { scoring == .weakestLink ? min(a, b) : a * b }
+
+        /// Whether some edge leaves `u` that a search for the target could take: not banned, not onto the root
+        /// path, and to a claim from which supports lead to the target. Without one, ``best(from:to:bannedNodes:bannedEdges:hops:)``
+        /// finds nothing.
+        func hasUsableEdge(from u: Int, bannedEdges: Set<Int>, isOnRootPath: (Int) -> Bool) -> Bool {
+            if u == root {
+                return reachingStarts.contains { s in !bannedEdges.contains(-(s + 2)) && !isOnRootPath(s) }
+            }
+            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
+            for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                let rel = Int(entries[k]), w = Int(supportTarget[k])
+                if w >= 0, w != u, reaches?[w] ?? true, !bannedEdges.contains(rel), !isOnRootPath(w) { return true }
+            }
+            return false
+        }
 
         /// The value an edge adds: the link weight and the strength of the claim it reaches.
         func edgeValue(_ rel: Int, to v: Int) -> Double {
@@ -208,34 +244,58 @@ public enum Chains {
             return Path(nodes: nodes.reversed(), edges: edges.reversed(), value: st.value[target])
         }
 
-        /// The best path from `source` to `target` avoiding banned nodes and edges, with at most `hops` relations.
-        func best(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int) -> Path? {
+        /// The best path from `source` to `target` avoiding banned nodes and edges, with at most `hops` relations;
+        /// nil when there is none, or when `cancel` answers true (asked once per hop).
+        func best(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int,
+                  cancel: (() -> Bool)? = nil) -> Path? {
             let count = root + 1
-            if hops == Int.max || hops >= count {
+            // A simple path through the claims that reach the target has fewer relations than there are such claims:
+            // a bound at least that large bounds nothing.
+            if hops == Int.max || hops >= count || hops >= reachingCount {
                 return widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
             }
             // Hop-bounded: layer h holds the best value of a walk reaching each node with at most h edges.
             // A walk may repeat a node only through a cycle that cannot raise its value; cycles are cut below.
-            let layers = hops + (source == root ? 1 : 0) + 1
-            var value = [[Double]](repeating: [Double](repeating: -1, count: count), count: layers)
-            var via = [[(Int, Int)]](repeating: [(Int, Int)](repeating: (-1, 0), count: count), count: layers)
-            value[0][source] = 1
+            // Only the nodes a layer raised can raise others in the next (Bellman–Ford by frontier, in index
+            // order as a full sweep would go), and each layer keeps only the parents it changed: memory grows
+            // with the changes, not with hops × claims (which was gigabytes for a long chain).
+            var layers = hops + (source == root ? 1 : 0) + 1
+            var value = [Double](repeating: -1, count: count)
+            var via: [[Int: (Int, Int)]] = [[:]]
+            value[source] = 1
+            var frontier = [source]
+            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
             for h in 1..<layers {
-                value[h] = value[h - 1]
-                for u in 0..<count where value[h - 1][u] >= 0 {
-                    for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && w != source {
-                        let nv = combine(value[h - 1][u], edgeValue(rel, to: w))
-                        if nv > value[h][w] { value[h][w] = nv; via[h][w] = (u, rel) }
+                if frontier.isEmpty { layers = h; break }
+                if let cancel, cancel() { return nil }
+                // The frontier's values of the layer before, as this layer may raise them while it goes.
+                let previous = frontier.map { value[$0] }
+                var changed: [Int: (Int, Int)] = [:]
+                func relax(_ u: Int, _ vu: Double, _ rel: Int, _ w: Int, _ ev: Double) {
+                    guard w != source, !bannedNodes.contains(w), !bannedEdges.contains(rel) else { return }
+                    let nv = combine(vu, ev)
+                    if nv > value[w] { value[w] = nv; changed[w] = (u, rel) }
+                }
+                for (f, u) in frontier.enumerated() {
+                    let vu = previous[f]
+                    if u == root {
+                        for s in starts { relax(u, vu, -(s + 2), s, strengths[s]) }
+                    } else {
+                        for k in Int(offsets[u])..<Int(offsets[u + 1]) {
+                            let rel = Int(entries[k]), w = Int(supportTarget[k])
+                            if w >= 0 { relax(u, vu, rel, w, combine(supportWeight[k], strengths[w])) }
+                        }
                     }
                 }
+                frontier = changed.keys.sorted()
+                via.append(changed)
             }
-            guard value[layers - 1][target] >= 0 else { return nil }
+            guard value[target] >= 0 else { return nil }
             var nodes = [target], edges: [Int] = []
             var x = target, h = layers - 1
             while x != source || h > 0 {
                 if h == 0 { return nil }
-                let (u, rel) = via[h][x]
-                if u < 0 { h -= 1; continue }
+                guard h < via.count, let (u, rel) = via[h][x] else { h -= 1; continue }
                 edges.append(rel); nodes.append(u); x = u; h -= 1
             }
             nodes.reverse(); edges.reverse()
