@@ -59,4 +59,16 @@ import Testing
         #expect(again.names == af.names)
         #expect(again.framework.attacked == af.framework.attacked)
     }
+
+    @Test func aNumberedI23FrameworkIsWrittenWithoutItsNumbersAsStrings() throws {
+        // Fuzz/artifacts/i23/timeout-3a7642bc (`p af 9999999`): the harness, and the writer, built the 10^7 names
+        // "1"…"9999999" to compare them with themselves; over 10 s under ASan.
+        let read = try ICCMAReader.read(bytes: Array("p af 9999999\n\n".utf8), format: .i23)
+        #expect(read.givenNames == nil)
+        #expect(read.framework.count == 9_999_999)
+        #expect(ICCMAWriter.write(read.framework, format: .i23) == "p af 9999999\n")
+        // Names that differ from the numbers (from apx, say) are still written as comments.
+        let apx = try ICCMAReader.read(bytes: Array("arg(a).\narg(b).\natt(a,b).\n".utf8), format: .apx)
+        #expect(ICCMAWriter.write(apx.framework, names: apx.givenNames, format: .i23) == "# 1 a\n# 2 b\np af 2\n1 2\n")
+    }
 }

@@ -33,6 +33,9 @@ public struct ICCMAFramework: Sendable {
     }
     private var storedNames: [String]?
 
+    /// The names the file gave, or nil when they are the 1-based numbers (an i23 file without `# i name` lines).
+    public var givenNames: [String]? { storedNames }
+
     /// Creates the pair; nil names mean the 1-based numbers.
     public init(framework: AttackFramework, names: [String]?) {
         self.framework = framework

@@ -5,12 +5,14 @@ public enum ICCMAWriter {
     /// The framework as text. i23 numbers arguments 1…N and, when `names` differ from the numbers, lists
     /// `# i name` comment lines first; apx and tgf use the names (apx quotes names that are not plain atoms).
     public static func write(_ af: AttackFramework, names: [String]? = nil, format: ICCMAFormat) -> String {
-        let names = names ?? (0..<af.count).map { String($0 + 1) }
+        // i23 without names needs none of the numbers as strings (a 14-byte header can declare 10^7 arguments).
+        let given = names
+        let names = names ?? (format == .i23 ? [] : (0..<af.count).map { String($0 + 1) })
         var out = ""
         out.reserveCapacity(16 * (af.count + af.attackCount))
         switch format {
         case .i23:
-            for i in 0..<af.count where names[i] != String(i + 1) { out += "# \(i + 1) \(names[i])\n" }
+            if given != nil { for i in 0..<af.count where names[i] != String(i + 1) { out += "# \(i + 1) \(names[i])\n" } }
             out += "p af \(af.count)\n"
             for a in 0..<af.count { for b in af.attacked[a] { out += "\(a + 1) \(Int(b) + 1)\n" } }
         case .apx:
