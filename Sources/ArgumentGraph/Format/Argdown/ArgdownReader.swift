@@ -217,8 +217,8 @@ struct ArgdownParser {
             var end = lineEnd
             while end > k {
                 let b = bytes[end - 1]
-                if b == Self.commentMark || b == Self.commentTail || b == 0x20 || (0x09...0x0D).contains(b) { end -= 1; continue }
-                guard b >= 0x80, Self.isWhitespace(endingAt: end, in: bytes) else { break }
+                if b == Self.commentMark || b == Self.commentTail { end -= 1; continue }
+                guard Self.isWhitespace(endingAt: end, in: bytes) else { break }
                 repeat { end -= 1 } while end > k && bytes[end] & 0xC0 == 0x80
             }
             content.removeAll(keepingCapacity: true)
