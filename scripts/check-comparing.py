@@ -25,7 +25,8 @@ def positions(g):
     return out
 
 
-def index(g, p, q):
+def index(g, p, q, a, b):
+    """The agreement index of actors a and b, whose positions are p and q."""
     (hp, dp), (hq, dq) = p, q
     agree = len(hp & hq) + len(dp & dq)
     conflict = len(hp & dq) + len(hq & dp)
@@ -40,9 +41,11 @@ def index(g, p, q):
                     agree += 1
                 else:
                     conflict += 1
-        elif r["kind"] == "attack":  # undercut: source held by one, undercut relation's source by the other
-            src = by_id[r["toRelation"]]["from"]
-            if (s in hp and src in hq) or (s in hq and src in hp):
+        elif r["kind"] == "attack":  # undercut: source held by one, undercut relation's source by the other,
+            # unless the undercut relation was drawn by the undercutting side itself (a concession)
+            under = by_id[r["toRelation"]]
+            src, drawer = under["from"], under.get("by")
+            if (s in hp and src in hq and drawer != a) or (s in hq and src in hp and drawer != b):
                 conflict += 1
     return 0.0 if agree + conflict == 0 else (agree - conflict) / (agree + conflict)
 
@@ -58,7 +61,7 @@ def check(path):
     for row in rows[1:]:
         x = row[0]
         for y, cell in zip(ids, row[1:]):
-            want = 1.0 if x == y else index(g, pos[x], pos[y])
+            want = 1.0 if x == y else index(g, pos[x], pos[y], x, y)
             if abs(float(cell) - want) > 0.0005 + 1e-9:
                 print(f"{path}: {x} vs {y}: argraph {cell}, expected {want:.3f}")
                 bad += 1
@@ -80,6 +83,8 @@ def random_graph(seed):
             lines.append(f"undercut c{s} -> r{rnd.randrange(rid)}")
         else:
             lines.append(f"{rnd.choice(['support', 'attack'])} r{rid}: c{s} -> c{t}")
+            if rnd.random() < 0.4:  # drawn by an actor, so that undercuts of one's own inference occur
+                lines.append(f"  by: x{rnd.randrange(k)}")
             rid += 1
     return "\n".join(lines) + "\n"
 

@@ -80,6 +80,9 @@ public enum DOTExporter {
         if let title = options.title ?? graph.title ?? graph.name {
             out += ", label=" + DOTEscaping.label(lines: TextWrap.wrap(title, width: 80)) + ", labelloc=t, fontsize=18"
         }
+        // Clusters with edges between them can make dot's classic ranking fail ("trouble in init_rank",
+        // Graphviz 2.43, on the bundled graph by document); the newer ranking handles them.
+        if options.clustering != .none { out += ", newrank=true" }
         out += "];\n"
         out += "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, style=\"filled,rounded\", shape=box, color=\"#555555\", penwidth=1];\n"
         out += "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9];\n"

@@ -85,6 +85,7 @@ public struct AgreementMatrix: Sendable {
         let n = present.count
         let counter = PairCounter(graph)
         let held = positions.map { $0.held.sorted() }, denied = positions.map { $0.denied.sorted() }
+        let actors = positions.map(\.actors)
         var markI = [UInt8](repeating: 0, count: graph.claims.count), markJ = markI
         let diagonal = Cell(agreements: 0, conflicts: 0, index: 1)
         var raw = [[Cell]](repeating: [Cell](repeating: diagonal, count: n), count: n)
@@ -95,7 +96,8 @@ public struct AgreementMatrix: Sendable {
             for j in (i + 1)..<n {
                 for c in held[j] { markJ[c] |= 1 }
                 for c in denied[j] { markJ[c] |= 2 }
-                let (a, k) = counter.count(heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ)
+                let (a, k) = counter.count(heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ,
+                                           actorsI: actors[i], actorsJ: actors[j])
                 let cell = Cell(agreements: a, conflicts: k, index: Comparison.index(agreements: a, conflicts: k))
                 raw[i][j] = cell
                 raw[j][i] = cell
@@ -144,13 +146,20 @@ public struct AgreementMatrix: Sendable {
         let undercutsFrom: Adjacency
         /// Undercut relations by the source claim of the relation they undercut.
         let undercutsOnSource: Adjacency
+        /// Per relation: for an undercut, the actor who drew the relation it undercuts; else −1.
+        let undercutTargetActor: [Int32]
 
         init(_ graph: Graph) {
             self.graph = graph
-            var source = [Int32](), target = [Int32](), kind = [Int8]()
+            var source = [Int32](), target = [Int32](), kind = [Int8](), targetActor = [Int32]()
             var from: [(node: Int32, entry: Int32)] = [], on: [(node: Int32, entry: Int32)] = []
             for (i, r) in graph.relations.enumerated() {
                 source.append(Int32(r.source))
+                if case let .relation(x) = r.target, let a = graph.relations[x].actor {
+                    targetActor.append(Int32(a))
+                } else {
+                    targetActor.append(-1)
+                }
                 switch (r.kind, r.target) {
                 case let (.support, .claim(t)): target.append(Int32(t)); kind.append(1)
                 case let (.attack, .claim(t)): target.append(Int32(t)); kind.append(-1)
@@ -167,9 +176,17 @@ public struct AgreementMatrix: Sendable {
             self.kind = kind
             undercutsFrom = Adjacency(count: graph.claims.count, pairs: from)
             undercutsOnSource = Adjacency(count: graph.claims.count, pairs: on)
+            undercutTargetActor = targetActor
         }
 
-        func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8]) -> (agreements: Int, conflicts: Int) {
+        /// Whether undercut `u` qualifies an inference drawn by one of `actors` (see ``Comparison``).
+        func qualifiesOwn(_ u: Int, _ actors: Set<Int>) -> Bool {
+            let a = undercutTargetActor[u]
+            return a >= 0 && actors.contains(Int(a))
+        }
+
+        func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8], actorsI: Set<Int>,
+                   actorsJ: Set<Int>) -> (agreements: Int, conflicts: Int) {
             var agree = 0, conflict = 0
             for c in heldJ {
                 if markI[c] & 1 != 0 { agree += 1 }
@@ -186,7 +203,9 @@ public struct AgreementMatrix: Sendable {
             for s in heldJ {
                 for r in graph.supportsFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
                 for r in graph.attacksFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
-                for u in undercutsFrom[s] where markI[Int(target[Int(u)])] & 1 != 0 { tally(Int(u)) }
+                for u in undercutsFrom[s] where markI[Int(target[Int(u)])] & 1 != 0 && !qualifiesOwn(Int(u), actorsJ) {
+                    tally(Int(u))
+                }
             }
             // From a claim i holds to a claim j holds, unless counted above (source also j's, target also i's).
             for t in heldJ {
@@ -201,7 +220,8 @@ public struct AgreementMatrix: Sendable {
                 }
                 for r in undercutsOnSource[t] {
                     let s = Int(source[Int(r)])
-                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
+                    let countedAbove = tAlsoI && markJ[s] & 1 != 0 && !qualifiesOwn(Int(r), actorsJ)
+                    if markI[s] & 1 != 0 && !qualifiesOwn(Int(r), actorsI) && !countedAbove { tally(Int(r)) }
                 }
             }
             return (agree, conflict)

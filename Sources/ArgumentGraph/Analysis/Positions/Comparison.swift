@@ -10,7 +10,9 @@
 /// **Conflicts** (each claim or relation counted once):
 /// - *contradiction*: one side holds a claim the other denies;
 /// - an *attack* relation whose source one side holds and whose target the other side holds;
-/// - an *undercut* whose source one side holds, on a relation whose source the other side holds.
+/// - an *undercut* whose source one side holds, on a relation whose source the other side holds — unless
+///   that relation was drawn (`by:`) by the undercutting side itself: then the undercut qualifies the side's
+///   own inference (a concession), which is no conflict with whoever shares the inference's premise.
 ///
 /// **Agreement index**: (agreements − conflicts) / (agreements + conflicts), and 0 when both are 0.
 ///
@@ -23,7 +25,8 @@ public struct Comparison: Sendable {
         counts are 0. Agreements: claims both assert, claims both deny, and support relations from a \
         claim one holds to a claim the other holds. Conflicts: claims one asserts and the other denies, \
         attack relations from a claim one holds to a claim the other holds, and undercuts by one of a \
-        relation whose source the other holds. Each claim or relation counts once. Claims an actor both \
+        relation whose source the other holds (not when the undercut relation is one the undercutting side \
+        drew itself: that is a concession). Each claim or relation counts once. Claims an actor both \
         asserts and denies count for neither. +1: only agreement; -1: only conflict.
         """
 
@@ -130,13 +133,14 @@ public struct Comparison: Sendable {
             }
         }
         let undercuts = undercutsFrom ?? Comparison.undercutsBySource(graph)
-        for (from, to, side) in [(hp, hq, Side.first), (hq, hp, Side.second)] {
+        for (from, to, side, own) in [(hp, hq, Side.first, p.actors), (hq, hp, Side.second, q.actors)] {
             for s in from.sorted() {
                 for u32 in undercuts[s] {
                     let u = Int(u32)
                     guard case let .relation(target) = graph.relations[u].target else { continue }
                     let src = graph.relations[target].source
-                    guard to.contains(src), seen.insert(u).inserted else { continue }
+                    guard to.contains(src), !Comparison.qualifiesOwnInference(graph, undercut: u, of: own),
+                          seen.insert(u).inserted else { continue }
                     links.append(Point(kind: .undercuts, claim: s, other: src, relation: u, side: side))
                 }
             }
@@ -150,6 +154,12 @@ public struct Comparison: Sendable {
 
         onlyFirst = Comparison.unaddressed(graph, p, by: q)
         onlySecond = Comparison.unaddressed(graph, q, by: p)
+    }
+
+    /// Whether undercut `u` targets a relation drawn (`by:`) by one of `actors`: a concession, not a conflict.
+    static func qualifiesOwnInference(_ graph: Graph, undercut u: Int, of actors: Set<Int>) -> Bool {
+        guard case let .relation(t) = graph.relations[u].target, let a = graph.relations[t].actor else { return false }
+        return actors.contains(a)
     }
 
     /// The undercut relations indexed by their source claim.

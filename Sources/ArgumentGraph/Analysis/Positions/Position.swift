@@ -90,6 +90,9 @@ public struct Position: Sendable {
     public let implied: Set<Int>
     /// Denied or mixed claims that the asserted claims support along the position's own links.
     public let tensions: [Int]
+    /// The actors whose reasoning is the position's own: the scope's actors, or (for a document scope)
+    /// the actors with a stance in scope. Relations they drew (`by:`) are the position's inferences.
+    public let actors: Set<Int>
 
     /// Reads the position of `scope` in `graph`.
     public init(_ graph: Graph, scope: PositionScope, includeImplied: Bool = false) {
@@ -133,10 +136,10 @@ public struct Position: Sendable {
             else { stance = .asserts; asserted.insert(c) }
             entries.append(PositionEntry(claim: c, stance: stance, stances: list, via: nil))
         }
+        let linkActors = scope.actors ?? Set(stanceIndices.map { graph.stances[$0].actor })
         var implied = Set<Int>()
         var tensions: [Int] = []
         if includeImplied {
-            let linkActors = scope.actors ?? Set(stanceIndices.map { graph.stances[$0].actor })
             var queue = asserted.sorted()
             var head = 0
             var seenTension = Set<Int>()
@@ -165,6 +168,7 @@ public struct Position: Sendable {
         self.mixed = mixed
         self.implied = implied
         self.tensions = tensions.sorted()
+        self.actors = linkActors
     }
 
     /// Claims the position holds: asserted or implied.

@@ -30,6 +30,33 @@ import Testing
         #expect(ac.conflicts.count == 2 && ac.index == -1)
     }
 
+    /// A concession: a and b both assert p; a draws p -> q and undercuts that inference itself. That is no
+    /// conflict between a and b, in `compare` or in the matrix. The same undercut of b's inference is one.
+    @Test(arguments: ["a", "b"])
+    func undercutOfOnesOwnInferenceIsAConcession(drawer: String) throws {
+        let g = try PositionFixtures.graph("""
+            actor a
+            actor b
+            claim p: P.
+            claim q: Q.
+            claim u: U.
+            stance a asserts p
+            stance b asserts p
+            stance b asserts q
+            stance a asserts u
+            support r: p -> q
+              by: \(drawer)
+            undercut u -> r
+            """)
+        let cmp = Comparison(g, actor: 0, actor: 1)
+        let undercuts = cmp.conflicts.filter { $0.kind == .undercuts }
+        #expect(undercuts.count == (drawer == "a" ? 0 : 1))
+        #expect(cmp.agreements.map(\.kind) == [.bothAssert, .supports])
+        let m = AgreementMatrix(g, ordered: false)
+        #expect(m.cells[0][1].conflicts == undercuts.count && m.cells[0][1].agreements == 2)
+        #expect(Comparison(g, actor: 1, actor: 0).conflicts.count == undercuts.count)
+    }
+
     @Test func indexDefinition() {
         #expect(Comparison.index(agreements: 0, conflicts: 0) == 0)
         #expect(Comparison.index(agreements: 4, conflicts: 0) == 1)
