@@ -32,8 +32,8 @@ import Testing
         #expect(Comparison(g, actor: i, actor: w).index == cmp.index)
     }
 
-    /// Tatsumi answers the Washington commentators: she attacks their reading of the alliance, while
-    /// they build on facts she reports (their links from her evidence to their claims) — mixed ground.
+    /// Tatsumi answers the Washington commentators: she attacks their reading of the alliance and undercuts
+    /// their inference, while they reason from a premise she states herself (the grim prospect) — mixed ground.
     @Test func tatsumiAnswersTheWashingtonCommentators() throws {
         guard let g = Self.graph() else { return }
         guard let t = g.actorIndex(of: "tatsumi"), let wc = g.actorIndex(of: "washington-commentators") else {
