@@ -59,6 +59,14 @@ import Testing
         }
     }
 
+    /// Every relation says in its note which words carry it (or, for the analyst's, why it is drawn).
+    @Test func everyRelationHasANote() {
+        let g = Self.graph
+        for (i, r) in g.relations.enumerated() {
+            #expect(r.note?.isEmpty == false, "\(g.label(ofRelation: i)) has no note")
+        }
+    }
+
     /// Between texts, exactly the two attacks the words of both texts carry; no support between texts.
     @Test func relationsBetweenDocumentsAreTheTwoAttacks() {
         let g = Self.graph
