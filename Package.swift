@@ -13,12 +13,43 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // The library in one-way layers, each a target of its own so that the compiler refuses an upward import
+        // (docs/architecture.md). The folders stay where they were: each target names its folder with `path:`.
+        .target(name: "ArgumentGraphText", path: "Sources/ArgumentGraph/Text"),
+        .target(name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText"], path: "Sources/ArgumentGraph/Model"),
+        .target(
+            name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel"],
+            path: "Sources/ArgumentGraph/Format"
+        ),
+        .target(
+            name: "ArgumentGraphAnalysis", dependencies: ["ArgumentGraphText", "ArgumentGraphModel"],
+            path: "Sources/ArgumentGraph/Analysis"
+        ),
+        .target(name: "ArgumentGraphGenerate", dependencies: ["ArgumentGraphModel"], path: "Sources/ArgumentGraph/Generate"),
+        .target(
+            name: "ArgumentGraphExport",
+            dependencies: ["ArgumentGraphText", "ArgumentGraphModel", "ArgumentGraphFormats", "ArgumentGraphAnalysis"],
+            path: "Sources/ArgumentGraph/Export"
+        ),
+        // The umbrella: re-exports every layer, so a library user writes one `import ArgumentGraph`. It also holds
+        // the bundled graph, so that its resource bundle keeps its name (argraph_ArgumentGraph.resources).
         .target(
             name: "ArgumentGraph",
+            dependencies: [
+                "ArgumentGraphText", "ArgumentGraphModel", "ArgumentGraphFormats", "ArgumentGraphAnalysis",
+                "ArgumentGraphGenerate", "ArgumentGraphExport",
+            ],
+            path: "Sources/ArgumentGraph",
+            exclude: ["Text", "Model", "Format", "Analysis", "Generate", "Export"],
+            sources: ["Umbrella"],
             resources: [.copy("Resources/us-japan-alliance.arg")]
         ),
         .target(
             name: "ArgraphREPL",
+            dependencies: ["ArgumentGraph"]
+        ),
+        .target(
+            name: "ArgraphLSP",
             dependencies: ["ArgumentGraph"]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
@@ -27,15 +58,20 @@ let package = Package(
             dependencies: [
                 "ArgumentGraph",
                 "ArgraphREPL",
+                "ArgraphLSP",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ArgumentGraphTests",
-            dependencies: ["ArgumentGraph"]
+            dependencies: [
+                "ArgumentGraph", "ArgumentGraphText", "ArgumentGraphModel", "ArgumentGraphFormats",
+                "ArgumentGraphAnalysis", "ArgumentGraphGenerate", "ArgumentGraphExport",
+            ]
         ),
         .testTarget(name: "ArgraphREPLTests", dependencies: ["ArgraphREPL", "ArgumentGraph"]),
+        .testTarget(name: "ArgraphLSPTests", dependencies: ["ArgraphLSP", "ArgumentGraph"]),
         .testTarget(
             name: "argraphEndToEndTests",
             dependencies: ["ArgumentGraph", "argraph"]

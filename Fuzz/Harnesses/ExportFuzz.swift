@@ -1,4 +1,4 @@
-// libFuzzer harness for the exporters: DOT, GraphML, native JSON and AIF.
+// libFuzzer harness for the exporters: DOT, GraphML, native JSON, AIF and the HTML page.
 //
 // The input is a graph: either argraph JSON (when it starts with `{`: whatever GraphJSON.decode
 // accepts), or a recipe read byte by byte that puts slices of the input into every text an exporter
@@ -14,7 +14,10 @@
 //   - DOT passes a strict tokenizer and a parser of the statements argraph writes: quoted strings
 //     end, hold no raw line break and only the escapes \\, \" and \n; HTML labels balance and parse
 //     as XML; every attribute is `name = one token`; one node statement per claim (plus undercut
-//     points and the legend) with the claim's id, and every edge joins declared nodes.
+//     points and the legend) with the claim's id, and every edge joins declared nodes;
+//   - the HTML page (without its Graphviz map) has only its own elements and two scripts, an
+//     escaped title, and a JSON island that cannot end its script and gives every text back
+//     (Support/HTMLPageCheck.swift).
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -37,6 +40,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     ExportChecks.graphML(graph)
     ExportChecks.aif(graph)
     ExportChecks.dot(graph, options: options)
+    HTMLPageCheck.check(graph, map: options)
     return 0
 }
 

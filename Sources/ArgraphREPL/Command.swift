@@ -67,6 +67,8 @@ public enum CommandGroup: String, Sendable, CaseIterable {
     case comparing
     /// Writing graphs and reports in other formats.
     case export
+    /// Working from the documents' source texts.
+    case sources
 
     /// The section's title in `help`.
     public var title: String {
@@ -77,6 +79,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
         case .scoring: "Scoring"
         case .comparing: "Comparing"
         case .export: "Export"
+        case .sources: "Sources"
         }
     }
 }
@@ -99,8 +102,8 @@ public enum CompletionKind: Sendable, Equatable {
     case command
     /// Loaded graph names.
     case graph
-    /// Semantics names (see ``CommandRegistry/semanticsNames``).
-    case semantics
+    /// The values of the setting with this key (see ``Setting/all``).
+    case setting(String)
     /// One of fixed words.
     case choice([String])
     /// Option names of the command (`--by`).
@@ -137,12 +140,22 @@ public struct OptionSpec: Sendable {
     public var value: CompletionKind?
     /// Whether it may be given more than once.
     public var repeats: Bool
+    /// The setting whose value it overrides for one run (`score --semantics` → `gradual`), if any; its
+    /// value is checked and completed as that setting's (see ``CommandContext/settings()``).
+    public var setting: String?
 
     /// Declares an option that takes a value.
     public init(_ name: String, _ value: CompletionKind?, repeats: Bool = false) {
         self.name = name
         self.value = value
         self.repeats = repeats
+    }
+
+    /// Declares an option that overrides the setting `key` for one run.
+    public static func setting(_ name: String, _ key: String) -> OptionSpec {
+        var o = OptionSpec(name, .setting(key))
+        o.setting = key
+        return o
     }
 
     /// Declares a flag without a value.

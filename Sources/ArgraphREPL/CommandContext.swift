@@ -89,6 +89,21 @@ public final class CommandContext {
         return n
     }
 
+    // MARK: Settings
+
+    /// The session's settings with this command's setting options (``OptionSpec/setting``) applied.
+    public func settings() throws(CommandError) -> Settings {
+        var s = session.settings
+        for spec in command.options {
+            guard let key = spec.setting, let value = option(spec.name) else { continue }
+            do { try s.set(key, [value]) } catch { throw CommandError(spec.name + ": " + error.message, hint: error.hint) }
+        }
+        return s
+    }
+
+    /// The analysis options this command runs with: the settings, with its options applied.
+    public func analysis() throws(CommandError) -> AnalysisOptions { try settings().analysis }
+
     // MARK: Graph lookups
 
     /// The graph commands read (the current graph's view or edited state).

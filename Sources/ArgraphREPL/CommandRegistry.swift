@@ -19,7 +19,7 @@ public struct CommandRegistry: Sendable {
 
     /// All commands of every group.
     public static let standard = CommandRegistry(
-        navigationCommands + editingCommands + sessionCommands + scoringCommands + comparingCommands + exportCommands)
+        navigationCommands + editingCommands + syncCommands + sessionCommands + scoringCommands + comparingCommands + exportCommands + sourceCommands)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? { byName[name].map { commands[$0] } }

@@ -56,7 +56,9 @@ public struct Completer {
         case .tag: return g.tagIndex.matches(prefix: word)
         case .command: return session.registry.allNames.filter { $0.hasPrefix(word) }
         case .graph: return session.graphs.map(\.name).filter { $0.hasPrefix(word) }.sorted()
-        case .semantics: return CommandRegistry.semanticsNames.filter { $0.hasPrefix(word) }
+        case let .setting(key):
+            guard let setting = Setting.all.first(where: { $0.key == key }) else { return [] }
+            return candidates(setting.completion, word: word, command: command)
         case let .choice(words): return words.filter { $0.hasPrefix(word) }
         case .option: return (command?.options.map(\.name) ?? []).filter { $0.hasPrefix(word) }
         case .file: return Completer.files(prefix: word)

@@ -18,13 +18,19 @@ public final class LoadedGraph {
     public var focus: String?
     /// Earlier focuses, most recent last, for `back`.
     public var trail: [String] = []
+    /// The folder of the documents' source texts, as last given with `--sources` (see ``SourceLibrary/locate``).
+    public var sourcesDirectory: String?
 
     /// The text of the file at ``path`` and its declarations, to keep comments on save.
     public private(set) var source: (text: String, declarations: [DeclarationSpan], graph: Graph)?
     /// The graph as last read or saved.
     public private(set) var savedGraph: Graph
-    private var undoStack: [(graph: Graph, label: String)] = []
-    private var redoStack: [(graph: Graph, label: String)] = []
+    /// The inverses of the edits made, most recent last, with their labels.
+    private var undoStack: [(edit: GraphEdit, label: String)] = []
+    /// The inverses of the edits undone, most recent last.
+    private var redoStack: [(edit: GraphEdit, label: String)] = []
+    /// The file as last read or written, the edits since, and what the prompt last warned about.
+    public internal(set) var disk = DiskState()
     private var caches = GraphCaches()
 
     /// Opens a graph; `source` is the file text it was read from, for comment-keeping saves.
@@ -41,11 +47,9 @@ public final class LoadedGraph {
 
     /// Reads a graph file.
     public static func open(path: String, name: String? = nil, isReadOnly: Bool = false) throws -> LoadedGraph {
-        let parsed: ParsedGraph
-        do { parsed = try GraphFile.read(path: path) } catch { throw CommandError(error) }
-        let text = GraphFormat.infer(fromPath: path) == .arg ? try? String(contentsOfFile: path, encoding: .utf8) : nil
-        return LoadedGraph(name: name ?? shortName(for: parsed.graph, path: path), graph: parsed.graph, path: path,
-                           source: text, declarations: parsed.declarations, isReadOnly: isReadOnly)
+        let read: DiskRead
+        do { read = try LoadedGraph.read(path: path) } catch { throw CommandError(error) }
+        return LoadedGraph(read, name: name, isReadOnly: isReadOnly)
     }
 
     /// A short name: the graph's id or file name, cut to its first two words when long (`us-japan`).
@@ -70,36 +74,46 @@ public final class LoadedGraph {
     /// The focused claim's index, if the focus still names a claim.
     public var focusIndex: Int? { focus.flatMap { base.claimIndex(of: $0) } }
 
-    /// Applies an edit, keeping the old graph for `undo`; the view is dropped.
+    /// Applies an edit, keeping its inverse for `undo`; the view is dropped. Returns what changed.
     @discardableResult
-    public func apply(_ edit: Edit) throws -> String {
-        let (graph, message) = try edit.applied(to: base)
-        replace(with: graph, label: edit.label)
-        return message
+    public func apply(_ edit: GraphEdit) throws(CommandError) -> String {
+        let applied: AppliedEdit
+        do { applied = try edit.apply(to: base) } catch { throw CommandError(error) }
+        undoStack.append((applied.inverse, edit.label))
+        disk.log.pushed(edit.isReplayable ? edit : nil)
+        if undoStack.count > 200 { undoStack.removeFirst(); disk.log.droppedOldest() }
+        redoStack.removeAll()
+        setBase(applied.graph)
+        return applied.summary
     }
 
     /// Replaces the edited graph, recording the old one under `label` for `undo`.
     public func replace(with graph: Graph, label: String) {
-        undoStack.append((base, label))
-        if undoStack.count > 200 { undoStack.removeFirst() }
-        redoStack.removeAll()
-        setBase(graph)
+        _ = try? apply(.replace(with: graph, label: label))
     }
 
     /// Reverts the last edit; returns its label, or nil when there is none.
     public func undo() -> String? {
-        guard let last = undoStack.popLast() else { return nil }
-        redoStack.append((base, last.label))
-        setBase(last.graph)
-        return last.label
+        guard let label = step(from: &undoStack, to: &redoStack) else { return nil }
+        disk.log.undid()
+        return label
     }
 
     /// Re-applies the last undone edit; returns its label, or nil when there is none.
     public func redo() -> String? {
-        guard let next = redoStack.popLast() else { return nil }
-        undoStack.append((base, next.label))
-        setBase(next.graph)
-        return next.label
+        guard let label = step(from: &redoStack, to: &undoStack) else { return nil }
+        disk.log.redid()
+        return label
+    }
+
+    /// Applies the last edit of one stack and pushes its inverse on the other.
+    private func step(from: inout [(edit: GraphEdit, label: String)], to: inout [(edit: GraphEdit, label: String)]) -> String? {
+        guard let last = from.popLast() else { return nil }
+        // An inverse applies to the graph it was made from, which is `base` here; it cannot fail.
+        guard let applied = try? last.edit.apply(to: base) else { return nil }
+        to.append((applied.inverse, last.label))
+        setBase(applied.graph)
+        return last.label
     }
 
     /// Sets a what-if view that commands read until ``clearView()`` or the next edit.
@@ -126,11 +140,22 @@ public final class LoadedGraph {
         self.path = path
         isReadOnly = false
         savedGraph = base
+        disk.log.markSaved()
         if let text, let parsed = try? ArgReader.read(text, file: path) {
             source = (text, parsed.declarations, parsed.graph)
         } else {
             source = nil
         }
+    }
+
+    /// Takes the graph as read from its file: nothing unsaved, no undo history, no what-if view.
+    func adopt(_ graph: Graph, text: String?, declarations: [DeclarationSpan]) {
+        undoStack.removeAll()
+        redoStack.removeAll()
+        disk.log = EditLog()
+        savedGraph = graph
+        source = text.map { ($0, declarations, graph) }
+        setBase(graph)
     }
 
     /// The text `save` writes for an `.arg` file: the original text with untouched declarations kept.
@@ -156,80 +181,6 @@ public final class LoadedGraph {
 extension LoadedGraph {
     /// ``foldedClaimText`` laid out for a byte scan (see ``FoldedTextScan``).
     public var foldedScan: FoldedTextScan { caches.get(\.scan) { FoldedTextScan(foldedClaimText) } }
-}
-
-/// Folded claim texts laid out for fast substring search: the all-ASCII ones end to end in one byte
-/// array (each followed by a NUL), the others kept apart and searched as strings.
-///
-/// For an ASCII needle without NUL, a byte match in an ASCII text is exactly what `String.contains`
-/// answers there (no character of ASCII text spans several bytes); every other case falls back to it.
-public struct FoldedTextScan: Sendable {
-    /// The ASCII texts, each followed by a NUL byte.
-    let bytes: [UInt8]
-    /// Where each ASCII text starts in ``bytes``, and one past the last.
-    let starts: [Int]
-    /// The claim index of each ASCII text.
-    let claims: [Int32]
-    /// The claims whose folded text is not all ASCII, in index order.
-    let others: [Int]
-
-    /// Lays out folded texts, one per claim.
-    public init(_ folded: [String]) {
-        var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = [], others: [Int] = []
-        for (i, text) in folded.enumerated() {
-            let utf8 = text.utf8
-            let ascii = utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
-                ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
-            if ascii {
-                starts.append(bytes.count)
-                claims.append(Int32(i))
-                if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: utf8) }
-                bytes.append(0)
-            } else {
-                others.append(i)
-            }
-        }
-        starts.append(bytes.count)
-        self.bytes = bytes
-        self.starts = starts
-        self.claims = claims
-        self.others = others
-    }
-
-    /// The claims (ascending) whose folded text contains `needle`, as `folded[i].contains(needle)` answers.
-    public func matches(_ needle: String, in folded: [String]) -> [Int] {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }), claims.count + others.count == folded.count else {
-            return folded.indices.filter { folded[$0].contains(needle) }
-        }
-        var found: [Int] = []
-        bytes.withUnsafeBufferPointer { hay in
-            let first = n[0], count = hay.count, m = n.count
-            var text = 0, p = 0
-            while p + m <= count {
-                if hay[p] != first { p += 1; continue }
-                var k = 1
-                while k < m && hay[p + k] == n[k] { k += 1 }
-                if k < m { p += 1; continue }
-                // A match at p: find its text (the last start at or before p), record it, skip to the next text.
-                var lo = text, hi = starts.count - 1
-                while lo + 1 < hi { let mid = (lo + hi) / 2; if starts[mid] <= p { lo = mid } else { hi = mid } }
-                text = lo
-                found.append(Int(claims[text]))
-                text += 1
-                p = starts[text]
-            }
-        }
-        let rest = others.filter { folded[$0].contains(needle) }
-        if rest.isEmpty { return found }
-        // Merge the two ascending lists.
-        var out: [Int] = [], a = 0, b = 0
-        out.reserveCapacity(found.count + rest.count)
-        while a < found.count || b < rest.count {
-            if b == rest.count || (a < found.count && found[a] < rest[b]) { out.append(found[a]); a += 1 } else { out.append(rest[b]); b += 1 }
-        }
-        return out
-    }
 }
 
 /// Lazily built indexes of one graph state.
@@ -312,28 +263,5 @@ final class GraphCaches {
     static func claimIDs(_ graph: Graph) -> PrefixIndex { PrefixIndex(graph.claims.lazy.map(\.id)) }
 
     /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
-    static func folded(_ g: Graph) -> [String] {
-        g.claims.indices.map { c in
-            var s = g.claims[c].text
-            for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { s += "\n" + q.text } }
-            return TextSearch.fold(s)
-        }
-    }
-}
-
-/// Case- and diacritic-insensitive text matching.
-public enum TextSearch {
-    /// Lower-cases and strips accents: `Tōkyō` → `tokyo`.
-    public static func fold(_ s: String) -> String {
-        // ASCII folds to its lower case (checked against Foundation for every ASCII character in the tests).
-        let ascii = s.utf8.withContiguousStorageIfAvailable { b -> String? in
-            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: b.count) { out in
-                for i in b.indices { let c = b[i]; out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-                return b.count
-            }
-        }
-        if let folded = ascii ?? nil { return folded }
-        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-    }
+    static func folded(_ g: Graph) -> [String] { TextFind.foldedTexts(g) }
 }

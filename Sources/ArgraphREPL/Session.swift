@@ -7,16 +7,16 @@ public final class Session {
     public private(set) var graphs: [LoadedGraph]
     /// The position of the current graph in ``graphs``.
     public private(set) var currentIndex: Int
-    /// Loose options that commands read and `set` changes (`semantics`, `threshold`, …).
-    public var settings: [String: String] = [:]
+    /// The settings `set` changes and every command reads (see ``Setting/all``).
+    public var settings = Settings()
     /// The commands.
     public let registry: CommandRegistry
     /// Where command output goes.
     public var output: TextOutput
     /// Where errors go.
     public var errorOutput: TextOutput
-    /// Colours.
-    public var style: Style
+    /// The colours the output allows (detected at start); the `colour` setting may override them.
+    public var detectedStyle: Style
     /// The output width, asked afresh for every command.
     public var widthProvider: () -> Int
     /// Whether the user pressed Ctrl-C during the running command.
@@ -30,6 +30,10 @@ public final class Session {
     public var keepsUnsavedEditsForNextStart = false
     /// Whether the session reads from a person at a terminal.
     public var isInteractive = false
+    /// Where unsaved edits are kept for a session that dies; the shell publishes to it after each command.
+    public var journal: RecoveryJournal?
+    /// The files this session read or wrote, for refusing to overwrite others' changes.
+    public var files = KnownFiles()
 
     /// A session on the given graphs (an empty scratch graph when none).
     public init(graphs: [LoadedGraph], registry: CommandRegistry = .standard, output: TextOutput = BufferedOutput(),
@@ -39,12 +43,22 @@ public final class Session {
         self.registry = registry
         self.output = output
         self.errorOutput = errorOutput ?? output
-        self.style = style
+        self.detectedStyle = style
         self.widthProvider = { width }
+        for g in self.graphs { g.disk.snapshot.map { files.record($0) } }
     }
 
-    /// The current output width in columns (at least 40).
-    public var width: Int { max(40, widthProvider()) }
+    /// The current output width in columns: the `width` setting, else the provider's (at least 40).
+    public var width: Int { settings.width ?? max(40, widthProvider()) }
+
+    /// The colours in use: the `colour` setting, `auto` taking the detected style.
+    public var style: Style {
+        switch settings.colour {
+        case .auto: detectedStyle
+        case .on: Style(enabled: true)
+        case .off: .plain
+        }
+    }
 
     /// The current graph.
     public var current: LoadedGraph { graphs[currentIndex] }
@@ -54,6 +68,7 @@ public final class Session {
 
     /// Adds a graph, replacing an open graph of the same name, and makes it current.
     public func add(_ graph: LoadedGraph) {
+        graph.disk.snapshot.map { files.record($0) }
         if let i = graphs.firstIndex(where: { $0.name == graph.name }) {
             graphs[i] = graph
             currentIndex = i

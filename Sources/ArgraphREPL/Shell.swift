@@ -29,7 +29,7 @@ public final class Shell {
         Interrupt.clear()
         Interrupt.setCommandRunning(true)
         defer {
-            Recovery.publish(session)
+            session.journal?.publish(session)
             Interrupt.setCommandRunning(false)
             session.output.flush()
             session.errorOutput.flush()
@@ -93,6 +93,7 @@ public final class Shell {
         }
         var failed = false
         while !session.quitRequested {
+            if interactive { session.checkFilesOnDisk() }
             switch reader.readLine(prompt: interactive ? session.prompt : "") {
             case .end:
                 if interactive {

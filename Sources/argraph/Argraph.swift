@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgumentGraph
+import ArgraphREPL
 import Foundation
 
 /// The `argraph` command: subcommands for files, and the REPL when none is named.
@@ -10,8 +11,8 @@ struct Argraph: ParsableCommand {
         abstract: "Analyse arguments as graphs: claims, evidence, who holds what, and what survives.",
         discussion: "With no subcommand, opens the interactive session on the given graphs (default: the bundled us-japan-alliance graph).",
         subcommands: [ReplCommand.self, CheckCommand.self, FmtCommand.self, ConvertCommand.self, VerifyCommand.self, SolveCommand.self,
-                      ExportCommand.self, RenderCommand.self, CompareCommand.self,
-                      GenerateCommand.self],
+                      ExportCommand.self, RenderCommand.self, CompareCommand.self, QuoteCommand.self, CoverageCommand.self, SimilarCommand.self,
+                      GenerateCommand.self, LSPCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }
@@ -44,8 +45,13 @@ enum CLI {
 
     /// Reads a graph file or exits with its diagnostics on standard error.
     static func load(_ path: String, format: GraphFormat? = nil) throws -> ParsedGraph {
+        try load(path) { () throws(DiagnosticError) in try GraphFile.read(path: path, format: format) }
+    }
+
+    /// Runs `read` on a graph file or exits with its diagnostics on standard error.
+    static func load<T>(_ path: String, _ read: () throws(DiagnosticError) -> T) throws -> T {
         do {
-            return try GraphFile.read(path: path, format: format)
+            return try read()
         } catch {
             report(error.diagnostics, source: path)
             let n = error.errors.count
@@ -56,3 +62,34 @@ enum CLI {
 }
 
 extension GraphFormat: ExpressibleByArgument {}
+
+extension CLI {
+    /// The sources of a graph's documents, from `--sources` or the places ``SourceLibrary/locate`` tries;
+    /// exits with an error naming the places tried when there are none.
+    static func sourceLibrary(explicit: String?, graphFile: String?, graph: Graph) throws -> SourceLibrary {
+        let (dir, tried) = SourceLibrary.locate(explicit: explicit, graphFile: graphFile, graph: graph)
+        guard let dir else {
+            printError("error: no folder holds the documents' source files (looked in \(tried.isEmpty ? "none" : tried.joined(separator: ", ")))")
+            printError("  hint: give --sources DIR, or set ARGRAPH_SOURCES")
+            throw ExitCode(1)
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            printError("error: --sources: no folder '\(dir)'")
+            throw ExitCode(1)
+        }
+        return SourceLibrary(graph: graph, directory: dir)
+    }
+
+    /// Colour for standard output (or standard error) when it is a terminal and NO_COLOR is not set.
+    static func style(forStandardError: Bool = false) -> Style {
+        .detect(isTerminal: isatty(forStandardError ? 2 : 1) != 0, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The terminal's width, or 100.
+    static var width: Int {
+        var w = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 20 { return Int(w.ws_col) }
+        return 100
+    }
+}

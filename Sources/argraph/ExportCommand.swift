@@ -22,19 +22,19 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Show only the claims with this tag.", valueName: "tag"))
     var tag: String?
 
-    @Option(help: ArgumentHelp("Group nodes into boxes (DOT, SVG, PNG, PDF).", valueName: "none|document|actor"))
+    @Option(help: ArgumentHelp("Group nodes into boxes (DOT, SVG, PNG, PDF, and the HTML page's map).", valueName: "none|document|actor"))
     var cluster: DOTExporter.Clustering = .none
 
     @Option(help: ArgumentHelp("Which way supports point: up (the usual map), down, right (left to right), left.", valueName: "up|down|right|left"))
     var direction: DOTExporter.Direction = .up
 
-    @Option(help: "Wrap claim text at about this many characters (DOT, SVG, PNG, PDF).")
+    @Option(help: "Wrap claim text at about this many characters (DOT, SVG, PNG, PDF, HTML map).")
     var wrap: Int = 32
 
-    @Flag(help: "Print each claim's id above its text (DOT, SVG, PNG, PDF).")
+    @Flag(help: "Print each claim's id above its text (DOT, SVG, PNG, PDF, HTML map).")
     var ids = false
 
-    @Flag(help: "Leave out the legend (DOT, SVG, PNG, PDF).")
+    @Flag(help: "Leave out the legend (DOT, SVG, PNG, PDF; the HTML page always has one).")
     var noLegend = false
 
     func validate() throws {
@@ -93,10 +93,12 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown or JSON.",
+        abstract: "Export a graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON or one HTML page.",
         discussion: """
         Parts: --around CLAIM [--depth N], --actor ACTOR, --compare A,B, --tag TAG. Pictures (svg, png, pdf) need \
-        Graphviz's dot. The format comes from --format or the extension of -o.
+        Graphviz's dot. html writes one self-contained page (map, claims with their quotes, filters, agreement heat \
+        map) to open in a browser; without Graphviz it has no map and says why. The format comes from --format or \
+        the extension of -o.
         """)
 
     @Argument(help: "The graph file to read.", completion: .file())

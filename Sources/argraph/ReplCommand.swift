@@ -22,6 +22,9 @@ struct ReplCommand: ParsableCommand {
     @Flag(help: "With -c, --script or piped input: run the remaining commands after one fails (the exit status is still 1).")
     var keepGoing = false
 
+    @OptionGroup(title: "Settings (as 'set KEY VALUE' in the session)")
+    var settings: SettingsOptions
+
     func validate() throws {
         if commands != nil, script != nil { throw ValidationError("give -c or --script, not both") }
     }
@@ -49,6 +52,12 @@ struct ReplCommand: ParsableCommand {
         let session = Session(graphs: loaded, output: FileOutput(fd: 1), errorOutput: FileOutput(fd: 2),
                               style: .detect(isTerminal: isatty(1) != 0, environment: env))
         session.widthProvider = { terminalWidth(environment: env) }
+        session.settings = try settings.settings()
+        for id in session.settings.analysis.credibility.keys.sorted() where !loaded.contains(where: { $0.graph.actorIndex(of: id) != nil }) {
+            let hint = Nearest.hint(for: id, in: loaded.flatMap { $0.graph.actors.map(\.id) }).map { "; " + $0 } ?? ""
+            CLI.printError("error: --credibility: unknown actor '\(id)'" + hint)
+            throw ExitCode(1)
+        }
         let shell = Shell(session: session)
         installInterruptHandler(exitWhenIdle: !interactive)
 
@@ -74,28 +83,28 @@ struct ReplCommand: ParsableCommand {
         // Sessions that read lines (a terminal or piped input) keep a journal of their unsaved edits;
         // -c and --script runs only write one when stopped by a signal.
         let readsLines = commands == nil && script == nil
-        Recovery.installSignalHandlers(environment: env, journal: readsLines)
+        let journal = RecoveryJournal(directory: RecoveryJournal.directory(environment: env), journalling: readsLines)
+        session.journal = journal
+        Recovery.installSignalHandlers(journal: journal)
         if readsLines {
-            Recovery.offer(in: Recovery.directory(environment: env), session: session, reader: reader)
-            Recovery.publish(session) // restored edits are journalled before the first command
+            journal.offer(to: session, reader: reader)
+            journal.publish(session) // restored edits are journalled before the first command
         }
         let status = shell.run(reader: reader, interactive: interactive, keepGoing: keepGoing)
         session.output.flush()
         if session.keepsUnsavedEditsForNextStart {
-            for file in Recovery.keepForNextStart() {
+            for file in journal.keepForNextStart() {
                 CLI.printError("argraph: unsaved edits kept in \(file); the next start offers them")
             }
         } else {
-            Recovery.finish()
+            journal.finish()
         }
         if status != 0 { throw ExitCode(status) }
     }
 
     private func open(_ path: String, readOnly: Bool) throws -> LoadedGraph {
-        let parsed = try CLI.load(path)
-        let text = GraphFormat.infer(fromPath: path) == .arg ? try? String(contentsOfFile: path, encoding: .utf8) : nil
-        return LoadedGraph(name: LoadedGraph.shortName(for: parsed.graph, path: path), graph: parsed.graph, path: path,
-                           source: text, declarations: parsed.declarations, isReadOnly: readOnly)
+        let read = try CLI.load(path) { () throws(DiagnosticError) in try LoadedGraph.read(path: path) }
+        return LoadedGraph(read, isReadOnly: readOnly)
     }
 }
 

@@ -1,3 +1,4 @@
+import ArgraphREPL
 import ArgumentParser
 import ArgumentGraph
 import Foundation
@@ -26,13 +27,14 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customShort("a"), help: "The query argument for DC and DS tasks.")
     var argument: String?
 
-    @Option(help: "For .arg graphs: turn supports into attacks (none, supported, secondary, both).")
-    var bipolar: String = "none"
+    @Option(help: ArgumentHelp("For .arg graphs: " + SettingsOptions.help("bipolar").abstract, valueName: "none|supported|secondary|both"))
+    var bipolar: String?
 
     @Option(help: "Stop EE after this many extensions.")
     var limit: Int = Int.max
 
-    @Option(help: "Instead of a task, print each claim's gradual strength (df-quad, quadratic-energy, euler, h-categorizer) for an .arg/.json graph.")
+    @Option(help: ArgumentHelp("Instead of a task, print each claim's gradual strength for an .arg/.json graph. "
+                               + SettingsOptions.help("gradual").abstract, valueName: "df-quad|quadratic-energy|euler|h-categorizer"))
     var gradual: String?
 
     @Flag(help: "Print how long reading and solving took to standard error.")
@@ -52,13 +54,14 @@ struct SolveCommand: ParsableCommand {
             let all = SolveCommand.kinds.flatMap { k in ExtensionSemantics.allCases.map { "\(k)-\($0.iccmaCode)" } }
             print("[" + all.joined(separator: ",") + "]"); return
         }
-        if let gradual {
+        // The same checks and defaults as the session's settings of these names.
+        let given = [("bipolar", bipolar), ("gradual", gradual)].compactMap { k, v in v.map { (key: k, words: [$0]) } }
+        let analysis = try SettingsOptions.settings(given).analysis
+        if gradual != nil {
             guard let file else { throw ValidationError("give the graph with -f") }
-            guard let semantics = GradualSemantics(rawValue: gradual) else {
-                throw ValidationError("unknown semantics '\(gradual)'; use \(GradualSemantics.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let semantics = analysis.gradual
             let g = try CLI.load(file).graph
-            let r = Strengths.compute(g, options: StrengthOptions(semantics: semantics))
+            let r = Strengths.compute(g, analysis: analysis)
             var out = "# \(semantics.rawValue) converged=\(r.converged) iterations=\(r.iterations) acyclic=\(r.acyclic)\n"
             for (i, c) in g.claims.enumerated() { out += "\(c.id) \(r.strengths[i])\n" }
             print(out, terminator: "")
@@ -70,9 +73,6 @@ struct SolveCommand: ParsableCommand {
             throw ValidationError("unknown task '\(task)'; tasks are \(SolveCommand.kinds.joined(separator: ", ")) × CO, GR, PR, ST, SST, ID, such as DC-PR")
         }
         let kind = parts[0]
-        guard let mapping = BipolarMapping(rawValue: bipolar) else {
-            throw ValidationError("unknown --bipolar '\(bipolar)'; use none, supported, secondary or both")
-        }
 
         // Read the framework.
         let lower = file.lowercased()
@@ -80,7 +80,7 @@ struct SolveCommand: ParsableCommand {
         var outputFormat: ICCMAFormat
         if fileFormat == nil, lower.hasSuffix(".arg") || lower.hasSuffix(".json") {
             let g = try CLI.load(file).graph
-            let af = AttackFramework(g, options: FrameworkOptions(bipolar: mapping))
+            let af = AttackFramework(g, options: analysis.frameworkOptions)
             loaded = ICCMAFramework(framework: af, names: ICCMAWriter.argumentNames(g, af))
             outputFormat = .apx
         } else {

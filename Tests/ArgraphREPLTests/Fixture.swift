@@ -4,42 +4,10 @@ import Foundation
 
 /// Small graphs and a way to run scripted sessions on them, capturing exact output.
 enum Fixture {
-    /// A graph with every kind of entity, a quote, an undercut and a comment.
-    static let text = """
-    # The REPL test fixture.
-    graph fixture
-      title: Fixture
-
-    document doc1
-      title: First document
-      date: 2020-01-02
-
-    actor alice
-      name: Alice Adams
-    actor bob
-      name: Bob Brown
-      kind: institution
-
-    claim top: The top claim.
-      tags: main
-    # Why the top claim holds.
-    claim pro: A reason for the top claim.
-      tags: main, reasons
-    claim con: A reason against the top claim.
-    evidence fact: A fact about Tōkyō.
-
-    stance alice asserts top in doc1
-      quote: the top is right
-    stance bob denies top
-    stance bob asserts con in doc1
-
-    support pro -> top
-    support r1: fact -> pro
-      weight: 0.5
-    attack con -> top
-    undercut con -> r1
-
-    """
+    /// A graph with every kind of entity, a quote, an undercut and a comment (`Tests/Fixtures/repl-fixture.arg`,
+    /// shared with the library's splicer tests).
+    static let text = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/repl-fixture.arg"), encoding: .utf8)) ?? ""
 
     /// The fixture graph as read.
     static func parsed(_ source: String = text) -> (graph: Graph, declarations: [DeclarationSpan]) {

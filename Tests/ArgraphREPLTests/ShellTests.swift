@@ -78,8 +78,16 @@ import Testing
     @Test func settingsAndViews() {
         let (s, out) = Fixture.session()
         let shell = Shell(session: s)
-        shell.execute("set semantics grounded; set; unset semantics; set")
-        #expect(out.take() == "semantics = grounded\nKEY        VALUE\nsemantics  grounded\nno settings\n")
+        shell.execute("set semantics preferred; set semantics; unset semantics")
+        #expect(out.take() == """
+            semantics = preferred
+            semantics = preferred (default grounded)
+              Which claims stand, for status. Takes grounded, complete, preferred, stable,
+              semi-stable, ideal.
+            semantics = grounded
+
+            """)
+        #expect(s.settings == Settings())
         // A what-if view is what commands read, until cleared or an edit.
         let p = Fixture.parsed("claim only: Only.\n")
         s.current.setView(p.graph, label: "what-if")

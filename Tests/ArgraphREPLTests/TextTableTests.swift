@@ -1,23 +1,15 @@
+import ArgumentGraph
 import Testing
 @testable import ArgraphREPL
 
+/// The REPL side of the text layer (the table itself is tested in ArgumentGraphTests/Text/TextLayerTests).
 @Suite struct TextTableTests {
-    @Test func alignsColumnsAndWrapsTheLast() {
-        var t = TextTable(headers: ["ID", "N", "TEXT"], rightAligned: [1])
-        t.add(["a", "1", "short"])
-        t.add(["long-id", "100", "a text that is long enough to need wrapping at thirty columns"])
-        #expect(t.render(width: 40) == [
-            "ID         N  TEXT",
-            "a          1  short",
-            "long-id  100  a text that is long enough",
-            "              to need wrapping at thirty",
-            "              columns",
-        ])
-    }
-
     @Test func wrapCutsWordsLongerThanALineAndIgnoresEscapes() {
         #expect(TextLayout.wrap("abcdefghijklmnop", width: 10) == ["abcdefghij", "klmnop"])
         #expect(TextLayout.visibleWidth(Style(enabled: true).support("+")) == 1)
+        var t = TextTable(headers: ["A", "B"])
+        t.add(["x", "y"])
+        #expect(t.render(width: 40, style: Style(enabled: true)).first == "\u{1B}[1;4mA\u{1B}[0m  \u{1B}[1;4mB\u{1B}[0m")
         #expect(TextLayout.wrap("one two three", width: 10, indent: "  ", firstIndent: "> ") == ["> one two", "  three"])
     }
 

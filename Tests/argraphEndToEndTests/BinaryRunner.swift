@@ -62,6 +62,15 @@ struct BinaryRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// An empty readline init file in `dir`, for `INPUTRC`: the terminal tests must not read the
+    /// machine's or the user's key bindings (and not /dev/null, which a faulty writer running as root
+    /// could once turn into a plain file full of old output).
+    static func emptyInputrc(in dir: URL) throws -> String {
+        let path = dir.appendingPathComponent("inputrc").path
+        try Data().write(to: URL(fileURLWithPath: path))
+        return path
+    }
 }
 
 /// Data set once from another thread.

@@ -1,3 +1,4 @@
+import ArgumentGraph
 import Foundation
 import Testing
 
@@ -41,12 +42,31 @@ import Testing
         try once.stdout.write(to: canonical, atomically: true, encoding: .utf8)
         let twice = try BinaryRunner.run(["fmt", canonical.path])
         #expect(twice.stdout == once.stdout)
+        // The file's comments are kept (the first lines of the bundled graph are one).
+        #expect(once.stdout.hasPrefix("# The US–Japan alliance"))
 
         let json = dir.appendingPathComponent("g.json").path
         #expect(try BinaryRunner.run(["convert", src, "-o", json]).status == 0)
         let back = try BinaryRunner.run(["convert", json, "--to", "arg"])
         #expect(back.status == 0)
-        #expect(back.stdout == once.stdout)
+        // JSON keeps no comments: the same graph, in the canonical form without them.
+        #expect(try ArgReader.read(back.stdout).graph == ArgReader.read(once.stdout).graph)
+        #expect(back.stdout == ArgWriter.write(try ArgReader.read(once.stdout).graph))
+    }
+
+    @Test func fmtInPlaceRewritesButNotAReadOnlyFile() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("g.arg").path
+        try "claim   a:  A.\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try BinaryRunner.run(["fmt", "-i", file]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "claim a: A.\n")
+        try "claim   a:  A.\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(chmod(file, 0o444) == 0)
+        let r = try BinaryRunner.run(["fmt", "-i", file])
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: '\(file)' is read-only; not rewritten\n", "\(r.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "claim   a:  A.\n")
     }
 
     @Test func convertWithoutAFormatExplainsItself() throws {

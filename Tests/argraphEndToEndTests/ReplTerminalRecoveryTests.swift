@@ -17,7 +17,7 @@ import Testing
             graph = dir.appendingPathComponent("g.arg").path
             try graphText.write(toFile: graph, atomically: true, encoding: .utf8)
             state = dir.appendingPathComponent("state").path
-            env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": "/dev/null",
+            env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
         }
 

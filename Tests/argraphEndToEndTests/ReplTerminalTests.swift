@@ -96,7 +96,7 @@ final class PseudoTerminal {
         try "graph tiny\nclaim unusual-claim-id: An unusual claim.\nclaim other: Other.\nsupport other -> unusual-claim-id\n"
             .write(toFile: graph, atomically: true, encoding: .utf8)
         let state = dir.appendingPathComponent("state").path
-        let env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": "/dev/null",
+        let env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
 
         // First session: Tab completes a claim id; Ctrl-D exits with status 0.

@@ -70,7 +70,7 @@ import Testing
     }
 
     /// The example scripts walk through the bundled graph, whatever its content, without an error.
-    @Test(arguments: ["explore", "edit-and-save", "several-graphs"])
+    @Test(arguments: ["explore", "edit-and-save", "several-graphs", "settings"])
     func exampleScriptRuns(_ name: String) throws {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

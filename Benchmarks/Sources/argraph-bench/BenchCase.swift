@@ -66,7 +66,7 @@ struct BenchCase: Sendable {
         },
     ]
         // Analysis cases (issue #8: gradual semantics, chains, compare, matrix, DOT, REPL): BenchCase+Analysis.swift.
-        + analysis
+        + analysis + sources
 }
 
 /// Why a SAT case does not run on an instance.

@@ -91,14 +91,14 @@ extension CommandRegistry {
         Command("whatif", group: .comparing,
                 arguments: [ArgumentSpec("ACTION", .choice(["drop", "credibility", "retract", "reset"])),
                              ArgumentSpec("ID", .anyID, optional: true), ArgumentSpec("X", .free, optional: true)],
-                options: [OptionSpec("--threshold", .free)],
+                options: [.setting("--threshold", "threshold")],
                 summary: "Re-score without an actor or document, with another credibility, or without a claim, and show what changed.",
                 usage: "whatif drop ACTOR|DOCUMENT | credibility ACTOR X | retract CLAIM | reset [--threshold T]",
                 example: "whatif drop welch",
                 details: WhatIf.dropRule + " The result is shown as a what-if view (the prompt names it); further what-ifs apply on top of it, "
                     + "and 'whatif reset' returns to the graph as edited. Changes listed: grounded labels that flip, and strengths "
-                    + "(under the 'semantics' setting when it names a gradual semantics, else df-quad) that move by more than the threshold "
-                    + "(default 0.05), largest first.",
+                    + "(under the 'gradual' setting, with the 'credibility' overrides) that move by more than the 'threshold' setting "
+                    + "(default 0.05; --threshold for one run), largest first.",
                 completion: { index, previous in
                     switch (index, previous.first) {
                     case (0, _): .choice(["drop", "credibility", "retract", "reset"])
@@ -135,17 +135,8 @@ enum Comparing {
         return PositionScope(actors: actors.isEmpty ? nil : actors, documents: documents.isEmpty ? nil : documents)
     }
 
-    /// Strength options from the session: the 'semantics' setting when it names a gradual semantics.
-    static func strengthOptions(_ ctx: CommandContext) -> StrengthOptions {
-        let name = ctx.session.settings["semantics"] ?? ""
-        return StrengthOptions(semantics: GradualSemantics(rawValue: name) ?? .dfquad)
-    }
-
-    /// A number with two decimals.
-    static func fixed(_ x: Double) -> String {
-        let v = (x * 100).rounded() / 100
-        return String(format: "%.2f", v == 0 ? 0 : v)
-    }
+    /// A strength as every command prints it (``NumberText/strength(_:)``).
+    static func fixed(_ x: Double) -> String { NumberText.strength(x) }
 
     /// `whatif ACTION ...`.
     static func whatIf(_ ctx: CommandContext) throws {
@@ -158,13 +149,11 @@ enum Comparing {
             ctx.print("back to the graph as edited")
             return
         }
-        let threshold: Double
-        if let t = ctx.option("--threshold") {
-            guard let v = Double(t), v >= 0, v.isFinite else { throw CommandError.usage(ctx.command, "--threshold needs a number >= 0") }
-            threshold = v
-        } else { threshold = 0.05 }
+        let analysis = try ctx.analysis()
+        let threshold = analysis.threshold
         let g = ctx.graph
         let edit: EditedGraph, label: String
+        var afterAnalysis = analysis
         switch action {
         case "drop":
             try ctx.expectAtMost(2)
@@ -179,6 +168,10 @@ enum Comparing {
             let text = try ctx.requireArgument(2, "X")
             guard let x = Double(text), (0...1).contains(x) else { throw CommandError.usage(ctx.command, "credibility takes a number from 0 to 1, not '\(text)'") }
             edit = WhatIf.setCredibility(actor: a, to: x, in: g)
+            if analysis.credibility[g.actors[a].id] != nil {
+                afterAnalysis.credibility[g.actors[a].id] = x
+                ctx.print("note: the session's credibility for \(g.actors[a].id) still applies to later commands; 'unset credibility \(g.actors[a].id)' drops it")
+            }
             label = "credibility " + g.actors[a].id + " " + text
         case "retract":
             try ctx.expectAtMost(2)
@@ -188,8 +181,7 @@ enum Comparing {
         default:
             throw CommandError.usage(ctx.command, "unknown action '\(action)'")
         }
-        let options = strengthOptions(ctx)
-        let diff = WhatIf.compare(before: g, after: edit, options: options, threshold: threshold, cancel: { ctx.isCancelled })
+        let diff = WhatIf.compare(before: g, after: edit, analysis: analysis, afterAnalysis: afterAnalysis, cancel: { ctx.isCancelled })
         try ctx.checkCancelled()
         let viewLabel = lg.view.map { $0.label + "; " + label } ?? label
         lg.setView(edit.graph, label: viewLabel)
@@ -202,9 +194,9 @@ enum Comparing {
             ctx.printWrapped("removed claims: " + edit.removedClaims.map { g.claims[$0].id }.joined(separator: ", "), indent: "  ")
         }
         if diff.changes.isEmpty {
-            ctx.print("no label flips and no strength moves over \(fixed(threshold)) (\(options.semantics.rawValue))")
+            ctx.print("no label flips and no strength moves over \(fixed(threshold)) (\(analysis.gradual.rawValue))")
         } else {
-            ctx.print("\(diff.changes.count) claim\(diff.changes.count == 1 ? "" : "s") changed (grounded labels; \(options.semantics.rawValue) strengths, moves over \(fixed(threshold))):")
+            ctx.print("\(diff.changes.count) claim\(diff.changes.count == 1 ? "" : "s") changed (grounded labels; \(analysis.gradual.rawValue) strengths, moves over \(fixed(threshold))):")
             var t = TextTable(headers: ["CLAIM", "LABEL", "STRENGTH", "CHANGE"], rightAligned: [3])
             for c in diff.changes {
                 try ctx.checkCancelled()
@@ -221,14 +213,14 @@ enum Comparing {
         try ctx.expectAtMost(2)
         let g = ctx.graph
         let limit = try ctx.intOption("--limit", default: 10, in: 1...10_000)
-        let options = strengthOptions(ctx)
+        let analysis = try ctx.analysis()
         let ranked: [Cruxes.Crux]
         if let t = ctx.option("--target") {
             try ctx.expectAtMost(0)
             let target = try ctx.claim(t)
-            ranked = Cruxes.forTarget(target, in: g, options: options, limit: limit, cancel: { ctx.isCancelled })
+            ranked = Cruxes.forTarget(target, in: g, analysis: analysis, limit: limit, cancel: { ctx.isCancelled })
             try ctx.checkCancelled()
-            ctx.print("cruxes for \(g.claims[target].id): retracting each claim upstream and re-scoring (\(options.semantics.rawValue))")
+            ctx.print("cruxes for \(g.claims[target].id): retracting each claim upstream and re-scoring (\(analysis.gradual.rawValue))")
             if let first = ranked.first { ctx.print("strength of \(g.claims[target].id): \(fixed(first.before))") }
         } else {
             let a = try ctx.actor(try ctx.requireArgument(0, "A")), b = try ctx.actor(try ctx.requireArgument(1, "B"))
@@ -237,10 +229,10 @@ enum Comparing {
                 ctx.print("\(g.actors[a].id) and \(g.actors[b].id) do not attack each other's claims: no conflict force to change")
                 return
             }
-            ranked = Cruxes.between(a, b, in: g, options: options, limit: limit, cancel: { ctx.isCancelled })
+            ranked = Cruxes.between(a, b, in: g, analysis: analysis, limit: limit, cancel: { ctx.isCancelled })
             try ctx.checkCancelled()
             ctx.print("cruxes between \(g.actors[a].id) and \(g.actors[b].id): \(attacks.count) cross attack\(attacks.count == 1 ? "" : "s"); "
-                      + "conflict force \(fixed(ranked.first?.before ?? 0)) (\(options.semantics.rawValue))")
+                      + "conflict force \(fixed(ranked.first?.before ?? 0)) (\(analysis.gradual.rawValue))")
         }
         if ranked.isEmpty { ctx.print("no claim upstream"); return }
         var t = TextTable(headers: ["#", "CLAIM", "ROLE", "IF RETRACTED", "CHANGE", "TEXT"], rightAligned: [0, 3, 4])

@@ -42,8 +42,8 @@ extension CommandRegistry {
             ctx.print(try ctx.session.current.apply(.unlink(source: from, target: to)))
         },
         Command("remove", aliases: ["rm"], group: .editing, arguments: [ArgumentSpec("ID", .anyID)],
-                summary: "Remove a claim (with its stances and relations), an actor (with their stances) or a document.",
-                usage: "remove [claim|actor|document] ID", example: "remove my-rebuttal",
+                summary: "Remove a claim (with its stances and relations), an actor (with their stances), a document or a named relation.",
+                usage: "remove [claim|actor|document|relation] ID", example: "remove my-rebuttal",
                 completion: { index, previous in
                     if index == 0 { return .anyID }
                     switch previous.first {
@@ -66,12 +66,12 @@ extension CommandRegistry {
             ctx.print("redid: " + label)
         },
         Command("save", group: .editing, arguments: [ArgumentSpec("FILE", .file, optional: true)],
-                options: [.flag("--canonical")],
+                options: [.flag("--canonical"), .flag("--force"), .flag("--diff")],
                 summary: "Write the current graph to its file or to FILE (.arg keeps your comments; .json too), atomically.",
-                usage: "save [FILE] [--canonical]", example: "save my-alliance.arg",
-                details: "In .arg files, declarations you did not change keep their text and the comments above them; changed ones are rewritten in place and new ones go after the last of their kind. --canonical writes the canonical form instead.") { ctx in
+                usage: "save [FILE] [--canonical] [--diff] [--force]", example: "save my-alliance.arg",
+                details: "In .arg files, declarations you did not change keep their text and the comments above them; changed ones are rewritten in place and new ones go after the last of their kind. --canonical writes the canonical form instead. A file changed on disk since it was read (or one argraph did not write or open) is not overwritten: 'merge', 'reload' or --force. --diff shows the changes against the file and asks first.") { ctx in
             try ctx.expectAtMost(1)
-            try Editing.save(ctx)
+            try SaveWork.save(ctx)
         },
     ]
 }
@@ -107,7 +107,7 @@ enum Editing {
             for t in ctx.optionValues("--tag").flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }) where !tags.contains(t) {
                 tags.append(try slug(ctx, t, "tag"))
             }
-            var edits: [Edit] = [.addClaim(Claim(id: id, text: text, kind: kind, tags: tags))]
+            var edits: [GraphEdit] = [.addClaim(Claim(id: id, text: text, kind: kind, tags: tags))]
             if ctx.option("--supports") != nil, ctx.option("--attacks") != nil {
                 throw CommandError.usage(ctx.command, "give --supports or --attacks, not both")
             }
@@ -119,7 +119,7 @@ enum Editing {
                 _ = try ctx.actor(by)
                 edits.append(.addStance(.init(actor: by, claim: id, kind: .asserts)))
             }
-            let edit: Edit = edits.count == 1 ? edits[0] : .all(edits, label: "add claim \(id)")
+            let edit: GraphEdit = edits.count == 1 ? edits[0] : .sequence(edits, label: "add claim \(id)")
             ctx.print(try lg.apply(edit))
         case "stance":
             // add stance ACTOR asserts|denies CLAIM [in DOCUMENT]
@@ -201,66 +201,33 @@ enum Editing {
         var kind: String?
         var id = try ctx.requireArgument(0, "ID")
         if id == "." { id = try ctx.claimID(".") }
-        if ["claim", "actor", "document"].contains(id), let second = ctx.argument(1) {
+        if ["claim", "actor", "document", "relation"].contains(id), let second = ctx.argument(1) {
             kind = id
             id = second
             try ctx.expectAtMost(2)
         } else {
             try ctx.expectAtMost(1)
         }
-        let edit: Edit
+        let edit: GraphEdit
         switch kind {
         case "claim": edit = .removeClaim(id)
         case "actor": edit = .removeActor(id)
         case "document": edit = .removeDocument(id)
+        case "relation": edit = .removeRelation(id)
         default:
             let hits = [g.claimIndex(of: id) != nil ? "claim" : nil, g.actorIndex(of: id) != nil ? "actor" : nil,
-                        g.documentIndex(of: id) != nil ? "document" : nil].compactMap { $0 }
+                        g.documentIndex(of: id) != nil ? "document" : nil, g.relationIndex(of: id) != nil ? "relation" : nil].compactMap { $0 }
             if hits.count > 1 { throw CommandError("'\(id)' names a \(hits.joined(separator: " and a "))", hint: "say which: remove \(hits[0]) \(id)") }
             switch hits.first {
             case "claim": edit = .removeClaim(id)
             case "actor": edit = .removeActor(id)
             case "document": edit = .removeDocument(id)
+            case "relation": edit = .removeRelation(id)
             default:
-                let all = g.claims.lazy.map(\.id) + g.actors.lazy.map(\.id) + g.documents.lazy.map(\.id)
-                throw CommandError("unknown claim, actor or document '\(id)'", hint: Nearest.hint(for: id, in: all))
+                let all: [String] = g.claims.map(\.id) + g.actors.map(\.id) + g.documents.map(\.id) + g.relations.compactMap(\.id)
+                throw CommandError("unknown claim, actor, document or relation '\(id)'", hint: Nearest.hint(for: id, in: all))
             }
         }
         ctx.print(try ctx.session.current.apply(edit))
-    }
-
-    static func save(_ ctx: CommandContext) throws {
-        let lg = ctx.session.current
-        let path: String
-        if let p = ctx.argument(0) {
-            path = (p as NSString).expandingTildeInPath
-        } else {
-            guard let p = lg.path, !lg.isReadOnly else {
-                throw CommandError(lg.path == nil ? "this graph has no file yet" : "the bundled graph is read-only",
-                                   hint: "give a file: save my-graph.arg")
-            }
-            path = p
-        }
-        guard let format = GraphFormat.infer(fromPath: path) else {
-            throw CommandError("cannot tell the format of '\(path)' from its extension", hint: "use .arg or .json")
-        }
-        let text: String?
-        let data: Data
-        switch format {
-        case .arg:
-            let t = ctx.flag("--canonical") ? ArgWriter.write(lg.base) : lg.argText()
-            text = t
-            data = Data(t.utf8)
-        case .json:
-            text = nil
-            data = GraphFile.data(of: lg.base, as: .json)
-        default:
-            throw CommandError("save keeps everything only in .arg or .json; '\(format)' would lose parts of the graph",
-                               hint: "use export \(format) \(path)")
-        }
-        do { try GraphFile.writeAtomically(data, to: path) } catch { throw CommandError(error) }
-        lg.markSaved(path: path, text: text)
-        let g = lg.base
-        ctx.print("saved \(path) (\(g.claims.count) claims, \(g.relations.count) relations)")
     }
 }

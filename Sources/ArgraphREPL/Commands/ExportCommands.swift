@@ -8,14 +8,17 @@ extension CommandRegistry {
         OptionSpec("--compare", .actor), OptionSpec("--tag", .tag),
         OptionSpec("--cluster", .choice(DOTExporter.Clustering.allCases.map(\.rawValue))),
         OptionSpec("--direction", .choice(DOTExporter.Direction.allCases.map(\.rawValue))),
-        OptionSpec("--wrap", .free), .flag("--ids"), .flag("--no-legend"),
+        OptionSpec("--wrap", .free), .flag("--ids"), .flag("--no-legend"), .flag("--force"),
     ]
 
     static let exportDetails = """
         Parts: --around ID (. for the focused claim) with --depth N (default 2; --depth alone means around the \
         focus), --actor A, --compare A,B (coloured by who holds each claim), --tag T. Drawing: --cluster \
         document|actor, --direction up|down|right|left, --wrap N, --ids, --no-legend. Pictures need Graphviz \
-        (apt-get install graphviz). docs/export.md describes every format.
+        (apt-get install graphviz). 'export html map.html' writes one page to open in a browser: the map (when \
+        Graphviz is installed), claims with their quotes, filters and the agreement heat map. docs/export.md \
+        describes every format. An existing FILE that this session \
+        did not write (or that changed since it did) is replaced only with --force.
         """
 
     /// Commands that write graphs in other formats and draw them.
@@ -23,7 +26,7 @@ extension CommandRegistry {
         Command("export", group: .export,
                 arguments: [ArgumentSpec("FORMAT", .choice(ExportFormat.allCases.map(\.rawValue))), ArgumentSpec("FILE", .file)],
                 options: exportOptions,
-                summary: "Write the current graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON, .arg or ICCMA.",
+                summary: "Write the current graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON, .arg, ICCMA or one HTML page.",
                 usage: "export FORMAT FILE [--around ID|. [--depth N]] [--actor A] [--compare A,B] [--tag T] [--cluster C] [--direction D]",
                 example: "export dot around.dot --around . --depth 2",
                 details: exportDetails) { ctx in
@@ -94,10 +97,10 @@ enum ExportWork {
         let data: Data
         do {
             data = try GraphExport.data(of: ctx.graph, as: format, selection: selection, options: try options(ctx))
-            try GraphFile.writeAtomically(data, to: path)
         } catch let error as DiagnosticError {
             throw CommandError(error)
         }
+        try SaveWork.writeOther(ctx, data, to: path, command: ctx.command.name)
         let part = selection.caption(in: ctx.graph).map { ", " + $0 } ?? ""
         ctx.print("wrote \(path) (\(format)\(part), \(data.count) bytes)")
     }

@@ -54,11 +54,18 @@ extension CommandRegistry {
             ctx.print(table: t)
         },
         Command("show", aliases: ["s"], group: .navigation, arguments: [ArgumentSpec("ID", .anyID, optional: true)],
+                options: [.flag("--context"), sourcesOption],
                 summary: "Show a claim: its text, who asserts or denies it where, their quotes, and what supports and attacks it (or show an actor or document).",
-                usage: "show [ID]", example: "show china-engagement",
-                details: "Without an ID, shows the focused claim. The numbers before supporters and attackers are the choices of 'down N'; those before what the claim bears on are the choices of 'up N'.") { ctx in
+                usage: "show [ID] [--context [--sources DIR]]", example: "show china-engagement",
+                details: "Without an ID, shows the focused claim. --context adds each quote inside its paragraph of the source (see 'context'). The numbers before supporters and attackers are the choices of 'down N'; those before what the claim bears on are the choices of 'up N'.") { ctx in
             try ctx.expectAtMost(1)
             try Navigation.show(ctx)
+            if ctx.flag("--context"), ctx.argument(0).map({ $0 == "." || ctx.graph.claimIndex(of: $0) != nil }) ?? true {
+                ctx.print()
+                ctx.print(ctx.style.heading("In context"))
+                ctx.print(lines: SourceViews.context(claim: try ctx.claimOrFocus(0), graph: ctx.graph, library: try SourceCommands.library(ctx),
+                                                     style: ctx.style, width: ctx.width))
+            }
         },
         Command("go", aliases: ["cd"], group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
                 summary: "Focus a claim: the prompt shows it and 'up', 'down', 'show' and '.' refer to it.",
@@ -411,62 +418,31 @@ enum Navigation {
         let b = try ctx.claim(try ctx.requireArgument(1, "TO"))
         let k = try ctx.intOption("--max", default: 3, in: 1...100)
         if a == b { throw CommandError("FROM and TO are the same claim") }
-        for (from, to, undirected, note) in [(a, b, false, ""), (b, a, false, "no chain leads from \(g.claims[a].id) to \(g.claims[b].id); chains the other way:"),
-                                             (a, b, true, "no chain in either direction; chains ignoring direction:")] {
-            let paths = try shortestPaths(g, from: from, to: to, undirected: undirected, limit: k, ctx: ctx)
-            if paths.isEmpty { continue }
-            if !note.isEmpty { ctx.print(note) }
-            for (n, p) in paths.enumerated() {
-                var s = ctx.style.id(g.claims[from].id)
-                var at = from
-                for r in p {
-                    let rel = g.relations[r]
-                    let forward = rel.source == at
-                    let next = forward ? (rel.targetClaim ?? at) : rel.source
-                    let verb = rel.kind == .support ? ctx.style.support("supports") : ctx.style.attack("attacks")
-                    s += forward ? " —\(verb)→ " : " ←\(verb)— "
-                    s += ctx.style.id(g.claims[next].id)
-                    at = next
-                }
-                ctx.print(lines: TextLayout.wrap(s, width: ctx.width, indent: "     ", firstIndent: "\(n + 1). "))
-            }
+        guard let (direction, paths) = PathSearch.links(g, a, b, limit: k, cancel: { ctx.isCancelled }) else {
+            try ctx.checkCancelled()
+            ctx.print("no chain of relations links \(g.claims[a].id) and \(g.claims[b].id)")
             return
         }
-        ctx.print("no chain of relations links \(g.claims[a].id) and \(g.claims[b].id)")
-    }
-
-    /// Up to `limit` shortest chains (as relation indices) by breadth-first search; iterative.
-    static func shortestPaths(_ g: Graph, from: Int, to: Int, undirected: Bool, limit: Int, ctx: CommandContext) throws -> [[Int]] {
-        var dist = [Int32](repeating: -1, count: g.claims.count)
-        var preds: [Int: [(Int, Int)]] = [:] // node -> [(previous node, relation)]
-        var queue = [from]
-        var head = 0
-        dist[from] = 0
-        while head < queue.count {
-            if head % 4096 == 0 { try ctx.checkCancelled() }
-            let u = queue[head]
-            head += 1
-            if dist[to] >= 0, dist[u] >= dist[to] { break }
-            var edges: [(Int, Int)] = []
-            for r in g.supportsFrom[u] + g.attacksFrom[u] { if let t = g.relations[Int(r)].targetClaim { edges.append((t, Int(r))) } }
-            if undirected { for r in g.supportsTo[u] + g.attacksTo[u] { edges.append((g.relations[Int(r)].source, Int(r))) } }
-            for (v, r) in edges {
-                if dist[v] < 0 {
-                    dist[v] = dist[u] + 1
-                    queue.append(v)
-                }
-                if dist[v] == dist[u] + 1 { preds[v, default: []].append((u, r)) }
+        switch direction {
+        case .forward: break
+        case .backward: ctx.print("no chain leads from \(g.claims[a].id) to \(g.claims[b].id); chains the other way:")
+        case .undirected: ctx.print("no chain in either direction; chains ignoring direction:")
+        }
+        let from = direction == .backward ? b : a
+        for (n, p) in paths.enumerated() {
+            var s = ctx.style.id(g.claims[from].id)
+            var at = from
+            for r in p {
+                let rel = g.relations[r]
+                let forward = rel.source == at
+                let next = forward ? (rel.targetClaim ?? at) : rel.source
+                let verb = rel.kind == .support ? ctx.style.support("supports") : ctx.style.attack("attacks")
+                s += forward ? " —\(verb)→ " : " ←\(verb)— "
+                s += ctx.style.id(g.claims[next].id)
+                at = next
             }
+            ctx.print(lines: TextLayout.wrap(s, width: ctx.width, indent: "     ", firstIndent: "\(n + 1). "))
         }
-        guard dist[to] >= 0 else { return [] }
-        // Walk back from `to` through predecessors, depth first with an explicit stack.
-        var out: [[Int]] = []
-        var stack: [(node: Int, chain: [Int])] = [(to, [])]
-        while let (node, chain) = stack.popLast(), out.count < limit {
-            if node == from { out.append(chain.reversed()); continue }
-            for (p, r) in (preds[node] ?? []).reversed() { stack.append((p, chain + [r])) }
-        }
-        return out
     }
 
     static func find(_ ctx: CommandContext) throws {
@@ -474,46 +450,10 @@ enum Navigation {
         guard !query.isEmpty else { throw CommandError.usage(ctx.command, "missing TEXT") }
         let limit = try ctx.intOption("--limit", default: 50, in: 1...Int.max)
         let g = ctx.graph
-        var hits: [(Int, String)] = []
-        var total = 0
-        if query.count >= 2, query.hasPrefix("/"), query.hasSuffix("/") {
-            let pattern = String(query.dropFirst().dropLast())
-            let regex: Regex<AnyRegexOutput>
-            do { regex = try Regex(pattern).ignoresCase() } catch {
-                throw CommandError("invalid regular expression /\(pattern)/", hint: "\(error)")
-            }
-            for (i, c) in g.claims.enumerated() {
-                if i % 1024 == 0 { try ctx.checkCancelled() }
-                if c.text.contains(regex) { total += 1; if hits.count < limit { hits.append((i, c.text)) }; continue }
-                for s in g.stancesOfClaim[i] {
-                    let st = g.stances[Int(s)]
-                    if let q = st.quotes.first(where: { $0.text.contains(regex) }) {
-                        total += 1
-                        if hits.count < limit { hits.append((i, g.actors[st.actor].id + ": “" + q.text + "”")) }
-                        break
-                    }
-                }
-            }
-        } else {
-            let needle = TextSearch.fold(query)
-            let loaded = ctx.session.current
-            for i in loaded.foldedScan.matches(needle, in: loaded.foldedClaimText) {
-                if i % 1024 == 0 { try ctx.checkCancelled() }
-                total += 1
-                guard hits.count < limit else { continue }
-                let c = g.claims[i]
-                if TextSearch.fold(c.text).contains(needle) { hits.append((i, c.text)); continue }
-                var shown = c.text
-                outer: for s in g.stancesOfClaim[i] {
-                    let st = g.stances[Int(s)]
-                    for q in st.quotes where TextSearch.fold(q.text).contains(needle) {
-                        shown = g.actors[st.actor].id + ": “" + q.text + "”"
-                        break outer
-                    }
-                }
-                hits.append((i, shown))
-            }
-        }
+        let loaded = ctx.session.current
+        guard let (found, total) = try TextFind.find(query, in: g, limit: limit, index: { (loaded.foldedClaimText, loaded.foldedScan) },
+                                                     cancel: { ctx.isCancelled }) else { throw CommandError.interrupted }
+        let hits = found.map { ($0.claim, $0.shown) }
         if hits.isEmpty { ctx.print("no claim or quote contains '\(query)'"); return }
         var t = TextTable(headers: ["ID", "TEXT"])
         t.colours[0] = ctx.style.id

@@ -5,7 +5,7 @@ extension CommandRegistry {
     /// Commands that compute acceptability and strength.
     static let scoringCommands: [Command] = [
         Command("score", group: .scoring,
-                options: [OptionSpec("--semantics", .semantics), OptionSpec("--top", .free)],
+                options: [.setting("--semantics", "gradual"), OptionSpec("--top", .free)],
                 summary: "Rank all claims by gradual strength (DF-QuAD unless --semantics or 'set gradual' says otherwise).",
                 usage: "score [--semantics df-quad|quadratic-energy|euler|h-categorizer] [--top N]",
                 example: "score --semantics quadratic-energy --top 10",
@@ -24,23 +24,16 @@ extension CommandRegistry {
             ctx.print(Scoring.convergence(result))
         },
         Command("status", group: .scoring,
-                options: [OptionSpec("--semantics", .semantics), OptionSpec("--bipolar", .choice(BipolarMapping.allCases.map(\.rawValue)))],
+                options: [.setting("--semantics", "semantics"), .setting("--bipolar", "bipolar")],
                 summary: "Label every claim in, out or undecided under an extension semantics, and say whether it is accepted in all extensions.",
                 usage: "status [--semantics grounded|complete|preferred|stable|semi-stable|ideal] [--bipolar none|supported|secondary|both]",
                 example: "status --semantics preferred") { ctx in
             try ctx.expectAtMost(0)
-            let name = ctx.option("--semantics") ?? ctx.session.settings["semantics"] ?? "grounded"
-            guard let semantics = ExtensionSemantics(rawValue: name) else {
-                throw CommandError.unknown("semantics", name, among: ExtensionSemantics.allCases.map(\.rawValue))
-            }
-            let bipolarName = ctx.option("--bipolar") ?? ctx.session.settings["bipolar"] ?? "none"
-            guard let bipolar = BipolarMapping(rawValue: bipolarName) else {
-                throw CommandError.unknown("bipolar mapping", bipolarName, among: BipolarMapping.allCases.map(\.rawValue))
-            }
+            let analysis = try ctx.analysis()
+            let semantics = analysis.semantics
             // The solver polls on this thread only; the session's check (the Ctrl-C flag, or a test's) is safe to call from it.
             nonisolated(unsafe) let cancelled = ctx.session.isCancelled
-            let status = Extensions.status(ctx.graph, semantics: semantics, options: FrameworkOptions(bipolar: bipolar),
-                                           cancel: { cancelled() })
+            let status = Extensions.status(ctx.graph, analysis: analysis, cancel: { cancelled() })
             try ctx.checkCancelled()
             var t = TextTable(headers: ["CLAIM", "LABEL", "ACCEPTANCE"])
             for (i, c) in ctx.graph.claims.enumerated() {
@@ -71,7 +64,7 @@ extension CommandRegistry {
             }
         },
         Command("why", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
-                options: [OptionSpec("--semantics", .semantics)],
+                options: [.setting("--semantics", "gradual")],
                 summary: "Explain a claim's strength: its base score, each supporter's and attacker's contribution, and its strongest chain.",
                 usage: "why [CLAIM] [--semantics S]", example: "why china-engagement") { ctx in
             try ctx.expectAtMost(1)
@@ -124,14 +117,10 @@ extension CommandRegistry {
                 ctx.print("\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))")
                 return
             }
-            guard let v = Double(text), v >= 0, v <= 1 else { throw CommandError("credibility must be a number from 0 to 1, not '\(text)'") }
-            ctx.session.settings["credibility.\(g.actors[actor].id)"] = text
-            ctx.print("\(g.actors[actor].id) = \(Scoring.number(v))")
+            try ctx.session.settings.set("credibility", [g.actors[actor].id, text])
+            ctx.print("\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))")
         },
     ]
-
-    /// Names offered by Tab where a command expects a semantics (``CompletionKind/semantics``).
-    public static let semanticsNames: [String] = GradualSemantics.allCases.map(\.rawValue) + ExtensionSemantics.allCases.map(\.rawValue)
 }
 
 /// Helpers shared by the scoring commands.
@@ -148,19 +137,11 @@ enum Scoring {
     }
 
     /// Three decimals.
-    static func number(_ x: Double) -> String { String(format: "%.3f", x) }
+    static func number(_ x: Double) -> String { NumberText.strength(x) }
 
-    /// Strength options from `--semantics`, the `gradual` setting and `credibility.ACTOR` settings.
+    /// The strength options the command runs with on the current graph (settings and its `--semantics`).
     static func strengthOptions(_ ctx: CommandContext) throws -> StrengthOptions {
-        let name = ctx.option("--semantics") ?? ctx.session.settings["gradual"] ?? GradualSemantics.dfquad.rawValue
-        guard let semantics = GradualSemantics(rawValue: name) else {
-            throw CommandError.unknown("gradual semantics", name, among: GradualSemantics.allCases.map(\.rawValue))
-        }
-        var o = StrengthOptions(semantics: semantics)
-        for (key, value) in ctx.session.settings where key.hasPrefix("credibility.") {
-            if let a = ctx.graph.actorIndex(of: String(key.dropFirst("credibility.".count))), let v = Double(value) { o.credibility[a] = v }
-        }
-        return o
+        try ctx.analysis().strengthOptions(for: ctx.graph)
     }
 
     /// One line on how the strengths were reached.

@@ -29,45 +29,43 @@ extension CommandRegistry {
             ctx.print("using \(ctx.session.current.name)")
         },
         Command("load", aliases: ["open"], group: .session, arguments: [ArgumentSpec("FILE", .file)],
-                options: [OptionSpec("--as", .free)],
+                options: [OptionSpec("--as", .free), .flag("--force")],
                 summary: "Open a graph file (.arg or .json) and make it current; a graph of the same name is replaced.",
-                usage: "load FILE [--as NAME]", example: "load graphs/us-japan-alliance.arg --as alliance") { ctx in
+                usage: "load FILE [--as NAME] [--force]", example: "load graphs/us-japan-alliance.arg --as alliance",
+                details: "Replacing an open graph that has unsaved edits needs --force (or, at a terminal, a yes); the message says what would be dropped.") { ctx in
             try ctx.expectAtMost(1)
             let path = (try ctx.requireArgument(0, "FILE") as NSString).expandingTildeInPath
             let lg = try LoadedGraph.open(path: path, name: ctx.option("--as"))
-            if let old = ctx.session.graphs.first(where: { $0.name == lg.name }), old.hasUnsavedChanges,
-               !ctx.session.confirm("'\(lg.name)' has unsaved changes; replace it?") {
-                throw CommandError("not loaded", hint: "load \(path) --as OTHER-NAME")
+            if let old = ctx.session.graphs.first(where: { $0.name == lg.name }), old.hasUnsavedChanges, !ctx.flag("--force"),
+               !ctx.session.isInteractive || !ctx.session.confirm("'\(lg.name)' has \(old.unsavedSummary); replace it?") {
+                throw CommandError("not loaded: it would replace '\(lg.name)', which has \(old.unsavedSummary)",
+                                   hint: "load \(path) --as OTHER-NAME, or load --force \(path) to drop them")
             }
             ctx.session.add(lg)
             let g = lg.graph
             ctx.print("loaded \(lg.name): \(g.claims.count) claims, \(g.actors.count) actors, \(g.relations.count) relations")
         },
-        Command("set", group: .session, arguments: [ArgumentSpec("KEY", .free, optional: true), ArgumentSpec("VALUE", .free, optional: true, repeats: true)],
-                summary: "Show the settings, or set one (other commands read them, such as semantics).",
-                usage: "set [KEY [VALUE]]", example: "set semantics grounded") { ctx in
-            let s = ctx.session
-            guard let key = ctx.argument(0) else {
-                if s.settings.isEmpty { ctx.print("no settings"); return }
-                var t = TextTable(headers: ["KEY", "VALUE"])
-                for (k, v) in s.settings.sorted(by: { $0.key < $1.key }) { t.add([k, v]) }
-                ctx.print(table: t)
-                return
-            }
-            if ctx.arguments.count == 1 {
-                ctx.print("\(key) = " + (s.settings[key] ?? "(unset)"))
-                return
-            }
-            s.settings[key] = ctx.arguments.dropFirst().joined(separator: " ")
-            ctx.print("\(key) = \(s.settings[key] ?? "")")
+        Command("set", group: .session, arguments: [ArgumentSpec("KEY", .choice(Setting.keys), optional: true),
+                                                    ArgumentSpec("VALUE", .free, optional: true, repeats: true)],
+                summary: "List the settings with their values and defaults, show one, or change one (checked against its allowed values).",
+                usage: "set [KEY [VALUE]]", example: "set gradual euler",
+                details: "Keys: " + Setting.all.map { "\($0.key) (\($0.values.count > 1 ? $0.values.joined(separator: "|") : $0.type))" }.joined(separator: ", ")
+                    + ". Commands read them: status the semantics and bipolar; score, why, chains, credibility, whatif and cruxes the "
+                    + "gradual semantics and credibility; whatif the threshold. The same settings are flags of 'argraph repl' (--gradual euler).",
+                completion: { index, previous in
+                    if index == 0 { return .choice(Setting.keys) }
+                    guard let setting = Setting.all.first(where: { $0.key == previous.first }) else { return .free }
+                    return index == 1 ? setting.completion : .free
+                }) { ctx in
+            try SessionWork.set(ctx)
         },
-        Command("unset", group: .session, arguments: [ArgumentSpec("KEY", .free)],
-                summary: "Remove a setting.", usage: "unset KEY", example: "unset semantics") { ctx in
-            try ctx.expectAtMost(1)
+        Command("unset", group: .session, arguments: [ArgumentSpec("KEY", .choice(Setting.keys)), ArgumentSpec("ACTOR", .actor, optional: true)],
+                summary: "Put a setting back to its default (unset credibility ACTOR drops one override).",
+                usage: "unset KEY [ACTOR]", example: "unset gradual") { ctx in
+            try ctx.expectAtMost(2)
             let key = try ctx.requireArgument(0, "KEY")
-            guard ctx.session.settings.removeValue(forKey: key) != nil else {
-                throw CommandError.unknown("setting", key, among: ctx.session.settings.keys)
-            }
+            try ctx.session.settings.reset(key, Array(ctx.arguments.dropFirst()))
+            ctx.print("\(key) = " + (try ctx.session.settings.value(of: key)))
         },
         Command("view", group: .session, arguments: [ArgumentSpec("clear", .choice(["clear"]), optional: true)],
                 summary: "Say which what-if view is shown instead of the edited graph, or leave it with 'view clear'.",
@@ -97,6 +95,28 @@ extension CommandRegistry {
 
 /// The work behind the session commands.
 enum SessionWork {
+    /// `set`, `set KEY`, `set KEY VALUE…`.
+    static func set(_ ctx: CommandContext) throws {
+        let s = ctx.session
+        guard let key = ctx.argument(0) else {
+            var t = TextTable(headers: ["KEY", "VALUE", "DEFAULT", "HELP"])
+            for setting in Setting.all { t.add([setting.key, setting.show(s.settings), setting.defaultValue, setting.help]) }
+            ctx.print(table: t)
+            return
+        }
+        let setting = try Setting.named(key)
+        let words = Array(ctx.arguments.dropFirst())
+        guard !words.isEmpty else {
+            ctx.print("\(key) = \(setting.show(s.settings)) (default \(setting.defaultValue))")
+            ctx.printWrapped(setting.help + " Takes " + (setting.values.count > 1 ? setting.values.joined(separator: ", ") : setting.type) + ".",
+                             indent: "  ", firstIndent: "  ")
+            return
+        }
+        if key == "credibility", let actor = words.first { _ = try ctx.actor(actor) }
+        try s.settings.set(key, words)
+        ctx.print("\(key) = \(setting.show(s.settings))")
+    }
+
     static func help(_ ctx: CommandContext) throws {
         let registry = ctx.session.registry
         if let name = ctx.argument(0) {

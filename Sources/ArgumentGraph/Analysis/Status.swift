@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// How a claim fares across all extensions of a semantics.
 public enum Acceptance: String, Sendable, CaseIterable {
     /// In every extension (skeptically accepted).

@@ -1,3 +1,5 @@
+import ArgumentGraphText
+
 /// Escaping for Graphviz DOT: quoted strings and HTML-like labels.
 ///
 /// No input can end a string early, add attributes or produce invalid DOT: quotes and backslashes
@@ -47,24 +49,8 @@ public enum DOTEscaping {
     }
 
     /// `text` escaped for the inside of an HTML-like label: markup characters and non-ASCII as references.
-    public static func html(_ text: String) -> String {
-        var out = ""
-        for s in text.unicodeScalars {
-            switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if isControlOrBreak(s) { out += " " } else if s.isASCII { out.unicodeScalars.append(s) } else { out += "&#\(s.value);" }
-            }
-        }
-        return out
-    }
+    public static func html(_ text: String) -> String { XMLText.escape(text, for: .graphvizHTML) }
 
     /// Whether a scalar is a control character or a line or paragraph separator.
-    static func isControlOrBreak(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
-    }
+    static func isControlOrBreak(_ s: Unicode.Scalar) -> Bool { XMLText.isControlOrBreak(s) }
 }

@@ -1,3 +1,6 @@
+import ArgumentGraphModel
+import ArgumentGraphText
+
 /// Writes a graph as Graphviz DOT: claims as wrapped, coloured nodes, relations as styled edges.
 ///
 /// Shapes show the claim kind (claim: rounded box, evidence: note, proposal: hexagon); the fill
@@ -58,6 +61,10 @@ public enum DOTExporter {
         public var showIDs: Bool = false
         /// A title drawn above the map; nil uses the graph's title.
         public var title: String?
+        /// Whether to give each node and edge an `id` for SVG output, so that a page can find them:
+        /// `ag-c<claim index>` for claims, `ag-p<relation index>` for the point on an undercut relation,
+        /// `ag-r<relation index>` for an edge (`-a` and `-b` for the two halves of an undercut relation's edge).
+        public var svgIDs: Bool = false
 
         /// Default options.
         public init() {}
@@ -78,7 +85,7 @@ public enum DOTExporter {
         var out = "digraph argraph {\n"
         out += "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rankdir), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
         if let title = options.title ?? graph.title ?? graph.name {
-            out += ", label=" + DOTEscaping.label(lines: TextWrap.wrap(title, width: 80)) + ", labelloc=t, fontsize=18"
+            out += ", label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 80, keepingLineBreaks: false)) + ", labelloc=t, fontsize=18"
         }
         // Clusters with edges between them can make dot's classic ranking fail ("trouble in init_rank",
         // Graphviz 2.43, on the bundled graph by document); the newer ranking handles them.
@@ -103,7 +110,7 @@ public enum DOTExporter {
             case .none: title = ""
             }
             out += "  subgraph \(DOTEscaping.quoted("cluster_\(g)")) {\n"
-            out += "    label=" + DOTEscaping.label(lines: TextWrap.wrap(title, width: 50)) + "; style=\"rounded\"; color=\"#999999\";\n"
+            out += "    label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 50, keepingLineBreaks: false)) + "; style=\"rounded\"; color=\"#999999\";\n"
             for c in byCluster[g] ?? [] { out += "    " + node(c, graph, options, fills[c]) + "\n" }
             out += "  }\n"
         }
@@ -112,7 +119,8 @@ public enum DOTExporter {
         // Point nodes on relations that are undercut.
         for r in graph.relations.indices where graph.relationsTo.degree(r) > 0 {
             let color = edgeColor(graph.relations[r])
-            out += "  \(relationPoint(r)) [shape=point, width=0.07, color=\"\(color)\", fillcolor=\"\(color)\", label=\"\"];\n"
+            let id = options.svgIDs ? ", id=\"ag-p\(r)\"" : ""
+            out += "  \(relationPoint(r)) [shape=point, width=0.07, color=\"\(color)\", fillcolor=\"\(color)\", label=\"\"\(id)];\n"
         }
         // Edges.
         for (i, r) in graph.relations.enumerated() {
@@ -122,11 +130,12 @@ public enum DOTExporter {
             case let .claim(c): to = nodeID(c, graph)
             case let .relation(t): to = relationPoint(t)
             }
+            func id(_ part: String) -> String { options.svgIDs ? ", id=\"ag-r\(i)\(part)\"" : "" }
             if graph.relationsTo.degree(i) > 0 {
-                out += "  \(from) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, arrowhead: "none"))];\n"
-                out += "  \(relationPoint(i)) -> \(to) [\(edgeAttributes(i, graph, labelled: false))];\n"
+                out += "  \(from) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, arrowhead: "none"))\(id("-a"))];\n"
+                out += "  \(relationPoint(i)) -> \(to) [\(edgeAttributes(i, graph, labelled: false))\(id("-b"))];\n"
             } else {
-                out += "  \(from) -> \(to) [\(edgeAttributes(i, graph))];\n"
+                out += "  \(from) -> \(to) [\(edgeAttributes(i, graph))\(id(""))];\n"
             }
         }
         if options.legend, let legend = legend(graph, options: options, fills: fills) { out += legend }
@@ -179,11 +188,11 @@ public enum DOTExporter {
         if options.showIDs { lines.append("[" + claim.id + "]") }
         // A hexagon holds less text per width than a box: wrap proposals a little narrower.
         let width = claim.kind == .proposal ? max(8, options.wrapWidth * 4 / 5) : options.wrapWidth
-        lines += TextWrap.wrap(claim.text, width: width)
+        lines += WordWrap.lines(claim.text, width: width, keepingLineBreaks: false)
         var extra: [String] = []
         if let labels = options.labels, labels.indices.contains(c), !labels[c].isEmpty { extra.append(labels[c]) }
         let strength = strengthOf(c, options)
-        if let s = strength { extra.append(number(s, digits: 2)) }
+        if let s = strength { extra.append(NumberText.strength(s)) }
         if !extra.isEmpty { lines.append(extra.joined(separator: " ")) }
         var fillColor = fill
         if let s = strength, fill.count == 7 {
@@ -197,6 +206,7 @@ public enum DOTExporter {
         case .proposal: attrs.append("shape=hexagon"); attrs.append("style=filled"); attrs.append("margin=\"0.02,0.04\"")
         }
         attrs.append("fillcolor=\"\(fillColor)\"")
+        if options.svgIDs { attrs.append("id=\"ag-c\(c)\"") }
         attrs.append("label=" + DOTEscaping.label(lines: lines))
         attrs.append("tooltip=" + DOTEscaping.tooltip(claim.id + " (" + claim.kind.rawValue + "): " + claim.text))
         return nodeID(c, graph) + " [" + attrs.joined(separator: ", ") + "];"
@@ -271,7 +281,28 @@ public enum DOTExporter {
 
     /// An HTML-like table naming what the colours and lines mean; nil when there is nothing to explain.
     static func legend(_ graph: Graph, options: Options, fills: [String]) -> String? {
-        var rows: [(String, String)] = []
+        let rows = legendRows(graph, options: options)
+        var kinds: [(String, String)] = []
+        if graph.supportCount > 0 { kinds.append((supportColor, "&#8594; supports (solid)")) }
+        if graph.attackCount > 0 { kinds.append((attackColor, "&#8867; attacks (dashed)")) }
+        if graph.undercutCount > 0 { kinds.append((undercutColor, "&#8867; undercuts a link (dotted)")) }
+        guard !rows.isEmpty || !kinds.isEmpty else { return nil }
+        var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
+        html += "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
+        for (color, name) in rows {
+            html += "<TR><TD BGCOLOR=\"\(color)\" WIDTH=\"18\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(name))</TD></TR>"
+        }
+        for (color, text) in kinds {
+            html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(text)</FONT></TD></TR>"
+        }
+        html += "</TABLE>"
+        return "  \"@legend\" [shape=plaintext, style=\"\", label=<\(html)>];\n"
+    }
+
+    /// What the fills mean, as (fill, plain-text meaning) in legend order: the actors with palette
+    /// colours, `N other actors`, `no actor asserts it`; or, when comparing, who of the two holds a claim.
+    public static func legendRows(_ graph: Graph, options: Options) -> [(fill: String, meaning: String)] {
+        var rows: [(fill: String, meaning: String)] = []
         if let (x, y) = options.compare, let a = graph.actorIndex(of: x), let b = graph.actorIndex(of: y) {
             let na = graph.actors[a].name, nb = graph.actors[b].name
             let names: [CompareCategory: String] = [.first: "held by \(na) only", .second: "held by \(nb) only",
@@ -295,32 +326,11 @@ public enum DOTExporter {
             if !others.isEmpty { rows.append((otherFill, "\(others.count) other actor\(others.count == 1 ? "" : "s")")) }
             if anyNone, !rows.isEmpty { rows.append((noHolderFill, "no actor asserts it")) }
         }
-        var kinds: [(String, String)] = []
-        if graph.supportCount > 0 { kinds.append((supportColor, "&#8594; supports (solid)")) }
-        if graph.attackCount > 0 { kinds.append((attackColor, "&#8867; attacks (dashed)")) }
-        if graph.undercutCount > 0 { kinds.append((undercutColor, "&#8867; undercuts a link (dotted)")) }
-        guard !rows.isEmpty || !kinds.isEmpty else { return nil }
-        var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
-        html += "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
-        for (color, name) in rows {
-            html += "<TR><TD BGCOLOR=\"\(color)\" WIDTH=\"18\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(name))</TD></TR>"
-        }
-        for (color, text) in kinds {
-            html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(text)</FONT></TD></TR>"
-        }
-        html += "</TABLE>"
-        return "  \"@legend\" [shape=plaintext, style=\"\", label=<\(html)>];\n"
+        return rows
     }
 
-    /// A number without trailing zeros, at most `digits` decimals.
-    static func number(_ x: Double, digits: Int = 2) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let rounded = (x * scale).rounded() / scale
-        var s = String(rounded)
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s
-    }
+    /// A drawing attribute or a weight: at most `digits` decimals, no trailing zeros (``NumberText/compact(_:decimals:)``).
+    static func number(_ x: Double, digits: Int = 2) -> String { NumberText.compact(x, decimals: digits) }
 }
 
 extension String {

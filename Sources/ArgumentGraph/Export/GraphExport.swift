@@ -1,3 +1,7 @@
+import ArgumentGraphAnalysis
+import ArgumentGraphText
+import ArgumentGraphFormats
+import ArgumentGraphModel
 import Foundation
 
 /// Everything argraph can export to: the graph formats and pictures drawn by Graphviz.
@@ -26,6 +30,8 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
     case apx
     /// Trivial Graph Format attack framework.
     case tgf
+    /// One self-contained HTML page: the map (drawn by Graphviz when installed), claims, quotes, filters, agreement.
+    case html
 
     /// The format's name as typed.
     public var description: String { rawValue }
@@ -40,6 +46,7 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
     public static func infer(fromPath path: String) -> ExportFormat? {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         if let f = ExportFormat(rawValue: ext) { return f }
+        if ext == "htm" { return .html }
         return GraphFormat.infer(fromPath: path).flatMap { ExportFormat(rawValue: $0.rawValue) }
     }
 }
@@ -50,7 +57,9 @@ public enum GraphExport {
     ///
     /// `options.strengths` and `options.labels` are indexed by the claims of the whole `graph`;
     /// they are carried over to the sub-graph. Pictures need Graphviz (see ``Graphviz``). Throws for
-    /// an unknown claim, actor or tag, or when Graphviz is missing or fails.
+    /// an unknown claim, actor or tag, or when Graphviz is missing or fails. An HTML page shows the
+    /// grounded labels and DF-QuAD strengths of the whole graph, and has no map (saying why) rather
+    /// than failing without Graphviz.
     public static func data(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all,
                             options: DOTExporter.Options = DOTExporter.Options()) throws(DiagnosticError) -> Data {
         let sub = try selection.subgraph(of: graph)
@@ -73,6 +82,13 @@ public enum GraphExport {
         case .i23: return GraphFile.data(of: g, as: .i23)
         case .apx: return GraphFile.data(of: g, as: .apx)
         case .tgf: return GraphFile.data(of: g, as: .tgf)
+        case .html:
+            var page = HTMLExporter.Options()
+            page.map = o
+            let scores = WhatIf.score(graph)
+            page.labels = sub.remap(scores.labels)
+            page.strengths = sub.remap(scores.strengths)
+            return Data(HTMLExporter.write(g, options: page).utf8)
         }
     }
 }

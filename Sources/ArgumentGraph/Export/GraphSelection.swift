@@ -1,3 +1,7 @@
+import ArgumentGraphAnalysis
+import ArgumentGraphModel
+import ArgumentGraphText
+
 /// A part of a graph to show or export: the whole graph, the neighbourhood of a claim, one actor's
 /// position, two actors compared, or the claims with a tag.
 ///
@@ -97,15 +101,9 @@ public enum GraphSelection: Sendable, Hashable {
         return ends
     }
 
-    static func resolveClaim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
-        if let c = graph.claimIndex(of: id) { return c }
-        throw DiagnosticError([Diagnostic(.error, "unknown claim '\(id)'", hint: Suggestions.hint(for: id, in: graph.claims.map(\.id)))])
-    }
+    static func resolveClaim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofClaim: id) }
 
-    static func resolveActor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
-        if let a = graph.actorIndex(of: id) { return a }
-        throw DiagnosticError([Diagnostic(.error, "unknown actor '\(id)'", hint: Suggestions.hint(for: id, in: graph.actors.map(\.id)))])
-    }
+    static func resolveActor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofActor: id) }
 }
 
 /// A part of a graph as a graph of its own, with the way back to the original claim indices.
@@ -115,67 +113,32 @@ public struct SubGraph: Sendable {
     /// For each claim of ``graph``, its index in the original graph.
     public let originalClaim: [Int]
 
-    /// Builds the sub-graph induced by `claims` (indices into `graph`).
+    /// Builds the sub-graph induced by `claims` (indices into `graph`): the cut ``GraphCut/restrict(_:to:)``.
     ///
     /// Keeps the relations between kept claims, undercuts whose undercutter and target relation are
-    /// kept, the stances on kept claims, and only the actors and documents still referred to.
+    /// kept, the stances on kept claims, and only the actors and documents still referred to. A kept
+    /// relation that is undercut but has no id gets one (`r` and its index), so that the part can be
+    /// written as `.arg`.
     public init(of graph: Graph, claims: [Int]) {
-        var keepClaim = [Bool](repeating: false, count: graph.claims.count)
-        for c in claims where graph.claims.indices.contains(c) { keepClaim[c] = true }
-        // Relations: those between kept claims, then undercuts reachable from kept relations (worklist).
-        var keepRel = [Bool](repeating: false, count: graph.relations.count)
-        var work: [Int] = []
-        for (i, r) in graph.relations.enumerated() {
-            if let t = r.targetClaim, keepClaim[r.source], keepClaim[t] { keepRel[i] = true; work.append(i) }
-        }
-        while let t = work.popLast() {
-            for u in graph.relationsTo[t] where !keepRel[Int(u)] && keepClaim[graph.relations[Int(u)].source] {
-                keepRel[Int(u)] = true
-                work.append(Int(u))
+        let edited = GraphCut.restrict(graph, to: claims).apply(to: graph).edited
+        var g = edited.graph
+        if g.relations.indices.contains(where: { g.relations[$0].id == nil && g.relationsTo.degree($0) > 0 }) {
+            var used = Set(graph.relations.compactMap(\.id))
+            var relations = g.relations
+            let origin = edited.relationMap.enumerated().reduce(into: [Int](repeating: 0, count: relations.count)) { o, e in
+                if let n = e.element { o[n] = e.offset }
             }
-        }
-        var keepActor = [Bool](repeating: false, count: graph.actors.count)
-        var keepDoc = [Bool](repeating: false, count: graph.documents.count)
-        for s in graph.stances where keepClaim[s.claim] {
-            keepActor[s.actor] = true
-            if let d = s.document { keepDoc[d] = true }
-        }
-        for (i, r) in graph.relations.enumerated() where keepRel[i] { if let a = r.actor { keepActor[a] = true } }
-
-        var b = GraphBuilder()
-        b.lint = false
-        b.name = graph.name
-        b.title = graph.title
-        b.description = graph.description
-        for (i, d) in graph.documents.enumerated() where keepDoc[i] { b.add(d) }
-        for (i, a) in graph.actors.enumerated() where keepActor[i] { b.add(a) }
-        var original: [Int] = []
-        for (i, c) in graph.claims.enumerated() where keepClaim[i] { b.add(c); original.append(i) }
-        for s in graph.stances where keepClaim[s.claim] {
-            b.add(GraphBuilder.StanceDraft(actor: graph.actors[s.actor].id, claim: graph.claims[s.claim].id, kind: s.kind,
-                                           document: s.document.map { graph.documents[$0].id }, quotes: s.quotes))
-        }
-        // Relations that are undercut need an id to be referred to; invent one where missing.
-        var used = Set(graph.relations.compactMap(\.id))
-        var relID = graph.relations.map(\.id)
-        for (i, r) in graph.relations.enumerated() where keepRel[i] && r.id == nil && graph.relationsTo.degree(i) > 0 {
-            var n = i
-            while used.contains("r\(n)") { n += graph.relations.count }
-            relID[i] = "r\(n)"
-            used.insert("r\(n)")
-        }
-        for (i, r) in graph.relations.enumerated() where keepRel[i] {
-            let target: GraphBuilder.TargetDraft
-            switch r.target {
-            case let .claim(c): target = .claim(graph.claims[c].id)
-            case let .relation(t): target = .relation(relID[t] ?? "r\(t)")
+            for i in relations.indices where relations[i].id == nil && g.relationsTo.degree(i) > 0 {
+                var n = origin[i]
+                while used.contains("r\(n)") { n += graph.relations.count }
+                relations[i].id = "r\(n)"
+                used.insert("r\(n)")
             }
-            b.add(GraphBuilder.RelationDraft(id: relID[i], kind: r.kind, source: graph.claims[r.source].id, target: target,
-                                             weight: r.weight, actor: r.actor.map { graph.actors[$0].id }, note: r.note))
+            g = Graph(name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
+                      claims: g.claims, stances: g.stances, relations: relations)
         }
-        // The parts of a valid graph form a valid graph; fall back to an empty one rather than trap.
-        self.graph = (try? b.build().graph) ?? Graph.empty
-        self.originalClaim = self.graph.claims.isEmpty ? [] : original
+        self.graph = g
+        self.originalClaim = edited.claimOrigin
     }
 
     /// Picks, for each claim of the sub-graph, the value the original graph's claim had.

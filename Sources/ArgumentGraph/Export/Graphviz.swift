@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// Runs Graphviz `dot` to turn DOT text into a picture.
@@ -23,8 +24,9 @@ public enum Graphviz {
 
     /// Runs `dot -T<format>` on `dot` text and returns the picture's bytes.
     ///
-    /// Throws with ``missingMessage`` when Graphviz is absent, and with `dot`'s own message when it rejects the input.
-    public static func render(_ dotText: String, format: String) throws(DiagnosticError) -> Data {
+    /// Throws with ``missingMessage`` when Graphviz is absent, with `dot`'s own message when it rejects
+    /// the input, and when `timeout` (seconds) is given and `dot` runs longer (it is then stopped).
+    public static func render(_ dotText: String, format: String, timeout: Double? = nil) throws(DiagnosticError) -> Data {
         guard imageFormats.contains(format) || format == "canon" || format == "dot" else {
             throw DiagnosticError([Diagnostic(.error, "cannot render to '\(format)'", hint: "use one of \(imageFormats.joined(separator: ", "))")])
         }
@@ -48,6 +50,18 @@ public enum Graphviz {
             process.standardOutput = FileHandle.nullDevice
             process.standardInput = FileHandle.nullDevice
             try process.run()
+            if let timeout {
+                let deadline = Date().addingTimeInterval(timeout)
+                while process.isRunning {
+                    if Date() > deadline {
+                        process.terminate()
+                        process.waitUntilExit()
+                        let limit = timeout >= 1 ? String(Int(timeout)) : String(timeout)
+                        throw DiagnosticError([Diagnostic(.error, "Graphviz dot took more than \(limit) s and was stopped")])
+                    }
+                    usleep(20_000)
+                }
+            }
             process.waitUntilExit()
             let message = (try? String(contentsOf: errors, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             guard process.terminationStatus == 0 else {

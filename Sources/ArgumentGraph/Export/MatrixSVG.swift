@@ -1,3 +1,7 @@
+import ArgumentGraphAnalysis
+import ArgumentGraphFormats
+import ArgumentGraphText
+
 /// Draws an ``AgreementMatrix`` as a standalone SVG heat map: a grid of cells on a diverging colour scale.
 ///
 /// Red is conflict (−1), near-white is balance (0), blue is agreement (+1); cells whose positions do
@@ -19,7 +23,7 @@ public enum MatrixSVG {
     public static let noContactColour = "#bdbdbd"
 
     /// Escapes text for XML text and attributes (the same rules as GraphML: markup characters, and characters XML forbids dropped).
-    public static func escape(_ s: String) -> String { GraphMLWriter.escape(s) }
+    public static func escape(_ s: String) -> String { XMLText.escape(s) }
 
     /// Renders the matrix; `title` is drawn above the grid.
     public static func render(_ matrix: AgreementMatrix, title: String = "Agreement index") -> String {
@@ -67,7 +71,7 @@ public enum MatrixSVG {
                 s += "<title>\(escape(tip))</title></rect>\n"
                 if showValues && i != j && c.hasContact {
                     let ink = abs(c.index) > 0.6 ? "#ffffff" : "#000000"
-                    let label = String(AgreementMatrix.format(c.index).dropLast(1))
+                    let label = NumberText.fixed(c.index, decimals: 2)
                     s += "<text x=\"\(x + cell / 2)\" y=\"\(y + cell / 2 + 4)\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(label)</text>\n"
                 }
             }

@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// A file format argraph reads or writes, chosen by flag or by file extension.
@@ -90,21 +91,6 @@ public enum GraphFile {
         }
     }
 
-    /// The bytes of `graph` in `format`.
-    public static func data(of graph: Graph, as format: GraphFormat) -> Data {
-        switch format {
-        case .arg: Data(ArgWriter.write(graph).utf8)
-        case .json: GraphJSON.encode(graph)
-        case .aif: AIFWriter.write(graph)
-        case .argdown: Data(ArgdownWriter.write(graph).utf8)
-        case .graphml: Data(GraphMLWriter.write(graph).utf8)
-        case .dot: Data(DOTExporter.write(graph).utf8)
-        case .i23: Data(ICCMAWriter.write(graph, format: .i23).utf8)
-        case .apx: Data(ICCMAWriter.write(graph, format: .apx).utf8)
-        case .tgf: Data(ICCMAWriter.write(graph, format: .tgf).utf8)
-        }
-    }
-
     /// A graph of an abstract framework: one claim per argument (id: its name when that is a valid
     /// id, else a slug of it; text: `Argument NAME`), one attack per attack. Self-attacks have no
     /// argraph form and are dropped with a warning.
@@ -145,18 +131,39 @@ public enum GraphFile {
 
     /// `writeAtomically` with the system calls it makes given, so that tests can inject faults.
     static func writeAtomically(_ data: Data, to path: String, calls: AtomicWriteCalls) throws(DiagnosticError) {
+        do { _ = try replace(path, with: data, calls: calls, expecting: nil, force: true) } catch {
+            throw DiagnosticError([error.diagnostic])
+        }
+    }
+
+    /// Writes `data` over `path` atomically; with `expecting` (and not `force`), only if the file is
+    /// still as that snapshot recorded and writable, checked after the data is on disk and just
+    /// before the rename. Returns the snapshot of what was written.
+    ///
+    /// argraph processes saving one file take an exclusive `flock` on it around the check and the
+    /// rename, so two of them cannot both pass the check; another program can still write in the
+    /// microseconds between the check and the rename. A file expected missing is put in place with
+    /// `link`, which fails if one appeared meanwhile.
+    static func replace(_ path: String, with data: Data, calls: AtomicWriteCalls, expecting: FileSnapshot?,
+                        force: Bool) throws(SaveError) -> FileSnapshot {
         // Save through a symbolic link to the file it names, so that the link stays a link.
         let target = FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), isDir.boolValue {
-            throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': it is a directory")])
+        var existing = stat()
+        if stat(target, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw SaveError.notAFile(path: path, kind: "a directory")
+            // A device (/dev/null, /dev/stdout), a pipe or a socket: there is no file to replace, and a
+            // rename would put a plain file in its place (as root, even over /dev/null). Write into it.
+            default: return try writeThrough(data, to: target, path: path, calls: calls)
+            }
         }
         let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = calls.open(tmp)
         guard fd >= 0 else {
-            throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': \(String(cString: strerror(errno)))")])
+            throw SaveError.writeFailed(path: path, reason: String(cString: strerror(errno)), unchanged: false)
         }
         // Keep the old file's permissions (a private 0600 file stays private).
         var old = stat()
@@ -179,15 +186,72 @@ public enum GraphFile {
             }
         }
         if failure == nil, calls.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        var written = stat()
+        if failure == nil, fstat(fd, &written) != 0 { failure = String(cString: strerror(errno)) }
         if calls.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, calls.rename(tmp, target) != 0 { failure = String(cString: strerror(errno)) }
+        var lock: Int32 = -1
+        defer { if lock >= 0 { close(lock) } }
+        if failure == nil, let expecting, !force {
+            lock = open(target, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            if lock >= 0 { while flock(lock, LOCK_EX) != 0 && errno == EINTR {} }
+            do {
+                try expecting.check()
+                try FileSnapshot.checkWritable(target)
+            } catch {
+                unlink(tmp)
+                throw error
+            }
+        }
+        if failure == nil {
+            var linked = false
+            if let expecting, !expecting.exists, !force {
+                if link(tmp, target) == 0 {
+                    linked = true
+                    unlink(tmp)
+                } else if errno == EEXIST {
+                    unlink(tmp)
+                    throw SaveError.appeared(path: path, modified: (try? FileSnapshot.current(target))?.modified)
+                }
+                // Other failures (a file system without hard links): rename, after the check above.
+            }
+            if !linked, calls.rename(tmp, target) != 0 { failure = String(cString: strerror(errno)) }
+        }
         if let failure {
             unlink(tmp)
-            throw DiagnosticError([Diagnostic(.error, "cannot save to '\(path)': \(failure); the old file is unchanged")])
+            throw SaveError.writeFailed(path: path, reason: failure, unchanged: true)
         }
         // Make the rename itself durable; the new file is complete either way.
         let dirfd = open(dir.isEmpty ? "." : dir, O_RDONLY)
         if dirfd >= 0 { _ = fsync(dirfd); _ = close(dirfd) }
+        return data.withUnsafeBytes { FileSnapshot(path: path, bytes: $0, stat: written) }
+    }
+}
+
+extension GraphFile {
+    /// Writes `data` into an existing device, pipe or socket at `target`, as `cat > target` would.
+    static func writeThrough(_ data: Data, to target: String, path: String,
+                             calls: AtomicWriteCalls) throws(SaveError) -> FileSnapshot {
+        let fd = Foundation.open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw SaveError.writeFailed(path: path, reason: String(cString: strerror(errno)), unchanged: true)
+        }
+        var failure: String?
+        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buf.count {
+                let n = calls.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                if n == 0 { failure = "the system wrote no bytes (no progress)"; return }
+                offset += n
+            }
+        }
+        if calls.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw SaveError.writeFailed(path: path, reason: failure, unchanged: false) }
+        return data.withUnsafeBytes { FileSnapshot(path: path, bytes: $0, stat: nil) }
     }
 }
 

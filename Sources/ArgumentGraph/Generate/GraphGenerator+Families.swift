@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Families of large reproducible graphs for benchmarks: random, scale-free, layered, chains, policy debates.
 extension GraphGenerator {
     /// A family of generated graphs.

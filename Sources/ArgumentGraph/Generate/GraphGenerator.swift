@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Generates reproducible random graphs for tests and benchmarks.
 public struct GraphGenerator: Sendable {
     /// What to generate.

@@ -12,16 +12,46 @@ public struct Document: Sendable, Hashable, Codable {
     public var url: String?
     /// The name of its source text file, used by `verify` to check quotes.
     public var file: String?
+    /// Passages of the source that are not argument (navigation, sharing links, citation lines), which
+    /// coverage does not count; each is matched as a quote is, with an optional location.
+    public var skips: [Quote]
 
     /// Creates a document.
     public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
-                url: String? = nil, file: String? = nil) {
+                url: String? = nil, file: String? = nil, skips: [Quote] = []) {
         self.id = id
         self.title = title
         self.publisher = publisher
         self.date = date
         self.url = url
         self.file = file
+        self.skips = skips
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, title, publisher, date, url, file, skips }
+
+    /// Decodes a document; `skips` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        publisher = try c.decodeIfPresent(String.self, forKey: .publisher)
+        date = try c.decodeIfPresent(PartialDate.self, forKey: .date)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        skips = try c.decodeIfPresent([Quote].self, forKey: .skips) ?? []
+    }
+
+    /// Encodes a document, leaving out absent fields and an empty `skips`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(publisher, forKey: .publisher)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(url, forKey: .url)
+        try c.encodeIfPresent(file, forKey: .file)
+        if !skips.isEmpty { try c.encode(skips, forKey: .skips) }
     }
 }
 

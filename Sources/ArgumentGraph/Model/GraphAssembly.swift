@@ -1,82 +1,100 @@
+import ArgumentGraphText
+
 /// Entities gathered by a reader or a builder, their references resolved to indices where already
 /// known and pending by name otherwise, checked and turned into a ``Graph`` in one pass.
 ///
 /// Places are opaque marks (`-1` for none) that a `locate` function turns into ``SourceLocation``s
 /// only when a diagnostic needs one, so that no location is built for input without errors.
 /// A pending reference is stored as a negative index, `-2 - n`, where `names[n]` is the id.
-struct GraphAssembly {
+package struct GraphAssembly {
     /// Where a stance's parts stand.
-    struct StanceMarks {
-        var declaration: Int
-        var actor: Int
-        var claim: Int
-        var document: Int
+    package struct StanceMarks {
+        package var declaration: Int
+        package var actor: Int
+        package var claim: Int
+        package var document: Int
+
+        package init(declaration: Int, actor: Int, claim: Int, document: Int) {
+            self.declaration = declaration; self.actor = actor; self.claim = claim; self.document = document
+        }
     }
 
     /// Where a relation's endpoints stand; `extra` indexes `relationExtraMarks`, or is -1 when the
     /// declaration, actor and weight marks are all the source's mark.
-    struct RelationMarks {
-        var source: Int
-        var target: Int
-        var extra: Int32 = -1
+    package struct RelationMarks {
+        package var source: Int
+        package var target: Int
+        package var extra: Int32 = -1
+
+        package init(source: Int, target: Int, extra: Int32 = -1) {
+            self.source = source; self.target = target; self.extra = extra
+        }
     }
 
     /// Where a relation's header, actor and weight stand.
-    struct ExtraMarks {
-        var declaration: Int
-        var actor: Int
-        var weight: Int
+    package struct ExtraMarks {
+        package var declaration: Int
+        package var actor: Int
+        package var weight: Int
+
+        package init(declaration: Int, actor: Int, weight: Int) {
+            self.declaration = declaration; self.actor = actor; self.weight = weight
+        }
     }
 
-    var name: String?
-    var title: String?
-    var description: String?
-    var documents: [Document] = []
-    var documentMarks: [Int] = []
-    var actors: [Actor] = []
-    var actorMarks: [Int] = []
-    var claims: [Claim] = []
-    var claimMarks: [Int] = []
-    var stances: [Stance] = []
-    var stanceMarks: [StanceMarks] = []
-    var relations: [Relation] = []
-    var relationMarks: [RelationMarks] = []
-    var relationExtraMarks: [ExtraMarks] = []
+    package var name: String?
+    package var title: String?
+    package var description: String?
+    package var documents: [Document] = []
+    package var documentMarks: [Int] = []
+    package var actors: [Actor] = []
+    package var actorMarks: [Int] = []
+    package var claims: [Claim] = []
+    package var claimMarks: [Int] = []
+    package var stances: [Stance] = []
+    package var stanceMarks: [StanceMarks] = []
+    package var relations: [Relation] = []
+    package var relationMarks: [RelationMarks] = []
+    package var relationExtraMarks: [ExtraMarks] = []
     /// The ids of pending references.
-    var names: [String] = []
+    package var names: [String] = []
     /// Ids to positions, the first declaration winning.
-    var documentTable = IdTable()
-    var actorTable = IdTable()
-    var claimTable = IdTable()
+    package var documentTable = IdTable()
+    package var actorTable = IdTable()
+    package var claimTable = IdTable()
     /// Relation ids to relation positions, the first declaration winning.
-    var relationTable = IdTable()
+    package var relationTable = IdTable()
+
+    /// An empty assembly.
+    package init() {}
 
     /// A pending reference to `id`.
-    mutating func pending(_ id: String) -> Int {
+    package mutating func pending(_ id: String) -> Int {
         names.append(id)
         return -1 - names.count
     }
 
     /// A reference held as the byte range of its id in the source, to be looked up in one pass at the end
     /// (a tight loop of independent lookups runs several times faster than lookups spread over the parse).
-    static func spanReference(offset: Int, length: Int) -> Int? {
+    @inlinable
+    package static func spanReference(offset: Int, length: Int) -> Int? {
         guard length < 1 << 22, offset < 1 << 40 else { return nil }
         return Int.min + (length << 40) + offset
     }
 
     /// Whether a reference is a byte range (see ``spanReference(offset:length:)``).
-    @inline(__always)
-    static func isSpan(_ r: Int) -> Bool { r < Int.min / 2 }
+    @inlinable @inline(__always)
+    package static func isSpan(_ r: Int) -> Bool { r < Int.min / 2 }
 
     /// The offset and length of a byte-range reference.
-    @inline(__always)
-    static func span(_ r: Int) -> (offset: Int, length: Int) {
+    @inlinable @inline(__always)
+    package static func span(_ r: Int) -> (offset: Int, length: Int) {
         let v = r - Int.min
         return (v & ((1 << 40) - 1), v >> 40)
     }
 
     /// The declaration, actor and weight marks of relation `i`.
-    func extraMarks(_ i: Int) -> ExtraMarks {
+    package func extraMarks(_ i: Int) -> ExtraMarks {
         let m = relationMarks[i]
         if m.extra < 0 { return ExtraMarks(declaration: m.source, actor: m.source, weight: m.source) }
         return relationExtraMarks[Int(m.extra)]
@@ -84,7 +102,7 @@ struct GraphAssembly {
 
     /// Checks every entity and reference, in the order ``GraphBuilder/build()`` always has, and
     /// returns the graph with its warnings, or throws every error found.
-    mutating func assemble(errorLimit: Int, lint: Bool,
+    package mutating func assemble(errorLimit: Int, lint: Bool,
                             locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
@@ -206,7 +224,7 @@ struct GraphAssembly {
     }
 
     /// The warning a lint record stands for: claim `record >> 1` is isolated (low bit 0) or held by no actor (1).
-    static func lintDiagnostic(_ record: Int, claims: [Claim], at loc: SourceLocation?) -> Diagnostic {
+    package static func lintDiagnostic(_ record: Int, claims: [Claim], at loc: SourceLocation?) -> Diagnostic {
         let id = claims[record >> 1].id
         if record & 1 == 0 {
             return Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc)
@@ -216,8 +234,8 @@ struct GraphAssembly {
 }
 
 /// Whether every character of `text` is whitespace (true for the empty text); quick for text that starts with a visible ASCII character.
-@inline(__always)
-func isBlank(_ text: String) -> Bool {
+@inlinable @inline(__always)
+package func isBlank(_ text: String) -> Bool {
     if let b = text.utf8.first, b < 0x80, b != 0x20, !(0x09...0x0D).contains(b) { return false }
     return text.allSatisfy(\.isWhitespace)
 }

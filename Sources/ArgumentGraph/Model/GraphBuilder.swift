@@ -298,7 +298,7 @@ public enum Slug {
         return id.unicodeScalars.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
-    static func isAlnum(_ s: Unicode.Scalar) -> Bool {
+    package static func isAlnum(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) }
         return s.properties.isAlphabetic

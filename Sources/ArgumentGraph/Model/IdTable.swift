@@ -6,7 +6,7 @@ import Foundation
 /// Ids are compared as Swift strings are (canonical equivalence): while every id is ASCII the
 /// table compares bytes, which is the same thing; the first non-ASCII id moves the table to a
 /// `[String: Int32]` dictionary.
-struct IdTable: Sendable {
+package struct IdTable: Sendable {
     /// The keys' bytes, one after another.
     private var arena: [UInt8] = []
     /// Where each key ends in `arena`.
@@ -24,7 +24,7 @@ struct IdTable: Sendable {
     private var identity = true
 
     /// An empty table with room for `capacity` ids before it grows.
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         slots = IdTable.emptySlots(for: capacity)
         arena.reserveCapacity(capacity * 8)
         ends.reserveCapacity(capacity)
@@ -51,7 +51,7 @@ struct IdTable: Sendable {
     }
 
     /// Makes room for `capacity` keys without growing, if the table is empty.
-    mutating func reserve(_ capacity: Int) {
+    package mutating func reserve(_ capacity: Int) {
         guard values.isEmpty, slow == nil, capacity * 4 > slots.count else { return }
         slots = IdTable.emptySlots(for: capacity)
         arena.reserveCapacity(capacity * 8)
@@ -60,16 +60,16 @@ struct IdTable: Sendable {
     }
 
     /// A table of `ids`, each mapped to its position (the first one for a repeated id).
-    init(_ ids: some Collection<String>) {
+    package init(_ ids: some Collection<String>) {
         self.init(capacity: ids.count)
         for (i, id) in ids.enumerated() { _ = insert(id, value: Int32(i)) }
     }
 
     /// The number of distinct ids.
-    var count: Int { slow?.count ?? values.count }
+    package var count: Int { slow?.count ?? values.count }
 
-    @inline(__always)
-    static func hash(_ p: UnsafeRawBufferPointer) -> Int {
+    @inlinable @inline(__always)
+    package static func hash(_ p: UnsafeRawBufferPointer) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(p.count &+ 1)
         var i = 0
         let n = p.count
@@ -96,8 +96,8 @@ struct IdTable: Sendable {
     }
 
     /// ``hash(_:)`` of a key of at most 8 bytes given as one little-endian word, zero-padded (the same value).
-    @inline(__always)
-    static func hash(word w: UInt64, count n: Int) -> Int {
+    @inlinable @inline(__always)
+    package static func hash(word w: UInt64, count n: Int) -> Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(n &+ 1)
         if n == 8 {
             h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
@@ -112,15 +112,15 @@ struct IdTable: Sendable {
         return Int(truncatingIfNeeded: h)
     }
 
-    @inline(__always)
-    static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
+    @inlinable @inline(__always)
+    package static func isASCII(_ p: UnsafeRawBufferPointer) -> Bool {
         for b in p where b >= 0x80 { return false }
         return true
     }
 
     /// The first 8 bytes of a key, zero-padded, as one word.
-    @inline(__always)
-    static func head(_ p: UnsafeRawBufferPointer) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func head(_ p: UnsafeRawBufferPointer) -> UInt64 {
         guard let base = p.baseAddress else { return 0 }
         if p.count >= 8 { return base.loadUnaligned(as: UInt64.self) }
         var w: UInt64 = 0
@@ -128,8 +128,8 @@ struct IdTable: Sendable {
         return w
     }
 
-    @inline(__always)
-    static func tag(hash h: Int, count: Int, key k: Int) -> UInt64 {
+    @inlinable @inline(__always)
+    package static func tag(hash h: Int, count: Int, key k: Int) -> UInt64 {
         (UInt64(truncatingIfNeeded: h) >> 40) << 40 | UInt64(min(count, 255)) << 32 | UInt64(k + 1)
     }
 
@@ -158,7 +158,7 @@ struct IdTable: Sendable {
 
     /// The value of the id spelled by these bytes when the table compares bytes and the id is ASCII,
     /// so that the id found is spelled exactly so; nil otherwise (found or not).
-    func findExact(_ key: UnsafeRawBufferPointer) -> Int32? {
+    package func findExact(_ key: UnsafeRawBufferPointer) -> Int32? {
         guard slow == nil, IdTable.isASCII(key) else { return nil }
         let t = slots[2 * probe(key, hash: IdTable.hash(key)) + 1]
         return t == 0 ? nil : values[Int(t & 0xFFFF_FFFF) - 1]
@@ -166,7 +166,7 @@ struct IdTable: Sendable {
 
     /// Runs `body` with a lookup that works on raw pointers, so that a loop of lookups does no reference
     /// counting (whose atomic operations would keep the memory accesses of successive lookups from overlapping).
-    func withExactLookup<R>(_ body: (ExactLookup) -> R) -> R {
+    package func withExactLookup<R>(_ body: (ExactLookup) -> R) -> R {
         slots.withUnsafeBufferPointer { s in
             values.withUnsafeBufferPointer { v in
                 ends.withUnsafeBufferPointer { e in
@@ -179,30 +179,31 @@ struct IdTable: Sendable {
     }
 
     /// ``findExact(_:)`` over raw pointers; valid only inside ``withExactLookup(_:)``.
-    struct ExactLookup {
-        let slots: UnsafeBufferPointer<UInt64>
-        let values: UnsafeBufferPointer<Int32>
-        let ends: UnsafeBufferPointer<Int>
-        let arena: UnsafeRawBufferPointer
-        let enabled: Bool
-        let identity: Bool
+    @usableFromInline
+    package struct ExactLookup {
+        @usableFromInline package let slots: UnsafeBufferPointer<UInt64>
+        @usableFromInline package let values: UnsafeBufferPointer<Int32>
+        @usableFromInline package let ends: UnsafeBufferPointer<Int>
+        @usableFromInline package let arena: UnsafeRawBufferPointer
+        @usableFromInline package let enabled: Bool
+        @usableFromInline package let identity: Bool
 
         /// Loads the key's first slot and returns a word of it, so that a loop of these overlaps its cache misses
         /// before the lookups proper.
-        @inline(__always)
-        func touch(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        @inlinable @inline(__always)
+        package func touch(_ key: UnsafeRawBufferPointer) -> UInt64 {
             slots[2 * (IdTable.hash(key) & (slots.count / 2 - 1)) + 1]
         }
 
         /// ``touch(_:)`` for a key of at most 8 bytes given as one word (see ``IdTable/hash(word:count:)``).
-        @inline(__always)
-        func touch(word w: UInt64, count n: Int) -> UInt64 {
+        @inlinable @inline(__always)
+        package func touch(word w: UInt64, count n: Int) -> UInt64 {
             slots[2 * (IdTable.hash(word: w, count: n) & (slots.count / 2 - 1)) + 1]
         }
 
         /// ``find(_:)`` for a key of at most 8 bytes given as one word, zero-padded.
-        @inline(__always)
-        func find(word w: UInt64, count n: Int) -> Int32? {
+        @inlinable @inline(__always)
+        package func find(word w: UInt64, count n: Int) -> Int32? {
             guard enabled, w & 0x8080_8080_8080_8080 == 0 else { return nil }
             let h = IdTable.hash(word: w, count: n)
             let mask = slots.count / 2 - 1
@@ -220,8 +221,8 @@ struct IdTable: Sendable {
         }
 
         /// The value of the key when the table compares bytes and the key is ASCII; nil otherwise.
-        @inline(__always)
-        func find(_ key: UnsafeRawBufferPointer) -> Int32? {
+        @inlinable @inline(__always)
+        package func find(_ key: UnsafeRawBufferPointer) -> Int32? {
             guard enabled, IdTable.isASCII(key) else { return nil }
             let h = IdTable.hash(key)
             let mask = slots.count / 2 - 1
@@ -243,7 +244,7 @@ struct IdTable: Sendable {
     }
 
     /// Inserts the id spelled by these bytes unless present; returns the value already there, if any.
-    mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
+    package mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
         if slow == nil, IdTable.isASCII(key) {
             let h = IdTable.hash(key)
             let s = probe(key, hash: h)
@@ -262,7 +263,7 @@ struct IdTable: Sendable {
     }
 
     /// Inserts `id` unless present; returns the value already there, if any.
-    mutating func insert(_ id: String, value: Int32) -> Int32? {
+    package mutating func insert(_ id: String, value: Int32) -> Int32? {
         var id = id
         return id.withUTF8 { insert(UnsafeRawBufferPointer($0), value: value) }
     }
@@ -306,7 +307,7 @@ struct IdTable: Sendable {
     }
 
     /// The value of `id`, compared as Swift compares strings.
-    subscript(_ id: String) -> Int? {
+    package subscript(_ id: String) -> Int? {
         if let slow { return slow[id].map(Int.init) }
         var id = id
         let ascii = id.utf8.allSatisfy { $0 < 0x80 }
@@ -324,7 +325,7 @@ struct IdTable: Sendable {
     }
 
     /// Every id, in no particular order.
-    var keys: [String] {
+    package var keys: [String] {
         if let slow { return Array(slow.keys) }
         return values.indices.map(key)
     }

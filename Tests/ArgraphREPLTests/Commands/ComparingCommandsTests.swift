@@ -129,7 +129,7 @@ import Testing
         let out = Fixture.run(["cruxes alice bob"])
         #expect(out.hasPrefix("cruxes between alice and bob: 1 cross attack; conflict force "))
         // Retracting either end of the only cross attack ends the conflict (ties by claim index: top first).
-        #expect(out.contains("\n1  top    endpoint          0.00 ") && out.contains("\n2  con    endpoint          0.00 "))
+        #expect(out.contains("\n1  top    endpoint         0.000 ") && out.contains("\n2  con    endpoint         0.000 "))
         #expect(Fixture.run(["cruxes --target top"]).hasPrefix("cruxes for top: retracting each claim upstream"))
         #expect(Fixture.run(["cruxes alice"]).contains("missing B"))
     }

@@ -63,6 +63,24 @@ import Testing
         #expect(!Shell(session: s).execute("remove nothing-here"))
     }
 
+    @Test func removeANamedRelationWithItsUndercutThenUndoAndRedo() {
+        let (s, out) = Fixture.session()
+        let shell = Shell(session: s)
+        let before = s.current.graph
+        #expect(shell.execute("remove r1"))
+        #expect(out.take() == "removed relation r1 and 1 undercut(s) of it\n")
+        #expect(s.current.graph.relations.count == before.relations.count - 2)
+        let after = s.current.graph
+        #expect(shell.execute("undo"))
+        #expect(s.current.graph == before && !s.current.hasUnsavedChanges)
+        #expect(shell.execute("redo"))
+        #expect(s.current.graph == after)
+        #expect(!shell.execute("remove relation r9"))
+        #expect(out.take().hasSuffix("error: unknown relation 'r9'\n"), "r1 is gone: nothing to suggest")
+        #expect(shell.execute("undo") && !shell.execute("remove relation r9"))
+        #expect(out.take().hasSuffix("error: unknown relation 'r9'\n  hint: did you mean 'r1'?\n"))
+    }
+
     @Test func addStanceActorAndDocument() {
         let (s, out) = Fixture.session()
         let shell = Shell(session: s)

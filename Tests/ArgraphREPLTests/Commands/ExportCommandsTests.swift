@@ -43,8 +43,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test func rendersWithGraphviz() throws {
-        guard Graphviz.isAvailable else { print("skipped: Graphviz 'dot' not installed"); return }
+    @Test(.enabled(if: Graphviz.isAvailable, "needs Graphviz 'dot' (apt-get install graphviz)"))
+
+    func rendersWithGraphviz() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let svg = dir.appendingPathComponent("c.svg").path

@@ -51,11 +51,11 @@ import Testing
         o.labels = ["IN", "OUT", "", "UNDEC"]
         let dot = DOTExporter.write(g, options: o)
         // Reiter (actor 0, first palette colour) holds nixon-quaker: full strength, alpha FF.
-        #expect(dot.contains(##"fillcolor="#F2CF80FF", label="Nixon is a Quaker.\nIN 1""##))
-        #expect(dot.contains(##"fillcolor="#F2CF8033", label="Nixon is a pacifist.\nOUT 0""##))
+        #expect(dot.contains(##"fillcolor="#F2CF80FF", label="Nixon is a Quaker.\nIN 1.000""##))
+        #expect(dot.contains(##"fillcolor="#F2CF8033", label="Nixon is a pacifist.\nOUT 0.000""##))
         // NaN is ignored; an empty label adds nothing.
         #expect(dot.contains(##"fillcolor="#FFFFFF", label="Nixon is not a pacifist.""##))
-        #expect(dot.contains(##"label="Study Nixon's record.\nUNDEC 0.5""##))
+        #expect(dot.contains(##"label="Study Nixon's record.\nUNDEC 0.500""##))
     }
 
     @Test func compareColoursByWhoHoldsAClaim() throws {
@@ -96,16 +96,16 @@ import Testing
     }
 
     @Test func wrapsTextToTheWidth() {
-        #expect(TextWrap.wrap("aa bb cc dd", width: 5) == ["aa bb", "cc dd"])
-        #expect(TextWrap.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
-        #expect(TextWrap.wrap("  x\n\ny  ", width: 10) == ["x y"])
-        #expect(TextWrap.wrap("", width: 10).isEmpty)
-        for line in TextWrap.wrap(String(repeating: "word ", count: 50), width: 12) { #expect(line.count <= 12) }
+        #expect(WordWrap.lines("aa bb cc dd", width: 5, keepingLineBreaks: false) == ["aa bb", "cc dd"])
+        #expect(WordWrap.lines("abcdefghij", width: 4, keepingLineBreaks: false) == ["abcd", "efgh", "ij"])
+        #expect(WordWrap.lines("  x\n\ny  ", width: 10, keepingLineBreaks: false) == ["x y"])
+        #expect(WordWrap.lines("", width: 10, keepingLineBreaks: false).isEmpty)
+        for line in WordWrap.lines(String(repeating: "word ", count: 50), width: 12, keepingLineBreaks: false) { #expect(line.count <= 12) }
     }
 
     /// `dot` accepts the DOT of every graph in graphs/, of every selection of it, and of the adversarial graph.
-    @Test func dotAcceptsEveryExport() throws {
-        guard ExportFixtures.dotAvailable else { return }
+    @Test(.enabled(if: ExportFixtures.dotAvailable, "needs Graphviz 'dot' (apt-get install graphviz)"))
+    func dotAcceptsEveryExport() throws {
         var graphs = try ExportFixtures.bundledGraphs()
         graphs.append(("adversarial", try ExportFixtures.adversarial()))
         graphs.append(("nixon", try ExportFixtures.nixon()))
@@ -136,8 +136,9 @@ import Testing
         #expect(checked >= 8)
     }
 
-    @Test func renderingBrokenDOTReportsDotsMessage() throws {
-        guard ExportFixtures.dotAvailable else { return }
+    @Test(.enabled(if: ExportFixtures.dotAvailable, "needs Graphviz 'dot' (apt-get install graphviz)"))
+
+    func renderingBrokenDOTReportsDotsMessage() throws {
         #expect { try Graphviz.render("digraph { a -> }", format: "svg") } throws: { error in
             (error as? DiagnosticError)?.description.contains("Graphviz dot failed") == true
         }

@@ -55,8 +55,9 @@ import Testing
         }
     }
 
-    @Test func everyLabelComesBackFromGraphviz() throws {
-        guard ExportFixtures.dotAvailable else { return }
+    @Test(.enabled(if: ExportFixtures.dotAvailable, "needs Graphviz 'dot' (apt-get install graphviz)"))
+
+    func everyLabelComesBackFromGraphviz() throws {
         let g = Self.graph()
         for clustering in DOTExporter.Clustering.allCases {
             var o = DOTExporter.Options()

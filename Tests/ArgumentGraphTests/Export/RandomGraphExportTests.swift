@@ -68,8 +68,9 @@ import Testing
         }
     }
 
-    @Test func dotIsAcceptedByGraphviz() throws {
-        guard ExportFixtures.dotAvailable else { return }
+    @Test(.enabled(if: ExportFixtures.dotAvailable, "needs Graphviz 'dot' (apt-get install graphviz)"))
+
+    func dotIsAcceptedByGraphviz() throws {
         for seed in Self.seeds.prefix(8) {
             var o = DOTExporter.Options()
             o.clustering = seed % 2 == 0 ? .document : .actor

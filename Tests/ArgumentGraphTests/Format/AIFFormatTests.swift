@@ -1,19 +1,20 @@
 import Foundation
 import Testing
-@testable import ArgumentGraph
+import ArgumentGraph
+@testable import ArgumentGraphFormats
 
 @Suite struct AIFFormatTests {
     static func read(_ json: String) throws -> ParsedGraph { try AIFReader.read(Data(json.utf8), file: "t.json") }
 
     /// The real samples, with counts made independently by scripts/aif-counts.py and checked by hand:
     /// claims = I-nodes; supports = RA (premise, conclusion) pairs + 2 per MA pair; speakers via YA.
-    @Test(arguments: [
+    @Test(.enabled(if: ExportFixtures.sharedData != nil, "needs ../shared/data beside the repository (the real samples)"), arguments: [
         ("qt30-test_map1.json", 19, 9, 1, 0, ["AudienceMember 20210912QT02", "Boris Johnson", "Fiona Bruce", "Maggie Throup"], 18),
         ("nodeset21145.json", 14, 4, 1, 0, ["Lynda Chalker", "Paul Dean", "Unknown Buchan"], 15),
     ])
     func realSamplesImportWithHandCheckedCounts(_ file: String, _ claims: Int, _ supports: Int, _ attacks: Int, _ undercuts: Int,
                                                 _ speakers: [String], _ stances: Int) throws {
-        guard let dir = ExportFixtures.sharedData else { return }
+        let dir = try #require(ExportFixtures.sharedData)
         let parsed = try AIFReader.read(contentsOf: dir.appendingPathComponent("aif/\(file)").path)
         let g = parsed.graph
         #expect(g.claims.count == claims)
@@ -26,8 +27,10 @@ import Testing
         #expect(!g.actors.contains { $0.name == "Steffi" || $0.name == "Ella" })
     }
 
-    @Test func qt30RephrasesAreMutualSupportsWithANote() throws {
-        guard let dir = ExportFixtures.sharedData else { return }
+    @Test(.enabled(if: ExportFixtures.sharedData != nil, "needs ../shared/data beside the repository (the real samples)"))
+
+    func qt30RephrasesAreMutualSupportsWithANote() throws {
+        let dir = try #require(ExportFixtures.sharedData)
         let g = try AIFReader.read(contentsOf: dir.appendingPathComponent("aif/qt30-test_map1.json").path).graph
         let rephrases = g.relations.filter { $0.note == AIFReader.rephraseNote }
         #expect(rephrases.count == 6)   // 3 MA nodes, each both ways

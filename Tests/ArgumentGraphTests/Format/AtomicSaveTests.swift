@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 import Testing
-@testable import ArgumentGraph
+import ArgumentGraph
+@testable import ArgumentGraphFormats
 
 /// `GraphFile.writeAtomically` under faults: every failure leaves the old file as it was,
 /// leaves no temporary file behind, and says why.
@@ -53,6 +55,28 @@ import Testing
         #expect(Self.strays(in: dir).isEmpty)
     }
 
+    /// A pipe (like /dev/null or /dev/stdout, a path that is not a plain file) is written into, never
+    /// replaced: a rename over /dev/null as root once left a plain file there, and every later reader of
+    /// /dev/null (readline's INPUTRC among them) read an old export.
+    @Test func aPipeIsWrittenIntoAndStaysAPipe() throws {
+        let (dir, _) = try Self.folderWithOldFile()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let received = Mutex<Data?>(nil)
+        let reader = Thread {
+            let data = FileManager.default.contents(atPath: fifo)
+            received.withLock { $0 = data }
+        }
+        reader.start()
+        try GraphFile.writeAtomically(Self.new, to: fifo)
+        for _ in 0..<500 where received.withLock({ $0 }) == nil { usleep(10_000) }
+        #expect(received.withLock { $0 } == Self.new)
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a file")
+        #expect(Self.strays(in: dir, keeping: ["graph.arg", "pipe"]).isEmpty)
+    }
+
     @Test func aPathThatIsADirectoryIsRefused() throws {
         let (dir, file) = try Self.folderWithOldFile()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -79,17 +103,23 @@ import Testing
 
     // MARK: Real read-only and full file systems (small tmpfs mounts)
 
-    /// Mounts a tmpfs of `size` at a fresh folder, or returns nil (printing why) where mounting is not allowed.
-    static func mountTmpfs(size: String, test: String = #function) -> String? {
+    /// Mounts a tmpfs of `size` at a fresh folder, or returns nil where mounting is not allowed.
+    static func mountTmpfs(size: String) -> String? {
         let dir = NSTemporaryDirectory() + "argraph-tmpfs-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         guard getuid() == 0, run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", dir]) else {
-            print("SKIPPED \(test): cannot mount a tmpfs here (needs root and mount permission)")
             try? FileManager.default.removeItem(atPath: dir)
             return nil
         }
         return dir
     }
+
+    /// Whether this process may mount a tmpfs (root with mount permission; not in most containers), tried once.
+    static let canMountTmpfs: Bool = {
+        guard let dir = mountTmpfs(size: "16k") else { return false }
+        unmount(dir)
+        return true
+    }()
 
     static func unmount(_ dir: String) {
         _ = run("/bin/umount", ["-l", dir])
@@ -108,22 +138,23 @@ import Testing
         return p.terminationStatus == 0
     }
 
-    @Test func aReadOnlyFileSystemKeepsTheOldFile() throws {
-        guard let dir = Self.mountTmpfs(size: "64k") else { return }
+    @Test(.enabled(if: AtomicSaveTests.canMountTmpfs, "needs root and permission to mount a tmpfs"))
+
+    func aReadOnlyFileSystemKeepsTheOldFile() throws {
+        let dir = try #require(Self.mountTmpfs(size: "64k"))
         defer { Self.unmount(dir) }
         let file = dir + "/graph.arg"
         try Self.old.write(to: URL(fileURLWithPath: file))
         // Root ignores mode bits, but not a read-only mount.
-        guard Self.run("/bin/mount", ["-o", "remount,ro", dir]) else {
-            print("SKIPPED \(#function): cannot remount the tmpfs read-only")
-            return
-        }
+        try #require(Self.run("/bin/mount", ["-o", "remount,ro", dir]), "a tmpfs this process mounted remounts read-only")
         Self.expectFailure(to: file, old: file, reason: "Read-only file system")
         #expect(Self.strays(in: dir).isEmpty)
     }
 
-    @Test func aFullFileSystemKeepsTheOldFileAndRemovesTheTemporaryFile() throws {
-        guard let dir = Self.mountTmpfs(size: "64k") else { return }
+    @Test(.enabled(if: AtomicSaveTests.canMountTmpfs, "needs root and permission to mount a tmpfs"))
+
+    func aFullFileSystemKeepsTheOldFileAndRemovesTheTemporaryFile() throws {
+        let dir = try #require(Self.mountTmpfs(size: "64k"))
         defer { Self.unmount(dir) }
         let file = dir + "/graph.arg"
         try Self.old.write(to: URL(fileURLWithPath: file))

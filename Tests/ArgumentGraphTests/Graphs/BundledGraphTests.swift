@@ -77,20 +77,14 @@ import Testing
         #expect(!shared.isEmpty)
     }
 
-    /// `../shared/seeds`, where the five source texts live (absent outside the project's checkout).
-    static let seeds: String? = {
-        let url = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
-    }()
-
-    @Test(.enabled(if: seeds != nil, "needs the source texts in ../shared/seeds"))
+    @Test(.enabled(if: TestPaths.sharedExists("seeds"), "needs ../shared/seeds beside the repository"))
     func everyQuoteStandsInItsSourceText() throws {
-        let seeds = try #require(Self.seeds)
+        let seeds = try #require(TestPaths.shared("seeds"))
         let checks = QuoteVerifier(sourceDirectory: seeds).verify(Self.graph)
         #expect(checks.count >= Self.graph.claims.count)
         for c in checks where !c.isVerified {
             let s = Self.graph.stances[c.stance]
-            Issue.record("\(Self.graph.claims[s.claim].id): \(s.quotes[c.quote].text): \(c.status)")
+            Issue.record("\(Self.graph.claims[s.claim].id): \(s.quotes[c.quote].text): \(c.verdict)")
         }
     }
 }

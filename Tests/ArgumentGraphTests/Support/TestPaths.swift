@@ -9,13 +9,22 @@ enum TestPaths {
     /// A file in the repository.
     static func repo(_ path: String) -> String { root.appendingPathComponent(path).path }
 
-    /// `../shared`, or nil (with a visible note) when it is absent.
-    static func shared(_ path: String, for test: String = #function) -> String? {
-        let url = root.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            print("SKIPPED \(test): \(url.path) not found (../shared is absent in this checkout)")
-            return nil
-        }
-        return url.path
+    /// `../shared`, or the folder named by the environment variable `ARGRAPH_SHARED` (a worktree has no `../shared`).
+    static let sharedRoot: URL = {
+        if let env = ProcessInfo.processInfo.environment["ARGRAPH_SHARED"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return root.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// The seed texts (`../shared/seeds`), or nil when absent; for `.enabled(if:)`.
+    static let seeds: String? = shared("seeds")
+
+    /// A path in `../shared`, or nil when it is absent (a test that needs it says so with
+    /// `.enabled(if: TestPaths.sharedExists(path), reason)`).
+    static func shared(_ path: String) -> String? {
+        let url = sharedRoot.appendingPathComponent(path)
+        return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
+
+    /// Whether `../shared` has `path`.
+    static func sharedExists(_ path: String) -> Bool { shared(path) != nil }
 }

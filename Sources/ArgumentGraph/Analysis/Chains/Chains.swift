@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// How a chain's links and claims combine into one score.
 public enum ChainScoring: String, Sendable, CaseIterable {
     /// The weakest link: the minimum of the claims' strengths and the links' weights.

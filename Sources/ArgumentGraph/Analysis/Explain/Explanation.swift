@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Why a claim has its strength: the base score and where it came from, each direct influence, and the chain that carries it.
 public struct ClaimExplanation: Sendable {
     /// One actor's part in a derived base score.

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 extension Extensions {
     /// The complete-labelling SAT encoding of a framework (Besnard & Doutre 2004; Cerutti et al. 2013), restricted
     /// to the arguments the grounded labelling leaves undecided: every complete labelling agrees with the grounded

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Dung's extension-based semantics (Dung 1995; Caminada 2006 for semi-stable; Dung, Mancarella & Toni 2007 for ideal).
 public enum ExtensionSemantics: String, CaseIterable, Sendable {
     /// The least complete extension.

@@ -1,3 +1,5 @@
+// Longer than 400 lines on purpose: one CDCL search whose propagation, conflict analysis and clause upkeep work on
+// the same raw buffers; split into files, those buffers would have to lose their `private` and the hot loops their inlining.
 /// A small incremental CDCL SAT solver: two watched literals with blocker literals in flat per-literal watch
 /// buffers (binary clauses answered from the watcher alone), first-UIP learning with recursive minimisation,
 /// VSIDS, phase saving, restarts on the LBD of recent learnt clauses (Glucose), LBD-based learnt-clause reduction, level-0 simplification, a compacting

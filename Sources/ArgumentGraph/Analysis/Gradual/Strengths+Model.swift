@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 extension Strengths {

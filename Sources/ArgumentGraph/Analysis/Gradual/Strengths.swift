@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// Gradual semantics: each assigns every claim a strength in [0, 1] from its base score and its attackers and supporters.

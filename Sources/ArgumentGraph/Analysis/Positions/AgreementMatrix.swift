@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+import ArgumentGraphText
 import Foundation
 
 /// The pairwise agreement index of all actors (or all documents), ordered so that similar ones sit together.
@@ -122,12 +124,14 @@ public struct AgreementMatrix: Sendable {
 
     /// The matrix as CSV: a header row of ids, then one row per member with its id and the indices (3 decimals).
     ///
-    /// Fields that contain a comma, a quote or a line break are quoted (RFC 4180). Cells without
-    /// contact hold the index, 0.000, like any other.
+    /// Fields that contain a comma, a quote or a line break are quoted (RFC 4180). A pair that never touches (no
+    /// agreement and no conflict) has an empty cell, as the table's `-`: an index of 0 means as much agreement as
+    /// conflict, which is another thing.
     public func csv() -> String {
         var lines = [([axis.rawValue] + ids).map(AgreementMatrix.csvField).joined(separator: ",")]
         for (i, id) in ids.enumerated() {
-            lines.append(([AgreementMatrix.csvField(id)] + cells[i].map { AgreementMatrix.format($0.index) }).joined(separator: ","))
+            let row = cells[i].indices.map { j in i != j && !cells[i][j].hasContact ? "" : AgreementMatrix.format(cells[i][j].index) }
+            lines.append(([AgreementMatrix.csvField(id)] + row).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -228,15 +232,8 @@ public struct AgreementMatrix: Sendable {
         }
     }
 
-    /// A number with three decimals, `-0.333`, without a negative zero.
-    static func format(_ x: Double) -> String {
-        let scaled = (x * 1000).rounded()
-        let v = scaled == 0 ? 0 : Int(scaled)
-        let sign = v < 0 ? "-" : ""
-        let a = abs(v)
-        let frac = String(a % 1000)
-        return sign + String(a / 1000) + "." + String(repeating: "0", count: 3 - frac.count) + frac
-    }
+    /// An agreement index as every view prints it (``NumberText/strength(_:)``): `-0.333`.
+    package static func format(_ x: Double) -> String { NumberText.strength(x) }
 
     /// Quotes a CSV field when needed.
     static func csvField(_ s: String) -> String {

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Where two positions meet: common ground, conflicts, what each leaves unaddressed, and an agreement index.
 ///
 /// Each side *holds* its asserted claims (plus its implied claims when those were requested) and

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Every cross-actor attack, grouped by pair of actors, with both sides' quotes.
 ///
 /// A **cross-actor attack** is an attack relation `s -> t` on a claim together with an actor X who

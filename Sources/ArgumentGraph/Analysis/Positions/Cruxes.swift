@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// The claims on which a disagreement (or one claim's standing) hinges, found by retracting each in turn.
 ///
 /// For a **target claim**, the measure is the target's strength. For **two actors A and B**, the measure

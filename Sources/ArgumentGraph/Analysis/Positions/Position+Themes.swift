@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// A theme of a position: the entries whose claim carries one tag.
 public struct PositionTheme: Sendable, Hashable {
     /// The tag, or nil for claims without tags.

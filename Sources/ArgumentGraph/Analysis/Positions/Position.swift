@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Whose position to read: one actor, a group of actors, the stances made in some documents, or both filters.
 ///
 /// A stance is in scope when its actor is in `actors` (or `actors` is nil) and its document is in

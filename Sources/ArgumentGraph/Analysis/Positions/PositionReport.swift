@@ -1,3 +1,6 @@
+import ArgumentGraphModel
+import ArgumentGraphText
+
 /// Plain-text reports of positions, comparisons, matrices and conflicts, for the command line and the REPL.
 ///
 /// Columns are aligned and long text is wrapped to `width` columns. No colour: callers that style
@@ -79,7 +82,7 @@ public enum PositionReport {
             var row = padLeft(String(i + 1), num) + "  " + pad(m.ids[i], idWidth)
             for j in 0..<n {
                 let c = m.cells[i][j]
-                let text = i == j ? "·" : c.hasContact ? String(AgreementMatrix.format(c.index).dropLast(1)) : "-"
+                let text = i == j ? "·" : c.hasContact ? NumberText.fixed(c.index, decimals: 2) : "-"
                 row += " " + padLeft(text, 5)
             }
             out.append(row)

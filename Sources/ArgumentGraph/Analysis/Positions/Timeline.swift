@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// An actor's stances in document order, marking where a view is restated, extended or reversed.
 ///
 /// Documents are ordered by date (``PartialDate`` order: a year sorts before the months of that

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Attacks on a position's claims, and whether the position answers them.
 ///
 /// **Outside attack**: an attack relation `s -> c` where the position asserts `c` and does not assert `s`

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 extension WhatIf {
     /// The grounded labels (of the claims only) and the gradual strengths of a graph.
     ///
@@ -39,23 +41,5 @@ extension WhatIf {
         var after = options
         if a >= 0 && a < graph.actors.count, !value.isNaN { after.credibility[a] = min(1, max(0, value)) }
         return compare(before: graph, after: edit, options: options, afterOptions: after, framework: framework, threshold: threshold)
-    }
-}
-
-extension Cruxes {
-    /// Ranks claims by how much retracting each changes the target's gradual strength under `options`.
-    ///
-    /// `cancel` is polled between re-scorings and inside each; a cancelled ranking is partial.
-    public static func forTarget(_ target: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil,
-                                 cancel: (() -> Bool)? = nil) -> [Crux] {
-        forTarget(target, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, options: options, cancel: cancel).strengths }
-    }
-
-    /// Ranks claims by how much retracting each changes the conflict force between two actors under `options`.
-    ///
-    /// `cancel` is polled between re-scorings and inside each; a cancelled ranking is partial.
-    public static func between(_ a: Int, _ b: Int, in graph: Graph, options: StrengthOptions, limit: Int? = nil,
-                               cancel: (() -> Bool)? = nil) -> [Crux] {
-        between(a, b, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, options: options, cancel: cancel).strengths }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// Writes a graph as AIF JSON (AIFdb/OVA node set).

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Prints a graph in the canonical `.arg` form, which ``ArgReader`` reads back to an equal graph.
 public enum ArgWriter {
     /// The whole graph: header, documents, actors, claims, stances and relations, in declaration order.
@@ -36,6 +38,9 @@ public enum ArgWriter {
         property("date", d.date?.description, into: &s)
         property("url", d.url, into: &s)
         property("file", d.file, into: &s)
+        for q in d.skips {
+            property("skip" + (q.location.map { " \($0)" } ?? ""), q.text, into: &s)
+        }
         return s
     }
 

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// Writes a graph as Argdown: one titled statement per claim, then, for each claim with
 /// supporters or attackers, a reference with them as children (`<+ [source]`, `<- [source]`).
 ///

@@ -1,3 +1,6 @@
+import ArgumentGraphModel
+import ArgumentGraphText
+
 /// Writes a graph as GraphML, for Gephi, yEd, Cytoscape and the Neo4j importer.
 ///
 /// Nodes are claims with data keys `label` (the id), `text`, `kind`, `tags`, `actors` (who assert
@@ -59,24 +62,6 @@ public enum GraphMLWriter {
     /// `text` as a double-quoted XML attribute value.
     static func attr(_ text: String) -> String { "\"" + escape(text) + "\"" }
 
-    /// `text` escaped for XML content or attributes; characters XML 1.0 forbids are dropped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for s in text.unicodeScalars {
-            switch s {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n": out += "&#\(s.value);"
-            case "\r": out += "&#13;"
-            default:
-                let v = s.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(s)
-            }
-        }
-        return out
-    }
+    /// `text` escaped for XML content or attributes; characters XML 1.0 forbids are dropped (``XMLText``).
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 }

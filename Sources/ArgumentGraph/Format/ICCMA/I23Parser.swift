@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// The i23 parser behind ``ICCMAReader``: one pass over raw bytes that writes the attacks straight into their arrays.

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+
 /// The abstract-argumentation file formats of the ICCMA competitions.
 public enum ICCMAFormat: String, Sendable, CaseIterable, CustomStringConvertible {
     /// ICCMA 2023: `p af N`, then one attack `a b` per line (1-based), `#` comment lines.

@@ -1,3 +1,5 @@
+import ArgumentGraphModel
+import ArgumentGraphText
 import Foundation
 
 /// Reads ICCMA frameworks (i23, apx, tgf) from bytes, byte by byte, with line and column in every error.

@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// Writes attack frameworks in the ICCMA formats, and answers in the competitions' output conventions.
@@ -45,29 +46,6 @@ public enum ICCMAWriter {
     /// Claim ids for claim arguments, then the auxiliary names.
     public static func argumentNames(_ graph: Graph, _ af: AttackFramework) -> [String] {
         (0..<af.count).map { $0 < graph.claims.count ? graph.claims[$0].id : (af.auxiliaryNames[$0] ?? "aux\($0)") }
-    }
-
-    /// An extension in ICCMA 2023 form: `w 1 3 4` (1-based numbers of the in-arguments).
-    public static func i23Extension(_ labels: [Label]) -> String {
-        var bytes: [UInt8] = [UInt8(ascii: "w")]
-        var digits = [UInt8](repeating: 0, count: 20)
-        for (i, l) in labels.enumerated() where l == .in {
-            bytes.append(UInt8(ascii: " "))
-            var v = i + 1, k = 0
-            while v > 0 { digits[k] = UInt8(48 + v % 10); v /= 10; k += 1 }
-            while k > 0 { k -= 1; bytes.append(digits[k]) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// An extension in the apx/tgf form of ICCMA 2015–2021: `[a,b]`.
-    public static func bracketExtension(_ labels: [Label], names: [String]) -> String {
-        "[" + labels.indices.filter { labels[$0] == .in }.map { names[$0] }.joined(separator: ",") + "]"
-    }
-
-    /// Several extensions in the apx/tgf form: `[[a],[b,c]]`.
-    public static func bracketExtensions(_ all: [[Label]], names: [String]) -> String {
-        "[" + all.map { bracketExtension($0, names: names) }.joined(separator: ",") + "]"
     }
 
     static func apxAtom(_ name: String) -> String {

@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 import Foundation
 
 /// The native JSON form of a graph: lossless, with references written as ids so a person can read it.

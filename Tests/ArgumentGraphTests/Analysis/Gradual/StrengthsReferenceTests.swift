@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import ArgumentGraph
+import ArgumentGraph
+@testable import ArgumentGraphAnalysis
 
 /// The flat iteration loops of `Strengths.compute` against the model's plain per-claim `update`, `step` and
 /// `effectiveWeight` (the definitions), bit for bit, on generated graphs with undercuts, cycles and weights.

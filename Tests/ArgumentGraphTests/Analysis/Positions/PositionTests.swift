@@ -1,5 +1,6 @@
 import Testing
-@testable import ArgumentGraph
+import ArgumentGraph
+@testable import ArgumentGraphAnalysis
 
 @Suite struct PositionTests {
     @Test func explicitPositionOfAnActor() throws {

@@ -48,10 +48,10 @@ import Testing
 
     @Test func cruxesUnderDFQuadPutTheEndpointsFirst() throws {
         let g = try PositionFixtures.forum()
-        let cruxes = Cruxes.between(0, 2, in: g, options: StrengthOptions())
+        let cruxes = Cruxes.between(0, 2, in: g, analysis: AnalysisOptions())
         #expect(cruxes.prefix(2).map(\.claim) == [0, 4])
         #expect(cruxes.prefix(2).allSatisfy { $0.after == 0 && $0.role == .endpoint })
-        let target = Cruxes.forTarget(0, in: g, options: StrengthOptions())
+        let target = Cruxes.forTarget(0, in: g, analysis: AnalysisOptions())
         #expect(!target.contains { $0.claim == 0 })
         #expect(target.map(\.claim).sorted() == [1, 2, 3, 4, 8, 9])
     }

@@ -18,13 +18,18 @@ import Testing
         ])
         let checks = QuoteVerifier(sourceDirectory: dir).verify(g)
         #expect(checks.map(\.isVerified) == [true, true, true])
-        #expect(checks[0].status == .found(characters: 4..<38, lines: 1...3))
+        #expect(checks[0].passage?.span.characters == 4..<38)
+        #expect(checks[0].passage?.span.lines == 1...3)
     }
 
-    @Test func reportsWhereAQuoteDepartsFromTheSource() throws {
-        let (g, dir) = try fixture("Japan should engage China.\n", quotes: [Quote("Japan should contain China")])
-        let checks = QuoteVerifier(sourceDirectory: dir).verify(g)
-        #expect(checks[0].status == .notFound(matchedPrefix: "Japan should "))
+    @Test func aChangedWordIsANearMissWithItsPassageAndFix() throws {
+        let (g, dir) = try fixture("Intro.\nGeneral Welch noted the complex dynamism and fast pace of change that characterizes threats.\n",
+                                   quotes: [Quote("the complex dynamism and rapid pace of change")])
+        let c = QuoteVerifier(sourceDirectory: dir).verify(g)[0]
+        #expect(c.verdict == .nearMiss)
+        #expect(c.passage?.span.start == SourcePosition(line: 2, column: 21))
+        #expect(c.passage?.edits.filter { $0.kind != .same }.map(\.kind) == [.changed])
+        #expect(c.fix == "the complex dynamism and fast pace of change")
     }
 
     @Test func checksRecordedLocations() throws {
@@ -35,13 +40,37 @@ import Testing
         ])
         let checks = QuoteVerifier(sourceDirectory: dir).verify(g)
         #expect(checks.map(\.isVerified) == [true, false, true])
-        #expect(checks[1].status == .wrongLocation(actual: 4..<13, lines: 2...2))
+        #expect(checks[1].verdict == .wrongLocation)
+        #expect(checks[1].passage?.span.characters == 4..<13)
     }
 
     @Test func missingSourcesAreReportedNotSkipped() throws {
         let (g, _) = try fixture("x", quotes: [Quote("x")])
         let checks = QuoteVerifier(sourceDirectory: "/nonexistent").verify(g)
         #expect(checks.count == 1)
-        if case .noSource = checks[0].status {} else { Issue.record("expected noSource, got \(checks[0].status)") }
+        if case .noSource = checks[0].verdict {} else { Issue.record("expected noSource, got \(checks[0].verdict)") }
+    }
+
+    @Test func resultsCarryTheQuotesPlaceInTheArgFile() throws {
+        let (_, dir) = try fixture("Japan should engage China.\n", quotes: [])
+        let text = """
+        document d
+          title: D
+          file: s.txt
+        actor a
+        claim x: X
+        # a comment
+        stance a asserts x in d
+          quote: Japan should engage China.
+          quote L1: Japan should contain
+            China
+        """
+        let parsed = try ArgReader.read(text)
+        let checks = QuoteVerifier(sourceDirectory: dir).verify(parsed, text: text)
+        #expect(checks.map(\.isVerified) == [true, false])
+        #expect(checks[1].place?.stanceStart == SourcePosition(line: 7, column: 1))
+        #expect(checks[1].place?.start == SourcePosition(line: 9, column: 3))
+        #expect(checks[1].place?.valueStart == SourcePosition(line: 9, column: 13))
+        #expect(checks[1].place?.end == SourcePosition(line: 10, column: 10))
     }
 }

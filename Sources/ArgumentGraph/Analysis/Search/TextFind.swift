@@ -1,0 +1,157 @@
+import ArgumentGraphModel
+import Foundation
+
+/// Finds claims by their text and their quotes: a case- and accent-blind substring, or `/REGEX/`.
+public enum TextFind {
+    /// A claim found, with the text to show: its own text, or `actor: “quote”` when only a quote matched.
+    public struct Hit: Sendable, Equatable {
+        /// The claim's index.
+        public let claim: Int
+        /// The claim's text, or the matching quote with its actor.
+        public let shown: String
+    }
+
+    /// Up to `limit` claims whose text or quotes contain `query` (ignoring case and accents), or match
+    /// it as a regular expression (case-insensitive) when written `/REGEX/`, in claim order; and how many
+    /// match in all. `index` gives the folded texts and their scan (see ``foldedTexts(_:)``), for a caller
+    /// that keeps them; nil when `cancel` said stop. Throws for an invalid regular expression.
+    public static func find(_ query: String, in g: Graph, limit: Int,
+                            index: (() -> (folded: [String], scan: FoldedTextScan))? = nil,
+                            cancel: (() -> Bool)? = nil) throws(DiagnosticError) -> (hits: [Hit], total: Int)? {
+        var hits: [Hit] = []
+        var total = 0
+        func quote(of claim: Int, _ matches: (String) -> Bool) -> String? {
+            for s in g.stancesOfClaim[claim] {
+                let st = g.stances[Int(s)]
+                if let q = st.quotes.first(where: { matches($0.text) }) { return g.actors[st.actor].id + ": “" + q.text + "”" }
+            }
+            return nil
+        }
+        if query.count >= 2, query.hasPrefix("/"), query.hasSuffix("/") {
+            let pattern = String(query.dropFirst().dropLast())
+            let regex: Regex<AnyRegexOutput>
+            do { regex = try Regex(pattern).ignoresCase() } catch {
+                throw DiagnosticError([Diagnostic(.error, "invalid regular expression /\(pattern)/", hint: "\(error)")])
+            }
+            for (i, c) in g.claims.enumerated() {
+                if i % 1024 == 0, let cancel, cancel() { return nil }
+                let shown = c.text.contains(regex) ? c.text : quote(of: i) { $0.contains(regex) }
+                guard let shown else { continue }
+                total += 1
+                if hits.count < limit { hits.append(Hit(claim: i, shown: shown)) }
+            }
+        } else {
+            let needle = TextSearch.fold(query)
+            let (folded, scan) = index?() ?? { let f = foldedTexts(g); return (f, FoldedTextScan(f)) }()
+            for (n, i) in scan.matches(needle, in: folded).enumerated() {
+                if n % 1024 == 0, let cancel, cancel() { return nil }
+                total += 1
+                guard hits.count < limit else { continue }
+                let c = g.claims[i]
+                let own = TextSearch.fold(c.text).contains(needle)
+                hits.append(Hit(claim: i, shown: own ? c.text : quote(of: i) { TextSearch.fold($0).contains(needle) } ?? c.text))
+            }
+        }
+        return (hits, total)
+    }
+
+    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
+    public static func foldedTexts(_ g: Graph) -> [String] {
+        g.claims.indices.map { c in
+            var s = g.claims[c].text
+            for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { s += "\n" + q.text } }
+            return TextSearch.fold(s)
+        }
+    }
+}
+
+/// Case- and diacritic-insensitive text matching.
+public enum TextSearch {
+    /// Lower-cases and strips accents: `Tōkyō` → `tokyo`.
+    public static func fold(_ s: String) -> String {
+        // ASCII folds to its lower case (checked against Foundation for every ASCII character in the tests).
+        let ascii = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for i in b.indices { let c = b[i]; out[i] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return b.count
+            }
+        }
+        if let folded = ascii ?? nil { return folded }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}
+
+/// Folded claim texts laid out for fast substring search: the all-ASCII ones end to end in one byte
+/// array (each followed by a NUL), the others kept apart and searched as strings.
+///
+/// For an ASCII needle without NUL, a byte match in an ASCII text is exactly what `String.contains`
+/// answers there (no character of ASCII text spans several bytes); every other case falls back to it.
+public struct FoldedTextScan: Sendable {
+    /// The ASCII texts, each followed by a NUL byte.
+    let bytes: [UInt8]
+    /// Where each ASCII text starts in ``bytes``, and one past the last.
+    let starts: [Int]
+    /// The claim index of each ASCII text.
+    let claims: [Int32]
+    /// The claims whose folded text is not all ASCII, in index order.
+    let others: [Int]
+
+    /// Lays out folded texts, one per claim.
+    public init(_ folded: [String]) {
+        var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = [], others: [Int] = []
+        for (i, text) in folded.enumerated() {
+            let utf8 = text.utf8
+            let ascii = utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
+                ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
+            if ascii {
+                starts.append(bytes.count)
+                claims.append(Int32(i))
+                if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: utf8) }
+                bytes.append(0)
+            } else {
+                others.append(i)
+            }
+        }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+        self.claims = claims
+        self.others = others
+    }
+
+    /// The claims (ascending) whose folded text contains `needle`, as `folded[i].contains(needle)` answers.
+    public func matches(_ needle: String, in folded: [String]) -> [Int] {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }), claims.count + others.count == folded.count else {
+            return folded.indices.filter { folded[$0].contains(needle) }
+        }
+        var found: [Int] = []
+        bytes.withUnsafeBufferPointer { hay in
+            let first = n[0], count = hay.count, m = n.count
+            var text = 0, p = 0
+            while p + m <= count {
+                if hay[p] != first { p += 1; continue }
+                var k = 1
+                while k < m && hay[p + k] == n[k] { k += 1 }
+                if k < m { p += 1; continue }
+                // A match at p: find its text (the last start at or before p), record it, skip to the next text.
+                var lo = text, hi = starts.count - 1
+                while lo + 1 < hi { let mid = (lo + hi) / 2; if starts[mid] <= p { lo = mid } else { hi = mid } }
+                text = lo
+                found.append(Int(claims[text]))
+                text += 1
+                p = starts[text]
+            }
+        }
+        let rest = others.filter { folded[$0].contains(needle) }
+        if rest.isEmpty { return found }
+        // Merge the two ascending lists.
+        var out: [Int] = [], a = 0, b = 0
+        out.reserveCapacity(found.count + rest.count)
+        while a < found.count || b < rest.count {
+            if b == rest.count || (a < found.count && found[a] < rest[b]) { out.append(found[a]); a += 1 } else { out.append(rest[b]); b += 1 }
+        }
+        return out
+    }
+}

@@ -1,0 +1,341 @@
+import ArgumentGraphModel
+import ArgumentGraphText
+import Foundation
+
+// The declaration lines of `.arg`: keywords, ids, relation headers (see ArgParser.swift for the state).
+extension ArgParser {
+    /// The declaration keywords.
+    enum Keyword: String {
+        case graph, document, actor, claim, evidence, proposal, stance, support, attack, undercut
+
+        init?(_ b: ArraySlice<UInt8>) {
+            func eq(_ s: StaticString) -> Bool {
+                guard s.utf8CodeUnitCount == b.count else { return false }
+                return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
+            }
+            switch b.first {
+            case UInt8(ascii: "s"): if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
+            case UInt8(ascii: "c"): if eq("claim") { self = .claim } else { return nil }
+            case UInt8(ascii: "a"): if eq("attack") { self = .attack } else if eq("actor") { self = .actor } else { return nil }
+            case UInt8(ascii: "e"): if eq("evidence") { self = .evidence } else { return nil }
+            case UInt8(ascii: "p"): if eq("proposal") { self = .proposal } else { return nil }
+            case UInt8(ascii: "u"): if eq("undercut") { self = .undercut } else { return nil }
+            case UInt8(ascii: "d"): if eq("document") { self = .document } else { return nil }
+            case UInt8(ascii: "g"): if eq("graph") { self = .graph } else { return nil }
+            default: return nil
+            }
+        }
+    }
+
+    /// The id tables a reference can name.
+    enum Table { case document, actor, claim, relation }
+
+    /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
+    /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
+    mutating func reference(_ b: ArraySlice<UInt8>, in table: Table) -> Int {
+        reference(from: b.startIndex, to: b.endIndex, in: table)
+    }
+
+    /// A reference to the entity of `table` spelled by `bytes[start..<end]`.
+    mutating func reference(from start: Int, to end: Int, in table: Table) -> Int {
+        if table == .claim, let r = GraphAssembly.spanReference(offset: start, length: end - start) { return r }
+        let found = bytes.withUnsafeBytes { raw -> Int32? in
+            let key = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+            switch table {
+            case .document: return assembly.documentTable.findExact(key)
+            case .actor: return assembly.actorTable.findExact(key)
+            case .claim: return assembly.claimTable.findExact(key)
+            case .relation: return assembly.relationTable.findExact(key)
+            }
+        }
+        if let found { return Int(found) }
+        return assembly.pending(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    mutating func startDeclaration(line: ArraySlice<UInt8>, number: Int) {
+        var tokens = Tokenizer(line)
+        guard let keyword = tokens.next() else { return }
+        pendingMark = line.startIndex
+        pendingFirstLine = number
+        pendingLastLine = number
+        pendingKeys = 0
+        guard let kw = Keyword(keyword.bytes) else {
+            let kw = keyword.string
+            error("unknown declaration '\(kw)'", line: number, byteColumn: 0, lineBytes: line,
+                  hint: Suggestions.hint(for: kw, in: ["graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut"])
+                    ?? (kw.hasSuffix(":") ? "properties must be indented under a declaration" : nil))
+            current = nil
+            return
+        }
+
+        switch kw {
+        case .graph:
+            if seenGraphHeader {
+                error("a second 'graph' header", line: number, byteColumn: 0, lineBytes: line, hint: "a file declares at most one graph")
+            }
+            seenGraphHeader = true
+            var name: String?
+            if let t = tokens.next() {
+                name = t.string
+                // The writer prints the name as it is, so it must be a slug for the file to read back the same
+                // (a name of carriage returns would become a line ending); the other readers check the same rule.
+                if !Slug.isValid(t.string) {
+                    error("'\(t.string)' is not a valid graph id", line: number, byteColumn: t.offset, lineBytes: line,
+                          hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                }
+            }
+            if let extra = tokens.next() {
+                error("unexpected '\(extra.string)' after the graph id", line: number, byteColumn: extra.offset, lineBytes: line)
+            }
+            current = .graph(name: name, title: nil, description: nil)
+        case .document, .actor:
+            let kw = kw.rawValue
+            guard let t = tokens.next() else {
+                error("missing \(kw) id", line: number, byteColumn: line.count, lineBytes: line, hint: "write '\(kw) ID'")
+                current = nil
+                return
+            }
+            if let extra = tokens.next() {
+                error("unexpected '\(extra.string)' after the \(kw) id", line: number, byteColumn: extra.offset, lineBytes: line,
+                      hint: "properties go on indented lines below")
+            }
+            current = kw == "document" ? .document(Document(id: t.string, title: "")) : .actor(Actor(id: t.string))
+            pendingMark = t.bytes.startIndex
+        case .claim, .evidence, .proposal:
+            let kind: ClaimKind = kw == .claim ? .claim : kw == .evidence ? .evidence : .proposal
+            // claim ID[: TEXT]
+            let rest = line[tokens.position...]
+            var j = rest.startIndex
+            while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
+            let idStart = j
+            while j < rest.endIndex, rest[j] != UInt8(ascii: ":"), rest[j] != 0x20, rest[j] != 0x09 { j += 1 }
+            if idStart == j {
+                error("missing claim id", line: number, byteColumn: idStart - line.startIndex, lineBytes: line, hint: "write '\(kw.rawValue) ID: TEXT'")
+                current = nil
+                return
+            }
+            let id = String(decoding: rest[idStart..<j], as: UTF8.self)
+            while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
+            var text = ""
+            if j < rest.endIndex {
+                if rest[j] == UInt8(ascii: ":") {
+                    text = trimmedString(rest[(j + 1)...])
+                    if !text.isEmpty { pendingKeys |= PropertyKey.textBit }
+                } else {
+                    error("expected ':' after the claim id", line: number, byteColumn: j - line.startIndex, lineBytes: line,
+                          hint: "write '\(kw.rawValue) \(id): TEXT'")
+                }
+            }
+            claimDraft = Claim(id: id, text: text, kind: kind)
+            claimTextMark = j
+            claimTextLine = number
+            current = .claim
+            pendingMark = idStart
+        case .stance:
+            words.removeAll(keepingCapacity: true)
+            tokens.all(into: &words)
+            let parts = words
+            guard parts.count >= 3 else {
+                error("incomplete stance", line: number, byteColumn: line.count, lineBytes: line,
+                      hint: "write 'stance ACTOR asserts|denies CLAIM [in DOCUMENT]'")
+                current = nil
+                return
+            }
+            let verb: StanceKind
+            if parts[1].is("asserts") { verb = .asserts } else if parts[1].is("denies") { verb = .denies } else {
+                error("unknown stance '\(parts[1].string)'", line: number, byteColumn: parts[1].offset, lineBytes: line,
+                      hint: Suggestions.hint(for: parts[1].string, in: ["asserts", "denies"]) ?? "use 'asserts' or 'denies'")
+                current = nil
+                return
+            }
+            let actorMark = parts[0].bytes.startIndex
+            var marks = GraphAssembly.StanceMarks(declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
+            var stance = Stance(actor: reference(parts[0].bytes, in: .actor), claim: reference(parts[2].bytes, in: .claim), kind: verb)
+            if parts.count > 3 {
+                if !parts[3].is("in") {
+                    error("expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset, lineBytes: line)
+                } else if parts.count < 5 {
+                    error("missing document id after 'in'", line: number, byteColumn: line.count, lineBytes: line)
+                } else {
+                    stance.document = reference(parts[4].bytes, in: .document)
+                    marks.document = parts[4].bytes.startIndex
+                    if parts.count > 5 {
+                        error("unexpected '\(parts[5].string)' after the document", line: number, byteColumn: parts[5].offset, lineBytes: line)
+                    }
+                }
+            }
+            current = .stance(stance, marks)
+        case .support, .attack, .undercut:
+            parseRelationHeader(keyword: kw, line: line, number: number, after: tokens.position)
+        }
+        let leading = lastCommentLine == number - 1 ? commentRunStart : number
+        spans.append(DeclarationSpan(kind: spanKind(current), index: 0, leadingLine: leading, firstLine: number, lastLine: number))
+    }
+
+    func spanKind(_ p: Pending?) -> DeclarationSpan.Kind {
+        switch p {
+        case .graph, nil: .graph
+        case .document: .document
+        case .actor: .actor
+        case .claim: .claim
+        case .stance: .stance
+        case .relation: .relation
+        }
+    }
+
+    /// The first four whitespace-separated words of a range of the file (as byte ranges), and how many words there are.
+    struct FirstWords {
+        var count = 0
+        var starts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        var ends: (Int, Int, Int, Int) = (0, 0, 0, 0)
+
+        init(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            var i = from
+            while true {
+                while i < to, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+                if i >= to { return }
+                let s = i
+                while i < to, p[i] != 0x20, p[i] != 0x09 { i += 1 }
+                switch count {
+                case 0: starts.0 = s; ends.0 = i
+                case 1: starts.1 = s; ends.1 = i
+                case 2: starts.2 = s; ends.2 = i
+                case 3: starts.3 = s; ends.3 = i
+                default: break
+                }
+                count += 1
+            }
+        }
+
+        /// Word `k` (below 4).
+        subscript(k: Int) -> (start: Int, end: Int) {
+            switch k {
+            case 0: (starts.0, ends.0)
+            case 1: (starts.1, ends.1)
+            case 2: (starts.2, ends.2)
+            default: (starts.3, ends.3)
+            }
+        }
+    }
+
+    mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
+        // [ID:] FROM -> TO
+        let lineStart = line.startIndex, lineEnd = line.endIndex
+        let (arrowFound, left, right) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords) in
+            var i = after
+            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) { i += 1 }
+            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0)) }
+            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd))
+        }
+        guard let arrow = arrowFound else {
+            error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
+                  hint: "write '\(keyword.rawValue) FROM -> TO'")
+            current = nil
+            return
+        }
+        func string(_ w: (start: Int, end: Int)) -> String { String(decoding: bytes[w.start..<w.end], as: UTF8.self) }
+        var first = 0                                                          // the left words before it are the relation's id
+        var relationID: (id: String, offset: Int)?
+        if left.count > 0 {
+            let w = left[0]
+            var ascii = true
+            for k in w.start..<w.end where bytes[k] >= 0x80 { ascii = false; break }
+            if bytes[w.end - 1] == UInt8(ascii: ":"), ascii || string(w).hasSuffix(":") {
+                relationID = (ascii ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()), w.start - lineStart)
+                first = 1
+            } else if left.count == 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
+                relationID = (string(w), w.start - lineStart)
+                first = 2
+            }
+        }
+        guard left.count - first == 1 else {
+            let more = left.count - first > 1
+            let at = more ? left[first + 1].start - lineStart : arrow - lineStart
+            error(!more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
+                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
+            current = nil
+            return
+        }
+        guard right.count == 1 else {
+            let at = right.count > 1 ? right[1].start - lineStart : line.count
+            error(right.count == 0 ? "missing the target after '->'" : "unexpected '\(string(right[1]))' after the target",
+                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
+            current = nil
+            return
+        }
+        let source = left[first], targetWord = right[0]
+        let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
+            : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
+        let sourceRef = reference(from: source.start, to: source.end, in: .claim)
+        let extra = relationID.map { id in
+            let m = lineStart + id.offset
+            return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
+        }
+        // Field by field: assigning a whole Relation copies it through its value witnesses.
+        relationDraft.id = relationID?.id
+        relationDraft.kind = keyword == .support ? .support : .attack
+        relationDraft.source = sourceRef
+        relationDraft.target = target
+        relationDraft.weight = 1
+        relationDraft.actor = nil
+        relationDraft.note = nil
+        relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
+        relationDraftExtra = extra
+        current = .relation
+    }
+
+    mutating func finishDeclaration() {
+        finishProperty()
+        guard let c = current.take() else { return }
+        let mark = pendingMark
+        if !spans.isEmpty { spans[spans.count - 1].lastLine = pendingLastLine }
+        switch c {
+        case let .graph(name, title, description):
+            assembly.name = name
+            assembly.title = title
+            assembly.description = description
+        case let .document(d):
+            let i = assembly.documents.count
+            spans[spans.count - 1].index = i
+            _ = assembly.documentTable.insert(d.id, value: Int32(i))
+            assembly.documents.append(d)
+            assembly.documentMarks.append(mark)
+        case let .actor(a):
+            let i = assembly.actors.count
+            spans[spans.count - 1].index = i
+            _ = assembly.actorTable.insert(a.id, value: Int32(i))
+            assembly.actors.append(a)
+            assembly.actorMarks.append(mark)
+        case .claim:
+            let i = assembly.claims.count
+            spans[spans.count - 1].index = i
+            if claimDraft.text.isEmpty {
+                errorAt("claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
+                        hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
+                claimDraft.text = "?"
+            }
+            assembly.claims.append(claimDraft)
+            assembly.claimMarks.append(mark)
+        case let .stance(s, marks):
+            spans[spans.count - 1].index = assembly.stances.count
+            assembly.stances.append(s)
+            assembly.stanceMarks.append(marks)
+        case .relation:
+            let i = assembly.relations.count
+            spans[spans.count - 1].index = i
+            var marks = relationDraftMarks
+            if let extra = relationDraftExtra {
+                marks.extra = Int32(assembly.relationExtraMarks.count)
+                assembly.relationExtraMarks.append(extra)
+            }
+            if let id = relationDraft.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
+            assembly.relations.append(relationDraft)
+            assembly.relationMarks.append(marks)
+        }
+    }
+
+    mutating func errorAt(_ message: String, _ loc: SourceLocation, hint: String? = nil) {
+        errorCount += 1
+        if errorCount <= ArgReader.errorLimit { diagnostics.append(Diagnostic(.error, message, at: loc, hint: hint)) }
+    }
+}

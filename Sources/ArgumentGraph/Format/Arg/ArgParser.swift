@@ -1,0 +1,268 @@
+import ArgumentGraphModel
+import Foundation
+
+/// The line-by-line state machine behind ``ArgReader``.
+///
+/// It works on byte offsets: ids are looked up as bytes in the id tables as soon as they are read
+/// (only forward references wait, by name, for the end), and places are kept as byte offsets that
+/// become ``SourceLocation``s only when a diagnostic is reported.
+struct ArgParser {
+    let bytes: [UInt8]
+    let file: String
+    /// Where line 1 starts (3 after a byte order mark).
+    var firstLineStart = 0
+    var assembly = GraphAssembly()
+    var diagnostics: [Diagnostic] = []
+    var errorCount = 0
+    var spans: [DeclarationSpan] = []
+
+    /// The declaration being read.
+    var current: Pending?
+    /// The property being read, for continuation lines.
+    var property: PropertyState?
+    /// Whether that property is a literal block, and its indentation (kept apart so that checking them copies nothing).
+    var inLiteral = false
+    var propertyIndent: Int?
+    var seenGraphHeader = false
+    /// Set after a header that could not be read, so that its indented lines are passed over quietly.
+    var skipping = false
+    /// The last comment line, and the first line of the run of comment lines that ends there.
+    var lastCommentLine = -1
+    var commentRunStart = -1
+    /// Scratch space for a header's words.
+    var words: [Token] = []
+    var rightWords: [Token] = []
+    /// The claim being read, with the offset and line of its text (or of where its text should be).
+    var claimDraft = Claim(id: "", text: "")
+    var claimTextMark = 0
+    var claimTextLine = 0
+    /// The relation being read, with its marks.
+    var relationDraft = Relation(kind: .attack, source: 0, target: .claim(0))
+    var relationDraftMarks = GraphAssembly.RelationMarks(source: 0, target: 0)
+    var relationDraftExtra: GraphAssembly.ExtraMarks?
+    /// Whether the whole file is valid UTF-8, so that no line need be checked on its own.
+    var validUTF8 = false
+    /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
+    var prefetchSink: UInt64 = 0
+
+    struct PropertyState {
+        var key: PropertyKey
+        var indent: Int
+        var literal: Bool
+        var first: String
+        var more: [String] = []
+        /// The byte offset of the value and its line.
+        var mark: Int
+        var line: Int
+        var quoteLocation: QuoteLocation?
+        var literalLines: [(indent: Int, text: ArraySlice<UInt8>)] = []
+    }
+
+    enum Pending {
+        case graph(name: String?, title: String?, description: String?)
+        case document(Document)
+        case actor(Actor)
+        /// A claim, held in ``claimDraft`` (kept out of the enum, whose copies would cost more than the claim).
+        case claim
+        case stance(Stance, GraphAssembly.StanceMarks)
+        /// A relation, held in ``relationDraft``.
+        case relation
+    }
+
+    /// The declaration's mark (its id's offset), first and last line, and the properties given so far.
+    var pendingMark = -1
+    var pendingFirstLine = 0
+    var pendingLastLine = 0
+    var pendingKeys: UInt32 = 0
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    mutating func error(_ message: String, line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>, hint: String? = nil) {
+        errorCount += 1
+        guard errorCount <= ArgReader.errorLimit else { return }
+        diagnostics.append(Diagnostic(.error, message, at: location(line: line, byteColumn: byteColumn, lineBytes: lineBytes), hint: hint))
+    }
+
+    /// Converts a byte offset within a line to a 1-based character column.
+    func location(line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>) -> SourceLocation {
+        let start = lineBytes.startIndex
+        let end = min(start + byteColumn, lineBytes.endIndex)
+        return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: end))
+    }
+
+    /// The location of byte `offset` of the file, on line `line`.
+    func location(line: Int, offset: Int) -> SourceLocation {
+        var start = offset
+        while start > firstLineStart, bytes[start - 1] != 0x0A { start -= 1 }
+        return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: offset))
+    }
+
+    /// Indexes the claims, then resolves every claim reference kept as a byte range, in two tight loops.
+    mutating func resolveClaimReferences() {
+        var table = IdTable(capacity: assembly.claims.count)
+        for (i, c) in assembly.claims.enumerated() { _ = table.insert(c.id, value: Int32(i)) }
+        assembly.claimTable = table
+        // Unknown ids: (index, is a stance, is the target, offset, length), made pending after the loop.
+        var unknown: [(Int, Bool, Bool, Int, Int)] = []
+        var sink: UInt64 = 0
+        bytes.withUnsafeBytes { raw in
+            table.withExactLookup { lookup in
+                // Ids of up to 8 bytes (most) are read as one word when 8 bytes can be loaded there.
+                let size = raw.count
+                @inline(__always) func word(_ o: Int, _ l: Int) -> UInt64? {
+                    guard l <= 8, o + 8 <= size else { return nil }
+                    let w = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+                    return l == 8 ? w : w & ((1 << (8 * UInt64(l))) - 1)
+                }
+                @inline(__always) func find(_ r: Int) -> Int? {
+                    let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.find(word: w, count: l).map(Int.init) }
+                    return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
+                }
+                @inline(__always) func touch(_ r: Int) -> UInt64 {
+                    guard GraphAssembly.isSpan(r) else { return 0 }
+                    let (o, l) = GraphAssembly.span(r)
+                    if let w = word(o, l) { return lookup.touch(word: w, count: l) }
+                    return lookup.touch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
+                }
+                sink &+= assembly.relations.withUnsafeMutableBufferPointer { rel -> UInt64 in
+                    var acc: UInt64 = 0
+                    var start = 0
+                    while start < rel.count {
+                        // First load the slots of a block of lookups, whose misses then overlap; then look up.
+                        let end = min(rel.count, start + 16)
+                        for i in start..<end {
+                            acc &+= touch(rel[i].source)
+                            if case let .claim(t) = rel[i].target { acc &+= touch(t) }
+                        }
+                        for i in start..<end {
+                            let source = rel[i].source
+                            if GraphAssembly.isSpan(source) {
+                                if let v = find(source) { rel[i].source = v } else { unknown.append((i, false, false, source, 0)) }
+                            }
+                            if case let .claim(t) = rel[i].target, GraphAssembly.isSpan(t) {
+                                if let v = find(t) { rel[i].target = .claim(v) } else { unknown.append((i, false, true, t, 0)) }
+                            }
+                        }
+                        start = end
+                    }
+                    return acc
+                }
+                assembly.stances.withUnsafeMutableBufferPointer { st in
+                    for k in st.indices where GraphAssembly.isSpan(st[k].claim) {
+                        if let v = find(st[k].claim) { st[k].claim = v } else { unknown.append((k, true, false, st[k].claim, 0)) }
+                    }
+                }
+            }
+        }
+        for (i, isStance, isTarget, r, _) in unknown {
+            let (o, l) = GraphAssembly.span(r)
+            let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
+            // A non-ASCII id, or any id once the table compares strings, waits by name, as written.
+            let ref = assembly.pending(name)
+            if isStance { assembly.stances[i].claim = ref } else if isTarget { assembly.relations[i].target = .claim(ref) } else { assembly.relations[i].source = ref }
+        }
+        prefetchSink = sink
+    }
+
+    mutating func parse() {
+        var lineNumber = 0
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        firstLineStart = start
+        let n = bytes.count
+        validUTF8 = isValidUTF8(bytes[start...])
+        reserveCapacities(from: start)
+        while start < n {
+            if errorCount >= ArgReader.errorLimit { return }
+            let end = bytes.withUnsafeBufferPointer { p -> Int in
+                guard let found = memchr(p.baseAddress! + start, 0x0A, n - start) else { return n }
+                return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            lineNumber += 1
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            handle(line: bytes[start..<lineEnd], number: lineNumber)
+            start = end + 1
+        }
+        finishDeclaration()
+    }
+
+    /// Reserves room for the declarations by counting the lines that start with each keyword's first letter.
+    mutating func reserveCapacities(from start: Int) {
+        var counts = [Int](repeating: 0, count: 128)
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = start
+            while i < n {
+                let b = p[i]
+                if b < 128 { counts[Int(b)] += 1 }
+                guard let nl = memchr(p.baseAddress! + i, 0x0A, n - i) else { break }
+                i = p.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+        }
+        func c(_ s: Unicode.Scalar) -> Int { counts[Int(s.value)] }
+        let claims = c("c") + c("e") + c("p"), relations = c("s") + c("a") + c("u")
+        spans.reserveCapacity(claims + relations + c("d") + c("g"))
+        assembly.claims.reserveCapacity(claims)
+        assembly.claimMarks.reserveCapacity(claims)
+        assembly.relations.reserveCapacity(relations)
+        assembly.relationMarks.reserveCapacity(relations)
+    }
+
+    mutating func handle(line: ArraySlice<UInt8>, number: Int) {
+        if !validUTF8, !isValidUTF8(line) {
+            let bad = firstInvalidUTF8Offset(line)
+            error("invalid UTF-8", line: number, byteColumn: bad, lineBytes: line)
+            return
+        }
+        var indent = 0
+        var i = line.startIndex
+        while i < line.endIndex, line[i] == 0x20 || line[i] == 0x09 { indent += 1; i += 1 }
+        let blank = i == line.endIndex
+
+        // Literal blocks take every deeper line, and blank lines, verbatim.
+        if inLiteral {
+            if blank {
+                property!.literalLines.append((Int.max, []))
+                return
+            }
+            if indent > property!.indent {
+                property!.literalLines.append((indent, line))
+                pendingLastLine = number
+                return
+            }
+            finishProperty()
+        }
+        if blank { return }
+        if line[i] == UInt8(ascii: "#") {
+            if lastCommentLine != number - 1 { commentRunStart = number }
+            lastCommentLine = number
+            return
+        }
+        if indent == 0 {
+            finishDeclaration()
+            skipping = false
+            startDeclaration(line: line, number: number)
+            if case .none = current { skipping = true }
+            return
+        }
+        if skipping { return }
+        if case .none = current {
+            error("indented line outside a declaration", line: number, byteColumn: indent, lineBytes: line,
+                  hint: "properties belong under a declaration such as 'claim ID: TEXT'")
+            return
+        }
+        if let propertyIndent, indent > propertyIndent {
+            property!.more.append(trimmedString(line[i...]))
+            pendingLastLine = number
+            return
+        }
+        finishProperty()
+        startProperty(line: line, number: number, indent: indent, at: i)
+        pendingLastLine = number
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentGraph
+import Testing
+
+@testable import ArgumentGraphModel
+
+/// The id table on its own, against a dictionary: ASCII ids compared as bytes, the switch to strings at the
+/// first non-ASCII id, the first insertion winning, growth, and the byte lookups the readers use.
+@Suite struct IdTableTests {
+    @Test func behavesAsADictionaryWhereTheFirstInsertionWins() {
+        var rng = SplitMix64(seed: 5)
+        for round in 0..<20 {
+            var table = IdTable(capacity: round % 3 == 0 ? 0 : 8)
+            var model: [String: Int32] = [:]
+            for k in 0..<Int32(2000) {
+                // Short and long ids (the word path up to 8 bytes, the arena beyond), repeats included.
+                let n = rng.next() % 700
+                let id = n % 2 == 0 ? "c\(n)" : "a-rather-longer-identifier-\(n)"
+                let before = table.insert(id, value: k)
+                #expect(before == model[id], "\(id)")
+                if model[id] == nil { model[id] = k }
+            }
+            #expect(table.count == model.count)
+            for (id, v) in model { #expect(table[id] == Int(v)) }
+            #expect(table["absent"] == nil)
+            #expect(Set(table.keys) == Set(model.keys))
+        }
+    }
+
+    @Test func byteLookupsFindASCIIIdsOnly() {
+        var table = IdTable()
+        for (i, id) in ["alpha", "b", "a-very-long-claim-identifier"].enumerated() { _ = table.insert(id, value: Int32(i)) }
+        func find(_ s: String) -> Int32? { Array(s.utf8).withUnsafeBytes { table.findExact($0) } }
+        #expect(find("alpha") == 0 && find("b") == 1 && find("a-very-long-claim-identifier") == 2)
+        #expect(find("alph") == nil && find("beta") == nil)
+        let both = table.withExactLookup { lookup in
+            Array("a-very-long-claim-identifier".utf8).withUnsafeBytes { lookup.find($0) }
+        }
+        #expect(both == 2)
+        #expect(Array("é".utf8).withUnsafeBytes { table.findExact($0) } == nil, "non-ASCII is never found by bytes")
+    }
+
+    @Test func aNonASCIIIdSwitchesToStringComparison() {
+        var table = IdTable()
+        _ = table.insert("plain", value: 0)
+        _ = table.insert("caf\u{E9}", value: 1)            // é precomposed
+        #expect(table["cafe\u{301}"] == 1, "canonically equivalent spellings are one id, as Swift strings are")
+        #expect(table.insert("cafe\u{301}", value: 2) == 1)
+        #expect(table["plain"] == 0 && table.count == 2)
+        #expect(Array("plain".utf8).withUnsafeBytes { table.findExact($0) } == nil, "byte lookups stop after the switch")
+    }
+}
