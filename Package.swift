@@ -1,5 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+// CaDiCaL is a second SAT engine for the extension semantics where its C header is installed (Debian:
+// libcadical-dev); without it argraph builds and tests with its own solver only. See docs/performance.md.
+let hasCaDiCaL = FileManager.default.fileExists(atPath: "/usr/include/ccadical.h")
 
 let package = Package(
     name: "argraph",
@@ -15,8 +20,11 @@ let package = Package(
     targets: [
         .target(
             name: "ArgumentGraph",
-            resources: [.copy("Resources/us-japan-alliance.arg")]
+            dependencies: hasCaDiCaL ? ["CCaDiCaL"] : [],
+            resources: [.copy("Resources/us-japan-alliance.arg")],
+            swiftSettings: hasCaDiCaL ? [.define("ARGRAPH_CADICAL")] : []
         ),
+        .systemLibrary(name: "CCaDiCaL", path: "Sources/CCaDiCaL"),
         .target(
             name: "ArgraphREPL",
             dependencies: ["ArgumentGraph"]
