@@ -1,5 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+// CaDiCaL is a second SAT engine for the extension semantics where its C header is installed (Debian:
+// libcadical-dev); without it argraph builds and tests with its own solver only. See docs/performance.md.
+let hasCaDiCaL = FileManager.default.fileExists(atPath: "/usr/include/ccadical.h")
 
 let package = Package(
     name: "argraph",
@@ -22,8 +27,10 @@ let package = Package(
             path: "Sources/ArgumentGraph/Format"
         ),
         .target(
-            name: "ArgumentGraphAnalysis", dependencies: ["ArgumentGraphText", "ArgumentGraphModel"],
-            path: "Sources/ArgumentGraph/Analysis"
+            name: "ArgumentGraphAnalysis",
+            dependencies: ["ArgumentGraphText", "ArgumentGraphModel"] + (hasCaDiCaL ? ["CCaDiCaL"] : []),
+            path: "Sources/ArgumentGraph/Analysis",
+            swiftSettings: hasCaDiCaL ? [.define("ARGRAPH_CADICAL")] : []
         ),
         .target(name: "ArgumentGraphGenerate", dependencies: ["ArgumentGraphModel"], path: "Sources/ArgumentGraph/Generate"),
         .target(
@@ -44,6 +51,7 @@ let package = Package(
             sources: ["Umbrella"],
             resources: [.copy("Resources/us-japan-alliance.arg")]
         ),
+        .systemLibrary(name: "CCaDiCaL", path: "Sources/CCaDiCaL"),
         .target(
             name: "ArgraphREPL",
             dependencies: ["ArgumentGraph"]

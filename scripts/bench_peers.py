@@ -34,57 +34,8 @@ PREFERRED = ADMISSIBLE_GUESS + """
 """
 ENCODINGS = {"GR": (GROUNDED, []), "ST": (STABLE, []), "PR": (PREFERRED, ["--heuristic=Domain", "--enum-mode=domRec"])}
 
-C_GROUNDED = r"""
-/* Grounded labelling of an ICCMA i23 framework: read, build attacker counts and CSR, propagate. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-static char *buf; static size_t len, pos;
-static long next_int(void) {
-    for (;;) {
-        while (pos < len && (buf[pos] < '0' || buf[pos] > '9') && buf[pos] != '#') pos++;
-        if (pos < len && buf[pos] == '#') { while (pos < len && buf[pos] != '\n') pos++; continue; }
-        break;
-    }
-    if (pos >= len) return -1;
-    long v = 0;
-    while (pos < len && buf[pos] >= '0' && buf[pos] <= '9') v = v * 10 + (buf[pos++] - '0');
-    return v;
-}
-int main(int argc, char **argv) {
-    FILE *f = fopen(argv[1], "rb"); if (!f) return 2;
-    fseek(f, 0, SEEK_END); len = ftell(f); fseek(f, 0, SEEK_SET);
-    buf = malloc(len + 1); if (fread(buf, 1, len, f) != len) return 2; fclose(f);
-    char *p = strstr(buf, "p af"); if (!p) return 2; pos = p - buf + 4;
-    long n = next_int();
-    long cap = 1 << 20, m = 0;
-    int *src = malloc(cap * sizeof(int)), *dst = malloc(cap * sizeof(int));
-    for (;;) {
-        long a = next_int(); if (a < 0) break; long b = next_int(); if (b < 0) break;
-        if (m == cap) { cap *= 2; src = realloc(src, cap * sizeof(int)); dst = realloc(dst, cap * sizeof(int)); }
-        src[m] = a - 1; dst[m] = b - 1; m++;
-    }
-    int *off = calloc(n + 1, sizeof(int)), *out = malloc(m * sizeof(int)), *cnt = calloc(n, sizeof(int));
-    for (long i = 0; i < m; i++) { off[src[i] + 1]++; cnt[dst[i]]++; }
-    for (long i = 0; i < n; i++) off[i + 1] += off[i];
-    int *fill = malloc((n + 1) * sizeof(int)); memcpy(fill, off, (n + 1) * sizeof(int));
-    for (long i = 0; i < m; i++) out[fill[src[i]]++] = dst[i];
-    char *lab = calloc(n, 1); /* 0 undec, 1 in, 2 out */
-    int *queue = malloc(n * sizeof(int)); long qh = 0, qt = 0;
-    for (long i = 0; i < n; i++) if (cnt[i] == 0) { lab[i] = 1; queue[qt++] = i; }
-    while (qh < qt) {
-        int x = queue[qh++];
-        for (int e = off[x]; e < off[x + 1]; e++) {
-            int y = out[e]; if (lab[y]) continue; lab[y] = 2;
-            for (int g = off[y]; g < off[y + 1]; g++) { int z = out[g]; if (!lab[z] && --cnt[z] == 0) { lab[z] = 1; queue[qt++] = z; } }
-        }
-    }
-    fputs("w", stdout);
-    for (long i = 0; i < n; i++) if (lab[i] == 1) printf(" %ld", i + 1);
-    putchar('\n');
-    return 0;
-}
-"""
+# The floor: a plain C read-and-label of grounded (no checks), also run by --suite on the floor instances.
+C_GROUNDED = open(os.path.join(ROOT, "Benchmarks", "Floor", "grounded.c")).read()
 
 def arg_to_i23(arg_path, i23_path, apx_path):
     """The attack framework of an .arg file: claims in order are arguments 1..n, attacks on claims are attacks."""

@@ -3,8 +3,17 @@ import ArgumentGraph
 import ArgraphREPL
 import Foundation
 
-/// The `argraph` command: subcommands for files, and the REPL when none is named.
+/// The program's entry: `argraph solve` as ICCMA harnesses call it takes ``SolveFastPath``; everything else the
+/// full command tree.
 @main
+enum ArgraphMain {
+    static func main() {
+        if SolveFastPath.run(CommandLine.arguments) { return }
+        Argraph.main()
+    }
+}
+
+/// The `argraph` command: subcommands for files, and the REPL when none is named.
 struct Argraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argraph",

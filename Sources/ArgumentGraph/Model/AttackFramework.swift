@@ -60,26 +60,11 @@ public struct AttackFramework: Sendable {
                   attacked: Adjacency(offsets: outOffsets, entries: targets))
     }
 
-    /// Builds both CSR tables with stable LSD radix sorts (11-bit digits, streaming writes) in O(arguments + attacks),
+    /// Builds both CSR tables in O(arguments + attacks) by counting and placing (``compressedTables(count:sources:targets:)``),
     /// dropping out-of-range pairs and duplicates.
     package init(count: Int, sources: [Int32], targets: [Int32], auxiliaryNames: [String?] = [], claimCount: Int? = nil) {
-        let n = Int32(count)
-        var s: [Int32] = [], t: [Int32] = []
-        s.reserveCapacity(sources.count); t.reserveCapacity(sources.count)
-        for i in 0..<min(sources.count, targets.count) {
-            let a = sources[i], b = targets[i]
-            if a >= 0 && a < n && b >= 0 && b < n { s.append(a); t.append(b) }
-        }
-        AttackFramework.radixSort(keys: &s, values: &t, count: count)   // by source
-        AttackFramework.radixSort(keys: &t, values: &s, count: count)   // by (target, source)
-        // Drop duplicates (now adjacent).
-        var w = 0
-        for i in 0..<t.count where i == 0 || t[i] != t[w - 1] || s[i] != s[w - 1] { t[w] = t[i]; s[w] = s[i]; w += 1 }
-        t.removeLast(t.count - w); s.removeLast(s.count - w)
-        let attackers = AttackFramework.table(count: count, keys: t, values: s)
-        AttackFramework.radixSort(keys: &s, values: &t, count: count)   // by (source, target)
-        self.init(count: count, attackers: attackers, attacked: AttackFramework.table(count: count, keys: s, values: t),
-                  auxiliaryNames: auxiliaryNames, claimCount: claimCount ?? count)
+        let (attackers, attacked) = AttackFramework.compressedTables(count: count, sources: sources, targets: targets)
+        self.init(count: count, attackers: attackers, attacked: attacked, auxiliaryNames: auxiliaryNames, claimCount: claimCount ?? count)
     }
 
     private init(count: Int, attackers: Adjacency, attacked: Adjacency, auxiliaryNames: [String?] = [], claimCount: Int? = nil) {
@@ -88,66 +73,6 @@ public struct AttackFramework: Sendable {
         self.attacked = attacked
         self.auxiliaryNames = auxiliaryNames
         self.claimCount = claimCount ?? count
-    }
-
-    /// The CSR table of pairs already sorted by key.
-    static func table(count: Int, keys: [Int32], values: [Int32]) -> Adjacency {
-        var offsets = [Int32](repeating: 0, count: count + 1)
-        offsets.withUnsafeMutableBufferPointer { off in
-            keys.withUnsafeBufferPointer { k in
-                var i = 0
-                for node in 0..<count {
-                    while i < k.count && Int(k[i]) == node { i += 1 }
-                    off[node + 1] = Int32(i)
-                }
-            }
-        }
-        return Adjacency(offsets: offsets, entries: values)
-    }
-
-    /// Stable LSD radix sort of (key, value) pairs by key, keys in `0..<count`: pairs packed into 64-bit words,
-    /// 8-bit digits (256 write streams, friendly to caches and TLB).
-    static func radixSort(keys: inout [Int32], values: inout [Int32], count: Int) {
-        let m = keys.count
-        guard m > 1 else { return }
-        let bits = max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount)
-        var packed = [UInt64](repeating: 0, count: m)
-        var tmp = [UInt64](repeating: 0, count: m)
-        keys.withUnsafeBufferPointer { k in
-            values.withUnsafeBufferPointer { v in
-                packed.withUnsafeMutableBufferPointer { p in
-                    for i in 0..<m { p[i] = UInt64(UInt32(bitPattern: k[i])) << 32 | UInt64(UInt32(bitPattern: v[i])) }
-                }
-            }
-        }
-        var histogram = [Int](repeating: 0, count: 256)
-        var shift = 32
-        while shift < 32 + bits {
-            let sh = UInt64(shift)
-            packed.withUnsafeBufferPointer { src in
-                tmp.withUnsafeMutableBufferPointer { dst in
-                    histogram.withUnsafeMutableBufferPointer { h in
-                        for i in 0..<256 { h[i] = 0 }
-                        for x in src { h[Int((x >> sh) & 0xFF)] += 1 }
-                        var sum = 0
-                        for i in 0..<256 { let c = h[i]; h[i] = sum; sum += c }
-                        for x in src {
-                            let d = Int((x >> sh) & 0xFF)
-                            dst[h[d]] = x; h[d] += 1
-                        }
-                    }
-                }
-            }
-            swap(&packed, &tmp)
-            shift += 8
-        }
-        packed.withUnsafeBufferPointer { p in
-            keys.withUnsafeMutableBufferPointer { k in
-                values.withUnsafeMutableBufferPointer { v in
-                    for i in 0..<m { k[i] = Int32(bitPattern: UInt32(p[i] >> 32)); v[i] = Int32(bitPattern: UInt32(p[i] & 0xFFFF_FFFF)) }
-                }
-            }
-        }
     }
 
     /// The number of attacks.

@@ -13,7 +13,8 @@ extension Extensions {
     /// Clauses per undecided `a` with undecided attackers `B`: `¬in_a ∨ ¬out_a`; `in_a → out_b` and `in_b → out_a`
     /// for `b ∈ B`; `(∧ out_b) → in_a`; `out_a → ∨ in_b`. Stable: `¬in_a ∨ ¬in_b` and `in_a ∨ ∨ in_b`.
     struct Encoding {
-        var solver = SATSolver()
+        /// The SAT solver, of the engine current when the encoding was made (``SATEngine/current``).
+        var solver: any IncrementalSAT = SATEngine.current.makeSolver()
         let af: AttackFramework
         let n: Int
         let stable: Bool

@@ -9,9 +9,9 @@
 /// The solver keeps its state in raw buffers, owned by a private storage object that frees them; it is a struct so
 /// that its fields are checked for exclusive access at compile time, not at run time on every access. Do not copy
 /// a solver that is still used (copies share the buffers).
-struct SATSolver {
+struct SATSolver: IncrementalSAT {
     /// The outcome of one call.
-    enum Outcome { case satisfiable, unsatisfiable, cancelled }
+    typealias Outcome = SATOutcome
 
     /// One entry of a watch list: the clause (`~ref` for a binary clause) and a literal of it that, when true,
     /// makes looking at the clause unnecessary (for a binary clause: the other literal).

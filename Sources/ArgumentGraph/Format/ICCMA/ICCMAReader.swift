@@ -10,10 +10,15 @@ public enum ICCMAReader {
     /// Reads a file in the given format or the one its extension names (i23 when unknown).
     public static func read(path: String, format: ICCMAFormat? = nil) throws(DiagnosticError) -> ICCMAFramework {
         let format = format ?? ICCMAFormat.infer(fromPath: path) ?? .i23
-        // i23 files are parsed straight from a read-only mapping of the file: no copy of the bytes at all.
-        if format == .i23, let mapped = MappedFile(path: path) {
+        // Files are parsed straight from a read-only mapping: no copy of the bytes at all.
+        if let mapped = MappedFile(path: path) {
             defer { mapped.unmap() }
-            return try I23Parser.parse(UnsafeBufferPointer(start: mapped.base, count: mapped.count), file: path)
+            let buf = UnsafeBufferPointer(start: mapped.base, count: mapped.count)
+            switch format {
+            case .i23: return try I23Parser.parse(buf, file: path)
+            case .apx: var p = Parser(buf: buf, file: path); return try p.readAPX()
+            case .tgf: var p = Parser(buf: buf, file: path); return try p.readTGF()
+            }
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
@@ -87,21 +92,15 @@ public enum ICCMAReader {
             return e
         }
 
-        /// The blank-delimited word at `pos`, moving past it.
-        mutating func word() -> String {
-            let e = wordEnd()
-            defer { pos = e }
-            return String(decoding: buf[pos..<e], as: UTF8.self)
-        }
-
-        func token() -> String {
+        func token(at start: Int? = nil) -> String {
+            let pos = start ?? self.pos
             var e = pos
             while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A && e - pos < 40 { e += 1 }
             return String(decoding: buf[pos..<e], as: UTF8.self)
         }
 
-        /// An apx name: up to ',' or ')' (quotes kept out), trimmed.
-        mutating func apxName() throws(DiagnosticError) -> String {
+        /// An apx name: up to ',' or ')' (quotes kept out), trimmed; its range in the buffer.
+        mutating func apxName() throws(DiagnosticError) -> (start: Int, length: Int) {
             skipBlanks()
             let start = pos
             if pos < buf.count && buf[pos] == 0x22 {                        // quoted
@@ -109,15 +108,15 @@ public enum ICCMAReader {
                 let s = pos
                 while pos < buf.count && buf[pos] != 0x22 && buf[pos] != 0x0A { pos += 1 }
                 guard pos < buf.count && buf[pos] == 0x22 else { throw error("unterminated quoted name", at: start) }
-                let name = String(decoding: buf[s..<pos], as: UTF8.self)
+                let range = (s, pos - s)
                 pos += 1; skipBlanks()
-                return name
+                return range
             }
             while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) { pos += 1 }
             if pos == start { throw error("expected an argument name", at: start) }
-            let name = String(decoding: buf[start..<pos], as: UTF8.self)
+            let range = (start, pos - start)
             skipBlanks()
-            return name
+            return range
         }
 
         mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
@@ -126,81 +125,138 @@ public enum ICCMAReader {
             pos += 1
         }
 
+        /// The keyword at `pos` (lower-case letters), moving past it: 1 for `arg`, 2 for `att`, 0 otherwise.
+        mutating func keyword() -> Int {
+            let start = pos
+            while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
+            guard pos - start == 3, buf[start] == 0x61 else { return 0 }
+            if buf[start + 1] == 0x72 && buf[start + 2] == 0x67 { return 1 }  // "arg"
+            if buf[start + 1] == 0x74 && buf[start + 2] == 0x74 { return 2 }  // "att"
+            return 0
+        }
+
+        /// Names are looked up as byte ranges (``ByteNameTable``); an attack may name an argument declared after it,
+        /// so attacks are kept by the name's first-seen number and renumbered in declaration order at the end.
         mutating func readAPX() throws(DiagnosticError) -> ICCMAFramework {
-            var index: [String: Int32] = [:]
+            guard let base = buf.baseAddress else { return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: []) }
+            var table = ByteNameTable(base: base)
             var names: [String] = []
-            var pending: [(String, String, SourceLocation)] = []
+            var declared: [Int32] = []                                        // per name: its argument number, or -1
+            var firstUse: [Int] = []                                          // per name: the first attack naming it
+            var sources: [Int32] = [], targets: [Int32] = []
+            // Attacks are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``).
+            var pending: [(Int, Int, Int, Int, Int)] = []
+            pending.reserveCapacity(64)
+            var sink: UInt32 = 0
+            func resolve() {
+                func number(_ s: Int, _ l: Int, _ start: Int) -> Int32 {
+                    let (id, inserted) = table.insert(s, l)
+                    if inserted { declared.append(-1); firstUse.append(start) }
+                    return id
+                }
+                for (aStart, aLength, bStart, bLength, start) in pending {
+                    sources.append(number(aStart, aLength, start))
+                    targets.append(number(bStart, bLength, start))
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             while pos < buf.count {
                 skipBlanks()
                 if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
                 if buf[pos] == 0x25 || buf[pos] == 0x23 { skipLine(); continue }  // '%' or '#'
                 let start = pos
-                while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
-                let word = String(decoding: buf[start..<pos], as: UTF8.self)
-                switch word {
-                case "arg":
+                switch keyword() {
+                case 1:
                     try expect(0x28, "'(' after 'arg'")
                     let name = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'arg(...)'")
-                    if index[name] == nil { index[name] = Int32(names.count); names.append(name) }
-                case "att":
-                    let loc = SourceLocation(file: file, line: line, column: start - lineStart + 1)
+                    let (id, inserted) = table.insert(name.start, name.length)
+                    if inserted { declared.append(-1); firstUse.append(Int.max) }
+                    if declared[Int(id)] < 0 { declared[Int(id)] = Int32(names.count); names.append(table.name(id)) }
+                case 2:
                     try expect(0x28, "'(' after 'att'")
                     let a = try apxName()
                     try expect(0x2C, "',' between the two arguments")
                     let b = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'att(...)'")
-                    pending.append((a, b, loc))
+                    sink &+= table.touch(a.start, a.length) &+ table.touch(b.start, b.length)
+                    pending.append((a.start, a.length, b.start, b.length, start))
+                    if pending.count == 64 { resolve() }
                 default:
-                    throw error("expected 'arg(...)' or 'att(...)', found '\(token())'", at: start)
+                    pos = start
+                    while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
+                    throw error("expected 'arg(...)' or 'att(...)', found '\(token(at: start))'", at: start)
                 }
             }
-            var sources: [Int32] = [], targets: [Int32] = []
-            for (a, b, loc) in pending {
-                for name in [a, b] where index[name] == nil {
-                    throw DiagnosticError([Diagnostic(.error, "attack names undeclared argument '\(name)'", at: loc,
-                                                      hint: Suggestions.hint(for: name, in: names))])
-                }
-                sources.append(index[a] ?? 0); targets.append(index[b] ?? 0)
+            resolve()
+            if sink == 1 { sources.reserveCapacity(sources.count) }               // uses the touched words
+            if names.count < table.count {
+                // The first attack (in the file) that names an undeclared argument; its first such name.
+                var worst = -1
+                for id in 0..<table.count where declared[id] < 0 && (worst < 0 || firstUse[id] < firstUse[worst]) { worst = id }
+                let name = table.name(Int32(worst))
+                throw I23Parser.fail(base: base, count: buf.count, file: file, "attack names undeclared argument '\(name)'",
+                                     at: firstUse[worst], hint: Suggestions.hint(for: name, in: names))
             }
+            for i in 0..<sources.count { sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])] }
             return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
 
         mutating func readTGF() throws(DiagnosticError) -> ICCMAFramework {
-            var index: [String: Int32] = [:]
+            guard let base = buf.baseAddress else { return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: []) }
+            var table = ByteNameTable(base: base)
             var names: [String] = []
             var sources: [Int32] = [], targets: [Int32] = []
             var inEdges = false
+            // Edges are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``); an
+            // error found while parsing first resolves the edges before it, whose unknown nodes come first.
+            var pending: [(Int, Int, Int, Int)] = []
+            pending.reserveCapacity(64)
+            var sink: UInt32 = 0
+            func resolve() throws(DiagnosticError) {
+                func unknown(_ s: Int, _ l: Int) -> DiagnosticError {
+                    let name = String(decoding: buf[s..<(s + l)], as: UTF8.self)
+                    return I23Parser.fail(base: base, count: buf.count, file: file, "edge names unknown node '\(name)'", at: s,
+                                          hint: Suggestions.hint(for: name, in: names))
+                }
+                for (aStart, aLength, bStart, bLength) in pending {
+                    guard let a = table.find(aStart, aLength) else { throw unknown(aStart, aLength) }
+                    guard let b = table.find(bStart, bLength) else { throw unknown(bStart, bLength) }
+                    sources.append(a); targets.append(b)
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             while pos < buf.count {
                 skipBlanks()
                 if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
                 if buf[pos] == 0x23 {
-                    if inEdges { throw error("a second '#' separator") }
+                    if inEdges { try resolve(); throw error("a second '#' separator") }
                     inEdges = true; skipLine(); continue
                 }
                 let start = pos
-                let first = word()
+                let end = wordEnd()
+                pos = end
                 if !inEdges {
-                    if index[first] != nil { throw error("duplicate node '\(first)'", at: start) }
-                    index[first] = Int32(names.count); names.append(first)
+                    let (id, inserted) = table.insert(start, end - start)
+                    if !inserted { throw error("duplicate node '\(table.name(id))'", at: start) }
+                    names.append(table.name(id))
                     skipLine()                                                 // a label may follow
                     continue
                 }
                 skipBlanks()
                 let secondStart = pos
-                let second = word()
-                if second.isEmpty { throw error("expected two node ids on an edge line") }
-                guard let a = index[first] else {
-                    throw error("edge names unknown node '\(first)'", at: start, hint: Suggestions.hint(for: first, in: names))
-                }
-                guard let b = index[second] else {
-                    throw error("edge names unknown node '\(second)'", at: secondStart, hint: Suggestions.hint(for: second, in: names))
-                }
-                sources.append(a); targets.append(b)
+                let secondEnd = wordEnd()
+                pos = secondEnd
+                if secondEnd == secondStart { try resolve(); throw error("expected two node ids on an edge line") }
+                sink &+= table.touch(start, end - start) &+ table.touch(secondStart, secondEnd - secondStart)
+                pending.append((start, end - start, secondStart, secondEnd - secondStart))
+                if pending.count == 64 { try resolve() }
                 skipLine()
             }
+            try resolve()
+            if sink == 1 { sources.reserveCapacity(sources.count) }               // uses the touched words
             return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
     }
