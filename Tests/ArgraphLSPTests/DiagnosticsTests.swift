@@ -73,7 +73,9 @@ import Testing
         let q = s.diagnostics(uri).filter { $0["code"] == "quote" }
         #expect(q.count == 1)
         #expect(q.first?.rangeNumbers == [line, 9, line, 23])
-        #expect(q.first?["message"]?.string?.contains("matches up to \"cats are \"") == true)
+        // The message is verify's: the closest passage, whose words the quick fix would put back.
+        #expect(q.first?["message"]?.string?.contains("closest passage (L1): \"cats are better\"") == true,
+                "\(q.first?["message"]?.string ?? "no message")")
     }
 
     @Test func sourcesAreFoundThroughTheConfiguredFolder() throws {

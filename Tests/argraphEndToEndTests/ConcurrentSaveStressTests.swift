@@ -33,8 +33,9 @@ import Testing
         /// Runs one command and returns everything it printed.
         func run(_ command: String) -> String {
             marks += 1
-            let marker = "mark = \(marks)\n"
-            input.fileHandleForWriting.write(Data((command + "\nset mark \(marks)\n").utf8))
+            // A search for a word no graph holds: it changes nothing and says so, naming the word.
+            let marker = "no claim or quote contains 'zzmark\(marks)'\n"
+            input.fileHandleForWriting.write(Data((command + "\nfind zzmark\(marks)\n").utf8))
             while true {
                 if let r = pending.range(of: Data(marker.utf8)) {
                     let said = String(decoding: pending[..<r.lowerBound], as: UTF8.self)

@@ -52,7 +52,9 @@ public enum GraphSelection: Sendable, Hashable {
 
     /// The induced sub-graph of the selected claims, built with ``GraphBuilder``.
     public func subgraph(of graph: Graph) throws(DiagnosticError) -> SubGraph {
-        SubGraph(of: graph, claims: try claimIndices(in: graph))
+        // The whole graph is the graph itself, with the actors and documents that hold no stance yet.
+        if case .all = self { return SubGraph(whole: graph) }
+        return SubGraph(of: graph, claims: try claimIndices(in: graph))
     }
 
     /// Marks every claim within `depth` undirected steps of `start`; breadth-first, iterative.
@@ -139,6 +141,12 @@ public struct SubGraph: Sendable {
         }
         self.graph = g
         self.originalClaim = edited.claimOrigin
+    }
+
+    /// The whole of `graph`, unchanged.
+    public init(whole graph: Graph) {
+        self.graph = graph
+        self.originalClaim = Array(graph.claims.indices)
     }
 
     /// Picks, for each claim of the sub-graph, the value the original graph's claim had.

@@ -156,8 +156,11 @@ public enum GraphFile {
             case S_IFREG: break
             case S_IFDIR: throw SaveError.notAFile(path: path, kind: "a directory")
             // A device (/dev/null, /dev/stdout), a pipe or a socket: there is no file to replace, and a
-            // rename would put a plain file in its place (as root, even over /dev/null). Write into it.
-            default: return try writeThrough(data, to: target, path: path, calls: calls)
+            // rename would put a plain file in its place (as root, even over /dev/null). An output (no
+            // snapshot expected) is written into it; a graph saved over what it was read from is refused.
+            default:
+                guard expecting == nil else { throw SaveError.notAFile(path: path, kind: "not a regular file") }
+                return try writeThrough(data, to: target, path: path, calls: calls)
             }
         }
         let tmp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -228,13 +231,16 @@ public enum GraphFile {
 }
 
 extension GraphFile {
-    /// Writes `data` into an existing device, pipe or socket at `target`, as `cat > target` would.
+    /// Writes `data` into an existing device, pipe or socket at `target`, as `cat > target` would; a pipe
+    /// that no program reads is an error at once, not a wait.
     static func writeThrough(_ data: Data, to target: String, path: String,
                              calls: AtomicWriteCalls) throws(SaveError) -> FileSnapshot {
-        let fd = Foundation.open(target, O_WRONLY | O_CLOEXEC)
+        let fd = Foundation.open(target, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            throw SaveError.writeFailed(path: path, reason: String(cString: strerror(errno)), unchanged: true)
+            let reason = errno == ENXIO ? "it is a pipe that no program is reading" : String(cString: strerror(errno))
+            throw SaveError.writeFailed(path: path, reason: reason, unchanged: true)
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var failure: String?
         data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var offset = 0

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import ArgumentGraph
 @testable import ArgumentGraphFormats
@@ -63,18 +62,28 @@ import ArgumentGraph
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fifo = dir + "/pipe"
         #expect(mkfifo(fifo, 0o600) == 0)
-        let received = Mutex<Data?>(nil)
-        let reader = Thread {
-            let data = FileManager.default.contents(atPath: fifo)
-            received.withLock { $0 = data }
-        }
-        reader.start()
+        // The reading end is open before the save, as a shell's `| reader` would be.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
         try GraphFile.writeAtomically(Self.new, to: fifo)
-        for _ in 0..<500 where received.withLock({ $0 }) == nil { usleep(10_000) }
-        #expect(received.withLock { $0 } == Self.new)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(n >= 0 && Data(buffer[0..<max(n, 0)]) == Self.new)
         var st = stat()
         #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "the pipe was replaced by a file")
         #expect(Self.strays(in: dir, keeping: ["graph.arg", "pipe"]).isEmpty)
+    }
+
+    /// A pipe nobody reads is an error at once, not a save that waits for ever.
+    @Test func aPipeWithoutAReaderIsAnErrorNotAWait() throws {
+        let (dir, file) = try Self.folderWithOldFile()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        Self.expectFailure(to: fifo, old: file, reason: "no program is reading")
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
     }
 
     @Test func aPathThatIsADirectoryIsRefused() throws {

@@ -182,8 +182,10 @@ public struct QuoteAligner: Sendable {
                 step[row + j] = s
             }
         }
+        // Of equally cheap ends, the last: a changed last word is set against the source's word there rather than
+        // dropped (as a changed first word already is), so the passage and its fix keep the quote's length.
         var end = 0
-        for j in 0...n where cost[m * w + j] < cost[m * w + end] { end = j }
+        for j in 0...n where cost[m * w + j] <= cost[m * w + end] { end = j }
         // Trace back.
         var edits: [WordEdit] = []
         var fixed: [(text: String, from: Int, to: Int)] = []   // pieces with their source words (-1: none)
