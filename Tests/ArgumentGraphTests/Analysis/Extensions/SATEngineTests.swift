@@ -1,5 +1,7 @@
+import ArgumentGraph
 import Testing
-@testable import ArgumentGraph
+
+@testable import ArgumentGraphAnalysis
 
 /// Both SAT engines behind ``IncrementalSAT``, tested the same way: random CNF against brute force (satisfiable and
 /// unsatisfiable, incrementally, under assumptions) and the same extensions on random frameworks.
