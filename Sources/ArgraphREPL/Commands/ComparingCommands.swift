@@ -201,7 +201,7 @@ enum Comparing {
             for c in diff.changes {
                 try ctx.checkCancelled()
                 let lab = c.flipped ? (c.labelBefore ?? "") + " → " + (c.labelAfter ?? "") : (c.labelAfter ?? "")
-                t.add([g.claims[c.claim].id, lab, fixed(c.before) + " → " + fixed(c.after), (c.delta > 0 ? "+" : "") + fixed(c.delta)])
+                t.add([g.claims[c.claim].id, lab, fixed(c.before) + " → " + fixed(c.after), NumberText.change(c.delta)])
             }
             ctx.print(table: t)
         }
@@ -237,7 +237,7 @@ enum Comparing {
         if ranked.isEmpty { ctx.print("no claim upstream"); return }
         var t = TextTable(headers: ["#", "CLAIM", "ROLE", "IF RETRACTED", "CHANGE", "TEXT"], rightAligned: [0, 3, 4])
         for (i, c) in ranked.enumerated() {
-            t.add([String(i + 1), g.claims[c.claim].id, c.role.rawValue, fixed(c.after), (c.delta > 0 ? "+" : "") + fixed(c.delta), g.claims[c.claim].text])
+            t.add([String(i + 1), g.claims[c.claim].id, c.role.rawValue, fixed(c.after), NumberText.change(c.delta), g.claims[c.claim].text])
         }
         ctx.print(table: t)
     }

@@ -88,7 +88,7 @@ extension CommandRegistry {
             for i in e.influences {
                 let weight = i.undercuts.isEmpty ? Scoring.number(i.weight) : "\(Scoring.number(i.effectiveWeight))*"
                 t.add([i.kind.rawValue, g.claims[i.source].id, Scoring.number(i.sourceStrength), weight,
-                       (i.contribution >= 0 ? "+" : "") + Scoring.number(i.contribution)])
+                       NumberText.change(i.contribution)])
             }
             if !e.influences.isEmpty { ctx.print(lines: t.render(width: ctx.width, style: ctx.style).map { "  " + $0 }) }
             if e.influences.contains(where: { !$0.undercuts.isEmpty }) { ctx.print("  * weight lowered by undercuts") }

@@ -3,6 +3,12 @@ public enum NumberText {
     /// A strength, credibility, score or agreement index: three decimals (`0.661`, `-0.333`), never `-0.000`.
     public static func strength(_ x: Double) -> String { fixed(x, decimals: 3) }
 
+    /// A change of strength or score, signed: `+0.125`, `-0.193`, and `0.000` for one that rounds to nothing.
+    public static func change(_ x: Double) -> String {
+        let s = strength(x)
+        return s.hasPrefix("-") || s == strength(0) ? s : "+" + s
+    }
+
     /// `x` with exactly `decimals` digits after the point (0 to 9), rounded as `printf` does (half to even), without a negative
     /// zero; not-a-number and infinities print as `nan`, `inf` and `-inf`.
     public static func fixed(_ x: Double, decimals: Int) -> String {

@@ -1,9 +1,9 @@
 /// An aligned table of text: a header row, then rows, columns measured in terminal columns (``TextWidth``).
 ///
 /// When the table is wider than the line, right-aligned columns (numbers) keep their width and the others wrap:
-/// each first gets its header and its longest word (up to a quarter of the line), and the columns left over go one
-/// at a time to the column whose widening saves the most wrapped lines, or, where none saves a line yet, to the one
-/// with the most text left over. So a long affiliation gets the room, not a column that is wide for one long name.
+/// each first gets its header and its longest word (up to a third of the line, so that an id stays whole), and the
+/// columns left over go one at a time to the column whose widening saves the most wrapped lines, or, where none
+/// saves a line yet, to the one with the most text left over. So a long affiliation gets the room, not a column that is wide for one long name.
 public struct TextTable {
     /// The column titles.
     public var headers: [String]
@@ -78,7 +78,7 @@ public struct TextTable {
         }
         let gaps = 2 * (n - 1)
         if natural.reduce(0, +) + gaps <= width { return natural }
-        let cap = max(8, width / 4)
+        let cap = max(8, width / 3)
         var widths = (0..<n).map { i in
             rightAligned.contains(i) ? natural[i] : min(natural[i], max(headerWidths[i], min(longestWord[i], cap)))
         }
