@@ -54,7 +54,10 @@ public enum Graphviz {
                 let deadline = Date().addingTimeInterval(timeout)
                 while process.isRunning {
                     if Date() > deadline {
+                        // dot does not always stop on SIGTERM in the middle of a layout: give it a moment, then SIGKILL.
                         process.terminate()
+                        for _ in 0..<50 where process.isRunning { usleep(20_000) }
+                        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                         process.waitUntilExit()
                         let limit = timeout >= 1 ? String(Int(timeout)) : String(timeout)
                         throw DiagnosticError([Diagnostic(.error, "Graphviz dot took more than \(limit) s and was stopped")])
