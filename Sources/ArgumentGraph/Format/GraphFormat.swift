@@ -171,23 +171,7 @@ public enum GraphFile {
         // Keep the old file's permissions (a private 0600 file stays private).
         var old = stat()
         if stat(target, &old) == 0 { _ = fchmod(fd, old.st_mode & 0o7777) }
-        var failure: String?
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buf.count {
-                let n = calls.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                if n == 0 {
-                    failure = "the system wrote no bytes (no progress)"
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = writeAll(data, to: fd, calls: calls)
         if failure == nil, calls.fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         var written = stat()
         if failure == nil, fstat(fd, &written) != 0 { failure = String(cString: strerror(errno)) }
@@ -231,6 +215,23 @@ public enum GraphFile {
 }
 
 extension GraphFile {
+    /// Writes all of `data` to `fd`, going on after an interrupted or short write; nil, or why it failed.
+    static func writeAll(_ data: Data, to fd: Int32, calls: AtomicWriteCalls) -> String? {
+        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> String? in
+            var offset = 0
+            while offset < buf.count {
+                let n = calls.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                if n == 0 { return "the system wrote no bytes (no progress)" }
+                offset += n
+            }
+            return nil
+        }
+    }
+
     /// Writes `data` into an existing device, pipe or socket at `target`, as `cat > target` would; a pipe
     /// that no program reads is an error at once, not a wait.
     static func writeThrough(_ data: Data, to target: String, path: String,
@@ -241,20 +242,7 @@ extension GraphFile {
             throw SaveError.writeFailed(path: path, reason: reason, unchanged: true)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        var failure: String?
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buf.count {
-                let n = calls.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                if n == 0 { failure = "the system wrote no bytes (no progress)"; return }
-                offset += n
-            }
-        }
+        var failure = writeAll(data, to: fd, calls: calls)
         if calls.close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
         if let failure { throw SaveError.writeFailed(path: path, reason: failure, unchanged: false) }
         return data.withUnsafeBytes { FileSnapshot(path: path, bytes: $0, stat: nil) }
