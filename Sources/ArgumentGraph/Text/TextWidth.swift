@@ -6,12 +6,27 @@
 public enum TextWidth {
     /// The columns `text` takes.
     public static func columns(_ text: some StringProtocol) -> Int {
+        if let n = asciiColumns(text.utf8) { return n }
         var n = 0
         var inEscape = false
         for c in text {
             if inEscape { if c == "m" { inEscape = false }; continue }
             if c == "\u{1B}" { inEscape = true; continue }
             n += columns(c)
+        }
+        return n
+    }
+
+    /// The columns of text that is all ASCII, counted on its bytes (most labels, ids and quotes: no grapheme
+    /// breaking, no Unicode properties); nil when a byte is not ASCII.
+    static func asciiColumns(_ bytes: some Collection<UInt8>) -> Int? {
+        var n = 0
+        var inEscape = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            if inEscape { if b == UInt8(ascii: "m") { inEscape = false }; continue }
+            if b == 0x1B { inEscape = true; continue }
+            if b >= 0x20 && b != 0x7F { n += 1 }
         }
         return n
     }

@@ -24,7 +24,7 @@ public enum WordWrap {
         let paragraphs = keepingLineBreaks ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
         for (p, paragraph) in paragraphs.enumerated() {
             if p > 0 { newLine() }
-            for wordText in paragraph.split(whereSeparator: \.isWhitespace) {
+            for wordText in paragraph.split(whereSeparator: isSpace) {
                 var word = wordText
                 var w = TextWidth.columns(word)
                 if lineHasWord, currentWidth + 1 + w > room { newLine() }
@@ -52,5 +52,11 @@ public enum WordWrap {
         var s = Substring(s)
         while s.last == " " { s.removeLast() }
         return String(s)
+    }
+
+    /// `Character.isWhitespace`, answered without a Unicode property lookup for ASCII (most text).
+    static func isSpace(_ c: Character) -> Bool {
+        if let a = c.asciiValue { return a == 0x20 || (a >= 0x09 && a <= 0x0D) }
+        return c.isWhitespace
     }
 }

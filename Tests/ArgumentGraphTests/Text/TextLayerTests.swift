@@ -5,6 +5,28 @@ import Testing
 
 /// The text layer: display width, the word wrapper, the number format, did-you-mean, the XML escaper, the table.
 @Suite struct TextLayerTests {
+    /// The byte-counting path for ASCII text gives what the character path gives, escapes, controls and CRLF included;
+    /// and the wrapper's ASCII test for spaces agrees with `Character.isWhitespace`.
+    @Test func theASCIIFastPathsAgreeWithTheCharacterPaths() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", " ", "\t", "\n", "\r\n", "\u{1B}[1m", "\u{1B}[0m", "\u{7F}", "\u{01}", "-", "m", "\u{0B}", "\u{0C}"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            var slow = 0, inEscape = false
+            for c in text {
+                if inEscape { if c == "m" { inEscape = false }; continue }
+                if c == "\u{1B}" { inEscape = true; continue }
+                slow += TextWidth.columns(c)
+            }
+            #expect(TextWidth.columns(text) == slow, "\(text.debugDescription)")
+        }
+        for b in UInt8(0)..<0x80 {
+            let c = Character(Unicode.Scalar(b))
+            #expect(WordWrap.isSpace(c) == c.isWhitespace, "\(b)")
+        }
+        #expect(WordWrap.isSpace("\u{00A0}") && !WordWrap.isSpace("é"))
+    }
+
     @Test func displayWidthCountsWideEmojiAndZeroWidthCharacters() {
         #expect(TextWidth.columns("abc") == 3)
         #expect(TextWidth.columns("日本語") == 6, "CJK ideographs are wide")
