@@ -38,7 +38,9 @@ def index(g, p, q, a, b):
             linked = (s in hp and t in hq) or (s in hq and t in hp)
             if linked:
                 if r["kind"] == "support":
-                    agree += 1
+                    # an inference one of the two drew; a link the analyst or a third party drew is not theirs
+                    if r.get("by") in (a, b):
+                        agree += 1
                 else:
                     conflict += 1
         elif r["kind"] == "attack":  # undercut: source held by one, undercut relation's source by the other,

@@ -61,6 +61,7 @@ enum ExportFixtures {
 
         support r1: nixon-quaker -> nixon-pacifist
           weight: 0.8
+          by: reiter
         attack nixon-pacifist -> nixon-not-pacifist
         attack nixon-not-pacifist -> nixon-pacifist
         undercut study-nixon -> r1

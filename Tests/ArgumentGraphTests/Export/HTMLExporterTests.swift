@@ -99,7 +99,7 @@ import ArgumentGraph
         #expect(undercut.targetRelation == graph.relationIndex(of: "r1"))
         #expect(data.stances.map(\.document) == graph.stances.map(\.document))
         // Reiter and the Quakers, worked by hand: both assert nixon-pacifist; nixon-quaker (Reiter's)
-        // supports nixon-pacifist (the Quakers'); study-nixon (the Quakers') undercuts the support from
+        // supports nixon-pacifist (the Quakers'), Reiter's own inference (by: reiter); study-nixon (the Quakers') undercuts the support from
         // nixon-quaker (Reiter's). Index (2 − 1) / 3.
         let matrix = try #require(data.matrix)
         #expect(Set(matrix.members.map { data.actors[$0].id }) == ["reiter", "quakers"])

@@ -152,6 +152,8 @@ public struct AgreementMatrix: Sendable {
         let undercutsOnSource: Adjacency
         /// Per relation: for an undercut, the actor who drew the relation it undercuts; else −1.
         let undercutTargetActor: [Int32]
+        /// Per relation: the actor who drew it (`by:`), or −1.
+        let drawer: [Int32]
 
         init(_ graph: Graph) {
             self.graph = graph
@@ -181,6 +183,7 @@ public struct AgreementMatrix: Sendable {
             undercutsFrom = Adjacency(count: graph.claims.count, pairs: from)
             undercutsOnSource = Adjacency(count: graph.claims.count, pairs: on)
             undercutTargetActor = targetActor
+            drawer = graph.relations.map { Int32($0.actor ?? -1) }
         }
 
         /// Whether undercut `u` qualifies an inference drawn by one of `actors` (see ``Comparison``).
@@ -201,8 +204,11 @@ public struct AgreementMatrix: Sendable {
                 if markI[c] & 1 != 0 { conflict += 1 }
             }
             // Relations (and undercuts) from a claim j holds to a claim i holds.
+            // A support counts only when one of the two sides drew it (see ``Comparison``).
             func tally(_ r: Int) {
-                if kind[r] == 1 { agree += 1 } else { conflict += 1 }
+                if kind[r] != 1 { conflict += 1; return }
+                let a = Int(drawer[r])
+                if a >= 0 && (actorsI.contains(a) || actorsJ.contains(a)) { agree += 1 }
             }
             for s in heldJ {
                 for r in graph.supportsFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }

@@ -7,7 +7,9 @@ import ArgumentGraphModel
 ///
 /// **Agreements** (each claim or relation counted once):
 /// - *both assert* a claim; *both deny* a claim;
-/// - a *support* relation whose source one side holds and whose target the other side holds.
+/// - a *support* relation whose source one side holds and whose target the other side holds, when one of the
+///   two sides drew it (`by:`): an inference an author draws. A link the analyst drew (no `by:`), or a third
+///   party drew, between two authors' claims is not their agreement, and does not count.
 ///
 /// **Conflicts** (each claim or relation counted once):
 /// - *contradiction*: one side holds a claim the other denies;
@@ -25,7 +27,8 @@ public struct Comparison: Sendable {
     public static let definition = """
         Agreement index = (agreements - conflicts) / (agreements + conflicts), in [-1, 1]; 0 when both \
         counts are 0. Agreements: claims both assert, claims both deny, and support relations from a \
-        claim one holds to a claim the other holds. Conflicts: claims one asserts and the other denies, \
+        claim one holds to a claim the other holds that one of the two drew (by:; a link the analyst or a \
+        third party drew is not their agreement). Conflicts: claims one asserts and the other denies, \
         attack relations from a claim one holds to a claim the other holds, and undercuts by one of a \
         relation whose source the other holds (not when the undercut relation is one the undercutting side \
         drew itself: that is a concession). Each claim or relation counts once. Claims an actor both \
@@ -128,7 +131,9 @@ public struct Comparison: Sendable {
             for s in from.sorted() {
                 for r32 in graph.supportsFrom[s] + graph.attacksFrom[s] {
                     let r = Int(r32)
-                    guard let t = graph.relations[r].targetClaim, to.contains(t), seen.insert(r).inserted else { continue }
+                    guard let t = graph.relations[r].targetClaim, to.contains(t) else { continue }
+                    if graph.relations[r].kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) { continue }
+                    guard seen.insert(r).inserted else { continue }
                     links.append(Point(kind: graph.relations[r].kind == .support ? .supports : .attacks,
                                        claim: s, other: t, relation: r, side: side))
                 }
@@ -156,6 +161,12 @@ public struct Comparison: Sendable {
 
         onlyFirst = Comparison.unaddressed(graph, p, by: q)
         onlySecond = Comparison.unaddressed(graph, q, by: p)
+    }
+
+    /// Whether relation `r` was drawn (`by:`) by an actor of either side: a support counts as agreement only then.
+    static func drawn(_ graph: Graph, _ r: Int, byOneOf first: Set<Int>, _ second: Set<Int>) -> Bool {
+        guard let a = graph.relations[r].actor else { return false }
+        return first.contains(a) || second.contains(a)
     }
 
     /// Whether undercut `u` targets a relation drawn (`by:`) by one of `actors`: a concession, not a conflict.

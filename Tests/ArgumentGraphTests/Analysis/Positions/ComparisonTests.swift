@@ -57,6 +57,33 @@ import Testing
         #expect(Comparison(g, actor: 1, actor: 0).conflicts.count == undercuts.count)
     }
 
+    /// A support between a claim of a and a claim of b is their agreement only when a or b drew it: a link the
+    /// analyst drew (no `by:`), or that a third party drew, is not (issue 22). An attack counts whoever drew it.
+    @Test(arguments: [("a", 1), ("b", 1), ("c", 0), (nil, 0)] as [(String?, Int)])
+    func aSupportIsAgreementOnlyWhenOneOfThePairDrewIt(drawer: String?, supports: Int) throws {
+        let g = try PositionFixtures.graph("""
+            actor a
+            actor b
+            actor c
+            claim x: X.
+            claim y: Y.
+            claim z: Z.
+            stance a asserts x
+            stance b asserts y
+            stance c asserts z
+            support x -> y
+            \(drawer.map { "  by: \($0)" } ?? "")
+            attack z -> y
+            """)
+        let cmp = Comparison(g, actor: 0, actor: 1)
+        #expect(cmp.agreements.filter { $0.kind == .supports }.count == supports)
+        #expect(cmp.index == (supports == 1 ? 1 : 0))
+        let m = AgreementMatrix(g, ordered: false)
+        #expect(m.cells[0][1].agreements == supports && m.cells[0][1].hasContact == (supports == 1))
+        // c's attack on b's claim is a conflict between c and b, whoever drew it.
+        #expect(Comparison(g, actor: 2, actor: 1).conflicts.map(\.kind) == [.attacks])
+    }
+
     @Test func indexDefinition() {
         #expect(Comparison.index(agreements: 0, conflicts: 0) == 0)
         #expect(Comparison.index(agreements: 4, conflicts: 0) == 1)
