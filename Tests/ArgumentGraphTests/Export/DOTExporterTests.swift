@@ -62,7 +62,8 @@ import Testing
         var o = DOTExporter.Options()
         o.compare = ("reiter", "quakers")
         let dot = DOTExporter.write(try ExportFixtures.nixon(), options: o)
-        #expect(dot.contains(##""nixon-quaker" [shape=note, style=filled, fillcolor="\##(DOTExporter.palette[0])""##))   // Reiter only
+        // Reiter only
+        #expect(dot.contains(##""nixon-quaker" [shape=note, style=filled, fillcolor="\##(DOTExporter.palette[0])""##))
         #expect(dot.contains(##""nixon-pacifist" [fillcolor="\##(DOTExporter.palette[2])""##))   // both
         #expect(dot.contains(##""study-nixon" [shape=hexagon, style=filled, margin="0.02,0.04", fillcolor="\##(DOTExporter.palette[1])""##))  // Quakers only
         #expect(dot.contains("held by Ray Reiter only"))

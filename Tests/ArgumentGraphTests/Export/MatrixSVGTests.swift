@@ -62,6 +62,7 @@ import Testing
             stance y asserts k2
             """)
         let svg = MatrixSVG.render(AgreementMatrix(g))
-        #expect(svg.components(separatedBy: "fill=\"\(MatrixSVG.noContactColour)\"").count - 1 == 2 + 1)  // 2 cells + legend swatch
+        // 2 cells + legend swatch
+        #expect(svg.components(separatedBy: "fill=\"\(MatrixSVG.noContactColour)\"").count - 1 == 2 + 1)
     }
 }
