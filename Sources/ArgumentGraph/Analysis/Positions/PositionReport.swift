@@ -36,9 +36,13 @@ public enum PositionReport {
     /// A comparison: the index with its counts, common ground, conflicts, and what each side alone says.
     public static func comparison(_ c: Comparison, in graph: Graph, width: Int = 80) -> String {
         let a = c.first.scope.label(in: graph), b = c.second.scope.label(in: graph)
-        var out = ["\(a) vs \(b): agreement index \(AgreementMatrix.format(c.index)) "
-                   + "(\(c.agreements.count) agreement\(c.agreements.count == 1 ? "" : "s"), "
-                   + "\(c.conflicts.count) conflict\(c.conflicts.count == 1 ? "" : "s"))"]
+        // No agreement and no conflict is no contact, as the matrix's `-` says, not an index of 0.
+        let headline = c.agreements.isEmpty && c.conflicts.isEmpty
+            ? "no contact (no shared claim, no relation between their claims that counts)"
+            : "agreement index \(AgreementMatrix.format(c.index)) "
+                + "(\(c.agreements.count) agreement\(c.agreements.count == 1 ? "" : "s"), "
+                + "\(c.conflicts.count) conflict\(c.conflicts.count == 1 ? "" : "s"))"
+        var out = ["\(a) vs \(b): " + headline]
         let name = { (side: Comparison.Side?) -> String in side == .first ? a : side == .second ? b : "both" }
         func describe(_ p: Comparison.Point) -> String {
             let id = graph.claims[p.claim].id

@@ -115,10 +115,10 @@ extension ArgdownParser {
             case .top:
                 guard let el = element(item.text, at: at, top: true) else { continue }
                 stack = [(item.line.indent, el.claim)]
-                if (claimIndex[el.claim].map { claims[$0].isArgument } ?? false), items.count == 1 || (n + 1 < items.count && { if case .numbered = items[n + 1].kind { return true }; return false }()) {
+                if let ci = claimIndex[el.claim], claims[ci].isArgument, items.count == 1 || (n + 1 < items.count && { if case .numbered = items[n + 1].kind { return true }; return false }()) {
                     topLevelOnly = el.claim
                 }
-                if (claimIndex[el.claim].map { claims[$0].provisional } ?? false) { provisionalTop = el.claim }
+                if let ci = claimIndex[el.claim], claims[ci].provisional { provisionalTop = el.claim }
             case let .relation(m):
                 while let top = stack.last, top.indent >= item.line.indent { stack.removeLast() }
                 guard let parent = stack.last?.claim else {

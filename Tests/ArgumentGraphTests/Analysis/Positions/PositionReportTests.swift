@@ -27,6 +27,22 @@ import ArgumentGraph
             """)
     }
 
+    /// Two actors who share no claim and no relation that counts have no contact, as the matrix's `-` says.
+    @Test func aPairWithoutContactSaysSoRatherThanIndexZero() throws {
+        let g = try PositionFixtures.graph("""
+            actor a
+            actor b
+            claim x: X.
+            claim y: Y.
+            stance a asserts x
+            stance b asserts y
+            support x -> y
+            """)
+        let report = PositionReport.comparison(Comparison(g, actor: 0, actor: 1), in: g)
+        #expect(report.hasPrefix("a vs b: no contact (no shared claim, no relation between their claims that counts)\n"))
+        #expect(!AgreementMatrix(g, ordered: false).cells[0][1].hasContact)
+    }
+
     @Test func matrixReport() throws {
         let g = try PositionFixtures.forum()
         #expect(PositionReport.matrix(AgreementMatrix(g)) == """
