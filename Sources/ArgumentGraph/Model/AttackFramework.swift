@@ -106,7 +106,7 @@ public struct AttackFramework: Sendable {
     }
 
     /// The Dung framework where each member of a collective attack attacks its target alone: what a format without
-    /// attacks by sets (ICCMA) can hold. It has more attacks than this one, so it accepts no more.
+    /// attacks by sets (ICCMA) can hold. It is a different framework, with different extensions in general.
     public func splittingCollectiveAttacks() -> AttackFramework {
         var pairs = attacks
         for c in collectiveAttacks { for m in c.attackers { pairs.append((m, c.target)) } }
@@ -116,7 +116,7 @@ public struct AttackFramework: Sendable {
     /// Whether some attack is by a set of two or more arguments.
     public var hasCollectiveAttacks: Bool { !collectiveAttacks.isEmpty }
 
-    /// The number of attacks.
+    /// The number of attacks by one argument (collective attacks are counted by `collectiveAttacks.count`).
     public var attackCount: Int { attackers.entries.count }
 
     /// All attacks as (attacker, attacked) pairs, ordered by attacker then attacked.

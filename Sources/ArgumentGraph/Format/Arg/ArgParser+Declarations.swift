@@ -221,11 +221,16 @@ extension ArgParser {
     mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
         // [ID:] FROM -> TO
         let lineStart = line.startIndex, lineEnd = line.endIndex
-        let (arrowFound, left, right) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords) in
+        // The scan for the arrow also notes a '+' before it (a linked relation), at no extra pass.
+        let (arrowFound, left, right, plus) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords, Bool) in
             var i = after
-            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) { i += 1 }
-            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0)) }
-            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd))
+            var plus = false
+            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) {
+                if p[i] == UInt8(ascii: "+") { plus = true }
+                i += 1
+            }
+            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0), false) }
+            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd), plus)
         }
         guard let arrow = arrowFound else {
             error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
@@ -251,7 +256,7 @@ extension ArgParser {
         // A linked relation: premises joined by '+' ('a + b -> c').
         var others: [(start: Int, end: Int)] = []
         var firstPremise: (start: Int, end: Int)?
-        if left.count > first, bytes[left[first].start..<arrow].contains(UInt8(ascii: "+")) {
+        if plus, left.count > first, bytes[left[first].start..<arrow].contains(UInt8(ascii: "+")) {
             guard let premises = linkedPremises(from: left[first].start, to: arrow, line: line, number: number, keyword: keyword) else {
                 current = nil
                 return
