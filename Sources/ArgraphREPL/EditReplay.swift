@@ -47,7 +47,7 @@ enum EditReplay {
         case let .addDocument(d): [.document(d.id)]
         case let .addStance(s): [.actor(s.actor), .claim(s.claim)] + (s.document.map { [.document($0)] } ?? [])
         case let .addRelation(r):
-            [.claim(r.source)] + (r.actor.map { [.actor($0)] } ?? []) + {
+            r.premises.map { .claim($0) } + (r.actor.map { [.actor($0)] } ?? []) + {
                 switch r.target {
                 case let .claim(t): [Ref.claim(t)]
                 case .relation: []
@@ -97,7 +97,7 @@ enum EditReplay {
         case let .claimLinks(id):
             guard let c = g.claimIndex(of: id) else { return nil }
             return (g.stances.filter { $0.claim == c }.map { ArgWriter.stance($0, in: g) }
-                + g.relations.filter { $0.source == c || $0.target == .claim(c) }.map { ArgWriter.relation($0, in: g) }).sorted()
+                + g.relations.filter { $0.source == c || $0.otherPremises.contains(c) || $0.target == .claim(c) }.map { ArgWriter.relation($0, in: g) }).sorted()
         case let .actorStances(id):
             guard let a = g.actorIndex(of: id) else { return nil }
             return (g.stances.filter { $0.actor == a }.map { ArgWriter.stance($0, in: g) }
@@ -107,7 +107,7 @@ enum EditReplay {
             return g.stances.filter { $0.document == d }.map { ArgWriter.stance($0, in: g) }.sorted()
         case let .relationsBetween(s, t):
             guard let a = g.claimIndex(of: s), let b = g.claimIndex(of: t) else { return nil }
-            return g.relations.filter { $0.source == a && $0.target == .claim(b) }.map { ArgWriter.relation($0, in: g) }.sorted()
+            return g.relations.filter { $0.premises.contains(a) && $0.target == .claim(b) }.map { ArgWriter.relation($0, in: g) }.sorted()
         }
     }
 }

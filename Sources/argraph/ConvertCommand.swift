@@ -37,6 +37,7 @@ struct ConvertCommand: ParsableCommand {
         let data: Data
         do {
             data = try GraphExport.data(of: parsed.graph, as: format)
+            CLI.report(GraphExport.warnings(of: parsed.graph, as: format), source: nil)
         } catch {
             CLI.report(error.diagnostics, source: nil)
             throw ExitCode(1)

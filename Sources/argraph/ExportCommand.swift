@@ -125,6 +125,7 @@ struct ExportCommand: ParsableCommand {
         let data: Data
         do {
             data = try GraphExport.data(of: parsed.graph, as: format, selection: options.selection, options: options.dotOptions)
+            CLI.report(GraphExport.warnings(of: parsed.graph, as: format, selection: options.selection), source: nil)
         } catch {
             CLI.report(error.diagnostics, source: nil)
             throw ExitCode(1)

@@ -34,6 +34,17 @@ import Testing
         #expect(g.relations.count == 4 && g.stances.count == 3)
     }
 
+    @Test func renameReachesEveryPremiseOfALinkedRelation() throws {
+        let text = "claim a: A.\nclaim b: B.\nclaim c: C.\nsupport r1: a + b -> c\nattack c+b -> a\n"
+        let s = LSPSession()
+        s.open("file:///linked.arg", text)
+        let edit = s.request("textDocument/rename", LSPSession.at("file:///linked.arg", 1, 6).merging(["newName": "bee"]))
+        let edits = edit["changes"]?["file:///linked.arg"]?.array ?? []
+        #expect(edits.count == 3)
+        let g = try ArgReader.read(apply(edits, to: text)).graph
+        #expect(g.relations.map { $0.premises.map { g.claims[$0].id } } == [["a", "bee"], ["c", "bee"]])
+    }
+
     @Test func renameIsRefusedForATakenOrInvalidID() {
         let s = session()
         let line = Fixture.line("claim c2")

@@ -288,7 +288,15 @@ private struct Scanner {
                 left.removeFirst(2)
             }
         }
-        if let source = left.first { add(.claim, source.range, false) }
+        // Every premise: `a`, or `a + b` (a linked relation), the '+' standing alone or touching the ids.
+        for w in left {
+            var start = w.range.lowerBound
+            for k in w.range where doc.bytes[k] == UInt8(ascii: "+") {
+                if k > start { add(.claim, start..<k, false) }
+                start = k + 1
+            }
+            if start < w.range.upperBound { add(.claim, start..<w.range.upperBound, false) }
+        }
         if let arrow, let target = words((arrow + 2)..<line.upperBound).first {
             add(keyword == "undercut" ? .relation : .claim, target.range, false)
         }

@@ -86,7 +86,7 @@ enum Hover {
         case let .relation(t): target = graph.relations[t].id ?? "#\(t + 1)"
         }
         let keyword = rel.isUndercut ? "undercut" : rel.kind.rawValue
-        var s = "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(graph.claims[rel.source].id) -> \(target)"
+        var s = "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(rel.premises.map { graph.claims[$0].id }.joined(separator: " + ")) -> \(target)"
         if rel.weight != 1 { s += "\n\nweight: \(ArgWriter.number(rel.weight))" }
         if let a = rel.actor { s += "\n\nby: \(graph.actors[a].id)" }
         if let note = rel.note { s += "\n\nnote: \(note)" }

@@ -28,8 +28,8 @@ extension CommandRegistry {
                 arguments: [ArgumentSpec("FROM", .claim), ArgumentSpec("supports|attacks|undercuts", .choice(["supports", "attacks", "undercuts"])),
                             ArgumentSpec("TO", .claim), ArgumentSpec("weight", .choice(["weight"]), optional: true), ArgumentSpec("W", .free, optional: true)],
                 options: [OptionSpec("--weight", .free), OptionSpec("--by", .actor), OptionSpec("--note", .free), OptionSpec("--id", .free)],
-                summary: "Add a support or attack between claims (or an undercut of a relation with an id).",
-                usage: "link FROM supports|attacks TO [weight W] [--by ACTOR] [--note TEXT] [--id RELATION-ID] | link FROM undercuts RELATION-ID",
+                summary: "Add a support or attack between claims (or an undercut of a relation with an id); FROM may be A + B (linked).",
+                usage: "link FROM [+ FROM…] supports|attacks TO [weight W] [--by ACTOR] [--note TEXT] [--id RELATION-ID] | link FROM [+ FROM…] undercuts RELATION-ID",
                 example: "link my-rebuttal attacks china-engagement weight 0.7") { ctx in
             try Editing.link(ctx)
         },
@@ -164,7 +164,20 @@ enum Editing {
     }
 
     static func link(_ ctx: CommandContext) throws {
-        let args = ctx.arguments
+        // Premises joined by '+' (a linked relation) come before the verb: `link a + b supports c`.
+        let verbs: Set<String> = ["supports", "support", "attacks", "attack", "undercuts", "undercut"]
+        var args = ctx.arguments
+        var premises: [String] = []
+        if let v = args.firstIndex(where: { verbs.contains($0) }), v > 1 || args[0].contains("+") {
+            let joined = args[..<v].joined(separator: " ")
+            for part in joined.split(separator: "+", omittingEmptySubsequences: false) {
+                let id = part.trimmingCharacters(in: .whitespaces)
+                guard !id.isEmpty else { throw CommandError.usage(ctx.command, "empty premise in '\(joined)'") }
+                guard !id.contains(" ") else { throw CommandError.usage(ctx.command, "premises are joined by ' + ', not '\(id)'") }
+                premises.append(try ctx.claimID(id))
+            }
+            args = [premises[0]] + args[v...]
+        }
         guard args.count == 3 || (args.count == 5 && args[3] == "weight") else {
             throw CommandError.usage(ctx.command, args.count < 3 ? "missing arguments" : "unexpected '\(args[3])'")
         }
@@ -191,8 +204,9 @@ enum Editing {
         default:
             throw CommandError.usage(ctx.command, "expected supports, attacks or undercuts, not '\(verb)'")
         }
-        let draft = GraphBuilder.RelationDraft(id: rid, kind: kind, source: from, target: target, weight: w,
+        var draft = GraphBuilder.RelationDraft(id: rid, kind: kind, source: from, target: target, weight: w,
                                                actor: ctx.option("--by"), note: ctx.option("--note"))
+        draft.otherPremises = Array(premises.dropFirst())
         ctx.print(try ctx.session.current.apply(.addRelation(draft)))
     }
 

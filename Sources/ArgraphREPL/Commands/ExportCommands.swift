@@ -103,5 +103,8 @@ enum ExportWork {
         try SaveWork.writeOther(ctx, data, to: path, command: ctx.command.name)
         let part = selection.caption(in: ctx.graph).map { ", " + $0 } ?? ""
         ctx.print("wrote \(path) (\(format)\(part), \(data.count) bytes)")
+        for w in GraphExport.warnings(of: ctx.graph, as: format, selection: selection) {
+            ctx.print("  warning: " + w.message + (w.hint.map { " (\($0))" } ?? ""))
+        }
     }
 }

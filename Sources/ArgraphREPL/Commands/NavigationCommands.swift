@@ -434,7 +434,7 @@ enum Navigation {
             var at = from
             for r in p {
                 let rel = g.relations[r]
-                let forward = rel.source == at
+                let forward = rel.premises.contains(at)
                 let next = forward ? (rel.targetClaim ?? at) : rel.source
                 let verb = rel.kind == .support ? ctx.style.support("supports") : ctx.style.attack("attacks")
                 s += forward ? " —\(verb)→ " : " ←\(verb)— "

@@ -116,8 +116,8 @@ public enum DOTExporter {
         }
         for c in loose { out += "  " + node(c, graph, options, fills[c]) + "\n" }
 
-        // Point nodes on relations that are undercut.
-        for r in graph.relations.indices where graph.relationsTo.degree(r) > 0 {
+        // Point nodes on relations that are undercut, and junctions where a linked relation's premises meet.
+        for r in graph.relations.indices where graph.relationsTo.degree(r) > 0 || graph.relations[r].isLinked {
             let color = edgeColor(graph.relations[r])
             let id = options.svgIDs ? ", id=\"ag-p\(r)\"" : ""
             out += "  \(relationPoint(r)) [shape=point, width=0.07, color=\"\(color)\", fillcolor=\"\(color)\", label=\"\"\(id)];\n"
@@ -125,14 +125,18 @@ public enum DOTExporter {
         // Edges.
         for (i, r) in graph.relations.enumerated() {
             let from = nodeID(r.source, graph)
+            let others = r.otherPremises.map { nodeID($0, graph) }
             let to: String
             switch r.target {
             case let .claim(c): to = nodeID(c, graph)
             case let .relation(t): to = relationPoint(t)
             }
             func id(_ part: String) -> String { options.svgIDs ? ", id=\"ag-r\(i)\(part)\"" : "" }
-            if graph.relationsTo.degree(i) > 0 {
+            if graph.relationsTo.degree(i) > 0 || r.isLinked {
                 out += "  \(from) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, arrowhead: "none"))\(id("-a"))];\n"
+                for (k, p) in others.enumerated() {
+                    out += "  \(p) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, labelled: false, arrowhead: "none"))\(id("-a\(k + 2)"))];\n"
+                }
                 out += "  \(relationPoint(i)) -> \(to) [\(edgeAttributes(i, graph, labelled: false))\(id("-b"))];\n"
             } else {
                 out += "  \(from) -> \(to) [\(edgeAttributes(i, graph))\(id(""))];\n"

@@ -53,6 +53,18 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
 
 /// One call for the command line and the REPL: cut out a part of a graph and write it in a format.
 public enum GraphExport {
+    /// The warnings for writing the `selection` of `graph` in `format`: a format that cannot hold linked relations
+    /// writes them one relation per premise, and says so (never silently).
+    public static func warnings(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all) -> [Diagnostic] {
+        switch format {
+        case .arg, .json, .aif, .dot, .svg, .png, .pdf: return []
+        case .argdown, .graphml, .i23, .apx, .tgf, .html:
+            guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else { return [] }
+            let name = format == .html ? "the HTML page's relation list" : format.rawValue
+            return sub.graph.linkedRelationWarning(writing: name).map { [$0] } ?? []
+        }
+    }
+
     /// The bytes of the `selection` of `graph` in `format`.
     ///
     /// `options.strengths` and `options.labels` are indexed by the claims of the whole `graph`;

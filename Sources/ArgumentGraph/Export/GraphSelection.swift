@@ -34,7 +34,7 @@ public enum GraphSelection: Sendable, Hashable {
             let a = try Self.resolveActor(id, in: graph)
             for s in graph.stancesOfActor[a] { keep[graph.stances[Int(s)].claim] = true }
             for r in graph.relations where r.actor == a {
-                keep[r.source] = true
+                for p in r.premises { keep[p] = true }
                 if let t = r.targetClaim { keep[t] = true }
             }
         case let .compare(x, y):
@@ -60,7 +60,7 @@ public enum GraphSelection: Sendable, Hashable {
     /// Marks every claim within `depth` undirected steps of `start`; breadth-first, iterative.
     static func neighbourhood(of start: Int, depth: Int, in graph: Graph, into keep: inout [Bool]) {
         var undercutsFrom = [[Int]](repeating: [], count: graph.claims.count)
-        for (i, rel) in graph.relations.enumerated() where rel.isUndercut { undercutsFrom[rel.source].append(i) }
+        for (i, rel) in graph.relations.enumerated() where rel.isUndercut { for p in rel.premises { undercutsFrom[p].append(i) } }
         var dist = [Int](repeating: -1, count: graph.claims.count)
         var queue = [start]
         dist[start] = 0
@@ -73,12 +73,12 @@ public enum GraphSelection: Sendable, Hashable {
             var next: [Int] = []
             for r in graph.supportsFrom[c] { next.append(contentsOf: Self.claimEnds(ofRelation: Int(r), in: graph)) }
             for r in graph.attacksFrom[c] { next.append(contentsOf: Self.claimEnds(ofRelation: Int(r), in: graph)) }
-            for r in graph.supportsTo[c] { next.append(graph.relations[Int(r)].source) }
-            for r in graph.attacksTo[c] { next.append(graph.relations[Int(r)].source) }
+            for r in graph.supportsTo[c] { next.append(contentsOf: graph.relations[Int(r)].premises) }
+            for r in graph.attacksTo[c] { next.append(contentsOf: graph.relations[Int(r)].premises) }
             // Undercuts: a claim is next to the undercutters of its relations, and an undercutter
             // is next to both ends of the relation it attacks.
             for list in [graph.supportsFrom[c], graph.attacksFrom[c], graph.supportsTo[c], graph.attacksTo[c]] {
-                for r in list { for u in graph.relationsTo[Int(r)] { next.append(graph.relations[Int(u)].source) } }
+                for r in list { for u in graph.relationsTo[Int(r)] { next.append(contentsOf: graph.relations[Int(u)].premises) } }
             }
             for i in undercutsFrom[c] { next.append(contentsOf: Self.claimEnds(ofRelation: i, in: graph)) }
             for n in next where dist[n] < 0 {
@@ -88,15 +88,16 @@ public enum GraphSelection: Sendable, Hashable {
         }
     }
 
-    /// The claims at the ends of a relation, following undercut targets down to a claim (iteratively).
+    /// The claims at the ends of a relation (every premise of a linked one), following undercut targets down to a
+    /// claim (iteratively).
     static func claimEnds(ofRelation r: Int, in graph: Graph) -> [Int] {
-        var ends = [graph.relations[r].source]
+        var ends = graph.relations[r].premises
         var current = r
         var steps = 0
         while steps <= graph.relations.count {
             switch graph.relations[current].target {
             case let .claim(c): ends.append(c); return ends
-            case let .relation(t): ends.append(graph.relations[t].source); current = t
+            case let .relation(t): ends.append(contentsOf: graph.relations[t].premises); current = t
             }
             steps += 1
         }

@@ -20,6 +20,9 @@ public struct GraphGenerator: Sendable {
         public var awkwardText = true
         /// Whether relations only go from higher to lower claim index (an acyclic graph).
         public var acyclic = false
+        /// The share of relations (and undercuts) given one or two further premises (linked relations), in [0, 1];
+        /// at 0 no random number is drawn for it, so graphs of a seed stay as they were.
+        public var linkedShare = 0.0
 
         /// Default options: a small, mixed graph.
         public init() {}
@@ -86,15 +89,29 @@ public struct GraphGenerator: Sendable {
                                           weight: Bool.random(using: &rng) ? 1 : Double(Int.random(in: 0...100, using: &rng)) / 100,
                                           actor: o.actors > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<o.actors, using: &rng) : nil,
                                           note: Int.random(in: 0..<4, using: &rng) == 0 ? text(&rng, words: 3) : nil))
+                relations[relations.count - 1].otherPremises = morePremises(&rng, first: a, avoiding: b)
             }
             let named = relations.indices.filter { relations[$0].id != nil }
             for _ in 0..<o.undercuts where !named.isEmpty {
                 let t = named.randomElement(using: &rng)!
-                relations.append(Relation(kind: .attack, source: Int.random(in: 0..<o.claims, using: &rng), target: .relation(t)))
+                let s = Int.random(in: 0..<o.claims, using: &rng)
+                relations.append(Relation(kind: .attack, source: s, target: .relation(t)))
+                relations[relations.count - 1].otherPremises = morePremises(&rng, first: s, avoiding: nil)
             }
         }
         return Graph(name: "random-\(seed)", title: text(&rng, words: 3), description: Bool.random(using: &rng) ? text(&rng, words: 8) : nil,
                      documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
+    }
+
+    /// With probability `linkedShare`, one or two further premises, distinct from `first` and from the target claim.
+    private func morePremises(_ rng: inout SplitMix64, first: Int, avoiding target: Int?) -> [Int] {
+        guard options.linkedShare > 0, Double.random(in: 0..<1, using: &rng) < options.linkedShare else { return [] }
+        var out: [Int] = []
+        for _ in 0..<Int.random(in: 1...2, using: &rng) {
+            let p = Int.random(in: 0..<options.claims, using: &rng)
+            if p != first && p != target && !out.contains(p) { out.append(p) }
+        }
+        return out
     }
 
     private func text(_ rng: inout SplitMix64, words: Int) -> String {

@@ -9,7 +9,11 @@ extension AttackFramework {
     /// - with a bipolar mapping, supports add derived attacks (Cayrol & Lagasquie-Schiex 2005): supported attacks
     ///   along support paths into an attacker, secondary attacks from an attacker along support paths out of the
     ///   attacked claim. Paths use supports that are not undercut; an undercut support `s ⇒ t` takes part in
-    ///   supported attacks through its `Y` argument, which stands in for `s` on that link.
+    ///   supported attacks through its `Y` argument, which stands in for `s` on that link;
+    /// - a linked attack or undercut (premises `p1 … pk` together) is a collective attack of the set `{p1 … pk}`
+    ///   (SETAF, Nielsen & Parsons 2006) on its target, or on `X_ρ` when it is undercut itself;
+    /// - linked supports, and linked attacks, take no part in derived attacks: a bipolar mapping adds nothing
+    ///   through them (a conservative choice; see `docs/format.md`, "Linked relations").
     public init(_ graph: Graph, options: FrameworkOptions = .init()) {
         let n = graph.claims.count
         let rels = graph.relations
@@ -21,6 +25,7 @@ extension AttackFramework {
             guard case let .relation(t) = r.target, included(t) else { continue }
             if rels[t].kind == .support && !useSupports { continue }
             if rels[t].kind == .support && options.bipolar == .secondary { continue }
+            if rels[t].kind == .support && rels[t].isLinked { continue }
             undercut[t] = true
         }
         var auxOf = [Int32](repeating: -1, count: rels.count)
@@ -32,13 +37,21 @@ extension AttackFramework {
             names.append("y:" + label)
         }
         var attacks: [(Int32, Int32)] = []
+        var collective: [CollectiveAttack] = []
         func emit(_ r: Int, to target: Int32) {
             let s = Int32(rels[r].source)
+            func attack(_ t: Int32) {
+                if rels[r].isLinked {
+                    collective.append(CollectiveAttack(attackers: rels[r].premises.map { Int32($0) }, target: t))
+                } else {
+                    attacks.append((s, t))
+                }
+            }
             if auxOf[r] >= 0 {
                 let x = auxOf[r], y = x + 1
-                attacks.append((s, x)); attacks.append((x, y)); attacks.append((y, target))
+                attack(x); attacks.append((x, y)); attacks.append((y, target))
             } else {
-                attacks.append((s, target))
+                attack(target)
             }
         }
         // Plain attacks that may feed derived attacks: (attacker, attacked claim).
@@ -47,7 +60,7 @@ extension AttackFramework {
             switch r.target {
             case let .claim(t):
                 emit(i, to: Int32(t))
-                if auxOf[i] < 0 { plain.append((Int32(r.source), Int32(t))) }
+                if auxOf[i] < 0 && !r.isLinked { plain.append((Int32(r.source), Int32(t))) }
             case let .relation(t):
                 guard undercut[t], auxOf[t] >= 0 else { continue }
                 emit(i, to: auxOf[t] + 1)
@@ -60,7 +73,7 @@ extension AttackFramework {
         if useSupports {
             let total = names.count
             var sup: [(node: Int32, entry: Int32)] = []
-            for (i, r) in rels.enumerated() where r.kind == .support && included(i) {
+            for (i, r) in rels.enumerated() where r.kind == .support && included(i) && !r.isLinked {
                 guard case let .claim(t) = r.target else { continue }
                 let from = auxOf[i] >= 0 ? auxOf[i] + 1 : Int32(r.source)
                 sup.append((from, Int32(t)))
@@ -96,6 +109,11 @@ extension AttackFramework {
                 }
             }
         }
-        self.init(count: names.count, attacks: attacks, auxiliaryNames: names.count > n ? names : [], claimCount: n)
+        if collective.isEmpty {
+            self.init(count: names.count, attacks: attacks, auxiliaryNames: names.count > n ? names : [], claimCount: n)
+        } else {
+            self.init(count: names.count, attacks: attacks, collective: collective,
+                      auxiliaryNames: names.count > n ? names : [], claimCount: n)
+        }
     }
 }

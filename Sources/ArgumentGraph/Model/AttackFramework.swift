@@ -13,6 +13,9 @@ public struct AttackFramework: Sendable {
     public let auxiliaryNames: [String?]
     /// How many arguments stand for claims of a graph (the rest are auxiliary); equals `count` for raw frameworks.
     public let claimCount: Int
+    /// Attacks by sets of two or more arguments (a SETAF, Nielsen & Parsons 2006), which hold only when every member
+    /// is accepted; empty for a Dung framework. Attacks by one argument are in `attackers`/`attacked` only.
+    public let collectiveAttacks: [CollectiveAttack]
 
     /// Creates a framework of `count` arguments; attacks outside `0..<count` are ignored, duplicates merged.
     public init(count: Int, attacks: [(Int32, Int32)]) {
@@ -67,15 +70,53 @@ public struct AttackFramework: Sendable {
         self.init(count: count, attackers: attackers, attacked: attacked, auxiliaryNames: auxiliaryNames, claimCount: claimCount ?? count)
     }
 
-    private init(count: Int, attackers: Adjacency, attacked: Adjacency, auxiliaryNames: [String?] = [], claimCount: Int? = nil) {
+    private init(count: Int, attackers: Adjacency, attacked: Adjacency, auxiliaryNames: [String?] = [], claimCount: Int? = nil,
+                 collectiveAttacks: [CollectiveAttack] = []) {
         self.count = count
         self.attackers = attackers
         self.attacked = attacked
         self.auxiliaryNames = auxiliaryNames
         self.claimCount = claimCount ?? count
+        self.collectiveAttacks = collectiveAttacks
     }
 
-    /// The number of attacks.
+    /// Creates a framework with collective attacks (a SETAF): `attacks` by one argument and `collective` attacks by
+    /// sets. Members outside `0..<count` drop the attack; repeated members are merged; a set of one member becomes an
+    /// attack by that argument; repeated sets are merged.
+    public init(count: Int, attacks: [(Int32, Int32)], collective: [CollectiveAttack]) {
+        self.init(count: count, attacks: attacks, collective: collective, auxiliaryNames: [], claimCount: count)
+    }
+
+    package init(count: Int, attacks: [(Int32, Int32)], collective: [CollectiveAttack], auxiliaryNames: [String?], claimCount: Int) {
+        var binary = attacks
+        var sets = Set<CollectiveAttack>()
+        for c in collective {
+            let members = Array(Set(c.attackers)).sorted()
+            guard c.target >= 0, Int(c.target) < count, !members.isEmpty,
+                  members.allSatisfy({ $0 >= 0 && Int($0) < count }) else { continue }
+            if members.count == 1 { binary.append((members[0], c.target)) } else {
+                sets.insert(CollectiveAttack(attackers: members, target: c.target))
+            }
+        }
+        let base = AttackFramework(count: count, attacks: binary, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
+        self.init(count: count, attackers: base.attackers, attacked: base.attacked, auxiliaryNames: auxiliaryNames,
+                  claimCount: claimCount, collectiveAttacks: sets.sorted {
+                      $0.target != $1.target ? $0.target < $1.target : $0.attackers.lexicographicallyPrecedes($1.attackers)
+                  })
+    }
+
+    /// The Dung framework where each member of a collective attack attacks its target alone: what a format without
+    /// attacks by sets (ICCMA) can hold. It is a different framework, with different extensions in general.
+    public func splittingCollectiveAttacks() -> AttackFramework {
+        var pairs = attacks
+        for c in collectiveAttacks { for m in c.attackers { pairs.append((m, c.target)) } }
+        return AttackFramework(count: count, attacks: pairs, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
+    }
+
+    /// Whether some attack is by a set of two or more arguments.
+    public var hasCollectiveAttacks: Bool { !collectiveAttacks.isEmpty }
+
+    /// The number of attacks by one argument (collective attacks are counted by `collectiveAttacks.count`).
     public var attackCount: Int { attackers.entries.count }
 
     /// All attacks as (attacker, attacked) pairs, ordered by attacker then attacked.
@@ -86,9 +127,33 @@ public struct AttackFramework: Sendable {
         return out
     }
 
-    /// Whether `a` attacks `b`.
+    /// Whether `a` attacks `b` on its own.
     public func attacks(_ a: Int, _ b: Int) -> Bool {
         attacked[a].contains(Int32(b))
+    }
+
+    /// For each argument, the indices of the collective attacks on it (`byTarget`) and of those it is a member of
+    /// (`byMember`); built on demand, so frameworks without collective attacks pay nothing.
+    package func collectiveIndex() -> (byTarget: Adjacency, byMember: Adjacency) {
+        let c = collectiveAttacks
+        let byTarget = Adjacency(count: count, pairs: c.indices.map { (node: c[$0].target, entry: Int32($0)) })
+        var members: [(node: Int32, entry: Int32)] = []
+        for (k, a) in c.enumerated() { for m in a.attackers { members.append((m, Int32(k))) } }
+        return (byTarget, Adjacency(count: count, pairs: members))
+    }
+}
+
+/// An attack by a set of arguments on one argument: it holds only when every member is accepted.
+public struct CollectiveAttack: Sendable, Hashable {
+    /// The attacking arguments (after ``AttackFramework`` normalises them: sorted, distinct, at least two).
+    public var attackers: [Int32]
+    /// The attacked argument.
+    public var target: Int32
+
+    /// Creates a collective attack.
+    public init(attackers: [Int32], target: Int32) {
+        self.attackers = attackers
+        self.target = target
     }
 }
 

@@ -15,9 +15,9 @@ extension Graph {
     /// The document with this id, if any.
     public func document(_ id: String) -> Document? { documentIndex[id].map { documents[$0] } }
 
-    /// The indices of the claims that directly support claim `c`.
+    /// The indices of the claims that directly support claim `c` (a linked support gives its first premise).
     public func supporters(of c: Int) -> [Int] { supportsTo[c].map { relations[Int($0)].source } }
-    /// The indices of the claims that directly attack claim `c`.
+    /// The indices of the claims that directly attack claim `c` (a linked attack gives its first premise).
     public func attackers(of c: Int) -> [Int] { attacksTo[c].map { relations[Int($0)].source } }
     /// The indices of the claims that claim `c` directly supports.
     public func supported(by c: Int) -> [Int] { supportsFrom[c].compactMap { relations[Int($0)].targetClaim } }
@@ -38,10 +38,10 @@ extension Graph {
     /// All tags used by claims, each once, sorted.
     public var tags: [String] { Array(Set(claims.flatMap(\.tags))).sorted() }
 
-    /// The number of support relations.
-    public var supportCount: Int { supportsFrom.entries.count }
-    /// The number of attack relations on claims.
-    public var attackCount: Int { attacksFrom.entries.count }
+    /// The number of support relations (a linked one counts once).
+    public var supportCount: Int { supportsTo.entries.count }
+    /// The number of attack relations on claims (a linked one counts once).
+    public var attackCount: Int { attacksTo.entries.count }
     /// The number of relations that target other relations.
     public var undercutCount: Int { relationsTo.entries.count }
 
@@ -54,6 +54,6 @@ extension Graph {
         case let .claim(c): target = claims[c].id
         case let .relation(t): target = "@" + (relations[t].id ?? "#\(t)")
         }
-        return claims[rel.source].id + " -> " + target
+        return rel.premises.map { claims[$0].id }.joined(separator: " + ") + " -> " + target
     }
 }

@@ -27,11 +27,13 @@ public struct Graph: Sendable {
     let claimIndex: IdTable
     let relationIndex: IdTable
 
-    /// For each claim, the indices of the support relations that start from it.
+    /// For each claim, the indices of the support relations that start from it; a linked relation is listed under
+    /// each of its premises.
     public let supportsFrom: Adjacency
     /// For each claim, the indices of the support relations that end at it.
     public let supportsTo: Adjacency
-    /// For each claim, the indices of the attack relations on claims that start from it.
+    /// For each claim, the indices of the attack relations on claims that start from it; a linked relation is listed
+    /// under each of its premises.
     public let attacksFrom: Adjacency
     /// For each claim, the indices of the attack relations that end at it.
     public let attacksTo: Adjacency
@@ -99,8 +101,23 @@ public struct Graph: Sendable {
                     return nil
                 })
             }
-            let (sf, st) = claimEnds(.support)
-            let (af, at) = claimEnds(.attack)
+            let (sf0, st) = claimEnds(.support)
+            let (af0, at) = claimEnds(.attack)
+            var sf = sf0, af = af0
+            if rel.indices.contains(where: { !rel[$0].otherPremises.isEmpty }) {
+                // Linked relations: every premise lists the relation (a slower pass, only for graphs that have them).
+                func fromEveryPremise(_ kind: RelationKind) -> Adjacency {
+                    var pairs: [(node: Int32, entry: Int32)] = []
+                    for i in rel.indices where rel[i].kind == kind {
+                        guard case .claim = rel[i].target else { continue }
+                        pairs.append((Int32(truncatingIfNeeded: rel[i].source), Int32(i)))
+                        for p in rel[i].otherPremises { pairs.append((Int32(truncatingIfNeeded: p), Int32(i))) }
+                    }
+                    return Adjacency(count: n, pairs: pairs)
+                }
+                sf = fromEveryPremise(.support)
+                af = fromEveryPremise(.attack)
+            }
             let rt = Adjacency(count: rel.count, items: rel.count) { i in
                 if case let .relation(t) = rel[i].target { return Int32(truncatingIfNeeded: t) }
                 return nil

@@ -56,6 +56,8 @@ package struct GraphAssembly {
     package var relations: [Relation] = []
     package var relationMarks: [RelationMarks] = []
     package var relationExtraMarks: [ExtraMarks] = []
+    /// For linked relations only: relation index to the marks of its premises after the first (as `otherPremises`).
+    package var otherPremiseMarks: [Int: [Int]] = [:]
     /// The ids of pending references.
     package var names: [String] = []
     /// Ids to positions, the first declaration winning.
@@ -154,6 +156,27 @@ package struct GraphAssembly {
             return nil
         }
 
+        // The premises after the first of linked relation `i`, reporting an empty, unknown or repeated one.
+        func resolveOtherPremises(_ i: Int, first: Int?) -> [Int] {
+            let marks = otherPremiseMarks[i] ?? []
+            var seen: [Int] = first.map { [$0] } ?? []
+            var out: [Int] = []
+            for (k, ref) in relations[i].otherPremises.enumerated() {
+                let mark = k < marks.count ? marks[k] : relationMarks[i].source
+                if ref < -1, -2 - ref < names.count, names[-2 - ref].isEmpty {
+                    v.error("empty premise in a linked relation", locate(mark), hint: "join premise ids with ' + ': 'a + b -> c'")
+                    continue
+                }
+                guard let p = resolve(ref, claimTable, "claim", mark) else { continue }
+                if seen.contains(p) {
+                    v.error("premise '\(claims[p].id)' is repeated in the relation", locate(mark), hint: "list each premise once")
+                }
+                seen.append(p)
+                out.append(p)
+            }
+            return out
+        }
+
         for k in stances.indices {
             let s = stances[k], m = stanceMarks[k]
             let a = resolve(s.actor, actorTable, "actor", m.actor)
@@ -172,12 +195,20 @@ package struct GraphAssembly {
             // Fields are read one by one: binding the whole relation would copy (retain and release) its strings.
             let kind = relations[i].kind
             let src = resolve(relations[i].source, claimTable, "claim", m.source)
+            var others: [Int] = []
+            if !relations[i].otherPremises.isEmpty {
+                others = resolveOtherPremises(i, first: src)
+            }
             var target: RelationTarget?
             switch relations[i].target {
             case let .claim(t):
                 if let tc = resolve(t, claimTable, "claim", m.target) {
                     target = .claim(tc)
                     if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(kind.rawValue) itself", locate(m.target)) }
+                    if let k = others.firstIndex(of: tc) {
+                        v.error("claim '\(claims[tc].id)' is both a premise and the conclusion of the relation",
+                                locate(otherPremiseMarks[i]?[k] ?? m.target), hint: "a premise cannot \(kind.rawValue) itself")
+                    }
                 }
             case let .relation(t):
                 if kind == .support {
@@ -194,6 +225,7 @@ package struct GraphAssembly {
             if let a = relations[i].actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
             if v.errorCount == 0, let src, let target {
                 relations[i].source = src
+                if !others.isEmpty { relations[i].otherPremises = others }
                 relations[i].target = target
                 relations[i].actor = actor
             }
@@ -210,6 +242,7 @@ package struct GraphAssembly {
             graph.relations.withUnsafeBufferPointer { rel in
                 for i in rel.indices {
                     related[rel[i].source] = true
+                    for p in rel[i].otherPremises { related[p] = true }
                     if case let .claim(t) = rel[i].target { related[t] = true }
                 }
             }

@@ -55,8 +55,12 @@ public struct GraphBuilder: Sendable {
         public var id: String?
         /// Support or attack.
         public var kind: RelationKind
-        /// The source claim's id.
+        /// The source claim's id; for a linked relation, its first premise.
         public var source: String
+        /// The ids of a linked relation's premises after the first; empty for a plain relation.
+        public var otherPremises: [String] = []
+        /// Where each of `otherPremises` stands, for diagnostics (missing entries fall back to `sourceLocation`).
+        public var otherPremiseLocations: [SourceLocation?] = []
         /// The target, by id.
         public var target: TargetDraft
         /// The weight in [0, 1].
@@ -89,9 +93,21 @@ public struct GraphBuilder: Sendable {
             self.location = location
         }
 
+        /// Creates a draft of a relation whose premises (at least one) hold only together.
+        public init(id: String? = nil, kind: RelationKind, premises: [String], target: TargetDraft, weight: Double = 1,
+                    actor: String? = nil, note: String? = nil, location: SourceLocation? = nil) {
+            self.init(id: id, kind: kind, source: premises.first ?? "", target: target, weight: weight, actor: actor,
+                      note: note, location: location)
+            otherPremises = Array(premises.dropFirst())
+        }
+
+        /// Every premise's id, `source` first.
+        public var premises: [String] { [source] + otherPremises }
+
         /// Compares content, not locations.
         public static func == (a: RelationDraft, b: RelationDraft) -> Bool {
-            a.id == b.id && a.kind == b.kind && a.source == b.source && a.target == b.target && a.weight == b.weight
+            a.id == b.id && a.kind == b.kind && a.source == b.source && a.otherPremises == b.otherPremises
+                && a.target == b.target && a.weight == b.weight
                 && a.actor == b.actor && a.note == b.note
         }
 
@@ -141,8 +157,10 @@ public struct GraphBuilder: Sendable {
             case let .claim(c): target = .claim(graph.claims[c].id)
             case let .relation(t): target = .relation(graph.relations[t].id ?? "#\(t)")
             }
-            return RelationDraft(id: r.id, kind: r.kind, source: graph.claims[r.source].id, target: target,
-                                 weight: r.weight, actor: r.actor.map { graph.actors[$0].id }, note: r.note)
+            var draft = RelationDraft(id: r.id, kind: r.kind, source: graph.claims[r.source].id, target: target,
+                                      weight: r.weight, actor: r.actor.map { graph.actors[$0].id }, note: r.note)
+            draft.otherPremises = r.otherPremises.map { graph.claims[$0].id }
+            return draft
         }
     }
 
@@ -207,8 +225,15 @@ public struct GraphBuilder: Sendable {
             case let .claim(t): target = .claim(asm.pending(t))
             case let .relation(t): target = .relation(asm.pending(t))
             }
-            asm.relations.append(Relation(id: r.id, kind: r.kind, source: asm.pending(r.source), target: target,
-                                          weight: r.weight, actor: r.actor.map { asm.pending($0) }, note: r.note))
+            var relation = Relation(id: r.id, kind: r.kind, source: asm.pending(r.source), target: target,
+                                    weight: r.weight, actor: r.actor.map { asm.pending($0) }, note: r.note)
+            if !r.otherPremises.isEmpty {
+                relation.otherPremises = r.otherPremises.map { asm.pending($0) }
+                asm.otherPremiseMarks[i] = r.otherPremises.indices.map { k in
+                    mark((k < r.otherPremiseLocations.count ? r.otherPremiseLocations[k] : nil) ?? r.sourceLocation ?? r.location)
+                }
+            }
+            asm.relations.append(relation)
             asm.relationMarks.append(.init(source: mark(r.sourceLocation ?? r.location), target: mark(r.targetLocation ?? r.location),
                                            extra: Int32(i)))
             asm.relationExtraMarks.append(.init(declaration: mark(r.location), actor: mark(r.actorLocation ?? r.location),

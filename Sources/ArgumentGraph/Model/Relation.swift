@@ -1,11 +1,18 @@
-/// A support or attack from one claim to a claim or to another relation (an undercut).
+/// A support or attack from one claim, or from several claims together (a linked relation), to a claim or to
+/// another relation (an undercut).
+///
+/// A linked relation's premises support or attack only together (Argdown premise–conclusion structures, AIF
+/// nodes with several premises, SETAF collective attacks): `source` is the first premise and `otherPremises` the
+/// rest. A plain relation has no other premises, and everything that reads `source` alone sees it exactly as before.
 public struct Relation: Sendable, Hashable, Codable {
     /// An optional slug, needed only when an undercut targets this relation.
     public var id: String?
     /// Support or attack.
     public var kind: RelationKind
-    /// The index of the claim the relation starts from.
+    /// The index of the claim the relation starts from; for a linked relation, its first premise.
     public var source: Int
+    /// The premises after the first of a linked relation, in the order written; empty for a plain relation.
+    public var otherPremises: [Int] = []
     /// The claim or relation it bears on.
     public var target: RelationTarget
     /// The relation's strength in [0, 1].
@@ -26,6 +33,22 @@ public struct Relation: Sendable, Hashable, Codable {
         self.actor = actor
         self.note = note
     }
+
+    /// Creates a relation whose premises (at least one, the first being `source`) hold only together.
+    public init(id: String? = nil, kind: RelationKind, premises: [Int], target: RelationTarget, weight: Double = 1,
+                actor: Int? = nil, note: String? = nil) {
+        precondition(!premises.isEmpty, "a relation needs at least one premise")
+        self.init(id: id, kind: kind, source: premises[0], target: target, weight: weight, actor: actor, note: note)
+        otherPremises = Array(premises.dropFirst())
+    }
+
+    /// Every premise, `source` first.
+    public var premises: [Int] {
+        otherPremises.isEmpty ? [source] : [source] + otherPremises
+    }
+
+    /// Whether the relation has more than one premise.
+    public var isLinked: Bool { !otherPremises.isEmpty }
 
     /// Whether this is an attack on another relation rather than on a claim.
     public var isUndercut: Bool {

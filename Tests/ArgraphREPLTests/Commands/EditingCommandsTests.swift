@@ -130,6 +130,37 @@ import Testing
         #expect(out.text.hasSuffix("saved \(path) (4 claims, 4 relations)\n"))
     }
 
+    @Test func linkedRelationsLinkUndoSaveAndRemoveWithAPremise() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("fixture.arg").path
+        try Fixture.text.write(toFile: path, atomically: true, encoding: .utf8)
+        let out = BufferedOutput()
+        let s = Session(graphs: [try LoadedGraph.open(path: path)], output: out)
+        let shell = Shell(session: s)
+        #expect(shell.execute("link pro + fact attacks con --id r9"))
+        #expect(out.take() == "linked: pro + fact attacks con\n")
+        #expect(s.current.graph.relations.last?.premises == [1, 3])
+        #expect(shell.execute("link con+fact undercuts r9 weight 0.5"))
+        #expect(out.take() == "linked: con + fact undercuts r9\n")
+        #expect(shell.execute("undo"))
+        #expect(shell.execute("save"))
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.hasSuffix("attack r9: pro + fact -> con\n"))
+        #expect(try ArgReader.read(contentsOf: path).graph == s.current.graph)
+        _ = out.take()
+        #expect(!shell.execute("link pro + + fact attacks con"))
+        #expect(out.take().hasPrefix("error: empty premise in 'pro + + fact'"))
+        #expect(!shell.execute("link pro + pro attacks con"))
+        #expect(out.take().hasPrefix("error: premise 'pro' is repeated in the relation"))
+        // Removing the second premise takes the linked relation with it.
+        let before = s.current.graph.relations.count
+        #expect(shell.execute("remove claim fact"))
+        #expect(s.current.graph.relations.count < before)
+        #expect(s.current.graph.relations.allSatisfy { !$0.isLinked })
+    }
+
     @Test func saveRefusesTheBundledGraphAndUnknownExtensions() {
         let g = LoadedGraph(name: "b", graph: Fixture.parsed().graph, path: "/nonexistent/b.arg", isReadOnly: true)
         let out = BufferedOutput()

@@ -98,6 +98,7 @@ public struct GraphCut: Sendable, Equatable {
             }
             var t = r
             t.source = src
+            if r.isLinked { t.otherPremises = r.otherPremises.map { claimMap[$0]! } }   // closed: every premise is kept
             switch r.target {
             case let .claim(c): t.target = .claim(claimMap[c]!)            // closed: a kept relation's ends are kept
             case let .relation(x): t.target = .relation(relationMap[x]!)
@@ -154,7 +155,8 @@ public struct GraphCut: Sendable, Equatable {
             for (i, s) in graph.stances.enumerated() where claim[s.claim] || actor[s.actor] { stance[i] = true }
             var work = relation.indices.filter { relation[$0] }
             for (i, r) in graph.relations.enumerated() where !relation[i] {
-                if claim[r.source] || r.targetClaim.map({ claim[$0] }) == true {
+                // A linked relation goes with any of its premises.
+                if claim[r.source] || r.otherPremises.contains(where: { claim[$0] }) || r.targetClaim.map({ claim[$0] }) == true {
                     relation[i] = true
                     work.append(i)
                 }
@@ -245,6 +247,7 @@ public struct GraphRestoration: Sendable, Equatable {
         let relations = merge(relationMap, graph.relations, self.relations) { r, old in
             var t = r
             t.source = claimOrigin[r.source]
+            if r.isLinked { t.otherPremises = r.otherPremises.map { claimOrigin[$0] } }
             switch r.target {
             case let .claim(c): t.target = .claim(claimOrigin[c])
             case let .relation(x): t.target = .relation(relationOrigin[x])

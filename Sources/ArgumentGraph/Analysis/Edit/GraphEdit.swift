@@ -56,8 +56,8 @@ public indirect enum GraphEdit: Sendable {
         case let .addStance(s): "add stance \(s.actor) \(s.kind.rawValue) \(s.claim)"
         case let .addRelation(r):
             switch r.target {
-            case let .claim(t): "link \(r.source) \(r.kind == .support ? "supports" : "attacks") \(t)"
-            case let .relation(t): "link \(r.source) undercuts \(t)"
+            case let .claim(t): "link \(r.premises.joined(separator: " + ")) \(r.kind == .support ? "supports" : "attacks") \(t)"
+            case let .relation(t): "link \(r.premises.joined(separator: " + ")) undercuts \(t)"
             }
         case let .unlink(s, t): "unlink \(s) \(t)"
         case let .removeClaim(id): "remove claim \(id)"

@@ -12,6 +12,12 @@ extension Extensions {
     ///
     /// Clauses per undecided `a` with undecided attackers `B`: `¬in_a ∨ ¬out_a`; `in_a → out_b` and `in_b → out_a`
     /// for `b ∈ B`; `(∧ out_b) → in_a`; `out_a → ∨ in_b`. Stable: `¬in_a ∨ ¬in_b` and `in_a ∨ ∨ in_b`.
+    ///
+    /// A collective attack on `a` by a set `C` (SETAF labellings, Flouris & Bikakis 2019) counts when no member is
+    /// grounded `out`; grounded `in` members are dropped, leaving undecided members `U` (at least one). With
+    /// `y_C ↔ ∧ in_u` and `z_C ⇐ ∨ out_u` (u ∈ U): `in_a → ∨ out_u`; `y_C → out_a`; `out_a → … ∨ y_C`;
+    /// `(… ∧ z_C) → in_a`. Stable: `in_a → ∨ ¬in_u`; `in_a ∨ … ∨ y_C` with `y_C → in_u`. A set of one undecided
+    /// member is that member's plain attack.
     struct Encoding {
         /// The SAT solver, of the engine current when the encoding was made (``SATEngine/current``).
         var solver: any IncrementalSAT = SATEngine.current.makeSolver()
@@ -56,15 +62,36 @@ extension Extensions {
             // Try `in` first: models start large, so maximisation needs few rounds.
             for i in 0..<k { solver.setPhase(i, true) }
             var clause: [Int32] = []
+            let collective = af.hasCollectiveAttacks ? af.collectiveIndex().byTarget : nil
+            // The undecided members of each collective attack on `a` that no grounded-out member kills.
+            func liveSets(_ a: Int) -> [[Int32]] {
+                guard let collective else { return [] }
+                var out: [[Int32]] = []
+                for c in collective[a] {
+                    let members = af.collectiveAttacks[Int(c)].attackers
+                    if members.contains(where: { g[Int($0)] == .out }) { continue }
+                    let u = members.filter { local[Int($0)] >= 0 }.map { local[Int($0)] }
+                    if !u.isEmpty { out.append(u) }
+                }
+                return out
+            }
             for i in 0..<k {
                 let a = Int(arguments[i])
                 let inA = SATSolver.lit(i, true)
+                let sets = liveSets(a)
                 if stable {
                     clause = [inA]
                     for b in af.attackers[a] where local[Int(b)] >= 0 {
                         let inB = SATSolver.lit(Int(local[Int(b)]), true)
                         solver.addClause([inA ^ 1, inB ^ 1])
                         clause.append(inB)
+                    }
+                    for u in sets {
+                        solver.addClause([inA ^ 1] + u.map { SATSolver.lit(Int($0), false) })
+                        if u.count == 1 { clause.append(SATSolver.lit(Int(u[0]), true)); continue }
+                        let y = SATSolver.lit(solver.newVariable(), true)
+                        for m in u { solver.addClause([y ^ 1, SATSolver.lit(Int(m), true)]) }
+                        clause.append(y)
                     }
                     solver.addClause(clause)
                     continue
@@ -80,6 +107,20 @@ extension Extensions {
                     solver.addClause([inB ^ 1, outA])
                     allOut.append(outB ^ 1)
                     someIn.append(inB)
+                }
+                for u in sets {
+                    let ins = u.map { SATSolver.lit(Int($0), true) }, outs = u.map { SATSolver.lit(k + Int($0), true) }
+                    solver.addClause([inA ^ 1] + outs)
+                    let y = ins.count == 1 ? ins[0] : SATSolver.lit(solver.newVariable(), true)
+                    let z = outs.count == 1 ? outs[0] : SATSolver.lit(solver.newVariable(), true)
+                    if ins.count > 1 {
+                        for l in ins { solver.addClause([y ^ 1, l]) }
+                        solver.addClause([y] + ins.map { $0 ^ 1 })
+                        for l in outs { solver.addClause([l ^ 1, z]) }
+                    }
+                    solver.addClause([y ^ 1, outA])
+                    allOut.append(z ^ 1)
+                    someIn.append(y)
                 }
                 solver.addClause(allOut)
                 solver.addClause(someIn)

@@ -52,6 +52,7 @@ public enum Label: String, Sendable {
 public enum Extensions {
     /// The grounded labelling: the least fixed point of the characteristic function, computed by propagation.
     public static func grounded(_ af: AttackFramework) -> [Label] {
+        if af.hasCollectiveAttacks { return groundedCollective(af) }
         let n = af.count
         // 0 undecided, 1 in, 2 out; raw bytes and unsafe buffers keep this a tight linear pass.
         var state = [UInt8](repeating: 0, count: n)
@@ -198,12 +199,15 @@ public enum Extensions {
         }
     }
 
-    /// The labelling whose in-set is `inSet`: out what it attacks, undecided the rest.
+    /// The labelling whose in-set is `inSet`: out what it attacks (alone, or as a whole attacking set), undecided the rest.
     public static func labelling(_ af: AttackFramework, in inSet: some Sequence<Int>) -> [Label] {
         var labels = [Label](repeating: .undecided, count: af.count)
         for a in inSet { labels[a] = .in }
         for a in 0..<af.count where labels[a] == .in {
             for b in af.attacked[a] where labels[Int(b)] != .in { labels[Int(b)] = .out }
+        }
+        for c in af.collectiveAttacks where labels[Int(c.target)] != .in && c.attackers.allSatisfy({ labels[Int($0)] == .in }) {
+            labels[Int(c.target)] = .out
         }
         return labels
     }
@@ -297,6 +301,7 @@ public enum Extensions {
     /// The ideal labelling: the largest admissible set not attacked by any credulously accepted argument
     /// (Dung, Mancarella & Toni 2007; Dunne 2009); nil when cancelled.
     static func ideal(_ af: AttackFramework, cancel: (@Sendable () -> Bool)?) -> [Label]? {
+        if af.hasCollectiveAttacks { return idealCollective(af, cancel: cancel) }
         let n = af.count
         let g = grounded(af)
         var e = Encoding(af, stable: false, grounded: g)

@@ -20,7 +20,7 @@ public enum AIFWriter {
         func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
         var sNode = [String](repeating: "", count: graph.relations.count)
         var pairOf: [Int: Int] = [:]
-        for (i, r) in graph.relations.enumerated() where r.kind == .support && r.note == AIFReader.rephraseNote {
+        for (i, r) in graph.relations.enumerated() where r.kind == .support && r.note == AIFReader.rephraseNote && !r.isLinked {
             if case let .claim(t) = r.target { pairOf[pairKey(r.source, t)] = i }
         }
         // Node ids are claim ids and made-up names; a made-up name never takes a claim's id.
@@ -35,7 +35,7 @@ public enum AIFWriter {
             var name = "_" + (r.id ?? "r\(i)")
             if usedNames.contains(name) { name += "-\(i)" }
             name = fresh(name)
-            if r.kind == .support, r.note == AIFReader.rephraseNote, case let .claim(t) = r.target,
+            if r.kind == .support, r.note == AIFReader.rephraseNote, !r.isLinked, case let .claim(t) = r.target,
                let back = pairOf[pairKey(t, r.source)], back < i, !sNode[back].isEmpty {
                 sNode[i] = sNode[back]
                 continue
@@ -66,7 +66,8 @@ public enum AIFWriter {
             out.edge(number: edgeCount, from: from, to: to)
         }
         for (i, r) in graph.relations.enumerated() where emits[i] {
-            edge(graph.claims[r.source].id, sNode[i])
+            // A linked relation's premises all point into its one S-node, as AIF has it.
+            for p in r.premises { edge(graph.claims[p].id, sNode[i]) }
             switch r.target {
             case let .claim(c): edge(sNode[i], graph.claims[c].id)
             case let .relation(t): edge(sNode[i], sNode[t])

@@ -221,11 +221,16 @@ extension ArgParser {
     mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
         // [ID:] FROM -> TO
         let lineStart = line.startIndex, lineEnd = line.endIndex
-        let (arrowFound, left, right) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords) in
+        // The scan for the arrow also notes a '+' before it (a linked relation), at no extra pass.
+        let (arrowFound, left, right, plus) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords, Bool) in
             var i = after
-            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) { i += 1 }
-            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0)) }
-            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd))
+            var plus = false
+            while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) {
+                if p[i] == UInt8(ascii: "+") { plus = true }
+                i += 1
+            }
+            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0), false) }
+            return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd), plus)
         }
         guard let arrow = arrowFound else {
             error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
@@ -243,12 +248,23 @@ extension ArgParser {
             if bytes[w.end - 1] == UInt8(ascii: ":"), ascii || string(w).hasSuffix(":") {
                 relationID = (ascii ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()), w.start - lineStart)
                 first = 1
-            } else if left.count == 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
+            } else if left.count >= 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
                 relationID = (string(w), w.start - lineStart)
                 first = 2
             }
         }
-        guard left.count - first == 1 else {
+        // A linked relation: premises joined by '+' ('a + b -> c').
+        var others: [(start: Int, end: Int)] = []
+        var firstPremise: (start: Int, end: Int)?
+        if plus, left.count > first, bytes[left[first].start..<arrow].contains(UInt8(ascii: "+")) {
+            guard let premises = linkedPremises(from: left[first].start, to: arrow, line: line, number: number, keyword: keyword) else {
+                current = nil
+                return
+            }
+            firstPremise = premises[0]
+            others = Array(premises.dropFirst())
+        }
+        guard firstPremise != nil || left.count - first == 1 else {
             let more = left.count - first > 1
             let at = more ? left[first + 1].start - lineStart : arrow - lineStart
             error(!more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
@@ -263,7 +279,7 @@ extension ArgParser {
             current = nil
             return
         }
-        let source = left[first], targetWord = right[0]
+        let source = firstPremise ?? left[first], targetWord = right[0]
         let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
             : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
         let sourceRef = reference(from: source.start, to: source.end, in: .claim)
@@ -275,6 +291,14 @@ extension ArgParser {
         relationDraft.id = relationID?.id
         relationDraft.kind = keyword == .support ? .support : .attack
         relationDraft.source = sourceRef
+        var otherRefs: [Int] = []
+        var otherMarks: [Int] = []
+        for w in others {
+            otherRefs.append(assembly.pending(String(decoding: bytes[w.start..<w.end], as: UTF8.self)))
+            otherMarks.append(w.start)
+        }
+        relationDraft.otherPremises = otherRefs
+        relationDraftOtherMarks = otherMarks
         relationDraft.target = target
         relationDraft.weight = 1
         relationDraft.actor = nil
@@ -282,6 +306,37 @@ extension ArgParser {
         relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
         relationDraftExtra = extra
         current = .relation
+    }
+
+    /// The premises of a linked relation, `bytes[from..<to]` split at '+' (each one id), or nil after reporting an
+    /// empty premise or a premise of several words.
+    mutating func linkedPremises(from: Int, to: Int, line: ArraySlice<UInt8>, number: Int, keyword: Keyword) -> [(start: Int, end: Int)]? {
+        var premises: [(start: Int, end: Int)] = []
+        var i = from
+        let hint = "write '\(keyword.rawValue) [ID:] A + B -> TO'"
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        while true {
+            var end = i
+            while end < to, bytes[end] != UInt8(ascii: "+") { end += 1 }
+            var s = i, e = end
+            while s < e, blank(bytes[s]) { s += 1 }
+            while e > s, blank(bytes[e - 1]) { e -= 1 }
+            if s == e {
+                error("empty premise in a linked relation", line: number, byteColumn: (end < to ? end : i - 1) - line.startIndex,
+                      lineBytes: line, hint: hint)
+                return nil
+            }
+            if let gap = bytes[s..<e].firstIndex(where: blank) {
+                var w = gap
+                while blank(bytes[w]) { w += 1 }
+                error("unexpected '\(String(decoding: bytes[w..<e], as: UTF8.self))' in a premise; premises are joined by ' + '",
+                      line: number, byteColumn: w - line.startIndex, lineBytes: line, hint: hint)
+                return nil
+            }
+            premises.append((s, e))
+            if end >= to { return premises }
+            i = end + 1
+        }
     }
 
     mutating func finishDeclaration() {
@@ -329,6 +384,7 @@ extension ArgParser {
                 assembly.relationExtraMarks.append(extra)
             }
             if let id = relationDraft.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
+            if !relationDraftOtherMarks.isEmpty { assembly.otherPremiseMarks[i] = relationDraftOtherMarks }
             assembly.relations.append(relationDraft)
             assembly.relationMarks.append(marks)
         }

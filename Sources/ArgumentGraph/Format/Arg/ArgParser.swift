@@ -40,6 +40,8 @@ struct ArgParser {
     var relationDraft = Relation(kind: .attack, source: 0, target: .claim(0))
     var relationDraftMarks = GraphAssembly.RelationMarks(source: 0, target: 0)
     var relationDraftExtra: GraphAssembly.ExtraMarks?
+    /// Byte offsets of the draft's premises after the first (a linked relation).
+    var relationDraftOtherMarks: [Int] = []
     /// Whether the whole file is valid UTF-8, so that no line need be checked on its own.
     var validUTF8 = false
     /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.

@@ -24,16 +24,21 @@ public enum ArgdownWriter {
         // Relations after every statement, so that statements read back in the same order.
         for c in graph.claims.indices where graph.supportsTo.degree(c) + graph.attacksTo.degree(c) > 0 {
             out += "[" + graph.claims[c].id + "]\n"
-            for r in graph.supportsTo[c] { out += "  <+ [" + graph.claims[graph.relations[Int(r)].source].id + "]\n" }
-            for r in graph.attacksTo[c] { out += "  <- [" + graph.claims[graph.relations[Int(r)].source].id + "]\n" }
+            // A linked relation has no Argdown form here: one line per premise (``Graph/linkedRelationWarning(writing:)``).
+            for r in graph.supportsTo[c] {
+                for p in graph.relations[Int(r)].premises { out += "  <+ [" + graph.claims[p].id + "]\n" }
+            }
+            for r in graph.attacksTo[c] {
+                for p in graph.relations[Int(r)].premises { out += "  <- [" + graph.claims[p].id + "]\n" }
+            }
             out += "\n"
         }
         for r in graph.relations where r.isUndercut {
             guard case let .relation(t) = r.target else { continue }
             let link = graph.relations[t]
             let to = link.targetClaim.map { "[" + graph.claims[$0].id + "]" } ?? "another link"
-            out += "// undercut (not expressible in Argdown): [" + graph.claims[r.source].id + "] attacks the link ["
-                + graph.claims[link.source].id + "] -> " + to + (link.id.map { " (" + $0 + ")" } ?? "") + "\n"
+            out += "// undercut (not expressible in Argdown): " + r.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ")
+                + " attacks the link " + link.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ") + " -> " + to + (link.id.map { " (" + $0 + ")" } ?? "") + "\n"
         }
         return out
     }

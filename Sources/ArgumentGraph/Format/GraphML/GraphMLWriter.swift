@@ -32,9 +32,10 @@ public enum GraphMLWriter {
             for (k, v) in data { out += "      <data key=\"n_\(k)\">\(escape(v))</data>\n" }
             out += "    </node>\n"
         }
-        for (i, r) in graph.relations.enumerated() {
+        // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, … (``Graph/linkedRelationWarning(writing:)``).
+        for (i, r) in graph.relations.enumerated() { for (k, p) in r.premises.enumerated() {
             let target = finalClaim(of: i, in: graph)
-            out += "    <edge id=\(attr("e\(i)")) source=\(attr("n\(r.source)")) target=\(attr("n\(target)"))>\n"
+            out += "    <edge id=\(attr(k == 0 ? "e\(i)" : "e\(i).\(k + 1)")) source=\(attr("n\(p)")) target=\(attr("n\(target)"))>\n"
             var data: [(String, String)] = [("kind", r.isUndercut ? "undercut" : r.kind.rawValue), ("weight", String(r.weight))]
             if let id = r.id { data.append(("relation", id)) }
             if case let .relation(t) = r.target { data.append(("undercuts", "e\(t)")) }
@@ -42,7 +43,7 @@ public enum GraphMLWriter {
             if let a = r.actor { data.append(("by", graph.actors[a].name)) }
             for (k, v) in data { out += "      <data key=\"e_\(k)\">\(escape(v))</data>\n" }
             out += "    </edge>\n"
-        }
+        } }
         out += "  </graph>\n</graphml>\n"
         return out
     }

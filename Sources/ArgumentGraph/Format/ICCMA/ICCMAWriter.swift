@@ -5,7 +5,11 @@ import Foundation
 public enum ICCMAWriter {
     /// The framework as text. i23 numbers arguments 1…N and, when `names` differ from the numbers, lists
     /// `# i name` comment lines first; apx and tgf use the names (apx quotes names that are not plain atoms).
+    ///
+    /// The ICCMA formats have no attacks by sets: a collective attack is written as an attack by each member
+    /// (``AttackFramework/splittingCollectiveAttacks()``); ``Graph/linkedRelationWarning(writing:)`` says so.
     public static func write(_ af: AttackFramework, names: [String]? = nil, format: ICCMAFormat) -> String {
+        let af = af.hasCollectiveAttacks ? af.splittingCollectiveAttacks() : af
         // i23 without names needs none of the numbers as strings (a 14-byte header can declare 10^7 arguments).
         let given = names
         let names = names ?? (format == .i23 ? [] : (0..<af.count).map { String($0 + 1) })

@@ -44,8 +44,11 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         public var id: String?
         /// `support` or `attack`.
         public var kind: RelationKind
-        /// The source claim's id.
+        /// The source claim's id; for a linked relation, its first premise.
         public var from: String
+        /// A linked relation's premises after the first (nil for a plain relation). In the file, `from` is then a
+        /// list of every premise, `"from": ["a", "b"]`; a plain relation's `from` stays a string.
+        public var otherPremises: [String]? = nil
         /// The target claim's id (absent for an undercut).
         public var to: String?
         /// The target relation's id (an undercut).
@@ -89,6 +92,7 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         relations = graph.relations.map { r in
             var j = RelationJSON(id: r.id, kind: r.kind, from: graph.claims[r.source].id,
                                  weight: r.weight == 1 ? nil : r.weight, by: r.actor.map { graph.actors[$0].id }, note: r.note)
+            if r.isLinked { j.otherPremises = r.otherPremises.map { graph.claims[$0].id } }
             switch r.target {
             case let .claim(c): j.to = graph.claims[c].id
             case let .relation(t): j.toRelation = graph.relations[t].id ?? "#\(t)"
@@ -121,8 +125,10 @@ public struct GraphJSON: Codable, Sendable, Hashable {
             default:
                 throw DiagnosticError([Diagnostic(.error, "relation \(i) must have exactly one of 'to' and 'toRelation'")])
             }
-            b.add(GraphBuilder.RelationDraft(id: r.id, kind: r.kind, source: r.from, target: target, weight: r.weight ?? 1,
-                                             actor: r.by, note: r.note))
+            var draft = GraphBuilder.RelationDraft(id: r.id, kind: r.kind, source: r.from, target: target,
+                                                   weight: r.weight ?? 1, actor: r.by, note: r.note)
+            draft.otherPremises = r.otherPremises ?? []
+            b.add(draft)
         }
         return try b.build().graph
     }
@@ -162,5 +168,45 @@ public struct GraphJSON: Codable, Sendable, Hashable {
             return "\(c.debugDescription)\(path(c))"
         @unknown default: return "\(error)"
         }
+    }
+}
+
+extension GraphJSON.RelationJSON {
+    enum CodingKeys: String, CodingKey { case id, kind, from, to, toRelation, weight, by, note }
+
+    /// Decodes a relation whose `from` is one id or a list of premise ids (a linked relation).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        kind = try c.decode(RelationKind.self, forKey: .kind)
+        if let one = try? c.decode(String.self, forKey: .from) {
+            from = one
+        } else {
+            let all = try c.decode([String].self, forKey: .from)
+            guard let first = all.first else {
+                throw DecodingError.dataCorruptedError(forKey: .from, in: c, debugDescription: "'from' lists no premise")
+            }
+            from = first
+            otherPremises = all.count > 1 ? Array(all.dropFirst()) : nil
+        }
+        to = try c.decodeIfPresent(String.self, forKey: .to)
+        toRelation = try c.decodeIfPresent(String.self, forKey: .toRelation)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight)
+        by = try c.decodeIfPresent(String.self, forKey: .by)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    /// Encodes `from` as a string, or as the list of premises for a linked relation.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        if let otherPremises, !otherPremises.isEmpty { try c.encode([from] + otherPremises, forKey: .from) }
+        else { try c.encode(from, forKey: .from) }
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encodeIfPresent(toRelation, forKey: .toRelation)
+        try c.encodeIfPresent(weight, forKey: .weight)
+        try c.encodeIfPresent(by, forKey: .by)
+        try c.encodeIfPresent(note, forKey: .note)
     }
 }

@@ -82,6 +82,7 @@ extension RelationTarget {
         }
         for (i, r) in g.relations.enumerated() {
             if !g.claims.indices.contains(r.source) { out.append("relation \(i): source \(r.source)") }
+            for p in r.otherPremises where !g.claims.indices.contains(p) { out.append("relation \(i): premise \(p)") }
             switch r.target {
             case let .claim(c): if !g.claims.indices.contains(c) { out.append("relation \(i): target claim \(c)") }
             case let .relation(t): if !g.relations.indices.contains(t) { out.append("undercut \(i): target relation \(t)") }

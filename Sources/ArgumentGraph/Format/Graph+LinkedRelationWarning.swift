@@ -1,0 +1,14 @@
+import ArgumentGraphModel
+
+extension Graph {
+    /// The warning for writing this graph in a format that cannot say that premises hold only together, and so
+    /// writes each linked relation as one relation per premise (convergent, which is a different argument); nil
+    /// when the graph has no linked relation.
+    public func linkedRelationWarning(writing format: String) -> Diagnostic? {
+        let linked = relations.indices.filter { relations[$0].isLinked }
+        guard let first = linked.first else { return nil }
+        let more = linked.count > 1 ? " and \(linked.count - 1) more" : ""
+        return Diagnostic(.warning, "\(format) cannot express linked relations: \(linked.count == 1 ? "relation" : "\(linked.count) relations") ('\(label(ofRelation: first))'\(more)) written as one relation per premise",
+                          hint: "keep the graph as .arg, JSON or AIF to keep premises together")
+    }
+}
