@@ -18,12 +18,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for w in lexed.words {
             let back = CommandLexer.words(CommandLexer.quote(w))
             if back.words != [w] || back.unterminatedQuote {
-                fatalError("quote round trip: \(w.debugDescription) -> \(CommandLexer.quote(w).debugDescription) -> \(back.words)")
+                fatalError(
+                    "quote round trip: \(w.debugDescription) -> \(CommandLexer.quote(w).debugDescription) -> \(back.words)"
+                )
             }
         }
         guard !lexed.unterminatedQuote, let name = lexed.words.first else { continue }
         // The named command, or every command in turn for the words after an unknown name.
-        let commands = registry.command(named: name).map { [$0] } ?? [registry.commands[Int(size) % registry.commands.count]]
+        let commands =
+            registry.command(named: name).map { [$0] } ?? [registry.commands[Int(size) % registry.commands.count]]
         for command in commands {
             do { _ = try CommandContext.parse(Array(lexed.words.dropFirst()), for: command) } catch is CommandError {
             } catch {

@@ -20,7 +20,7 @@
 //     (Support/HTMLPageCheck.swift).
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 @testable import ArgumentGraph
 
@@ -95,8 +95,10 @@ struct Recipe {
         }
         taken = []
         let actors = (0..<(byte() % 4)).map { _ in
-            Actor(id: Self.unique(string(), &taken), name: string(), kind: ActorKind.allCases[byte() % ActorKind.allCases.count],
-                  affiliation: optional(), role: optional())
+            Actor(
+                id: Self.unique(string(), &taken), name: string(),
+                kind: ActorKind.allCases[byte() % ActorKind.allCases.count],
+                affiliation: optional(), role: optional())
         }
         taken = []
         let claimCount = byte() % 8 + 1
@@ -134,10 +136,13 @@ struct Recipe {
             let id = k & 4 != 0 ? Self.unique(string(), &taken) : nil
             let note = k & 8 != 0 ? string() : nil
             let actor = k & 16 != 0 && !actors.isEmpty ? byte() % actors.count : nil
-            relations.append(Relation(id: id, kind: kind, source: source, target: target, weight: weight(), actor: actor, note: note))
+            relations.append(
+                Relation(id: id, kind: kind, source: source, target: target, weight: weight(), actor: actor, note: note)
+            )
         }
-        return Graph(name: name, title: title, description: flags & 4 != 0 ? string() : nil, documents: documents,
-                     actors: actors, claims: claims, stances: stances, relations: relations)
+        return Graph(
+            name: name, title: title, description: flags & 4 != 0 ? string() : nil, documents: documents,
+            actors: actors, claims: claims, stances: stances, relations: relations)
     }
 
     mutating func options(for graph: Graph) -> DOTExporter.Options {
@@ -175,19 +180,28 @@ enum ExportChecks {
     static func json(_ graph: Graph) {
         let data = GraphJSON.encode(graph)
         let text = String(decoding: data, as: UTF8.self)
-        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { fail("JSON: does not parse", text) }
+        guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            fail("JSON: does not parse", text)
+        }
         func array(_ key: String) -> [[String: Any]] { root[key] as? [[String: Any]] ?? [] }
         let claims = array("claims")
         if claims.count != graph.claims.count || array("relations").count != graph.relations.count
             || array("actors").count != graph.actors.count || array("stances").count != graph.stances.count
-            || array("documents").count != graph.documents.count {
+            || array("documents").count != graph.documents.count
+        {
             fail("JSON: entity counts changed", text)
         }
         for (c, claim) in zip(claims, graph.claims)
-        where (c["id"] as? String).map(noBOM) != noBOM(claim.id) || (c["text"] as? String).map(noBOM) != noBOM(claim.text) {
-            let got = [c["id"] as? String, c["text"] as? String].map { $0.map { $0.unicodeScalars.map { String($0.value, radix: 16) } } }
+        where (c["id"] as? String).map(noBOM) != noBOM(claim.id)
+            || (c["text"] as? String).map(noBOM) != noBOM(claim.text)
+        {
+            let got = [c["id"] as? String, c["text"] as? String].map {
+                $0.map { $0.unicodeScalars.map { String($0.value, radix: 16) } }
+            }
             let had = [claim.id, claim.text].map { $0.unicodeScalars.map { String($0.value, radix: 16) } }
-            fail("JSON: claim \(claim.id.debugDescription) changed: scalars \(had) came back as \(got.map { $0 ?? [] })", text)
+            fail(
+                "JSON: claim \(claim.id.debugDescription) changed: scalars \(had) came back as \(got.map { $0 ?? [] })",
+                text)
         }
     }
 
@@ -198,8 +212,10 @@ enum ExportChecks {
         var nodes = 0, edges = 0
         var texts: [String] = []
         var current: String?
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "node" { nodes += 1 }
             if name == "edge" { edges += 1 }
             if name == "data", attributes["key"] == "n_text" { current = "" }
@@ -226,13 +242,21 @@ enum ExportChecks {
         let parser = XMLParser(data: Data(text.utf8))
         let counter = GraphMLCounter()
         parser.delegate = counter
-        if !parser.parse() { fail("GraphML: does not parse: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)", text) }
+        if !parser.parse() {
+            fail(
+                "GraphML: does not parse: \(parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber)",
+                text)
+        }
         if counter.nodes != graph.claims.count || counter.edges != graph.relations.count {
-            fail("GraphML: \(counter.nodes) nodes and \(counter.edges) edges for \(graph.claims.count) claims and \(graph.relations.count) relations", text)
+            fail(
+                "GraphML: \(counter.nodes) nodes and \(counter.edges) edges for \(graph.claims.count) claims and \(graph.relations.count) relations",
+                text)
         }
         let expected = graph.claims.map { xmlChars($0.text) }
         if counter.texts.map({ Array($0.unicodeScalars) }) != expected.map({ Array($0.unicodeScalars) }) {
-            fail("GraphML: claim texts changed: \(counter.texts.map(\.debugDescription)) for \(expected.map(\.debugDescription))", text)
+            fail(
+                "GraphML: claim texts changed: \(counter.texts.map(\.debugDescription)) for \(expected.map(\.debugDescription))",
+                text)
         }
     }
 
@@ -242,21 +266,29 @@ enum ExportChecks {
         let data = AIFWriter.write(graph)
         let text = String(decoding: data, as: UTF8.self)
         guard let root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]] else {
+            let nodes = root["nodes"] as? [[String: Any]], let edges = root["edges"] as? [[String: Any]]
+        else {
             fail("AIF: does not parse", text)
         }
         var ids = Set<String>()
         for n in nodes {
-            guard let id = n["nodeID"] as? String, ids.insert(id).inserted else { fail("AIF: node id \(String(describing: n["nodeID"])) repeated", text) }
+            guard let id = n["nodeID"] as? String, ids.insert(id).inserted else {
+                fail("AIF: node id \(String(describing: n["nodeID"])) repeated", text)
+            }
         }
         let inodes = nodes.filter { $0["type"] as? String == "I" }
-        if inodes.count != graph.claims.count { fail("AIF: \(inodes.count) I-nodes for \(graph.claims.count) claims", text) }
+        if inodes.count != graph.claims.count {
+            fail("AIF: \(inodes.count) I-nodes for \(graph.claims.count) claims", text)
+        }
         for (n, claim) in zip(inodes, graph.claims)
-        where (n["nodeID"] as? String).map(noBOM) != noBOM(claim.id) || (n["text"] as? String).map(noBOM) != noBOM(claim.text) {
+        where (n["nodeID"] as? String).map(noBOM) != noBOM(claim.id)
+            || (n["text"] as? String).map(noBOM) != noBOM(claim.text)
+        {
             fail("AIF: claim \(claim.id.debugDescription) changed", text)
         }
         for e in edges {
-            guard let from = e["fromID"] as? String, let to = e["toID"] as? String, ids.contains(from), ids.contains(to) else {
+            guard let from = e["fromID"] as? String, let to = e["toID"] as? String, ids.contains(from), ids.contains(to)
+            else {
                 fail("AIF: an edge joins a node that does not exist: \(e)", text)
             }
         }
@@ -271,7 +303,10 @@ enum ExportChecks {
         let undercut = graph.relations.indices.filter { graph.relationsTo.degree($0) > 0 }
         // A claim's node is named by its id, or `@c<index>` when the id cannot be shown as it is.
         let names = graph.claims.enumerated().map { c, claim in
-            claim.id.hasPrefix("@") || claim.id.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 })
+            claim.id.hasPrefix("@")
+                || claim.id.unicodeScalars.contains(where: {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029
+                })
                 ? "@c\(c)" : claim.id
         }
         var expectedNodes = Set(names)
@@ -279,10 +314,14 @@ enum ExportChecks {
         if options.legend, checker.nodes.contains("@legend") { expectedNodes.insert("@legend") }
         if checker.nodes.count != Set(checker.nodes).count { fail("DOT: a node is declared twice", text) }
         if Set(checker.nodes) != expectedNodes {
-            fail("DOT: node statements \(checker.nodes.map(\.debugDescription)) for claims \(graph.claims.map(\.id.debugDescription))", text)
+            fail(
+                "DOT: node statements \(checker.nodes.map(\.debugDescription)) for claims \(graph.claims.map(\.id.debugDescription))",
+                text)
         }
         if checker.edges.count != graph.relations.count + undercut.count {
-            fail("DOT: \(checker.edges.count) edges for \(graph.relations.count) relations (\(undercut.count) undercut)", text)
+            fail(
+                "DOT: \(checker.edges.count) edges for \(graph.relations.count) relations (\(undercut.count) undercut)",
+                text)
         }
         let declared = Set(checker.nodes)
         for (a, b) in checker.edges where !declared.contains(a) || !declared.contains(b) {
@@ -294,10 +333,10 @@ enum ExportChecks {
 /// A strict reader of the DOT argraph writes: tokens, then statements.
 struct DOTChecker {
     enum Token: Equatable {
-        case id(String)        // a bare ID or a numeral
-        case quoted(String)    // the unescaped body of a quoted string
-        case html(String)      // the body of <...>
-        case punct(String)     // { } [ ] ; , = ->
+        case id(String)  // a bare ID or a numeral
+        case quoted(String)  // the unescaped body of a quoted string
+        case html(String)  // the body of <...>
+        case punct(String)  // { } [ ] ; , = ->
     }
 
     let text: String
@@ -314,7 +353,9 @@ struct DOTChecker {
     mutating func tokenize() {
         let s = Array(text.unicodeScalars)
         var i = 0
-        func isIDStart(_ u: Unicode.Scalar) -> Bool { u == "_" || u.properties.isAlphabetic && u.isASCII || u.value >= 0x80 }
+        func isIDStart(_ u: Unicode.Scalar) -> Bool {
+            u == "_" || u.properties.isAlphabetic && u.isASCII || u.value >= 0x80
+        }
         while i < s.count {
             let u = s[i]
             if u == " " || u == "\n" || u == "\t" { i += 1; continue }
@@ -326,7 +367,9 @@ struct DOTChecker {
                     let v = s[i]
                     if v == "\"" { i += 1; break }
                     if v == "\n" || v == "\r" { fail("a raw line break inside a quoted string") }
-                    if v.value < 0x20 || v.value == 0x7F { fail("a control character U+\(String(v.value, radix: 16)) inside a quoted string") }
+                    if v.value < 0x20 || v.value == 0x7F {
+                        fail("a control character U+\(String(v.value, radix: 16)) inside a quoted string")
+                    }
                     if v == "\\" {
                         guard i + 1 < s.count else { fail("a backslash ends the text") }
                         let e = s[i + 1]
@@ -365,7 +408,9 @@ struct DOTChecker {
             if "{}[];,=".unicodeScalars.contains(u) { tokens.append(.punct(String(u))); i += 1; continue }
             if isIDStart(u) {
                 var id = ""
-                while i < s.count, isIDStart(s[i]) || ("0"..."9").contains(s[i]) { id.unicodeScalars.append(s[i]); i += 1 }
+                while i < s.count, isIDStart(s[i]) || ("0"..."9").contains(s[i]) {
+                    id.unicodeScalars.append(s[i]); i += 1
+                }
                 tokens.append(.id(id))
                 continue
             }

@@ -14,7 +14,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let encoded = GraphJSON.encode(graph)
         let again: Graph
         do { again = try GraphJSON.decode(encoded, file: "roundtrip.json") } catch {
-            fatalError("round trip: the encoder's output does not decode:\n\(error)\n--- written:\n\(String(decoding: encoded, as: UTF8.self))")
+            fatalError(
+                "round trip: the encoder's output does not decode:\n\(error)\n--- written:\n\(String(decoding: encoded, as: UTF8.self))"
+            )
         }
         if again != graph { fatalError("round trip: the graph changed") }
         // Saving it as .arg must give a file that reads back (the .arg form may drop what it
@@ -24,7 +26,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let arg = try ArgReader.read(text, file: "converted.arg").graph
             if arg.claims.count != graph.claims.count || arg.relations.count != graph.relations.count
                 || arg.stances.count != graph.stances.count || arg.actors.count != graph.actors.count
-                || arg.documents.count != graph.documents.count {
+                || arg.documents.count != graph.documents.count
+            {
                 fatalError("JSON -> .arg lost entities\n--- written:\n\(text)")
             }
         } catch {

@@ -24,10 +24,12 @@ public struct Command: Sendable {
     public var run: @Sendable (CommandContext) throws -> Void
 
     /// Declares a command.
-    public init(_ name: String, aliases: [String] = [], group: CommandGroup, arguments: [ArgumentSpec] = [],
-                options: [OptionSpec] = [], summary: String, usage: String, example: String, details: String? = nil,
-                completion: (@Sendable (_ index: Int, _ previous: [String]) -> CompletionKind)? = nil,
-                run: @escaping @Sendable (CommandContext) throws -> Void) {
+    public init(
+        _ name: String, aliases: [String] = [], group: CommandGroup, arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], summary: String, usage: String, example: String, details: String? = nil,
+        completion: (@Sendable (_ index: Int, _ previous: [String]) -> CompletionKind)? = nil,
+        run: @escaping @Sendable (CommandContext) throws -> Void
+    ) {
         self.name = name
         self.aliases = aliases
         self.group = group

@@ -20,7 +20,9 @@ public final class CommandContext {
     }
 
     /// Parses words after the command name against its declared options.
-    public static func parse(_ words: [String], for command: Command) throws -> (arguments: [String], options: [String: [String]]) {
+    public static func parse(_ words: [String], for command: Command) throws -> (
+        arguments: [String], options: [String: [String]]
+    ) {
         var args: [String] = []
         var opts: [String: [String]] = [:]
         var i = 0
@@ -40,7 +42,9 @@ public final class CommandContext {
             }
             guard let spec = command.option(named: name) else {
                 let hint = Nearest.hint(for: name, in: command.options.map(\.name))
-                throw CommandError("unknown option '\(name)' for '\(command.name)'", hint: (hint.map { $0 + "; " } ?? "") + "usage: " + command.usage)
+                throw CommandError(
+                    "unknown option '\(name)' for '\(command.name)'",
+                    hint: (hint.map { $0 + "; " } ?? "") + "usage: " + command.usage)
             }
             if spec.value == nil {
                 if inline != nil { throw CommandError.usage(command, "option '\(name)' takes no value") }
@@ -48,7 +52,9 @@ public final class CommandContext {
                 continue
             }
             let value: String
-            if let inline { value = inline } else {
+            if let inline {
+                value = inline
+            } else {
                 guard i < words.count else { throw CommandError.usage(command, "option '\(name)' needs a value") }
                 value = words[i]
                 i += 1
@@ -83,9 +89,16 @@ public final class CommandContext {
     public func flag(_ name: String) -> Bool { options[name] != nil }
 
     /// An integer option, or `defaultValue`; a usage error when it is not a whole number in `range`.
-    public func intOption(_ name: String, default defaultValue: Int, in range: ClosedRange<Int> = 0...Int.max) throws -> Int {
+    public func intOption(_ name: String, default defaultValue: Int, in range: ClosedRange<Int> = 0...Int.max) throws
+        -> Int
+    {
         guard let s = option(name) else { return defaultValue }
-        guard let n = Int(s), range.contains(n) else { throw CommandError.usage(command, "\(name) needs a whole number in \(range.lowerBound)...\(range.upperBound == Int.max ? "" : String(range.upperBound))") }
+        guard let n = Int(s), range.contains(n) else {
+            throw CommandError.usage(
+                command,
+                "\(name) needs a whole number in \(range.lowerBound)...\(range.upperBound == Int.max ? "" : String(range.upperBound))"
+            )
+        }
         return n
     }
 
@@ -96,7 +109,9 @@ public final class CommandContext {
         var s = session.settings
         for spec in command.options {
             guard let key = spec.setting, let value = option(spec.name) else { continue }
-            do { try s.set(key, [value]) } catch { throw CommandError(spec.name + ": " + error.message, hint: error.hint) }
+            do { try s.set(key, [value]) } catch {
+                throw CommandError(spec.name + ": " + error.message, hint: error.hint)
+            }
         }
         return s
     }
@@ -112,7 +127,9 @@ public final class CommandContext {
     /// The index of the claim `id`; `.` means the focused claim. Unknown ids fail with the nearest ids.
     public func claim(_ id: String) throws -> Int {
         if id == "." {
-            guard let f = session.current.focus, let i = graph.claimIndex(of: f) else { throw CommandError("no claim is focused", hint: "go ID") }
+            guard let f = session.current.focus, let i = graph.claimIndex(of: f) else {
+                throw CommandError("no claim is focused", hint: "go ID")
+            }
             return i
         }
         if let i = graph.claimIndex(of: id) { return i }

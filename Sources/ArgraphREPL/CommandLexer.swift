@@ -60,7 +60,8 @@ public enum CommandLexer {
             inWord = true
         }
         if inWord { words.append(String(current)) }
-        let endsWithBlank = quote == nil && !escaped && (text.unicodeScalars.last == " " || text.unicodeScalars.last == "\t")
+        let endsWithBlank =
+            quote == nil && !escaped && (text.unicodeScalars.last == " " || text.unicodeScalars.last == "\t")
         return Words(words: words, unterminatedQuote: quote != nil, endsWithBlank: endsWithBlank)
     }
 

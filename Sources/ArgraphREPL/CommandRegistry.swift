@@ -19,7 +19,8 @@ public struct CommandRegistry: Sendable {
 
     /// All commands of every group.
     public static let standard = CommandRegistry(
-        navigationCommands + editingCommands + syncCommands + sessionCommands + scoringCommands + comparingCommands + exportCommands + sourceCommands)
+        navigationCommands + editingCommands + syncCommands + sessionCommands + scoringCommands + comparingCommands
+            + exportCommands + sourceCommands)
 
     /// The command with this name or alias.
     public func command(named name: String) -> Command? { byName[name].map { commands[$0] } }

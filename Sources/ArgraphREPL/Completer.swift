@@ -51,8 +51,11 @@ public struct Completer {
         case .actor: return g.actorIDs.matches(prefix: word)
         case .document: return g.documentIDs.matches(prefix: word)
         case .anyID:
-            return Array(Set(g.claimIDs.matches(prefix: word) + g.actorIDs.matches(prefix: word)
-                + g.documentIDs.matches(prefix: word))).sorted()
+            return Array(
+                Set(
+                    g.claimIDs.matches(prefix: word) + g.actorIDs.matches(prefix: word)
+                        + g.documentIDs.matches(prefix: word))
+            ).sorted()
         case .tag: return g.tagIndex.matches(prefix: word)
         case .command: return session.registry.allNames.filter { $0.hasPrefix(word) }
         case .graph: return session.graphs.map(\.name).filter { $0.hasPrefix(word) }.sorted()

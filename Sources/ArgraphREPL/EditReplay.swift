@@ -47,12 +47,13 @@ enum EditReplay {
         case let .addDocument(d): [.document(d.id)]
         case let .addStance(s): [.actor(s.actor), .claim(s.claim)] + (s.document.map { [.document($0)] } ?? [])
         case let .addRelation(r):
-            r.premises.map { .claim($0) } + (r.actor.map { [.actor($0)] } ?? []) + {
-                switch r.target {
-                case let .claim(t): [Ref.claim(t)]
-                case .relation: []
-                }
-            }()
+            r.premises.map { .claim($0) } + (r.actor.map { [.actor($0)] } ?? [])
+                + {
+                    switch r.target {
+                    case let .claim(t): [Ref.claim(t)]
+                    case .relation: []
+                    }
+                }()
         case let .unlink(s, t): [.claim(s), .claim(t), .relationsBetween(s, t)]
         case let .removeClaim(id): [.claim(id), .claimLinks(id)]
         case let .removeActor(id): [.actor(id), .actorStances(id)]
@@ -69,16 +70,22 @@ enum EditReplay {
         var seen = Set<Ref>()
         for ref in refs(edit) where seen.insert(ref).inserted {
             let before = text(of: ref, in: base)
-            guard let before else { continue } // made by this session's own edits, or new: applying decides
+            guard let before else { continue }  // made by this session's own edits, or new: applying decides
             let now = text(of: ref, in: disk)
             if now == before { continue }
             switch ref {
-            case let .claim(id): return now == nil ? "claim '\(id)' was removed on disk" : "claim '\(id)' was changed on disk"
-            case let .actor(id): return now == nil ? "actor '\(id)' was removed on disk" : "actor '\(id)' was changed on disk"
-            case let .document(id): return now == nil ? "document '\(id)' was removed on disk" : "document '\(id)' was changed on disk"
-            case let .relation(id): return now == nil ? "relation '\(id)' was removed on disk" : "relation '\(id)' was changed on disk"
-            case let .claimLinks(id): return "the stances or relations of claim '\(id)' changed on disk; removing it would drop them"
-            case let .actorStances(id): return "the stances of actor '\(id)' changed on disk; removing them would drop those changes"
+            case let .claim(id):
+                return now == nil ? "claim '\(id)' was removed on disk" : "claim '\(id)' was changed on disk"
+            case let .actor(id):
+                return now == nil ? "actor '\(id)' was removed on disk" : "actor '\(id)' was changed on disk"
+            case let .document(id):
+                return now == nil ? "document '\(id)' was removed on disk" : "document '\(id)' was changed on disk"
+            case let .relation(id):
+                return now == nil ? "relation '\(id)' was removed on disk" : "relation '\(id)' was changed on disk"
+            case let .claimLinks(id):
+                return "the stances or relations of claim '\(id)' changed on disk; removing it would drop them"
+            case let .actorStances(id):
+                return "the stances of actor '\(id)' changed on disk; removing them would drop those changes"
             case let .documentStances(id): return "the stances in document '\(id)' changed on disk"
             case let .relationsBetween(s, t): return "the relations from '\(s)' to '\(t)' changed on disk"
             }
@@ -96,18 +103,24 @@ enum EditReplay {
             return g.relations.firstIndex { $0.id == id }.map { [ArgWriter.relation(g.relations[$0], in: g)] }
         case let .claimLinks(id):
             guard let c = g.claimIndex(of: id) else { return nil }
-            return (g.stances.filter { $0.claim == c }.map { ArgWriter.stance($0, in: g) }
-                + g.relations.filter { $0.source == c || $0.otherPremises.contains(c) || $0.target == .claim(c) }.map { ArgWriter.relation($0, in: g) }).sorted()
+            return
+                (g.stances.filter { $0.claim == c }.map { ArgWriter.stance($0, in: g) }
+                + g.relations.filter { $0.source == c || $0.otherPremises.contains(c) || $0.target == .claim(c) }.map {
+                    ArgWriter.relation($0, in: g)
+                }).sorted()
         case let .actorStances(id):
             guard let a = g.actorIndex(of: id) else { return nil }
-            return (g.stances.filter { $0.actor == a }.map { ArgWriter.stance($0, in: g) }
+            return
+                (g.stances.filter { $0.actor == a }.map { ArgWriter.stance($0, in: g) }
                 + g.relations.filter { $0.actor == a }.map { ArgWriter.relation($0, in: g) }).sorted()
         case let .documentStances(id):
             guard let d = g.documentIndex(of: id) else { return nil }
             return g.stances.filter { $0.document == d }.map { ArgWriter.stance($0, in: g) }.sorted()
         case let .relationsBetween(s, t):
             guard let a = g.claimIndex(of: s), let b = g.claimIndex(of: t) else { return nil }
-            return g.relations.filter { $0.premises.contains(a) && $0.target == .claim(b) }.map { ArgWriter.relation($0, in: g) }.sorted()
+            return g.relations.filter { $0.premises.contains(a) && $0.target == .claim(b) }.map {
+                ArgWriter.relation($0, in: g)
+            }.sorted()
         }
     }
 }

@@ -21,7 +21,7 @@ public struct EditLog: Sendable {
 
     /// An edit (nil: a change that is not an edit, such as restored recovery) went on the undo stack.
     mutating func pushed(_ edit: GraphEdit?) {
-        if let s = savedCount, s > done.count { savedCount = nil } // the saved state was on the redo stack
+        if let s = savedCount, s > done.count { savedCount = nil }  // the saved state was on the redo stack
         done.append(edit)
         undone.removeAll()
     }
@@ -64,7 +64,9 @@ extension LoadedGraph {
         }
         if GraphFormat.infer(fromPath: path) == .arg {
             let (snapshot, data) = try bytes()
-            return DiskRead(parsed: try ArgReader.read(data, file: path), text: String(bytes: data, encoding: .utf8), snapshot: snapshot)
+            return DiskRead(
+                parsed: try ArgReader.read(data, file: path), text: String(bytes: data, encoding: .utf8),
+                snapshot: snapshot)
         }
         var attempt = 0
         while true {
@@ -82,8 +84,10 @@ extension LoadedGraph {
     /// A graph opened from a file read with ``read(path:)``.
     public convenience init(_ read: DiskRead, name: String? = nil, isReadOnly: Bool = false) {
         let path = read.snapshot.path
-        self.init(name: name ?? LoadedGraph.shortName(for: read.parsed.graph, path: path), graph: read.parsed.graph, path: path,
-                  source: read.text, declarations: read.parsed.declarations, isReadOnly: isReadOnly)
+        self.init(
+            name: name ?? LoadedGraph.shortName(for: read.parsed.graph, path: path), graph: read.parsed.graph,
+            path: path,
+            source: read.text, declarations: read.parsed.declarations, isReadOnly: isReadOnly)
         disk.snapshot = read.snapshot
     }
 

@@ -34,8 +34,10 @@ public final class LoadedGraph {
     private var caches = GraphCaches()
 
     /// Opens a graph; `source` is the file text it was read from, for comment-keeping saves.
-    public init(name: String, graph: Graph, path: String? = nil, source: String? = nil,
-                declarations: [DeclarationSpan] = [], isReadOnly: Bool = false) {
+    public init(
+        name: String, graph: Graph, path: String? = nil, source: String? = nil,
+        declarations: [DeclarationSpan] = [], isReadOnly: Bool = false
+    ) {
         self.name = name
         self.path = path
         self.isReadOnly = isReadOnly
@@ -54,7 +56,8 @@ public final class LoadedGraph {
 
     /// A short name: the graph's id or file name, cut to its first two words when long (`us-japan`).
     public static func shortName(for graph: Graph, path: String?) -> String {
-        let full = graph.name ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "untitled"
+        let full =
+            graph.name ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "untitled"
         let parts = full.split(separator: "-")
         if full.count > 12, parts.count > 2 { return parts.prefix(2).joined(separator: "-") }
         return full
@@ -107,7 +110,9 @@ public final class LoadedGraph {
     }
 
     /// Applies the last edit of one stack and pushes its inverse on the other.
-    private func step(from: inout [(edit: GraphEdit, label: String)], to: inout [(edit: GraphEdit, label: String)]) -> String? {
+    private func step(from: inout [(edit: GraphEdit, label: String)], to: inout [(edit: GraphEdit, label: String)])
+        -> String?
+    {
         guard let last = from.popLast() else { return nil }
         // An inverse applies to the graph it was made from, which is `base` here; it cannot fail.
         guard let applied = try? last.edit.apply(to: base) else { return nil }
@@ -233,7 +238,7 @@ final class GraphCaches {
         if forIDs {
             guard claimIDs == nil else { return }
             w.idsDone.wait()
-            w.idsDone.signal()   // the texts' adoption may wait on it too
+            w.idsDone.signal()  // the texts' adoption may wait on it too
             claimIDs = w.ids.withLock { $0.take() }
         } else {
             guard folded == nil || scan == nil else { return }

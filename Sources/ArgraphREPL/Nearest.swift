@@ -5,5 +5,7 @@ public typealias Nearest = Suggestions
 
 extension Suggestions {
     /// Up to three words near `word`, nearest first (``nearest(to:in:limit:)``).
-    public static func words(to word: String, in names: some Sequence<String>) -> [String] { nearest(to: word, in: names) }
+    public static func words(to word: String, in names: some Sequence<String>) -> [String] {
+        nearest(to: word, in: names)
+    }
 }

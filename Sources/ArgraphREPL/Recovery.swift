@@ -43,7 +43,11 @@ public enum Recovery {
     /// (which may see the hang-up before the signal arrives). Only the first call writes; a call
     /// on another thread meanwhile waits for the exit. The writing waits for a journal write in flight.
     public static func stop(signal sig: Int32) -> Never {
-        if let j = journal.withLock({ $0 }) { j.queue.sync { stopOnQueue(signal: sig) } } else { stopOnQueue(signal: sig) }
+        if let j = journal.withLock({ $0 }) {
+            j.queue.sync { stopOnQueue(signal: sig) }
+        } else {
+            stopOnQueue(signal: sig)
+        }
         // Not reached: stopOnQueue exits.
         while true { pause() }
     }
@@ -59,7 +63,8 @@ public enum Recovery {
             let files = j.writePublished()
             if !files.isEmpty {
                 let list = files.joined(separator: ", ")
-                try? FileHandle.standardError.write(contentsOf: Data("\nargraph: stopped by signal \(sig); unsaved edits kept in \(list)\n".utf8))
+                try? FileHandle.standardError.write(
+                    contentsOf: Data("\nargraph: stopped by signal \(sig); unsaved edits kept in \(list)\n".utf8))
             }
         }
         for cleanup in cleanups.withLock({ $0 }) { cleanup() }

@@ -67,7 +67,8 @@ public final class RecoveryJournal: Sendable {
 
     /// The recovery folder for an environment: `$XDG_STATE_HOME/argraph/recovery`, else `~/.local/state/argraph/recovery`.
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let state =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
         return state + "/argraph/recovery"
     }
@@ -150,9 +151,11 @@ public final class RecoveryJournal: Sendable {
     func fileNames(_ entries: [Entry]) -> [String] {
         var used = Set<String>()
         return entries.map { e in
-            let safe = String(e.name.unicodeScalars.map { u -> Character in
-                u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil || u == "-" || u == "_") ? Character(u) : "_"
-            })
+            let safe = String(
+                e.name.unicodeScalars.map { u -> Character in
+                    u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil || u == "-" || u == "_")
+                        ? Character(u) : "_"
+                })
             var file = directory + "/\(safe)-\(processID).arg", n = 2
             while !used.insert(file).inserted { file = directory + "/\(safe)-\(n)-\(processID).arg"; n += 1 }
             return file
@@ -169,7 +172,8 @@ public final class RecoveryJournal: Sendable {
             try GraphFile.writeAtomically(Data(text.utf8), to: file)
             return true
         } catch {
-            try? FileHandle.standardError.write(contentsOf: Data("argraph: could not write the recovery file: \(error)\n".utf8))
+            try? FileHandle.standardError.write(
+                contentsOf: Data("argraph: could not write the recovery file: \(error)\n".utf8))
             return false
         }
     }
@@ -181,7 +185,8 @@ public final class RecoveryJournal: Sendable {
         for n in names.sorted() where n.hasSuffix(".arg") && !isLiveSession(file: n) {
             let file = directory + "/" + n
             guard let text = try? String(contentsOfFile: file, encoding: .utf8), text.hasPrefix(Self.marker),
-                  let graph = try? ArgReader.read(text, file: file).graph else { continue }
+                let graph = try? ArgReader.read(text, file: file).graph
+            else { continue }
             var name = String(n.dropLast(4)), path: String?
             for line in text.split(separator: "\n").prefix(3) {
                 if line.hasPrefix("# name: ") { name = String(line.dropFirst(8)) }
@@ -196,12 +201,15 @@ public final class RecoveryJournal: Sendable {
     /// Whether a recovery file's name (`NAME-PID.arg`) is the journal of another argraph session
     /// that is still running, which the next start must leave alone.
     func isLiveSession(file name: String) -> Bool {
-        guard let dash = name.dropLast(4).lastIndex(of: "-"), let pid = Int32(name[name.index(after: dash)..<name.index(name.endIndex, offsetBy: -4)]),
-              pid > 0, pid != processID else { return false }
+        guard let dash = name.dropLast(4).lastIndex(of: "-"),
+            let pid = Int32(name[name.index(after: dash)..<name.index(name.endIndex, offsetBy: -4)]),
+            pid > 0, pid != processID
+        else { return false }
         guard kill(pid, 0) == 0 || errno == EPERM else { return false }
         // A process id is reused after the session died: only an argraph process counts (where /proc tells).
         guard let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
-              let own = try? String(contentsOfFile: "/proc/self/comm", encoding: .utf8) else { return true }
+            let own = try? String(contentsOfFile: "/proc/self/comm", encoding: .utf8)
+        else { return true }
         return comm == own
     }
 
@@ -210,11 +218,13 @@ public final class RecoveryJournal: Sendable {
         for f in pending() {
             let when = ISO8601DateFormatter().string(from: f.date)
             let origin = f.path.map { " of \($0)" } ?? ""
-            session.output.write("argraph: unsaved edits to '\(f.name)'\(origin) were kept when a session stopped (\(when)).\n")
+            session.output.write(
+                "argraph: unsaved edits to '\(f.name)'\(origin) were kept when a session stopped (\(when)).\n")
             session.output.write("Restore them? [y/N] ")
             session.output.flush()
             guard case let .line(answer) = reader.ask(""),
-                  ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            else {
                 session.output.write("\nkept in \(f.file); it will be offered again at the next start.\n")
                 session.output.flush()
                 continue
@@ -228,7 +238,9 @@ public final class RecoveryJournal: Sendable {
 
     /// Puts a recovered graph into the session: over the open graph from the same file, else beside the others.
     static func restore(_ f: Found, into session: Session) {
-        if let open = session.graphs.first(where: { g in f.path != nil && g.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == f.path }) {
+        if let open = session.graphs.first(where: { g in
+            f.path != nil && g.path.map { URL(fileURLWithPath: $0).standardizedFileURL.path } == f.path
+        }) {
             open.replace(with: f.graph, label: "restore unsaved edits")
             try? session.use(open.name)
             return

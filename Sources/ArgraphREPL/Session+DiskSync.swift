@@ -28,8 +28,9 @@ extension Session {
         if let open = graphs.first(where: { $0.path.map(KnownFiles.key) == key })?.disk.snapshot { return open }
         var st = stat()
         if lstat(path, &st) != 0 || force { return .missing(at: path) }
-        throw CommandError("'\(path)' exists and argraph did not write or open it in this session; \(command) would replace it",
-                           hint: "\(command) --force … replaces it; or choose another file")
+        throw CommandError(
+            "'\(path)' exists and argraph did not write or open it in this session; \(command) would replace it",
+            hint: "\(command) --force … replaces it; or choose another file")
     }
 
     /// Run before each prompt: a graph whose file changed on disk is reloaded when it has no unsaved
@@ -40,17 +41,24 @@ extension Session {
             guard let snapshot = g.disk.snapshot, !snapshot.looksUnchanged else { continue }
             let now: FileSnapshot
             do { now = try FileSnapshot.current(snapshot.path) } catch {
-                let what = if case let .notAFile(_, kind) = error { "is now \(kind)" } else { "cannot be read: \(error.description)" }
-                warnOnce(g, about: .missing(at: snapshot.path), "'\(snapshot.path)' \(what); 'save OTHER-FILE.arg' writes \(g.name) elsewhere")
+                let what =
+                    if case let .notAFile(_, kind) = error { "is now \(kind)" } else {
+                        "cannot be read: \(error.description)"
+                    }
+                warnOnce(
+                    g, about: .missing(at: snapshot.path),
+                    "'\(snapshot.path)' \(what); 'save OTHER-FILE.arg' writes \(g.name) elsewhere")
                 continue
             }
             if now.sameContent(as: snapshot) {
-                g.disk.snapshot = now // touched, not changed: remember the new time
+                g.disk.snapshot = now  // touched, not changed: remember the new time
                 continue
             }
             if g.disk.warned.map({ $0.sameContent(as: now) }) == true { continue }
-            let what = now.exists ? "changed on disk (\(Self.differ(LineDiff.changedLines(snapshot.lineHashes, now.lineHashes))))"
-                                  : "was deleted on disk"
+            let what =
+                now.exists
+                ? "changed on disk (\(Self.differ(LineDiff.changedLines(snapshot.lineHashes, now.lineHashes))))"
+                : "was deleted on disk"
             if now.exists, !g.hasUnsavedChanges {
                 do {
                     g.reload(try LoadedGraph.read(path: snapshot.path))
@@ -58,15 +66,23 @@ extension Session {
                     say("'\(snapshot.path)' \(what); reloaded \(g.name): \(g.graph.claims.count) claims")
                     reloaded = true
                 } catch {
-                    warnOnce(g, about: now, "'\(snapshot.path)' \(what) and does not read (\(CommandError(error).message)); \(g.name) is kept as it was")
+                    warnOnce(
+                        g, about: now,
+                        "'\(snapshot.path)' \(what) and does not read (\(CommandError(error).message)); \(g.name) is kept as it was"
+                    )
                 }
                 continue
             }
-            let advice = now.exists
-                ? (g.hasUnsavedChanges ? "'merge' replays your edits onto it, 'save --force' overwrites it, 'reload --discard' drops your edits"
-                                       : "'reload' reads it again")
+            let advice =
+                now.exists
+                ? (g.hasUnsavedChanges
+                    ? "'merge' replays your edits onto it, 'save --force' overwrites it, 'reload --discard' drops your edits"
+                    : "'reload' reads it again")
                 : "'save --force' writes it again"
-            warnOnce(g, about: now, "'\(snapshot.path)' \(what) while \(g.name) has \(g.hasUnsavedChanges ? g.unsavedSummary : "no unsaved changes"): \(advice)")
+            warnOnce(
+                g, about: now,
+                "'\(snapshot.path)' \(what) while \(g.name) has \(g.hasUnsavedChanges ? g.unsavedSummary : "no unsaved changes"): \(advice)"
+            )
         }
         if reloaded { journal?.publish(self) }
     }

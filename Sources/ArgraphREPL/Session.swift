@@ -36,8 +36,10 @@ public final class Session {
     public var files = KnownFiles()
 
     /// A session on the given graphs (an empty scratch graph when none).
-    public init(graphs: [LoadedGraph], registry: CommandRegistry = .standard, output: TextOutput = BufferedOutput(),
-                errorOutput: TextOutput? = nil, style: Style = .plain, width: Int = 100) {
+    public init(
+        graphs: [LoadedGraph], registry: CommandRegistry = .standard, output: TextOutput = BufferedOutput(),
+        errorOutput: TextOutput? = nil, style: Style = .plain, width: Int = 100
+    ) {
         self.graphs = graphs.isEmpty ? [LoadedGraph(name: "scratch", graph: .empty)] : graphs
         self.currentIndex = 0
         self.registry = registry

@@ -63,21 +63,31 @@ public struct Setting: Sendable {
 
     /// Every setting, in the order `set` lists them.
     public static let all: [Setting] = [
-        choice("semantics", "extension semantics", ExtensionSemantics.self, \.analysis.semantics, default: .grounded,
-               help: "Which claims stand, for status.",
-               otherKind: { GradualSemantics(rawValue: $0) != nil ? "\($0) is a gradual semantics: set gradual \($0)" : nil }),
-        choice("gradual", "gradual semantics", GradualSemantics.self, \.analysis.gradual, default: .dfquad,
-               help: "How strong claims are, for score, why, chains, credibility, whatif and cruxes.",
-               otherKind: { ExtensionSemantics(rawValue: $0) != nil ? "\($0) is an extension semantics: set semantics \($0)" : nil }),
-        choice("bipolar", "support mapping", BipolarMapping.self, \.analysis.bipolar, default: BipolarMapping.none,
-               help: "How supports become attacks for status and the labels of whatif."),
+        choice(
+            "semantics", "extension semantics", ExtensionSemantics.self, \.analysis.semantics, default: .grounded,
+            help: "Which claims stand, for status.",
+            otherKind: {
+                GradualSemantics(rawValue: $0) != nil ? "\($0) is a gradual semantics: set gradual \($0)" : nil
+            }),
+        choice(
+            "gradual", "gradual semantics", GradualSemantics.self, \.analysis.gradual, default: .dfquad,
+            help: "How strong claims are, for score, why, chains, credibility, whatif and cruxes.",
+            otherKind: {
+                ExtensionSemantics(rawValue: $0) != nil ? "\($0) is an extension semantics: set semantics \($0)" : nil
+            }),
+        choice(
+            "bipolar", "support mapping", BipolarMapping.self, \.analysis.bipolar, default: BipolarMapping.none,
+            help: "How supports become attacks for status and the labels of whatif."),
         credibility,
-        number("default-credibility", \.analysis.defaultCredibility, default: 0.5, in: 0...1,
-               help: "The credibility of an actor with none declared or set."),
-        number("threshold", \.analysis.threshold, default: 0.05, in: 0...1,
-               help: "whatif lists strengths that move by more than this."),
-        choice("colour", "colour mode", ColourMode.self, \.colour, default: .auto,
-               help: "Colour output: auto (at a terminal, unless NO_COLOR is set), on or off."),
+        number(
+            "default-credibility", \.analysis.defaultCredibility, default: 0.5, in: 0...1,
+            help: "The credibility of an actor with none declared or set."),
+        number(
+            "threshold", \.analysis.threshold, default: 0.05, in: 0...1,
+            help: "whatif lists strengths that move by more than this."),
+        choice(
+            "colour", "colour mode", ColourMode.self, \.colour, default: .auto,
+            help: "Colour output: auto (at a terminal, unless NO_COLOR is set), on or off."),
         width,
     ]
 
@@ -92,62 +102,72 @@ public struct Setting: Sendable {
 
     /// "did you mean 'x'?; WHAT a, b or c".
     static func alternatives(_ word: String, among names: [String], what: String) -> String {
-        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
+        let list =
+            names.count > 1
+            ? names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] : names.joined()
         return (Nearest.hint(for: word, in: names).map { $0 + " " } ?? "") + what + " " + list
     }
 
     /// A setting that is one of an enumeration's raw values.
     static func choice<E: RawRepresentable & CaseIterable & Sendable>(
-        _ key: String, _ type: String, _: E.Type, _ path: WritableKeyPath<Settings, E> & Sendable, default def: E, help: String,
+        _ key: String, _ type: String, _: E.Type, _ path: WritableKeyPath<Settings, E> & Sendable, default def: E,
+        help: String,
         otherKind: (@Sendable (String) -> String?)? = nil
     ) -> Setting where E.RawValue == String {
         let values = E.allCases.map(\.rawValue)
-        return Setting(key: key, type: type, values: values, defaultValue: def.rawValue, help: help, completion: .choice(values),
-                       show: { $0[keyPath: path].rawValue },
-                       set: { s, words throws(CommandError) in
-                           let word = try single(key, words)
-                           guard let v = E(rawValue: word) else {
-                               if let message = otherKind?(word) { throw CommandError(message) }
-                               throw CommandError("unknown \(type) '\(word)'", hint: alternatives(word, among: values, what: "\(key) is"))
-                           }
-                           s[keyPath: path] = v
-                       },
-                       reset: { s, words throws(CommandError) in
-                           try none(key, words)
-                           s[keyPath: path] = def
-                       })
+        return Setting(
+            key: key, type: type, values: values, defaultValue: def.rawValue, help: help, completion: .choice(values),
+            show: { $0[keyPath: path].rawValue },
+            set: { s, words throws(CommandError) in
+                let word = try single(key, words)
+                guard let v = E(rawValue: word) else {
+                    if let message = otherKind?(word) { throw CommandError(message) }
+                    throw CommandError(
+                        "unknown \(type) '\(word)'", hint: alternatives(word, among: values, what: "\(key) is"))
+                }
+                s[keyPath: path] = v
+            },
+            reset: { s, words throws(CommandError) in
+                try none(key, words)
+                s[keyPath: path] = def
+            })
     }
 
     /// A setting that is a number in a range.
-    static func number(_ key: String, _ path: WritableKeyPath<Settings, Double> & Sendable, default def: Double,
-                       in range: ClosedRange<Double>, help: String) -> Setting {
+    static func number(
+        _ key: String, _ path: WritableKeyPath<Settings, Double> & Sendable, default def: Double,
+        in range: ClosedRange<Double>, help: String
+    ) -> Setting {
         let type = "a number from \(format(range.lowerBound)) to \(format(range.upperBound))"
-        return Setting(key: key, type: type, values: [], defaultValue: format(def), help: help, completion: .free,
-                       show: { format($0[keyPath: path]) },
-                       set: { s, words throws(CommandError) in
-                           let word = try single(key, words)
-                           guard let v = Double(word), range.contains(v) else {
-                               throw CommandError("\(key) takes \(type), not '\(word)'", hint: "set \(key) \(format(def))")
-                           }
-                           s[keyPath: path] = v
-                       },
-                       reset: { s, words throws(CommandError) in
-                           try none(key, words)
-                           s[keyPath: path] = def
-                       })
+        return Setting(
+            key: key, type: type, values: [], defaultValue: format(def), help: help, completion: .free,
+            show: { format($0[keyPath: path]) },
+            set: { s, words throws(CommandError) in
+                let word = try single(key, words)
+                guard let v = Double(word), range.contains(v) else {
+                    throw CommandError("\(key) takes \(type), not '\(word)'", hint: "set \(key) \(format(def))")
+                }
+                s[keyPath: path] = v
+            },
+            reset: { s, words throws(CommandError) in
+                try none(key, words)
+                s[keyPath: path] = def
+            })
     }
 
     /// `credibility ACTOR X`: an override per actor, kept by id.
     static let credibility = Setting(
         key: "credibility", type: "ACTOR and a number from 0 to 1", values: [], defaultValue: "none",
-        help: "Credibility overrides by actor (also: credibility ACTOR X); unset credibility [ACTOR].", completion: .actor,
+        help: "Credibility overrides by actor (also: credibility ACTOR X); unset credibility [ACTOR].",
+        completion: .actor,
         show: { s in
             let o = s.analysis.credibility
             return o.isEmpty ? "none" : o.keys.sorted().map { "\($0)=\(format(o[$0] ?? 0))" }.joined(separator: " ")
         },
         set: { s, words throws(CommandError) in
             guard words.count == 2 else {
-                throw CommandError("credibility takes an actor and a number from 0 to 1", hint: "set credibility ACTOR 0.8")
+                throw CommandError(
+                    "credibility takes an actor and a number from 0 to 1", hint: "set credibility ACTOR 0.8")
             }
             guard let v = Double(words[1]), (0...1).contains(v) else {
                 throw CommandError("credibility must be a number from 0 to 1, not '\(words[1])'")
@@ -160,9 +180,11 @@ public struct Setting: Sendable {
             case 1:
                 guard s.analysis.credibility.removeValue(forKey: words[0]) != nil else {
                     let overridden = s.analysis.credibility.keys.sorted()
-                    throw CommandError("no credibility override for '\(words[0])'",
-                                       hint: overridden.isEmpty ? "no actor's credibility is overridden"
-                                           : alternatives(words[0], among: overridden, what: "overridden:"))
+                    throw CommandError(
+                        "no credibility override for '\(words[0])'",
+                        hint: overridden.isEmpty
+                            ? "no actor's credibility is overridden"
+                            : alternatives(words[0], among: overridden, what: "overridden:"))
                 }
             default: throw CommandError("unset credibility takes at most one actor")
             }
@@ -177,7 +199,8 @@ public struct Setting: Sendable {
             let word = try single("width", words)
             if word == "auto" { s.width = nil; return }
             guard let n = Int(word), (40...1000).contains(n) else {
-                throw CommandError("width takes auto or a whole number from 40 to 1000, not '\(word)'", hint: "set width 100")
+                throw CommandError(
+                    "width takes auto or a whole number from 40 to 1000, not '\(word)'", hint: "set width 100")
             }
             s.width = n
         },
@@ -189,7 +212,9 @@ public struct Setting: Sendable {
     /// The one value word of `set KEY VALUE`.
     static func single(_ key: String, _ words: [String]) throws(CommandError) -> String {
         guard words.count == 1 else {
-            throw CommandError(words.isEmpty ? "\(key) needs a value" : "\(key) takes one value, not \(words.count)", hint: "set \(key) VALUE")
+            throw CommandError(
+                words.isEmpty ? "\(key) needs a value" : "\(key) takes one value, not \(words.count)",
+                hint: "set \(key) VALUE")
         }
         return words[0]
     }

@@ -49,15 +49,21 @@ public final class Shell {
 
     private func run(_ statement: String) throws {
         let lexed = CommandLexer.words(statement)
-        if lexed.unterminatedQuote { throw CommandError("unterminated quote", hint: "close the quote, or escape it with \\") }
+        if lexed.unterminatedQuote {
+            throw CommandError("unterminated quote", hint: "close the quote, or escape it with \\")
+        }
         guard let name = lexed.words.first else { return }
         guard let command = session.registry.command(named: name) else {
             let near = Nearest.words(to: name, in: session.registry.allNames)
-            let hint = near.isEmpty ? "type 'help' for the list of commands" : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            let hint =
+                near.isEmpty
+                ? "type 'help' for the list of commands"
+                : "did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"
             throw CommandError("unknown command '\(name)'", hint: hint)
         }
         let parsed = try CommandContext.parse(Array(lexed.words.dropFirst()), for: command)
-        let context = CommandContext(session: session, command: command, arguments: parsed.arguments, options: parsed.options)
+        let context = CommandContext(
+            session: session, command: command, arguments: parsed.arguments, options: parsed.options)
         try command.run(context)
     }
 
@@ -81,7 +87,8 @@ public final class Shell {
         if interactive {
             session.confirm = { [unowned self] question in
                 switch reader.ask(question + " [y/N] ") {
-                case let .line(answer): return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                case let .line(answer):
+                    return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
                 case .end:
                     // No answer is not a yes: quit, but keep the edits for the next start.
                     self.session.output.write("\n")

@@ -9,7 +9,8 @@ public enum SourceViews {
         edits.map { e -> String in
             switch e.kind {
             case .same: e.quote ?? ""
-            case .cosmetic, .changed: style.attack("[-" + (e.quote ?? "") + "-]") + style.support("{+" + (e.source ?? "") + "+}")
+            case .cosmetic, .changed:
+                style.attack("[-" + (e.quote ?? "") + "-]") + style.support("{+" + (e.source ?? "") + "+}")
             case .dropped: style.attack("[-" + (e.quote ?? "") + "-]")
             case .added: style.support("{+" + (e.source ?? "") + "+}")
             case .elided: (e.quote ?? "…") + (e.source.map { style.dim("(\($0) words)") } ?? "")
@@ -24,11 +25,14 @@ public enum SourceViews {
 
     /// Who takes the stance: `welch asserts engage-china in stimson-2008`.
     public static func who(_ g: Graph, _ s: Stance) -> String {
-        "\(g.actors[s.actor].id) \(s.kind.rawValue) \(g.claims[s.claim].id)" + (s.document.map { " in " + g.documents[$0].id } ?? "")
+        "\(g.actors[s.actor].id) \(s.kind.rawValue) \(g.claims[s.claim].id)"
+            + (s.document.map { " in " + g.documents[$0].id } ?? "")
     }
 
     /// The report of one check that did not verify; empty for a verified quote.
-    public static func check(_ c: QuoteCheck, graph g: Graph, library: SourceLibrary, file: String, style: Style) -> [String] {
+    public static func check(_ c: QuoteCheck, graph g: Graph, library: SourceLibrary, file: String, style: Style)
+        -> [String]
+    {
         let stance = g.stances[c.stance]
         let quote = stance.quotes[c.quote]
         let place = c.place.map { "\(file):\($0.start.line):\($0.start.column)" } ?? file
@@ -42,10 +46,15 @@ public enum SourceViews {
         case .verbatim:
             return []
         case .wrongLocation:
-            out.append("\(place): \(err) quote is not at its stated location \(quote.location.map(\.description) ?? "") (\(who(g, stance)))")
+            out.append(
+                "\(place): \(err) quote is not at its stated location \(quote.location.map(\.description) ?? "") (\(who(g, stance)))"
+            )
             if let p = c.passage, let d = stance.document {
                 out.append("  it stands at \(at(library, g, d, p.span.start)) (\(p.span.lineLocation))")
-                out.append(QuoteFix.fixed(quote, by: c) != nil ? "  fix:    verify --fix moves the location" : "  fix:    none (it stands at more than one place)")
+                out.append(
+                    QuoteFix.fixed(quote, by: c) != nil
+                        ? "  fix:    verify --fix moves the location"
+                        : "  fix:    none (it stands at more than one place)")
             }
         case .nearMiss:
             out.append("\(place): \(err) quote is not word for word (\(who(g, stance)))")
@@ -53,7 +62,9 @@ public enum SourceViews {
             if let p = c.passage, let d = stance.document { passage("source:", d, p) }
             if c.isSafeFix {
                 out.append("  fix:    verify --fix rewrites the quote to the source's words")
-            } else if let r = c.runnerUp, let d = stance.document, let p = c.passage, r.cost < p.cost + max(2, p.quoteWords / 4) {
+            } else if let r = c.runnerUp, let d = stance.document, let p = c.passage,
+                r.cost < p.cost + max(2, p.quoteWords / 4)
+            {
                 out.append("  fix:    none: the passage at \(at(library, g, d, r.span.start)) is nearly as close")
             } else {
                 out.append("  fix:    none: too different to rewrite without a look")
@@ -63,11 +74,14 @@ public enum SourceViews {
             out.append("\(place): \(err) quote is not in \(own) (\(who(g, stance)))")
             out.append("  quote:  “\(quote.text)”")
             if let e = c.elsewhere {
-                out.append("  it stands in \(g.documents[e.document].id)" + (e.alignment.isVerbatim ? "" : " (nearly)") + ":")
+                out.append(
+                    "  it stands in \(g.documents[e.document].id)" + (e.alignment.isVerbatim ? "" : " (nearly)") + ":")
                 passage("source:", e.document, e.alignment)
             }
         case .noPassage:
-            out.append("\(place): \(err) no plausible passage for this quote in \(stance.document.map { g.documents[$0].id } ?? "any document") or any other document (\(who(g, stance)))")
+            out.append(
+                "\(place): \(err) no plausible passage for this quote in \(stance.document.map { g.documents[$0].id } ?? "any document") or any other document (\(who(g, stance)))"
+            )
             out.append("  quote:  “\(quote.text)”")
         case let .noSource(reason):
             out.append("\(place): \(err) cannot check a quote of \(who(g, stance)): \(reason)")
@@ -76,12 +90,16 @@ public enum SourceViews {
     }
 
     /// A search hit: `doc L12:3  …context [passage] context…` and the line to paste.
-    public static func hit(_ h: PassageHit, document: Document, source: SourceText, style: Style, width: Int) -> [String] {
+    public static func hit(_ h: PassageHit, document: Document, source: SourceText, style: Style, width: Int)
+        -> [String]
+    {
         let (before, after, moreBefore, moreAfter) = PassageSearch.context(of: h.words, in: source)
-        let head = style.id(document.id) + " " + "L\(h.span.start.line):\(h.span.start.column)"
+        let head =
+            style.id(document.id) + " " + "L\(h.span.start.line):\(h.span.start.column)"
             + (h.similarity < 1 ? style.dim(" (closest, \(percent(h.similarity)) alike)") : "")
         var lines = [head]
-        let text = (moreBefore ? "…" : "") + (before.isEmpty ? "" : before + " ") + highlight(h.text, style: style)
+        let text =
+            (moreBefore ? "…" : "") + (before.isEmpty ? "" : before + " ") + highlight(h.text, style: style)
             + (after.isEmpty ? "" : " " + after) + (moreAfter ? "…" : "")
         lines += TextLayout.wrap(text, width: width, indent: "    ", firstIndent: "    ")
         lines.append("  " + style.quote(h.quoteLine))
@@ -95,20 +113,29 @@ public enum SourceViews {
     public static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     /// The coverage table (document, sentences, covered, skipped, share), then each document's uncovered sentences.
-    public static func coverage(_ covs: [DocumentCoverage], graph: Graph, style: Style, width: Int, listUncovered: Bool = true) -> [String] {
-        var t = TextTable(headers: ["DOCUMENT", "SENTENCES", "COVERED", "SKIPPED", "SHARE"], rightAligned: [1, 2, 3, 4])
+    public static func coverage(
+        _ covs: [DocumentCoverage], graph: Graph, style: Style, width: Int, listUncovered: Bool = true
+    ) -> [String] {
+        var t = TextTable(
+            headers: ["DOCUMENT", "SENTENCES", "COVERED", "SKIPPED", "SHARE"], rightAligned: [1, 2, 3, 4])
         for c in covs {
-            t.add([graph.documents[c.document].id, String(c.sentences.count), String(c.covered),
-                   String(c.sentences.count - c.counted), percent(c.share)])
+            t.add([
+                graph.documents[c.document].id, String(c.sentences.count), String(c.covered),
+                String(c.sentences.count - c.counted), percent(c.share),
+            ])
         }
         var lines = t.render(width: width, style: style)
         guard listUncovered else { return lines }
         for c in covs where !c.uncovered.isEmpty {
             let doc = graph.documents[c.document]
             lines.append("")
-            lines.append(style.heading("Not yet covered in \(doc.id)") + style.dim(" (\(c.uncovered.count) sentence\(c.uncovered.count == 1 ? "" : "s"))"))
+            lines.append(
+                style.heading("Not yet covered in \(doc.id)")
+                    + style.dim(" (\(c.uncovered.count) sentence\(c.uncovered.count == 1 ? "" : "s"))"))
             for s in c.uncovered {
-                lines += TextLayout.wrap(s.text, width: width, indent: "        ", firstIndent: TextLayout.pad("L\(s.span.start.line)", to: 6, right: true) + "  ")
+                lines += TextLayout.wrap(
+                    s.text, width: width, indent: "        ",
+                    firstIndent: TextLayout.pad("L\(s.span.start.line)", to: 6, right: true) + "  ")
             }
         }
         return lines
@@ -125,12 +152,15 @@ public enum SourceViews {
     public static func similar(_ pairs: [Restatements.Pair], graph: Graph, style: Style, width: Int) -> [String] {
         var lines: [String] = []
         for (n, p) in pairs.enumerated() {
-            let (a, at) = side(p.first, graph: graph, style: style), (b, bt) = side(p.second, graph: graph, style: style)
+            let (a, at) = side(p.first, graph: graph, style: style),
+                (b, bt) = side(p.second, graph: graph, style: style)
             var tail = ""
             if p.isSameClaim {
                 tail = style.dim("  (one claim already)")
             } else if let x = p.first.claim, let y = p.second.claim {
-                let linked = graph.relations.contains { ($0.source == x && $0.targetClaim == y) || ($0.source == y && $0.targetClaim == x) }
+                let linked = graph.relations.contains {
+                    ($0.source == x && $0.targetClaim == y) || ($0.source == y && $0.targetClaim == x)
+                }
                 if linked { tail = style.dim("  (linked)") }
             }
             let head = "\(n + 1). " + String(format: "%.2f", p.score) + "  " + a
@@ -142,9 +172,12 @@ public enum SourceViews {
             }
             if width >= 100 {
                 let col = (width - 7) / 2
-                let left = TextLayout.wrap("“" + at + "”", width: col), right = TextLayout.wrap("“" + bt + "”", width: col)
+                let left = TextLayout.wrap("“" + at + "”", width: col),
+                    right = TextLayout.wrap("“" + bt + "”", width: col)
                 for i in 0..<max(left.count, right.count) {
-                    lines.append("    " + TextLayout.pad(i < left.count ? left[i] : "", to: col) + " | " + (i < right.count ? right[i] : ""))
+                    lines.append(
+                        "    " + TextLayout.pad(i < left.count ? left[i] : "", to: col) + " | "
+                            + (i < right.count ? right[i] : ""))
                 }
             } else {
                 lines += TextLayout.wrap("“" + at + "”", width: width, indent: "      ", firstIndent: "    a ")
@@ -158,7 +191,9 @@ public enum SourceViews {
     public static let contextWords = 40
 
     /// Each quote of a claim inside its paragraph, the quoted words highlighted, under `actor in doc (date), L12`.
-    public static func context(claim c: Int, graph g: Graph, library: SourceLibrary, style: Style, width: Int) -> [String] {
+    public static func context(claim c: Int, graph g: Graph, library: SourceLibrary, style: Style, width: Int)
+        -> [String]
+    {
         var lines: [String] = []
         for s in g.stances(onClaim: c) {
             for q in s.quotes {
@@ -166,22 +201,28 @@ public enum SourceViews {
                 var head = style.actor(g.actors[s.actor].id) + " " + s.kind.rawValue
                 if let doc { head += " — " + doc.id + (doc.date.map { " (\($0))" } ?? "") }
                 guard let d = s.document, let text = library.text(of: d),
-                      let a = QuoteAligner().align(q.text, in: text).first(where: QuoteCheck.isPlausible) else {
+                    let a = QuoteAligner().align(q.text, in: text).first(where: QuoteCheck.isPlausible)
+                else {
                     lines.append(head + style.dim(" — passage not found in the source"))
-                    lines += TextLayout.wrap("“" + q.text + "”", width: width, indent: "    ", firstIndent: "    ").map(style.quote)
+                    lines += TextLayout.wrap("“" + q.text + "”", width: width, indent: "    ", firstIndent: "    ").map(
+                        style.quote)
                     continue
                 }
-                lines.append(head + ", " + (doc?.file ?? "") + " L\(a.span.start.line)" + (a.isVerbatim ? "" : style.dim(" (closest passage)")))
+                lines.append(
+                    head + ", " + (doc?.file ?? "") + " L\(a.span.start.line)"
+                        + (a.isVerbatim ? "" : style.dim(" (closest passage)")))
                 // The paragraph, cut to about forty words either side of the quote.
                 let para = PassageSearch.paragraph(of: a.words, in: text)
-                let from = max(para.lowerBound, a.words.lowerBound - contextWords), to = min(para.upperBound, a.words.upperBound + contextWords)
+                let from = max(para.lowerBound, a.words.lowerBound - contextWords),
+                    to = min(para.upperBound, a.words.upperBound + contextWords)
                 var parts: [String] = []
                 if from > para.lowerBound { parts.append("…") }
                 if from < a.words.lowerBound { parts.append(text.quoteText(words: from...(a.words.lowerBound - 1))) }
                 parts.append(highlight(text.quoteText(words: a.words), style: style))
                 if to > a.words.upperBound { parts.append(text.quoteText(words: (a.words.upperBound + 1)...to)) }
                 if to < para.upperBound { parts.append("…") }
-                lines += TextLayout.wrap(parts.joined(separator: " "), width: width, indent: "    ", firstIndent: "    ")
+                lines += TextLayout.wrap(
+                    parts.joined(separator: " "), width: width, indent: "    ", firstIndent: "    ")
             }
         }
         if lines.isEmpty { lines.append("no stance on \(g.claims[c].id) quotes a source") }

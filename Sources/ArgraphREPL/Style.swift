@@ -44,7 +44,9 @@ public enum TextLayout {
     public static func visibleWidth(_ s: String) -> Int { TextWidth.columns(s) }
 
     /// Pads `s` with spaces to `width` columns (left-aligned) or right-aligns it.
-    public static func pad(_ s: String, to width: Int, right: Bool = false) -> String { TextWidth.pad(s, to: width, right: right) }
+    public static func pad(_ s: String, to width: Int, right: Bool = false) -> String {
+        TextWidth.pad(s, to: width, right: right)
+    }
 
     /// Wraps text at word boundaries to `width` columns (10 at least); the first line after `firstIndent`, the rest
     /// after `indent`. Existing line breaks are kept.

@@ -18,10 +18,15 @@ struct Argraph: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "argraph",
         abstract: "Analyse arguments as graphs: claims, evidence, who holds what, and what survives.",
-        discussion: "With no subcommand, opens the interactive session on the given graphs (default: the bundled us-japan-alliance graph).",
-        subcommands: [ReplCommand.self, CheckCommand.self, FmtCommand.self, ConvertCommand.self, VerifyCommand.self, SolveCommand.self,
-                      ExportCommand.self, RenderCommand.self, CompareCommand.self, QuoteCommand.self, CoverageCommand.self, SimilarCommand.self,
-                      GenerateCommand.self, LSPCommand.self],
+        discussion:
+            "With no subcommand, opens the interactive session on the given graphs (default: the bundled us-japan-alliance graph).",
+        subcommands: [
+            ReplCommand.self, CheckCommand.self, FmtCommand.self, ConvertCommand.self, VerifyCommand.self,
+            SolveCommand.self,
+            ExportCommand.self, RenderCommand.self, CompareCommand.self, QuoteCommand.self, CoverageCommand.self,
+            SimilarCommand.self,
+            GenerateCommand.self, LSPCommand.self,
+        ],
         defaultSubcommand: ReplCommand.self
     )
 }
@@ -31,7 +36,8 @@ enum CLI {
     /// Writes diagnostics to standard error, with source lines and carets where the source is known.
     static func report(_ diagnostics: [Diagnostic], source path: String?) {
         // Only the lines the diagnostics point at are kept, so that 50 warnings about a 150 MB file cost little.
-        let renderer = path.map { DiagnosticRenderer(path: $0, lines: diagnostics.compactMap { $0.location?.line }) }
+        let renderer =
+            path.map { DiagnosticRenderer(path: $0, lines: diagnostics.compactMap { $0.location?.line }) }
             ?? DiagnosticRenderer(source: nil)
         for d in diagnostics { printError(renderer.render(d)) }
     }
@@ -40,9 +46,9 @@ enum CLI {
     static func cpuSeconds() -> Double {
         var u = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &u)
+            getrusage(RUSAGE_SELF.rawValue, &u)
         #else
-        getrusage(RUSAGE_SELF, &u)
+            getrusage(RUSAGE_SELF, &u)
         #endif
         return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
     }
@@ -78,7 +84,9 @@ extension CLI {
     static func sourceLibrary(explicit: String?, graphFile: String?, graph: Graph) throws -> SourceLibrary {
         let (dir, tried) = SourceLibrary.locate(explicit: explicit, graphFile: graphFile, graph: graph)
         guard let dir else {
-            printError("error: no folder holds the documents' source files (looked in \(tried.isEmpty ? "none" : tried.joined(separator: ", ")))")
+            printError(
+                "error: no folder holds the documents' source files (looked in \(tried.isEmpty ? "none" : tried.joined(separator: ", ")))"
+            )
             printError("  hint: give --sources DIR, or set ARGRAPH_SOURCES")
             throw ExitCode(1)
         }

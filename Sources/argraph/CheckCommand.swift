@@ -30,13 +30,17 @@ struct CheckCommand: ParsableCommand {
                 let shown = maxWarnings > 0 ? Array(parsed.warnings.prefix(maxWarnings)) : Array(parsed.warnings)
                 CLI.report(shown, source: file)
                 if shown.count < parsed.warnings.count {
-                    CLI.printError("\(file): \(parsed.warnings.count - shown.count) more warnings not shown (--max-warnings 0 shows all)")
+                    CLI.printError(
+                        "\(file): \(parsed.warnings.count - shown.count) more warnings not shown (--max-warnings 0 shows all)"
+                    )
                 }
                 let g = parsed.graph
                 if !quiet {
-                    print("\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "
-                          + "\(g.stances.count) stances, \(g.supportCount) supports, \(g.attackCount) attacks, "
-                          + "\(g.undercutCount) undercuts; \(parsed.warnings.count) warning\(parsed.warnings.count == 1 ? "" : "s")")
+                    print(
+                        "\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "
+                            + "\(g.stances.count) stances, \(g.supportCount) supports, \(g.attackCount) attacks, "
+                            + "\(g.undercutCount) undercuts; \(parsed.warnings.count) warning\(parsed.warnings.count == 1 ? "" : "s")"
+                    )
                 }
                 if strict, !parsed.warnings.isEmpty { failed = true }
             } catch {

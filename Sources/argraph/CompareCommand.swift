@@ -8,14 +8,18 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare the positions of actors: common ground, conflicts, agreement index.",
         discussion: Comparison.definition,
-        subcommands: [Pair.self, PositionOf.self, Matrix.self, ConflictList.self, UnansweredList.self, TimelineOf.self],
+        subcommands: [
+            Pair.self, PositionOf.self, Matrix.self, ConflictList.self, UnansweredList.self, TimelineOf.self,
+        ],
         defaultSubcommand: Pair.self)
 
     /// Resolves an actor id or exits with a did-you-mean hint.
     static func actor(_ id: String, in graph: Graph) throws -> Int {
         if let a = graph.actorIndex(of: id) { return a }
         let near = Suggestions.nearest(to: id, in: graph.actors.map(\.id))
-        CLI.printError("error: unknown actor '\(id)'" + (near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
+        CLI.printError(
+            "error: unknown actor '\(id)'"
+                + (near.isEmpty ? "" : "; did you mean " + near.map { "'\($0)'" }.joined(separator: " or ") + "?"))
         throw ExitCode(1)
     }
 
@@ -29,15 +33,17 @@ struct CompareCommand: ParsableCommand {
 
         func run() throws {
             let g = try CLI.load(file).graph
-            let c = Comparison(g, actor: try CompareCommand.actor(first, in: g), actor: try CompareCommand.actor(second, in: g),
-                               includeImplied: implied)
+            let c = Comparison(
+                g, actor: try CompareCommand.actor(first, in: g), actor: try CompareCommand.actor(second, in: g),
+                includeImplied: implied)
             print(PositionReport.comparison(c, in: g), terminator: "")
         }
     }
 
     /// `argraph compare position FILE ACTOR [--implied]`.
     struct PositionOf: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "position", abstract: "An actor's claims by theme, with quotes.")
+        static let configuration = CommandConfiguration(
+            commandName: "position", abstract: "An actor's claims by theme, with quotes.")
         @Argument(help: "The graph file.", completion: .file()) var file: String
         @Argument(help: "The actor's id.") var actor: String
         @Flag(help: "Add what follows along the actor's own support links.") var implied = false
@@ -51,8 +57,9 @@ struct CompareCommand: ParsableCommand {
 
     /// `argraph compare matrix FILE [--by actor|document] [--csv] [--svg OUT]`.
     struct Matrix: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "matrix",
-                                                        abstract: "Pairwise agreement of all actors or documents, similar ones together.")
+        static let configuration = CommandConfiguration(
+            commandName: "matrix",
+            abstract: "Pairwise agreement of all actors or documents, similar ones together.")
         @Argument(help: "The graph file.", completion: .file()) var file: String
         @Option(help: "Rows: actor or document.") var by: AgreementMatrix.Axis = .actor
         @Flag(help: "Print CSV instead of a table.") var csv = false
@@ -62,7 +69,9 @@ struct CompareCommand: ParsableCommand {
             let g = try CLI.load(file).graph
             let members = AgreementMatrix.memberCount(g, by: by)
             guard members <= AgreementMatrix.maxMembers else {
-                CLI.printError("error: \(members) \(by.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)")
+                CLI.printError(
+                    "error: \(members) \(by.rawValue)s take stances; a matrix is computed for at most \(AgreementMatrix.maxMembers)"
+                )
                 throw ExitCode(1)
             }
             let m = AgreementMatrix(g, by: by)
@@ -79,7 +88,8 @@ struct CompareCommand: ParsableCommand {
 
     /// `argraph compare conflicts FILE [ACTOR]`.
     struct ConflictList: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "conflicts", abstract: "Every cross-actor attack, by pair, quotes side by side.")
+        static let configuration = CommandConfiguration(
+            commandName: "conflicts", abstract: "Every cross-actor attack, by pair, quotes side by side.")
         @Argument(help: "The graph file.", completion: .file()) var file: String
         @Argument(help: "Only pairs that include this actor.") var actor: String?
 
@@ -92,8 +102,9 @@ struct CompareCommand: ParsableCommand {
 
     /// `argraph compare unanswered FILE ACTOR [--all]`.
     struct UnansweredList: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "unanswered", abstract: "Attacks on an actor's claims that they do not answer.",
-                                                        discussion: Unanswered.definition)
+        static let configuration = CommandConfiguration(
+            commandName: "unanswered", abstract: "Attacks on an actor's claims that they do not answer.",
+            discussion: Unanswered.definition)
         @Argument(help: "The graph file.", completion: .file()) var file: String
         @Argument(help: "The actor's id.") var actor: String
         @Flag(help: "List answered attacks too, with their answers.") var all = false
@@ -107,7 +118,8 @@ struct CompareCommand: ParsableCommand {
 
     /// `argraph compare timeline FILE [ACTOR]`.
     struct TimelineOf: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "timeline", abstract: "Stances by document date: restated, extended, reversed.")
+        static let configuration = CommandConfiguration(
+            commandName: "timeline", abstract: "Stances by document date: restated, extended, reversed.")
         @Argument(help: "The graph file.", completion: .file()) var file: String
         @Argument(help: "Only this actor.") var actor: String?
 

@@ -7,7 +7,9 @@ struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Convert a graph to another format.",
-        discussion: "Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (svg, png and pdf need Graphviz; html is one page to open in a browser). The input format is guessed from the extension unless --from is given; the output format from --to or from the extension of -o.")
+        discussion:
+            "Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (svg, png and pdf need Graphviz; html is one page to open in a browser). The input format is guessed from the extension unless --from is given; the output format from --to or from the extension of -o."
+    )
 
     @Argument(help: "The graph file to read.", completion: .file())
     var file: String
@@ -23,10 +25,13 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if let from, !from.isReadable {
-            throw ValidationError("argraph writes \(from.rawValue) but cannot read it; read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "argraph writes \(from.rawValue) but cannot read it; read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if to == nil, output.flatMap(ExportFormat.infer(fromPath:)) == nil {
-            throw ValidationError("name the output format with --to (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(
+                "name the output format with --to (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
     }
 

@@ -16,16 +16,22 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Show only the claims this actor asserts or denies.", valueName: "actor"))
     var actor: String?
 
-    @Option(help: ArgumentHelp("Compare two actors: both actors' claims, coloured by who holds them.", valueName: "A,B"))
+    @Option(
+        help: ArgumentHelp("Compare two actors: both actors' claims, coloured by who holds them.", valueName: "A,B"))
     var compare: String?
 
     @Option(help: ArgumentHelp("Show only the claims with this tag.", valueName: "tag"))
     var tag: String?
 
-    @Option(help: ArgumentHelp("Group nodes into boxes (DOT, SVG, PNG, PDF, and the HTML page's map).", valueName: "none|document|actor"))
+    @Option(
+        help: ArgumentHelp(
+            "Group nodes into boxes (DOT, SVG, PNG, PDF, and the HTML page's map).", valueName: "none|document|actor"))
     var cluster: DOTExporter.Clustering = .none
 
-    @Option(help: ArgumentHelp("Which way supports point: up (the usual map), down, right (left to right), left.", valueName: "up|down|right|left"))
+    @Option(
+        help: ArgumentHelp(
+            "Which way supports point: up (the usual map), down, right (left to right), left.",
+            valueName: "up|down|right|left"))
     var direction: DOTExporter.Direction = .up
 
     @Option(help: "Wrap claim text at about this many characters (DOT, SVG, PNG, PDF, HTML map).")
@@ -40,7 +46,10 @@ struct ExportOptions: ParsableArguments {
     func validate() throws {
         let chosen = [around != nil, actor != nil, compare != nil, tag != nil].filter { $0 }.count
         if chosen > 1 { throw ValidationError("choose at most one of --around, --actor, --compare and --tag") }
-        if let compare, compare.split(separator: ",").count != 2 { throw ValidationError("--compare takes two actor ids separated by a comma, such as --compare welch,armitage") }
+        if let compare, compare.split(separator: ",").count != 2 {
+            throw ValidationError(
+                "--compare takes two actor ids separated by a comma, such as --compare welch,armitage")
+        }
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if wrap < 8 { throw ValidationError("--wrap must be at least 8") }
         if let from, !from.isReadable { throw ValidationError("argraph writes \(from.rawValue) but cannot read it") }
@@ -93,13 +102,14 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON or one HTML page.",
+        abstract:
+            "Export a graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON or one HTML page.",
         discussion: """
-        Parts: --around CLAIM [--depth N], --actor ACTOR, --compare A,B, --tag TAG. Pictures (svg, png, pdf) need \
-        Graphviz's dot. html writes one self-contained page (map, claims with their quotes, filters, agreement heat \
-        map) to open in a browser; without Graphviz it has no map and says why. The format comes from --format or \
-        the extension of -o.
-        """)
+            Parts: --around CLAIM [--depth N], --actor ACTOR, --compare A,B, --tag TAG. Pictures (svg, png, pdf) need \
+            Graphviz's dot. html writes one self-contained page (map, claims with their quotes, filters, agreement heat \
+            map) to open in a browser; without Graphviz it has no map and says why. The format comes from --format or \
+            the extension of -o.
+            """)
 
     @Argument(help: "The graph file to read.", completion: .file())
     var file: String
@@ -114,7 +124,9 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if format == nil, output.flatMap(ExportFormat.infer(fromPath:)) == nil {
-            throw ValidationError("name the output format with --format (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw ValidationError(
+                "name the output format with --format (\(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 
@@ -124,7 +136,8 @@ struct ExportCommand: ParsableCommand {
         guard let format = format ?? output.flatMap(ExportFormat.infer(fromPath:)) else { throw ExitCode(2) }
         let data: Data
         do {
-            data = try GraphExport.data(of: parsed.graph, as: format, selection: options.selection, options: options.dotOptions)
+            data = try GraphExport.data(
+                of: parsed.graph, as: format, selection: options.selection, options: options.dotOptions)
             CLI.report(GraphExport.warnings(of: parsed.graph, as: format, selection: options.selection), source: nil)
         } catch {
             CLI.report(error.diagnostics, source: nil)

@@ -18,7 +18,11 @@ struct FmtCommand: ParsableCommand {
     @Argument(help: "The graph file.", completion: .file())
     var file: String
 
-    @Flag(name: .shortAndLong, help: "Rewrite the file in place (atomically) instead of printing; refused if the file changed while it was read, or is read-only.")
+    @Flag(
+        name: .shortAndLong,
+        help:
+            "Rewrite the file in place (atomically) instead of printing; refused if the file changed while it was read, or is read-only."
+    )
     var inPlace = false
 
     @Flag(help: "Write each quote's line location from its source text (needs the sources).")
@@ -38,7 +42,9 @@ struct FmtCommand: ParsableCommand {
             let (located, n) = QuoteFix.locating(checks, in: graph)
             graph = located
             let missed = checks.count { !$0.isVerified }
-            CLI.printError("located \(n) quote\(n == 1 ? "" : "s")" + (missed > 0 ? "; \(missed) not found word for word (see argraph verify)" : ""))
+            CLI.printError(
+                "located \(n) quote\(n == 1 ? "" : "s")"
+                    + (missed > 0 ? "; \(missed) not found word for word (see argraph verify)" : ""))
         } else if sources != nil {
             throw ValidationError("--sources is used with --locate")
         }

@@ -8,10 +8,10 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write a reproducible synthetic graph, for benchmarks and tests.",
         discussion: """
-        Families: random (Erdős–Rényi), scale-free (preferential attachment), layered (acyclic support and attack), \
-        chain (c(i) -> c(i-1), then acyclic shortcuts), policy (many actors, documents, quotes, tags). The same options \
-        and seed give the same graph on every machine. The output format comes from --format or the extension of -o.
-        """)
+            Families: random (Erdős–Rényi), scale-free (preferential attachment), layered (acyclic support and attack), \
+            chain (c(i) -> c(i-1), then acyclic shortcuts), policy (many actors, documents, quotes, tags). The same options \
+            and seed give the same graph on every machine. The output format comes from --format or the extension of -o.
+            """)
 
     @Option(help: "The family: \(GraphGenerator.Family.allCases.map(\.rawValue).joined(separator: ", ")).")
     var family: GraphGenerator.Family
@@ -35,7 +35,9 @@ struct GenerateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard claims >= 0, claims <= 50_000_000 else { throw ValidationError("--claims must be between 0 and 50000000") }
+        guard claims >= 0, claims <= 50_000_000 else {
+            throw ValidationError("--claims must be between 0 and 50000000")
+        }
         if let relations, relations < 0 || relations > 100_000_000 {
             throw ValidationError("--relations must be between 0 and 100000000")
         }
@@ -44,7 +46,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let m = relations ?? (family == .chain ? max(0, claims - 1) : 2 * claims)
-        let graph = GraphGenerator.generate(.init(family: family, claims: claims, relations: m, attackShare: attackShare), seed: seed)
+        let graph = GraphGenerator.generate(
+            .init(family: family, claims: claims, relations: m, attackShare: attackShare), seed: seed)
         let format = format ?? output.flatMap(GraphFormat.infer(fromPath:)) ?? .arg
         let data = GraphFile.data(of: graph, as: format)
         if let output {

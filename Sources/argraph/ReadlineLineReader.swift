@@ -37,8 +37,9 @@ func readlineLineHandler(_ line: UnsafeMutablePointer<CChar>?) {
 
 /// Readline's completion entry: fills the candidates for the word at `start..<end`.
 func readlineAttemptedCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
-    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    rl_attempted_completion_over = 1 // never fall back to readline's own file names
+    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+{
+    rl_attempted_completion_over = 1  // never fall back to readline's own file names
     guard let text, let buffer = rl_line_buffer else { return nil }
     let word = String(cString: text)
     let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(max(0, start)))
@@ -105,10 +106,13 @@ final class ReadlineLineReader: LineReader {
             let dir = (historyPath as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: historyPath) {
-                _ = FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(
+                    atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
             }
             read_history(historyPath)
-            if history_length > 0, let last = history_get(history_base + history_length - 1), let line = last.pointee.line {
+            if history_length > 0, let last = history_get(history_base + history_length - 1),
+                let line = last.pointee.line
+            {
                 lastEntry = String(cString: line)
             }
         }

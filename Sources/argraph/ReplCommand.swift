@@ -8,7 +8,9 @@ struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Open an interactive session on graphs (the default).",
-        discussion: "At a terminal: line editing, Tab completion, history (in $XDG_STATE_HOME/argraph/history). Otherwise lines are read from standard input without a prompt. Type 'help' in the session for the commands.")
+        discussion:
+            "At a terminal: line editing, Tab completion, history (in $XDG_STATE_HOME/argraph/history). Otherwise lines are read from standard input without a prompt. Type 'help' in the session for the commands."
+    )
 
     @Argument(help: "Graph files to open (default: the bundled us-japan-alliance graph).", completion: .file())
     var files: [String] = []
@@ -19,7 +21,10 @@ struct ReplCommand: ParsableCommand {
     @Option(help: "Run the commands in this file, one per line, and exit.", completion: .file())
     var script: String?
 
-    @Flag(help: "With -c, --script or piped input: run the remaining commands after one fails (the exit status is still 1).")
+    @Flag(
+        help:
+            "With -c, --script or piped input: run the remaining commands after one fails (the exit status is still 1)."
+    )
     var keepGoing = false
 
     @OptionGroup(title: "Settings (as 'set KEY VALUE' in the session)")
@@ -49,11 +54,13 @@ struct ReplCommand: ParsableCommand {
         let stdinIsTerminal = isatty(0) != 0
         let interactive = commands == nil && script == nil && stdinIsTerminal
         let env = ProcessInfo.processInfo.environment
-        let session = Session(graphs: loaded, output: FileOutput(fd: 1), errorOutput: FileOutput(fd: 2),
-                              style: .detect(isTerminal: isatty(1) != 0, environment: env))
+        let session = Session(
+            graphs: loaded, output: FileOutput(fd: 1), errorOutput: FileOutput(fd: 2),
+            style: .detect(isTerminal: isatty(1) != 0, environment: env))
         session.widthProvider = { terminalWidth(environment: env) }
         session.settings = try settings.settings()
-        for id in session.settings.analysis.credibility.keys.sorted() where !loaded.contains(where: { $0.graph.actorIndex(of: id) != nil }) {
+        for id in session.settings.analysis.credibility.keys.sorted()
+        where !loaded.contains(where: { $0.graph.actorIndex(of: id) != nil }) {
             let hint = Nearest.hint(for: id, in: loaded.flatMap { $0.graph.actors.map(\.id) }).map { "; " + $0 } ?? ""
             CLI.printError("error: --credibility: unknown actor '\(id)'" + hint)
             throw ExitCode(1)
@@ -71,10 +78,14 @@ struct ReplCommand: ParsableCommand {
             }
             reader = ScriptLineReader(text: text)
         } else if interactive {
-            let rl = ReadlineLineReader(completer: Completer(session: session), historyPath: ReadlineLineReader.defaultHistoryPath(environment: env))
+            let rl = ReadlineLineReader(
+                completer: Completer(session: session),
+                historyPath: ReadlineLineReader.defaultHistoryPath(environment: env))
             let g = session.current
             let n = g.graph.claims.count, a = g.graph.actors.count
-            session.output.write("argraph: \(g.name), \(n) claim\(n == 1 ? "" : "s"), \(a) actor\(a == 1 ? "" : "s"). Type 'help' for commands; Tab completes; Ctrl-D quits.\n")
+            session.output.write(
+                "argraph: \(g.name), \(n) claim\(n == 1 ? "" : "s"), \(a) actor\(a == 1 ? "" : "s"). Type 'help' for commands; Tab completes; Ctrl-D quits.\n"
+            )
             session.output.flush()
             reader = rl
         } else {
@@ -88,7 +99,7 @@ struct ReplCommand: ParsableCommand {
         Recovery.installSignalHandlers(journal: journal)
         if readsLines {
             journal.offer(to: session, reader: reader)
-            journal.publish(session) // restored edits are journalled before the first command
+            journal.publish(session)  // restored edits are journalled before the first command
         }
         let status = shell.run(reader: reader, interactive: interactive, keepGoing: keepGoing)
         session.output.flush()
@@ -131,7 +142,7 @@ func installInterruptHandler(exitWhenIdle: Bool) {
         action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
     }
     sigemptyset(&action.sa_mask)
-    action.sa_flags = 0 // no SA_RESTART: a wait for input returns EINTR
+    action.sa_flags = 0  // no SA_RESTART: a wait for input returns EINTR
     sigaction(SIGINT, &action, nil)
     // A parent (a test runner, a job-control shell) may hand down SIGINT blocked; unblock it.
     var set = sigset_t()

@@ -18,9 +18,11 @@ struct SettingsOptions: ParsableArguments {
     /// The flags' values by setting key; every key of ``Setting/all`` has one (the tests check the help lists them).
     var given: [(key: String, words: [String])] {
         var out: [(String, [String])] = []
-        let single: [(String, String?)] = [("semantics", semantics), ("gradual", gradual), ("bipolar", bipolar),
-                                           ("default-credibility", defaultCredibility), ("threshold", threshold),
-                                           ("colour", colour), ("width", width)]
+        let single: [(String, String?)] = [
+            ("semantics", semantics), ("gradual", gradual), ("bipolar", bipolar),
+            ("default-credibility", defaultCredibility), ("threshold", threshold),
+            ("colour", colour), ("width", width),
+        ]
         for (key, value) in single { if let value { out.append((key, [value])) } }
         for pair in credibility {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -49,6 +51,8 @@ struct SettingsOptions: ParsableArguments {
     static func help(_ key: String) -> ArgumentHelp {
         guard let s = Setting.all.first(where: { $0.key == key }) else { return ArgumentHelp() }
         let takes = s.values.count > 1 ? s.values.joined(separator: ", ") : s.type
-        return ArgumentHelp("\(s.help) Takes \(takes); default \(s.defaultValue).", valueName: s.values.count > 1 ? s.values.joined(separator: "|") : nil)
+        return ArgumentHelp(
+            "\(s.help) Takes \(takes); default \(s.defaultValue).",
+            valueName: s.values.count > 1 ? s.values.joined(separator: "|") : nil)
     }
 }

@@ -24,7 +24,9 @@ struct SolveRequest {
         var engine = SATEngine.preferred
         if let sat {
             guard let e = SATEngine(rawValue: sat.lowercased()), SATEngine.available.contains(e) else {
-                throw ValidationError("unknown --sat '\(sat)'; this build has \(SATEngine.available.map(\.rawValue).joined(separator: " and "))")
+                throw ValidationError(
+                    "unknown --sat '\(sat)'; this build has \(SATEngine.available.map(\.rawValue).joined(separator: " and "))"
+                )
             }
             engine = e
         }
@@ -45,15 +47,20 @@ struct SolveRequest {
             let semantics = analysis.gradual
             let g = try CLI.load(file).graph
             let r = Strengths.compute(g, analysis: analysis)
-            var out = "# \(semantics.rawValue) converged=\(r.converged) iterations=\(r.iterations) acyclic=\(r.acyclic)\n"
+            var out =
+                "# \(semantics.rawValue) converged=\(r.converged) iterations=\(r.iterations) acyclic=\(r.acyclic)\n"
             for (i, c) in g.claims.enumerated() { out += "\(c.id) \(r.strengths[i])\n" }
             print(out, terminator: "")
             return
         }
         guard let task, let file else { throw ValidationError("give a task with -p and a file with -f") }
         let parts = task.uppercased().split(separator: "-", maxSplits: 1).map(String.init)
-        guard parts.count == 2, SolveRequest.kinds.contains(parts[0]), let semantics = ExtensionSemantics(iccmaCode: parts[1]) else {
-            throw ValidationError("unknown task '\(task)'; tasks are \(SolveRequest.kinds.joined(separator: ", ")) × CO, GR, PR, ST, SST, ID, such as DC-PR")
+        guard parts.count == 2, SolveRequest.kinds.contains(parts[0]),
+            let semantics = ExtensionSemantics(iccmaCode: parts[1])
+        else {
+            throw ValidationError(
+                "unknown task '\(task)'; tasks are \(SolveRequest.kinds.joined(separator: ", ")) × CO, GR, PR, ST, SST, ID, such as DC-PR"
+            )
         }
         let kind = parts[0]
         if (kind == "DC" || kind == "DS") && argument == nil {
@@ -85,9 +92,12 @@ struct SolveRequest {
                     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                     let cpu = CLI.cpuSeconds() - cpuStart
                     let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-                    CLI.printError(String(format: "read: %.3f s (%.0f MB/s), cpu %.3f s (%.0f MB/s), %d arguments, %d attacks", seconds,
-                                          Double(size) / 1e6 / max(seconds, 1e-9), cpu, Double(size) / 1e6 / max(cpu, 1e-9),
-                                          loaded.framework.count, loaded.framework.attackCount))
+                    CLI.printError(
+                        String(
+                            format: "read: %.3f s (%.0f MB/s), cpu %.3f s (%.0f MB/s), %d arguments, %d attacks",
+                            seconds,
+                            Double(size) / 1e6 / max(seconds, 1e-9), cpu, Double(size) / 1e6 / max(cpu, 1e-9),
+                            loaded.framework.count, loaded.framework.attackCount))
                 }
             } catch {
                 CLI.report(error.diagnostics, source: file)
@@ -127,11 +137,15 @@ struct SolveRequest {
         case "DC":
             if let w = Extensions.credulousWitness(semantics, af, argument: query) {
                 out = i23 ? "YES\n" + ext(w) : "YES"
-            } else { out = "NO" }
+            } else {
+                out = "NO"
+            }
         case "DS":
             if let c = Extensions.skepticalCounterexample(semantics, af, argument: query) {
                 out = i23 ? "NO\n" + ext(c) : "NO"
-            } else { out = "YES" }
+            } else {
+                out = "YES"
+            }
         case "SE":
             out = Extensions.one(semantics, af).map(ext) ?? "NO"
         case "EE":
@@ -148,6 +162,9 @@ struct SolveRequest {
             out = String(Extensions.count(semantics, af) ?? 0)
         }
         print(out)
-        if timings { CLI.printError(String(format: "solve: %.3f s", Double(DispatchTime.now().uptimeNanoseconds - solveStart) / 1e9)) }
+        if timings {
+            CLI.printError(
+                String(format: "solve: %.3f s", Double(DispatchTime.now().uptimeNanoseconds - solveStart) / 1e9))
+        }
     }
 }

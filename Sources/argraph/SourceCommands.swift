@@ -40,8 +40,9 @@ struct QuoteCommand: ParsableCommand {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
         let library = try CLI.sourceLibrary(explicit: sources, graphFile: file, graph: g)
         do {
-            let lines = try SourceViews.search(query, documents: doc.map { [$0] } ?? Array(g.documents.indices), graph: g,
-                                               library: library, limit: limit, style: CLI.style(), width: CLI.width)
+            let lines = try SourceViews.search(
+                query, documents: doc.map { [$0] } ?? Array(g.documents.indices), graph: g,
+                library: library, limit: limit, style: CLI.style(), width: CLI.width)
             for l in lines { print(l) }
         } catch let e as CommandError {
             CLI.printError("\(e)")
@@ -54,7 +55,8 @@ struct QuoteCommand: ParsableCommand {
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "Per document, the share of its sentences that some quote covers, then the uncovered sentences with their lines.",
+        abstract:
+            "Per document, the share of its sentences that some quote covers, then the uncovered sentences with their lines.",
         discussion: """
             A sentence is covered when quotes cover at least half of its words, or six of them. Passages a document \
             marks with `skip:` (navigation, sharing links, citation lines) do not count; see docs/format.md.
@@ -79,7 +81,9 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let g = try CLI.load(file).graph
-        let only = try document.map { try CLI.index(of: $0, "document", in: g.documents.map(\.id), g.documentIndex(of:)) }
+        let only = try document.map {
+            try CLI.index(of: $0, "document", in: g.documents.map(\.id), g.documentIndex(of:))
+        }
         let library = try CLI.sourceLibrary(explicit: sources, graphFile: file, graph: g)
         var covs = Coverage.compute(g, library: library)
         if let only { covs = covs.filter { $0.document == only } }
@@ -89,7 +93,8 @@ struct CoverageCommand: ParsableCommand {
         if json {
             print(SourceViews.coverageJSON(covs, graph: g))
         } else {
-            for l in SourceViews.coverage(covs, graph: g, style: CLI.style(), width: CLI.width, listUncovered: !summary) { print(l) }
+            for l in SourceViews.coverage(covs, graph: g, style: CLI.style(), width: CLI.width, listUncovered: !summary)
+            { print(l) }
         }
     }
 }
@@ -98,7 +103,8 @@ struct CoverageCommand: ParsableCommand {
 struct SimilarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar",
-        abstract: "Rank pairs of claims, or a claim and an uncovered sentence, from different documents whose wording is alike.",
+        abstract:
+            "Rank pairs of claims, or a claim and an uncovered sentence, from different documents whose wording is alike.",
         discussion: """
             Each claim's quotes in a document are compared with the others' by TF-IDF cosine over stemmed words, stop \
             words removed. A high pair is a candidate for one shared claim with a stance from each document, rather \
@@ -138,10 +144,14 @@ struct SimilarCommand: ParsableCommand {
         var coverage: [DocumentCoverage] = []
         if !claimsOnly {
             let (dir, _) = SourceLibrary.locate(explicit: sources, graphFile: file, graph: g)
-            if let dir { coverage = Coverage.compute(g, library: SourceLibrary(graph: g, directory: dir)) }
-            else { CLI.printError("note: no sources found (--sources DIR); comparing claims only") }
+            if let dir {
+                coverage = Coverage.compute(g, library: SourceLibrary(graph: g, directory: dir))
+            } else {
+                CLI.printError("note: no sources found (--sources DIR); comparing claims only")
+            }
         }
-        let pairs = Array(Restatements.rank(g, coverage: coverage, minimum: min, claim: c, sameClaim: !newOnly).prefix(limit))
+        let pairs = Array(
+            Restatements.rank(g, coverage: coverage, minimum: min, claim: c, sameClaim: !newOnly).prefix(limit))
         if pairs.isEmpty { print("no pair scores \(min) or more"); return }
         for l in SourceViews.similar(pairs, graph: g, style: CLI.style(), width: CLI.width) { print(l) }
     }

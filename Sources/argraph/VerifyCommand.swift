@@ -7,7 +7,8 @@ import Foundation
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check that every quote stands word for word in its document's source file; find and fix near misses.",
+        abstract:
+            "Check that every quote stands word for word in its document's source file; find and fix near misses.",
         discussion: """
             Each document's `file:` is read from the sources folder (--sources DIR; else $ARGRAPH_SOURCES, the graph \
             file's folder, or a `sources` folder beside it). Words are compared after folding white space and joining \
@@ -29,7 +30,9 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print each verified quote's place (line:column and character offsets) in its source.")
     var locations = false
 
-    @Flag(help: "Rewrite near-miss quotes to their passage (and misplaced locations) in the file, when the match is clear.")
+    @Flag(
+        help:
+            "Rewrite near-miss quotes to their passage (and misplaced locations) in the file, when the match is clear.")
     var fix = false
 
     func run() throws {
@@ -44,12 +47,16 @@ struct VerifyCommand: ParsableCommand {
             if c.isVerified {
                 if locations, let p = c.passage {
                     let s = parsed.graph.stances[c.stance]
-                    print("ok   \(SourceViews.who(parsed.graph, s)): L\(p.span.start.line):\(p.span.start.column) (\(p.span.characters.lowerBound)-\(p.span.characters.upperBound))")
+                    print(
+                        "ok   \(SourceViews.who(parsed.graph, s)): L\(p.span.start.line):\(p.span.start.column) (\(p.span.characters.lowerBound)-\(p.span.characters.upperBound))"
+                    )
                 }
                 continue
             }
             failures += 1
-            for l in SourceViews.check(c, graph: parsed.graph, library: library, file: file, style: style) { CLI.printError(l) }
+            for l in SourceViews.check(c, graph: parsed.graph, library: library, file: file, style: style) {
+                CLI.printError(l)
+            }
         }
         print("\(checks.count - failures) of \(checks.count) quotes verified")
         guard fix, failures > 0 else {
@@ -68,15 +75,19 @@ struct VerifyCommand: ParsableCommand {
         let changes = applied.compactMap { c in c.place.map { ($0, edited.stances[c.stance].quotes[c.quote]) } }
         let out = ArgQuoteLocator.replacing(changes, in: text)
         // Never write a file that does not read back to the fixed graph.
-        guard changes.count == applied.count, let reread = try? ArgReader.read(out, file: file), reread.graph == edited else {
-            CLI.printError("\(file): error: the fixes could not be written without changing more of the file; nothing written")
+        guard changes.count == applied.count, let reread = try? ArgReader.read(out, file: file), reread.graph == edited
+        else {
+            CLI.printError(
+                "\(file): error: the fixes could not be written without changing more of the file; nothing written")
             throw ExitCode(1)
         }
         do { try GraphFile.writeAtomically(Data(out.utf8), to: file) } catch {
             CLI.report(error.diagnostics, source: nil)
             throw ExitCode(1)
         }
-        print("fixed \(applied.count) quote\(applied.count == 1 ? "" : "s") in \(file); \(failures - applied.count) left to look at")
+        print(
+            "fixed \(applied.count) quote\(applied.count == 1 ? "" : "s") in \(file); \(failures - applied.count) left to look at"
+        )
         if failures > applied.count { throw ExitCode(1) }
     }
 }

@@ -47,8 +47,14 @@ import Testing
     @Test func blockKeysNotYetGivenThenActorsAfterBy() {
         let support = Fixture.line("support s1")
         #expect(labels(typing: "  ", after: support + 1).labels == ["weight", "note"], "by: is given already")
-        #expect(labels(typing: "  ", after: Fixture.line("actor bob")).labels == ["name", "affiliation", "role", "credibility"])
-        #expect(labels(typing: "  kind: ", after: Fixture.line("actor bob") + 1).labels == ["person", "institution", "group"])
+        #expect(
+            labels(typing: "  ", after: Fixture.line("actor bob")).labels == [
+                "name", "affiliation", "role", "credibility",
+            ])
+        #expect(
+            labels(typing: "  kind: ", after: Fixture.line("actor bob") + 1).labels == [
+                "person", "institution", "group",
+            ])
         #expect(labels(typing: "  by: ", after: Fixture.line("attack c2")).labels == ["ann", "bob"])
         #expect(labels(typing: "  q", after: Fixture.line("stance bob denies")).labels == ["quote"])
         let key = labels(typing: "  ", after: Fixture.line("claim c2")).items.first

@@ -13,7 +13,8 @@ import Testing
         let expected = Array(try ArgReader.read(Fixture.text).warnings)
         #expect(d.count == expected.count && !d.isEmpty)
         let line = Fixture.line("evidence e1")
-        #expect(d.contains { $0["severity"] == 2 && $0.rangeNumbers == [line, 9, line, 11] }, "the id, without its colon")
+        #expect(
+            d.contains { $0["severity"] == 2 && $0.rangeNumbers == [line, 9, line, 11] }, "the id, without its colon")
     }
 
     @Test func anErrorTypedIsPublishedAtCheckSRangeAndGoesWhenFixed() throws {
@@ -22,8 +23,16 @@ import Testing
         let line = Fixture.line("stance bob denies")
         let col = Fixture.column("c1", inLine: "stance bob denies")
         // Mistype the claim: `c1` -> `c9`.
-        s.change(Fixture.uri, version: 2, [["range": ["start": ["line": .int(line), "character": .int(col + 1)],
-                                                      "end": ["line": .int(line), "character": .int(col + 2)]], "text": "9"]])
+        s.change(
+            Fixture.uri, version: 2,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(line), "character": .int(col + 1)],
+                        "end": ["line": .int(line), "character": .int(col + 2)],
+                    ], "text": "9",
+                ]
+            ])
         let d = s.diagnostics(Fixture.uri)
         let errors = d.filter { $0["severity"] == 1 }
         #expect(errors.count == 1)
@@ -37,8 +46,16 @@ import Testing
             #expect(error.errors.first?.location?.column == col + 1)
         }
         // Fix it back: the error goes, and the version is published with it.
-        s.change(Fixture.uri, version: 3, [["range": ["start": ["line": .int(line), "character": .int(col + 1)],
-                                                      "end": ["line": .int(line), "character": .int(col + 2)]], "text": "1"]])
+        s.change(
+            Fixture.uri, version: 3,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(line), "character": .int(col + 1)],
+                        "end": ["line": .int(line), "character": .int(col + 2)],
+                    ], "text": "1",
+                ]
+            ])
         #expect(s.diagnostics(Fixture.uri).allSatisfy { $0["severity"] != 1 })
         let last = s.notifications.last { $0["method"] == "textDocument/publishDiagnostics" }
         #expect(last?["params"]?["version"] == 3)
@@ -68,14 +85,23 @@ import Testing
         s.open(uri, Fixture.text)
         #expect(!s.diagnostics(uri).contains { $0["code"] == "quote" }, "the quote stands in doc1.txt")
         let line = Fixture.line("  quote: cats")
-        s.change(uri, version: 2, [["range": ["start": ["line": .int(line), "character": 18], "end": ["line": .int(line), "character": 24]],
-                                    "text": "nicer"]])
+        s.change(
+            uri, version: 2,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(line), "character": 18], "end": ["line": .int(line), "character": 24],
+                    ],
+                    "text": "nicer",
+                ]
+            ])
         let q = s.diagnostics(uri).filter { $0["code"] == "quote" }
         #expect(q.count == 1)
         #expect(q.first?.rangeNumbers == [line, 9, line, 23])
         // The message is verify's: the closest passage, whose words the quick fix would put back.
-        #expect(q.first?["message"]?.string?.contains("closest passage (L1): \"cats are better\"") == true,
-                "\(q.first?["message"]?.string ?? "no message")")
+        #expect(
+            q.first?["message"]?.string?.contains("closest passage (L1): \"cats are better\"") == true,
+            "\(q.first?["message"]?.string ?? "no message")")
     }
 
     @Test func sourcesAreFoundThroughTheConfiguredFolder() throws {
@@ -97,7 +123,9 @@ import Testing
     final class Calls: @unchecked Sendable {
         private let lock = NSLock()
         private var calls: [[String]] = []
-        func record(_ g: Graph) { lock.withLock { calls.append(g.stances.map { g.actors[$0.actor].id + " " + g.claims[$0.claim].id }) } }
+        func record(_ g: Graph) {
+            lock.withLock { calls.append(g.stances.map { g.actors[$0.actor].id + " " + g.claims[$0.claim].id }) }
+        }
         var all: [[String]] { lock.withLock { calls } }
     }
 
@@ -105,17 +133,36 @@ import Testing
         let (uri, dir) = try Fixture.folder(source: "We hold that cats are better than dogs.")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let calls = Calls()
-        let s = LSPSession(quoteChecker: { g, d in calls.record(g); return QuoteDiagnostics.check(g, sourceDirectory: d) })
+        let s = LSPSession(quoteChecker: { g, d in
+            calls.record(g); return QuoteDiagnostics.check(g, sourceDirectory: d)
+        })
         s.open(uri, Fixture.text)
         #expect(calls.all == [["ann c1"]], "only the stances with quotes")
         // A keystroke in a claim's text: nothing to check again.
         let claim = Fixture.line("claim c2")
-        s.change(uri, version: 2, [["range": ["start": ["line": .int(claim), "character": 10], "end": ["line": .int(claim), "character": 10]], "text": "x"]])
+        s.change(
+            uri, version: 2,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(claim), "character": 10], "end": ["line": .int(claim), "character": 10],
+                    ], "text": "x",
+                ]
+            ])
         #expect(calls.all.count == 1)
         // A quote added to another stance: that stance alone.
         let bob = Fixture.line("stance bob asserts")
-        s.change(uri, version: 3, [["range": ["start": ["line": .int(bob + 1), "character": 0], "end": ["line": .int(bob + 1), "character": 0]],
-                                    "text": "  quote: dogs\n"]])
+        s.change(
+            uri, version: 3,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(bob + 1), "character": 0],
+                        "end": ["line": .int(bob + 1), "character": 0],
+                    ],
+                    "text": "  quote: dogs\n",
+                ]
+            ])
         #expect(calls.all.count == 2 && calls.all.last == ["bob c2"])
         let q = s.diagnostics(uri).filter { $0["code"] == "quote" }
         #expect(q.count == 1 && q.first?.rangeNumbers == [bob + 1, 9, bob + 1, 13])
@@ -154,10 +201,14 @@ import Testing
             QuoteDiagnostics.sourceDirectory(forGraphAt: path, graph: graph, configured: configured, environment: env)
         }
         #expect(find(beside, nil) == dir, "the graph's own folder")
-        #expect(find(beside, "sources") == (dir as NSString).appendingPathComponent("sources"), "relative to the graph's folder")
+        #expect(
+            find(beside, "sources") == (dir as NSString).appendingPathComponent("sources"),
+            "relative to the graph's folder")
         #expect(find(nowhere, dir) == dir)
         #expect(find(nowhere, nil, env: ["ARGRAPH_SOURCES": sub]) == sub)
-        #expect(find(beside, "/nonexistent", env: ["ARGRAPH_SOURCES": sub]) == sub, "a folder without the files is passed over")
+        #expect(
+            find(beside, "/nonexistent", env: ["ARGRAPH_SOURCES": sub]) == sub,
+            "a folder without the files is passed over")
         #expect(find(nowhere, nil) == nil)
         try FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent("doc1.txt"))
         #expect(find(beside, nil) == sub, "then sources/ beside the graph")

@@ -25,7 +25,8 @@ import Testing
         let line = Fixture.line("stance bob asserts")
         let prep = s.request("textDocument/prepareRename", LSPSession.at(Fixture.uri, line, 21))
         #expect(prep["placeholder"] == "c2" && prep.rangeNumbers == [line, 19, line, 21])
-        let edit = s.request("textDocument/rename", LSPSession.at(Fixture.uri, line, 20).merging(["newName": "dogs-win"]))
+        let edit = s.request(
+            "textDocument/rename", LSPSession.at(Fixture.uri, line, 20).merging(["newName": "dogs-win"]))
         let edits = edit["changes"]?[Fixture.uri]?.array ?? []
         #expect(edits.count == 5)
         let renamed = apply(edits, to: Fixture.text)
@@ -38,7 +39,8 @@ import Testing
         let text = "claim a: A.\nclaim b: B.\nclaim c: C.\nsupport r1: a + b -> c\nattack c+b -> a\n"
         let s = LSPSession()
         s.open("file:///linked.arg", text)
-        let edit = s.request("textDocument/rename", LSPSession.at("file:///linked.arg", 1, 6).merging(["newName": "bee"]))
+        let edit = s.request(
+            "textDocument/rename", LSPSession.at("file:///linked.arg", 1, 6).merging(["newName": "bee"]))
         let edits = edit["changes"]?["file:///linked.arg"]?.array ?? []
         #expect(edits.count == 3)
         let g = try ArgReader.read(apply(edits, to: text)).graph
@@ -50,18 +52,28 @@ import Testing
         let line = Fixture.line("claim c2")
         let taken = s.response("textDocument/rename", LSPSession.at(Fixture.uri, line, 7).merging(["newName": "c1"]))
         #expect(taken["error"]?["code"] == -32803)
-        #expect(taken["error"]?["message"]?.string?.contains("claim id 'c1' is already taken (line \(Fixture.line("claim c1") + 1))") == true)
-        let invalid = s.response("textDocument/rename", LSPSession.at(Fixture.uri, line, 7).merging(["newName": "two words"]))
+        #expect(
+            taken["error"]?["message"]?.string?.contains(
+                "claim id 'c1' is already taken (line \(Fixture.line("claim c1") + 1))") == true)
+        let invalid = s.response(
+            "textDocument/rename", LSPSession.at(Fixture.uri, line, 7).merging(["newName": "two words"]))
         #expect(invalid["error"]?["message"]?.string?.contains("not a valid id") == true)
         // An actor may take a claim's id: ids are unique per kind.
-        let actor = s.response("textDocument/rename", LSPSession.at(Fixture.uri, Fixture.line("actor bob"), 7).merging(["newName": "c1"]))
+        let actor = s.response(
+            "textDocument/rename", LSPSession.at(Fixture.uri, Fixture.line("actor bob"), 7).merging(["newName": "c1"]))
         #expect(actor["result"]?["changes"]?[Fixture.uri]?.array?.count == 3)
-        #expect(s.response("textDocument/rename", LSPSession.at(Fixture.uri, 2, 3).merging(["newName": "x"]))["error"]?["code"] == -32803)
+        #expect(
+            s.response("textDocument/rename", LSPSession.at(Fixture.uri, 2, 3).merging(["newName": "x"]))["error"]?[
+                "code"] == -32803)
     }
 
     @Test func formattingIsFmtWithComments() throws {
         let s = session()
-        let edits = s.request("textDocument/formatting", ["textDocument": ["uri": .string(Fixture.uri)], "options": ["tabSize": 2, "insertSpaces": true]]).array ?? []
+        let edits =
+            s.request(
+                "textDocument/formatting",
+                ["textDocument": ["uri": .string(Fixture.uri)], "options": ["tabSize": 2, "insertSpaces": true]]
+            ).array ?? []
         #expect(edits.count == 1)
         let formatted = apply(edits, to: Fixture.text)
         #expect(formatted == (try ArgFormatter.format(Fixture.text)))
@@ -79,17 +91,30 @@ import Testing
         let (_, dir) = try Fixture.folder(source: "whatever")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A stand-in for the near-miss repair: it proposes a passage for the first quote.
-        let s = LSPSession(quoteChecker: { _, _ in
-            [QuoteIssue(stance: 0, quote: 0, severity: .error, message: "quote not found", replacement: "cats are\n  better still")]
-        }, sources: dir)
+        let s = LSPSession(
+            quoteChecker: { _, _ in
+                [
+                    QuoteIssue(
+                        stance: 0, quote: 0, severity: .error, message: "quote not found",
+                        replacement: "cats are\n  better still")
+                ]
+            }, sources: dir)
         s.open(Fixture.uri, Fixture.text)
         let line = Fixture.line("  quote: cats")
         let quote = s.diagnostics(Fixture.uri).first { $0["code"] == "quote" }
         #expect(quote?.rangeNumbers == [line, 9, line, 24])
         #expect(quote?["data"]?["replacement"] == "cats are\n  better still")
-        let actions = s.request("textDocument/codeAction", ["textDocument": ["uri": .string(Fixture.uri)],
-                                                            "range": ["start": ["line": .int(line), "character": 12], "end": ["line": .int(line), "character": 12]],
-                                                            "context": ["diagnostics": []]]).array ?? []
+        let actions =
+            s.request(
+                "textDocument/codeAction",
+                [
+                    "textDocument": ["uri": .string(Fixture.uri)],
+                    "range": [
+                        "start": ["line": .int(line), "character": 12], "end": ["line": .int(line), "character": 12],
+                    ],
+                    "context": ["diagnostics": []],
+                ]
+            ).array ?? []
         #expect(actions.count == 1)
         #expect(actions.first?["kind"] == "quickfix")
         let edits = actions.first?["edit"]?["changes"]?[Fixture.uri]?.array ?? []
@@ -97,19 +122,31 @@ import Testing
         #expect(fixed.contains("\n  quote: cats are better still\n"))
         #expect(try ArgReader.read(fixed).graph.stances[0].quotes[0].text == "cats are better still")
         // Elsewhere, nothing to fix.
-        let none = s.request("textDocument/codeAction", ["textDocument": ["uri": .string(Fixture.uri)],
-                                                         "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 1]]])
+        let none = s.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(Fixture.uri)],
+                "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 1]],
+            ])
         #expect(none == [])
     }
 
     @Test func aQuoteWithoutAPassageGetsNoQuickFix() throws {
         let (_, dir) = try Fixture.folder(source: "whatever")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let s = LSPSession(quoteChecker: { _, _ in [QuoteIssue(stance: 0, quote: 0, severity: .error, message: "quote not found")] }, sources: dir)
+        let s = LSPSession(
+            quoteChecker: { _, _ in [QuoteIssue(stance: 0, quote: 0, severity: .error, message: "quote not found")] },
+            sources: dir)
         s.open(Fixture.uri, Fixture.text)
         let line = Fixture.line("  quote: cats")
-        let actions = s.request("textDocument/codeAction", ["textDocument": ["uri": .string(Fixture.uri)],
-                                                            "range": ["start": ["line": .int(line), "character": 0], "end": ["line": .int(line), "character": 30]]])
+        let actions = s.request(
+            "textDocument/codeAction",
+            [
+                "textDocument": ["uri": .string(Fixture.uri)],
+                "range": [
+                    "start": ["line": .int(line), "character": 0], "end": ["line": .int(line), "character": 30],
+                ],
+            ])
         #expect(actions == [])
     }
 }

@@ -43,16 +43,22 @@ final class LSPSession {
     }
 
     func open(_ uri: String, _ text: String) {
-        notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "arg", "version": 1, "text": .string(text)]])
+        notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": .string(uri), "languageId": "arg", "version": 1, "text": .string(text)]])
     }
 
     func change(_ uri: String, version: Int, _ changes: [JSON]) {
-        notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(version)], "contentChanges": .array(changes)])
+        notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": .string(uri), "version": .int(version)], "contentChanges": .array(changes)])
     }
 
     /// The diagnostics last published for a document.
     func diagnostics(_ uri: String) -> [JSON] {
-        notifications.last { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri) }?["params"]?["diagnostics"]?.array ?? []
+        notifications.last {
+            $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri)
+        }?["params"]?["diagnostics"]?.array ?? []
     }
 
     /// `textDocument` and `position` params.
@@ -66,38 +72,38 @@ enum Fixture {
     static let uri = "file:///tmp/argraph-lsp-tests/tiny.arg"
 
     static let text = """
-    # A small graph for the language server's tests.
-    graph tiny
-      title: Tiny
+        # A small graph for the language server's tests.
+        graph tiny
+          title: Tiny
 
-    document doc1
-      title: The first document
-      file: doc1.txt
+        document doc1
+          title: The first document
+          file: doc1.txt
 
-    actor ann
-      name: Ann Example
-      affiliation: Somewhere
+        actor ann
+          name: Ann Example
+          affiliation: Somewhere
 
-    actor bob
-      kind: institution
+        actor bob
+          kind: institution
 
-    # The main claim.
-    claim c1: Cats are better than dogs.
-    evidence e1: Cats purr.
-    claim c2: Dogs are better than cats.
+        # The main claim.
+        claim c1: Cats are better than dogs.
+        evidence e1: Cats purr.
+        claim c2: Dogs are better than cats.
 
-    stance ann asserts c1 in doc1
-      quote: cats are better
-    stance bob denies c1
-    stance bob asserts c2
+        stance ann asserts c1 in doc1
+          quote: cats are better
+        stance bob denies c1
+        stance bob asserts c2
 
-    support s1: e1 -> c1
-      by: ann
-    attack c2 -> c1
-    attack c1 -> c2
-    undercut c2 -> s1
+        support s1: e1 -> c1
+          by: ann
+        attack c2 -> c1
+        attack c1 -> c2
+        undercut c2 -> s1
 
-    """
+        """
 
     /// A fresh folder holding `doc1.txt` (the fixture document's source); the URI the fixture would have in it.
     static func folder(source: String) throws -> (uri: String, dir: String) {
@@ -122,7 +128,9 @@ enum Fixture {
 extension JSON {
     /// `range.start.line`, `range.start.character`, `range.end.line`, `range.end.character`.
     var rangeNumbers: [Int] {
-        [self["range"]?["start"]?["line"]?.int, self["range"]?["start"]?["character"]?.int,
-         self["range"]?["end"]?["line"]?.int, self["range"]?["end"]?["character"]?.int].map { $0 ?? -1 }
+        [
+            self["range"]?["start"]?["line"]?.int, self["range"]?["start"]?["character"]?.int,
+            self["range"]?["end"]?["line"]?.int, self["range"]?["end"]?["character"]?.int,
+        ].map { $0 ?? -1 }
     }
 }

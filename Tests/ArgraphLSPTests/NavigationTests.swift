@@ -26,11 +26,14 @@ import Testing
         let line = Fixture.line("stance bob denies")
         #expect(h.rangeNumbers == [line, 18, line, 20])
         let e1 = s.request("textDocument/hover", at("e1", inLine: "evidence e1"))["contents"]?["value"]?.string ?? ""
-        #expect(e1.contains("grounded: **in**") && e1.contains("DF-QuAD strength: **0.500**") && e1.contains("held by no actor"))
+        #expect(
+            e1.contains("grounded: **in**") && e1.contains("DF-QuAD strength: **0.500**")
+                && e1.contains("held by no actor"))
     }
 
     @Test func hoverOnAnActorCountsClaimsAndDocuments() {
-        let text = s.request("textDocument/hover", at("bob", inLine: "stance bob asserts"))["contents"]?["value"]?.string ?? ""
+        let text =
+            s.request("textDocument/hover", at("bob", inLine: "stance bob asserts"))["contents"]?["value"]?.string ?? ""
         #expect(text.contains("2 claims (1 asserted, 1 denied); in no document"))
         let ann = s.request("textDocument/hover", at("ann", inLine: "  by: ann"))["contents"]?["value"]?.string ?? ""
         #expect(ann.contains("Ann Example") && ann.contains("1 claim (1 asserted, 0 denied) in doc1"))
@@ -42,8 +45,16 @@ import Testing
 
     @Test func hoverKeepsTheLastGoodGraphWhileALineIsBroken() {
         let line = Fixture.line("attack c1")
-        s.change(Fixture.uri, version: 2, [["range": ["start": ["line": .int(line), "character": 0], "end": ["line": .int(line), "character": 0]],
-                                            "text": "attack c1 ->\n"]])
+        s.change(
+            Fixture.uri, version: 2,
+            [
+                [
+                    "range": [
+                        "start": ["line": .int(line), "character": 0], "end": ["line": .int(line), "character": 0],
+                    ],
+                    "text": "attack c1 ->\n",
+                ]
+            ])
         let text = s.request("textDocument/hover", at("c2", inLine: "claim c2"))["contents"]?["value"]?.string ?? ""
         #expect(text.contains("Dogs are better than cats.") && text.contains("last read without errors"))
     }
@@ -58,22 +69,32 @@ import Testing
         let r = s.request("textDocument/definition", at("s1", inLine: "undercut c2"))
         #expect(r.array?.first?.rangeNumbers == [Fixture.line("support s1"), 8, Fixture.line("support s1"), 10])
         // A claim and an actor may share an id; the kind decides.
-        #expect(s.request("textDocument/definition", at("doc1", inLine: "stance ann")).array?.first?.rangeNumbers.first == Fixture.line("document doc1"))
+        #expect(
+            s.request("textDocument/definition", at("doc1", inLine: "stance ann")).array?.first?.rangeNumbers.first
+                == Fixture.line("document doc1"))
     }
 
     @Test func referencesFindEveryUseOfTheSameKind() {
-        let refs = s.request("textDocument/references", at("c1", inLine: "claim c1").merging(["context": ["includeDeclaration": true]]))
+        let refs = s.request(
+            "textDocument/references", at("c1", inLine: "claim c1").merging(["context": ["includeDeclaration": true]]))
         let lines = (refs.array ?? []).map { $0.rangeNumbers[0] }
-        let expected = ["claim c1", "stance ann", "stance bob denies", "support s1", "attack c2", "attack c1"].map { Fixture.line($0) }
+        let expected = ["claim c1", "stance ann", "stance bob denies", "support s1", "attack c2", "attack c1"].map {
+            Fixture.line($0)
+        }
         #expect(lines.sorted() == expected.sorted())
-        let without = s.request("textDocument/references", at("c1", inLine: "claim c1").merging(["context": ["includeDeclaration": false]]))
+        let without = s.request(
+            "textDocument/references", at("c1", inLine: "claim c1").merging(["context": ["includeDeclaration": false]]))
         #expect(without.array?.count == expected.count - 1)
     }
 
     @Test func theOutlineListsDocumentsActorsClaimsAndRelations() {
-        let symbols = s.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(Fixture.uri)]]).array ?? []
-        #expect(symbols.compactMap { $0["name"]?.string } == ["doc1", "ann", "bob", "c1", "e1", "c2", "s1: support", "attack c2 -> c1",
-                                                              "attack c1 -> c2", "undercut c2 -> s1"])
+        let symbols =
+            s.request("textDocument/documentSymbol", ["textDocument": ["uri": .string(Fixture.uri)]]).array ?? []
+        #expect(
+            symbols.compactMap { $0["name"]?.string } == [
+                "doc1", "ann", "bob", "c1", "e1", "c2", "s1: support", "attack c2 -> c1",
+                "attack c1 -> c2", "undercut c2 -> s1",
+            ])
         let doc = symbols.first
         #expect(doc?["detail"] == "The first document")
         let l = Fixture.line("document doc1")

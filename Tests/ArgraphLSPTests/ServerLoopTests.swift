@@ -39,10 +39,11 @@ import Testing
     let initialize: JSON = ["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]]
 
     @Test func shutdownThenExitIsStatus0AndEveryReplyIsFramed() {
-        let (status, out) = run(message(initialize) + Array("Content-Length: 3\r\n\r\n{x}".utf8)
-                                + message(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
-                                + message(["jsonrpc": "2.0", "method": "exit"])
-                                + message(["jsonrpc": "2.0", "id": 3, "method": "shutdown"]))
+        let (status, out) = run(
+            message(initialize) + Array("Content-Length: 3\r\n\r\n{x}".utf8)
+                + message(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
+                + message(["jsonrpc": "2.0", "method": "exit"])
+                + message(["jsonrpc": "2.0", "id": 3, "method": "shutdown"]))
         #expect(status == 0)
         let replies = bodies(out)
         #expect(replies?.count == 3, "initialize, the parse error, shutdown; nothing after exit")

@@ -9,7 +9,10 @@ import Testing
         let caps = result["capabilities"]
         #expect(caps?["positionEncoding"] == "utf-16")
         #expect(caps?["textDocumentSync"]?["change"] == 2)
-        for p in ["hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "documentFormattingProvider"] {
+        for p in [
+            "hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider",
+            "documentFormattingProvider",
+        ] {
             #expect(caps?[p] == true, "\(p)")
         }
         #expect(caps?["renameProvider"]?["prepareProvider"] == true)
@@ -38,8 +41,14 @@ import Testing
         (#"{"jsonrpc":"2.0","id":3,"method":7}"#, -32600),
         (#"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":"x"}"#, -32600),
         (#"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}}"#, -32602),
-        (#"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.arg"},"position":{"line":0,"character":0}}}"#, -32602),
-        (#"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///nope.arg"}}}"#, -32602),
+        (
+            #"{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.arg"},"position":{"line":0,"character":0}}}"#,
+            -32602
+        ),
+        (
+            #"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///nope.arg"}}}"#,
+            -32602
+        ),
     ])
     func malformedMessagesGetErrors(body: String, code: Int) {
         let s = LSPSession()
@@ -73,15 +82,22 @@ import Testing
         var rng = SplitMix(seed: 7)
         let s = LSPSession()
         s.open(Fixture.uri, Fixture.text)
-        let methods = ["textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references",
-                       "textDocument/rename", "textDocument/prepareRename", "textDocument/formatting", "textDocument/codeAction",
-                       "textDocument/documentSymbol"]
+        let methods = [
+            "textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references",
+            "textDocument/rename", "textDocument/prepareRename", "textDocument/formatting", "textDocument/codeAction",
+            "textDocument/documentSymbol",
+        ]
         for _ in 0..<400 {
             let line = rng.next(40) - 3, ch = rng.next(60) - 3
             var params: JSON = LSPSession.at(Fixture.uri, line, ch)
             if case var .object(o) = params {
                 if rng.next(2) == 0 { o["newName"] = .string(["x", "bad id", "c2", "", "ok-1"][rng.next(5)]) }
-                if rng.next(3) == 0 { o["range"] = ["start": ["line": .int(line), "character": 0], "end": ["line": .int(line + rng.next(3)), "character": .int(ch)]] }
+                if rng.next(3) == 0 {
+                    o["range"] = [
+                        "start": ["line": .int(line), "character": 0],
+                        "end": ["line": .int(line + rng.next(3)), "character": .int(ch)],
+                    ]
+                }
                 if rng.next(5) == 0 { o["position"] = ["line": "x"] }
                 params = .object(o)
             }
@@ -90,7 +106,14 @@ import Testing
             // Random edits keep the document in any state, valid or not.
             if rng.next(3) == 0 {
                 let p: JSON = ["line": .int(rng.next(35)), "character": .int(rng.next(40))]
-                s.change(Fixture.uri, version: 2, [["range": ["start": p, "end": p], "text": .string(["x", "\n", " -> ", ":", "é😀", "#"][rng.next(6)])]])
+                s.change(
+                    Fixture.uri, version: 2,
+                    [
+                        [
+                            "range": ["start": p, "end": p],
+                            "text": .string(["x", "\n", " -> ", ":", "é😀", "#"][rng.next(6)]),
+                        ]
+                    ])
             }
         }
     }

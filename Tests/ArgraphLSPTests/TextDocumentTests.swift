@@ -42,7 +42,10 @@ import Testing
         doc.apply(.init(range: TextRange(Position(line: 0, character: 11), Position(line: 1, character: 0)), text: ""))
         #expect(doc.text == "claim x: A.claim b: B.\n")
         #expect(doc.lineStarts == [0, 23])
-        doc.apply(.init(range: TextRange(Position(line: 0, character: 11), Position(line: 0, character: 11)), text: "\n\n# c\n"))
+        doc.apply(
+            .init(
+                range: TextRange(Position(line: 0, character: 11), Position(line: 0, character: 11)), text: "\n\n# c\n")
+        )
         #expect(doc.text == "claim x: A.\n\n# c\nclaim b: B.\n")
         #expect(doc.lineStarts == [0, 12, 13, 17, 29])
         doc.apply(.init(range: nil, text: "whole"))
@@ -59,8 +62,9 @@ import Testing
                 let lines = doc.lineCount + 1
                 let a = Position(line: rng.next(lines), character: rng.next(6))
                 let b = Position(line: rng.next(lines), character: rng.next(6))
-                let change = TextDocument.Change(range: TextRange(min(a, b), max(a, b)),
-                                                 text: (0..<rng.next(3)).map { _ in pieces[rng.next(pieces.count)] }.joined())
+                let change = TextDocument.Change(
+                    range: TextRange(min(a, b), max(a, b)),
+                    text: (0..<rng.next(3)).map { _ in pieces[rng.next(pieces.count)] }.joined())
                 let expected = reference(text, change)
                 // Only edits whose ends fall on character boundaries are comparable (the reference does not round).
                 guard !splitsSurrogate(text, change) else { continue }
@@ -79,7 +83,8 @@ import Testing
 
     func splitsSurrogate(_ text: String, _ c: TextDocument.Change) -> Bool {
         let lines = utf16Lines(text)
-        for p in [c.range!.start, c.range!.end] where p.line < lines.count && p.character > 0 && p.character < lines[p.line].count {
+        for p in [c.range!.start, c.range!.end]
+        where p.line < lines.count && p.character > 0 && p.character < lines[p.line].count {
             if UTF16.isTrailSurrogate(lines[p.line][p.character]) { return true }
         }
         return false
@@ -105,11 +110,13 @@ struct SplitMix {
         var store = DocumentStore()
         store.open(uri: "file:///a.arg", version: 1, text: "claim a: A.\n")
         let p = { (l: Int, c: Int) in Position(line: l, character: c) }
-        let doc = store.change(uri: "file:///a.arg", version: 2, changes: [
-            .init(range: TextRange(p(0, 6), p(0, 7)), text: "b"),          // claim b: A.
-            .init(range: TextRange(p(1, 0), p(1, 0)), text: "claim c\n"),  // a second claim, without text: an error
-            .init(range: TextRange(p(1, 6), p(1, 7)), text: "a"),          // claim a (edits the line the last one added)
-        ])
+        let doc = store.change(
+            uri: "file:///a.arg", version: 2,
+            changes: [
+                .init(range: TextRange(p(0, 6), p(0, 7)), text: "b"),  // claim b: A.
+                .init(range: TextRange(p(1, 0), p(1, 0)), text: "claim c\n"),  // a second claim, without text: an error
+                .init(range: TextRange(p(1, 6), p(1, 7)), text: "a"),  // claim a (edits the line the last one added)
+            ])
         #expect(doc?.text.text == "claim b: A.\nclaim a\n")
         #expect(doc?.version == 2)
         #expect(doc?.analysis.parsed == nil, "claim a has no text")

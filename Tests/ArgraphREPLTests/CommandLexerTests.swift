@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct CommandLexerTests {
     @Test func wordsHonourQuotesAndEscapes() {
-        #expect(CommandLexer.words("add claim x 'it''s' \"a b\" c\\ d").words == ["add", "claim", "x", "its", "a b", "c d"])
+        #expect(
+            CommandLexer.words("add claim x 'it''s' \"a b\" c\\ d").words == ["add", "claim", "x", "its", "a b", "c d"])
         #expect(CommandLexer.words("find 'open").unterminatedQuote)
         #expect(CommandLexer.words("show ").endsWithBlank)
         #expect(CommandLexer.words("").words.isEmpty)

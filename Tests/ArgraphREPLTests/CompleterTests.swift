@@ -39,11 +39,13 @@ import Testing
 
     @Test func filePathsAfterLoadAndSave() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-complete-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "".write(to: dir.appendingPathComponent("graph.arg"), atomically: true, encoding: .utf8)
         try "".write(to: dir.appendingPathComponent(".hidden"), atomically: true, encoding: .utf8)
-        #expect(completer.complete(before: "load ", word: dir.path + "/") == [dir.path + "/graph.arg", dir.path + "/sub/"])
+        #expect(
+            completer.complete(before: "load ", word: dir.path + "/") == [dir.path + "/graph.arg", dir.path + "/sub/"])
         #expect(completer.complete(before: "save ", word: dir.path + "/g") == [dir.path + "/graph.arg"])
         #expect(completer.complete(before: "load ", word: dir.path + "/.h") == [dir.path + "/.hidden"])
     }

@@ -6,8 +6,11 @@ import Foundation
 enum Fixture {
     /// A graph with every kind of entity, a quote, an undercut and a comment (`Tests/Fixtures/repl-fixture.arg`,
     /// shared with the library's splicer tests).
-    static let text = (try? String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/repl-fixture.arg"), encoding: .utf8)) ?? ""
+    static let text =
+        (try? String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Fixtures/repl-fixture.arg"), encoding: .utf8))
+        ?? ""
 
     /// The fixture graph as read.
     static func parsed(_ source: String = text) -> (graph: Graph, declarations: [DeclarationSpan]) {
@@ -20,7 +23,9 @@ enum Fixture {
     static func session(_ source: String = text, width: Int = 80) -> (Session, BufferedOutput) {
         let p = parsed(source)
         let out = BufferedOutput()
-        let g = LoadedGraph(name: LoadedGraph.shortName(for: p.graph, path: nil), graph: p.graph, source: source, declarations: p.declarations)
+        let g = LoadedGraph(
+            name: LoadedGraph.shortName(for: p.graph, path: nil), graph: p.graph, source: source,
+            declarations: p.declarations)
         let s = Session(graphs: [g], output: out, errorOutput: out, style: .plain, width: width)
         s.isCancelled = { false }
         return (s, out)
@@ -38,7 +43,9 @@ enum Fixture {
         var b = GraphBuilder()
         b.lint = false
         for i in 0..<n { b.add(Claim(id: "c\(i)", text: "Claim \(i).")) }
-        for i in 1..<n { b.add(GraphBuilder.RelationDraft(kind: .support, source: "c\(i - 1)", target: .claim("c\(i)"))) }
+        for i in 1..<n {
+            b.add(GraphBuilder.RelationDraft(kind: .support, source: "c\(i - 1)", target: .claim("c\(i)")))
+        }
         return (try? b.build().graph) ?? .empty
     }
 

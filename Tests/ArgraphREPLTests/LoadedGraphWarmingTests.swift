@@ -6,13 +6,14 @@ import Testing
 /// The background build of a large graph's indexes gives exactly what building them on first use gives.
 @Suite struct LoadedGraphWarmingTests {
     static func large(seed: UInt64) -> Graph {
-        GraphGenerator.generate(.init(family: .policy, claims: GraphCaches.warmThreshold + 500, relations: 30_000), seed: seed)
+        GraphGenerator.generate(
+            .init(family: .policy, claims: GraphCaches.warmThreshold + 500, relations: 30_000), seed: seed)
     }
 
     @Test func warmedIndexesEqualTheOnesBuiltOnFirstUse() {
         let g = Self.large(seed: 3)
-        let warmed = LoadedGraph(name: "g", graph: g)   // starts the background build
-        let cold = GraphCaches()                          // never warmed: builds on first use
+        let warmed = LoadedGraph(name: "g", graph: g)  // starts the background build
+        let cold = GraphCaches()  // never warmed: builds on first use
         let coldIDs = cold.get(\.claimIDs) { GraphCaches.claimIDs(g) }
         let coldFolded = cold.get(\.folded) { GraphCaches.folded(g) }
         #expect(warmed.claimIDs.words == coldIDs.words)

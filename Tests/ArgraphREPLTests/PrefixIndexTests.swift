@@ -10,11 +10,13 @@ import Testing
         let letters = Array("abc-é1")
         var words: [String] = []
         for _ in 0..<3000 {
-            words.append(String((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng) ?? "a" }))
+            words.append(
+                String((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng) ?? "a" }))
         }
         let index = PrefixIndex(words)
         for _ in 0..<300 {
-            let prefix = String((0..<Int.random(in: 0...3, using: &rng)).map { _ in letters.randomElement(using: &rng) ?? "a" })
+            let prefix = String(
+                (0..<Int.random(in: 0...3, using: &rng)).map { _ in letters.randomElement(using: &rng) ?? "a" })
             let expected = Set(words.filter { $0.utf8.starts(with: prefix.utf8) })
             let got = index.matches(prefix: prefix, limit: 10_000)
             #expect(Set(got) == expected, "prefix \(prefix)")
@@ -59,7 +61,9 @@ import Testing
             let scan = FoldedTextScan(folded)
             for needle in ["a", "ab", "b c", "c\n", "\r", "é", "e", "", "日", "\u{0}", "z", "abc", "fi"] {
                 let n = TextSearch.fold(needle)
-                #expect(scan.matches(n, in: folded) == folded.indices.filter { folded[$0].contains(n) }, "needle \(needle.debugDescription)")
+                #expect(
+                    scan.matches(n, in: folded) == folded.indices.filter { folded[$0].contains(n) },
+                    "needle \(needle.debugDescription)")
             }
         }
     }

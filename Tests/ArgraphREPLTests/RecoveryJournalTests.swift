@@ -10,7 +10,8 @@ import Testing
     static let deadPID: Int32 = 2_000_000_001
 
     static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-journal-\(UUID().uuidString)").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-journal-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -106,7 +107,10 @@ import Testing
     @Test func namesAreCutToSafeFileNamesWithoutClashes() {
         let j = RecoveryJournal(directory: "/r", journalling: false, processID: 7)
         let g = Graph.empty
-        let names = j.fileNames([.init(name: "a/b", path: nil, graph: g), .init(name: "a_b", path: nil, graph: g), .init(name: "ü", path: nil, graph: g)])
+        let names = j.fileNames([
+            .init(name: "a/b", path: nil, graph: g), .init(name: "a_b", path: nil, graph: g),
+            .init(name: "ü", path: nil, graph: g),
+        ])
         #expect(names == ["/r/a_b-7.arg", "/r/a_b-2-7.arg", "/r/_-7.arg"])
     }
 }

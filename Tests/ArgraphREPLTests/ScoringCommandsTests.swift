@@ -6,52 +6,56 @@ import Testing
     /// the link fact → pro (0.5) is undercut by con (0.5): effective weight 0.25, so pro = 0.5 + 0.5 · 0.125 = 0.5625;
     /// top: va = 0.5 < vs = 0.5625, so 0.25 + 0.75 · 0.0625 = 0.296875.
     @Test func scoreRanksClaims() {
-        #expect(Fixture.run(["score"]) == """
-        RANK  CLAIM  STRENGTH   BASE
-           1  pro       0.562  0.500
-           2  con       0.500  0.500
-           3  fact      0.500  0.500
-           4  top       0.297  0.250
-        df-quad: exact (acyclic, one pass)
+        #expect(
+            Fixture.run(["score"]) == """
+                RANK  CLAIM  STRENGTH   BASE
+                   1  pro       0.562  0.500
+                   2  con       0.500  0.500
+                   3  fact      0.500  0.500
+                   4  top       0.297  0.250
+                df-quad: exact (acyclic, one pass)
 
-        """)
+                """)
     }
 
     @Test func statusLabelsClaims() {
-        #expect(Fixture.run(["status --semantics preferred"]) == """
-        CLAIM  LABEL  ACCEPTANCE
-        top    out    rejected
-        pro    in     accepted
-        con    in     accepted
-        fact   in     accepted
-        preferred: 1 extension; LABEL is from the first one found
+        #expect(
+            Fixture.run(["status --semantics preferred"]) == """
+                CLAIM  LABEL  ACCEPTANCE
+                top    out    rejected
+                pro    in     accepted
+                con    in     accepted
+                fact   in     accepted
+                preferred: 1 extension; LABEL is from the first one found
 
-        """)
+                """)
     }
 
     @Test func whyAndChainsExplainTheNumber() {
-        #expect(Fixture.run(["chains top", "why top"]) == """
-        1. 0.297  fact -> pro -> top
-        top: strength 0.297 under df-quad
-          base 0.250 from alice asserts (0.500), bob denies (0.500)
-                   FROM  STRENGTH  WEIGHT  EFFECT
-          attack   con      0.500   1.000  -0.375
-          support  pro      0.562   1.000  +0.172
-          strongest chain (0.297): fact -> pro -> top
+        #expect(
+            Fixture.run(["chains top", "why top"]) == """
+                1. 0.297  fact -> pro -> top
+                top: strength 0.297 under df-quad
+                  base 0.250 from alice asserts (0.500), bob denies (0.500)
+                           FROM  STRENGTH  WEIGHT  EFFECT
+                  attack   con      0.500   1.000  -0.375
+                  support  pro      0.562   1.000  +0.172
+                  strongest chain (0.297): fact -> pro -> top
 
-        """)
+                """)
     }
 
     @Test func credibilityOverrideChangesBaseScores() {
         let out = Fixture.run(["credibility bob 0.9", "score --top 2"])
-        #expect(out == """
-        bob = 0.900
-        RANK  CLAIM  STRENGTH   BASE
-           1  con       0.900  0.900
-           2  pro       0.512  0.500
-        df-quad: exact (acyclic, one pass)
+        #expect(
+            out == """
+                bob = 0.900
+                RANK  CLAIM  STRENGTH   BASE
+                   1  con       0.900  0.900
+                   2  pro       0.512  0.500
+                df-quad: exact (acyclic, one pass)
 
-        """)
+                """)
     }
 
     @Test func unknownSemanticsIsAnError() {

@@ -10,13 +10,17 @@ import Testing
             #expect(!setting.help.isEmpty && !setting.type.isEmpty)
         }
         var s = Settings()
-        let changes: [(String, [String])] = [("semantics", ["stable"]), ("gradual", ["euler"]), ("bipolar", ["both"]),
-                                             ("credibility", ["alice", "0.9"]), ("default-credibility", ["0.3"]),
-                                             ("threshold", ["0.2"]), ("colour", ["off"]), ("width", ["120"])]
+        let changes: [(String, [String])] = [
+            ("semantics", ["stable"]), ("gradual", ["euler"]), ("bipolar", ["both"]),
+            ("credibility", ["alice", "0.9"]), ("default-credibility", ["0.3"]),
+            ("threshold", ["0.2"]), ("colour", ["off"]), ("width", ["120"]),
+        ]
         #expect(changes.map(\.0) == Setting.keys, "one change per key")
         for (key, words) in changes { try s.set(key, words) }
         #expect(s.analysis.semantics == .stable && s.analysis.gradual == .euler && s.analysis.bipolar == .both)
-        #expect(s.analysis.credibility == ["alice": 0.9] && s.analysis.defaultCredibility == 0.3 && s.analysis.threshold == 0.2)
+        #expect(
+            s.analysis.credibility == ["alice": 0.9] && s.analysis.defaultCredibility == 0.3
+                && s.analysis.threshold == 0.2)
         #expect(s.colour == .off && s.width == 120)
         for key in Setting.keys { try s.reset(key) }
         #expect(s == defaults)
@@ -24,14 +28,22 @@ import Testing
 
     @Test func badValuesLeaveTheSettingAlone() {
         var s = Settings()
-        let bad: [(String, [String])] = [("semantics", ["euler"]), ("gradual", ["nope"]), ("threshold", ["-1"]), ("threshold", ["x"]),
-                                         ("credibility", ["alice"]), ("credibility", ["alice", "2"]), ("width", ["39"]), ("width", ["a", "b"]),
-                                         ("colour", [])]
+        let bad: [(String, [String])] = [
+            ("semantics", ["euler"]), ("gradual", ["nope"]), ("threshold", ["-1"]), ("threshold", ["x"]),
+            ("credibility", ["alice"]), ("credibility", ["alice", "2"]), ("width", ["39"]), ("width", ["a", "b"]),
+            ("colour", []),
+        ]
         for (key, words) in bad {
             #expect(throws: CommandError.self, "\(key) \(words)") { try s.set(key, words) }
         }
         #expect(s == Settings())
-        #expect(throws: CommandError("unknown setting 'sematics'", hint: "did you mean 'semantics'? settings are semantics, gradual, bipolar, credibility, default-credibility, threshold, colour or width")) {
+        #expect(
+            throws: CommandError(
+                "unknown setting 'sematics'",
+                hint:
+                    "did you mean 'semantics'? settings are semantics, gradual, bipolar, credibility, default-credibility, threshold, colour or width"
+            )
+        ) {
             try s.set("sematics", ["grounded"])
         }
     }
@@ -70,7 +82,9 @@ import Testing
     }
 
     @Test func aCommandOptionOverridesTheSettingForOneRun() {
-        let out = Fixture.run(["set gradual euler", "score --semantics h-categorizer", "score", "status --semantics euler"])
+        let out = Fixture.run([
+            "set gradual euler", "score --semantics h-categorizer", "score", "status --semantics euler",
+        ])
         #expect(out.contains("h-categorizer: "))
         #expect(out.contains("euler: "))
         #expect(out.contains("error: --semantics: euler is a gradual semantics: set gradual euler"))

@@ -6,13 +6,16 @@ import Testing
 @Suite struct ShellTests {
     @Test func unknownCommandsSuggestTheNearest() {
         #expect(Fixture.run(["shwo top"]) == "error: unknown command 'shwo'\n  hint: did you mean 'show'?\n")
-        #expect(Fixture.run(["xyzzy"]) == "error: unknown command 'xyzzy'\n  hint: type 'help' for the list of commands\n")
+        #expect(
+            Fixture.run(["xyzzy"]) == "error: unknown command 'xyzzy'\n  hint: type 'help' for the list of commands\n")
     }
 
     @Test func wrongArgumentsGiveTheUsageLine() {
         #expect(Fixture.run(["go top extra"]) == "error: unexpected 'extra'\n  hint: usage: go [CLAIM]\n")
         #expect(Fixture.run(["tree top --depth many"]).hasPrefix("error: --depth needs a whole number"))
-        #expect(Fixture.run(["show 'unterminated"]) == "error: unterminated quote\n  hint: close the quote, or escape it with \\\n")
+        #expect(
+            Fixture.run(["show 'unterminated"])
+                == "error: unterminated quote\n  hint: close the quote, or escape it with \\\n")
     }
 
     @Test func scriptsStopAtTheFirstFailureUnlessKeepGoing() {
@@ -20,12 +23,17 @@ import Testing
         let (s1, out1) = Fixture.session()
         #expect(Shell(session: s1).run(reader: ScriptLineReader(lines: lines), interactive: false) == 1)
         #expect(s1.current.focus == "top")
-        #expect(out1.text == "top: The top claim.\nerror: unknown command 'frob'\n  hint: type 'help' for the list of commands\n")
+        #expect(
+            out1.text
+                == "top: The top claim.\nerror: unknown command 'frob'\n  hint: type 'help' for the list of commands\n")
         let (s2, _) = Fixture.session()
-        #expect(Shell(session: s2).run(reader: ScriptLineReader(lines: lines), interactive: false, keepGoing: true) == 1)
+        #expect(
+            Shell(session: s2).run(reader: ScriptLineReader(lines: lines), interactive: false, keepGoing: true) == 1)
         #expect(s2.current.focus == "pro")
         let (s3, _) = Fixture.session()
-        #expect(Shell(session: s3).run(reader: ScriptLineReader(lines: ["go top; go pro", "quit", "go con"]), interactive: false) == 0)
+        #expect(
+            Shell(session: s3).run(
+                reader: ScriptLineReader(lines: ["go top; go pro", "quit", "go con"]), interactive: false) == 0)
         #expect(s3.current.focus == "pro")
     }
 
@@ -52,10 +60,12 @@ import Testing
     @Test func everyCommandIsDocumentedAndItsExampleNeverCrashes() throws {
         let registry = CommandRegistry.standard
         // Examples that write files (save, export, render, matrix --svg) write into a scratch folder, not the working directory.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-examples-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "argraph-examples-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outputFile = try NSRegularExpression(pattern: #"(?<=\s)[\w.-]+\.(svg|png|pdf|dot|arg|json|csv|graphml|argdown|i23|apx|tgf)\b"#)
+        let outputFile = try NSRegularExpression(
+            pattern: #"(?<=\s)[\w.-]+\.(svg|png|pdf|dot|arg|json|csv|graphml|argdown|i23|apx|tgf)\b"#)
         func sandboxed(_ example: String) -> String {
             let range = NSRange(example.startIndex..., in: example)
             return outputFile.stringByReplacingMatches(in: example, range: range, withTemplate: scratch.path + "/$0")
@@ -79,14 +89,15 @@ import Testing
         let (s, out) = Fixture.session()
         let shell = Shell(session: s)
         shell.execute("set semantics preferred; set semantics; unset semantics")
-        #expect(out.take() == """
-            semantics = preferred
-            semantics = preferred (default grounded)
-              Which claims stand, for status. Takes grounded, complete, preferred, stable,
-              semi-stable, ideal.
-            semantics = grounded
+        #expect(
+            out.take() == """
+                semantics = preferred
+                semantics = preferred (default grounded)
+                  Which claims stand, for status. Takes grounded, complete, preferred, stable,
+                  semi-stable, ideal.
+                semantics = grounded
 
-            """)
+                """)
         #expect(s.settings == Settings())
         // A what-if view is what commands read, until cleared or an edit.
         let p = Fixture.parsed("claim only: Only.\n")

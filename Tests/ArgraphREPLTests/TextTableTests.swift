@@ -9,8 +9,10 @@ import Testing
         #expect(TextLayout.visibleWidth(Style(enabled: true).support("+")) == 1)
         var t = TextTable(headers: ["A", "B"])
         t.add(["x", "y"])
-        #expect(t.render(width: 40, style: Style(enabled: true)).first == "\u{1B}[1;4mA\u{1B}[0m  \u{1B}[1;4mB\u{1B}[0m")
-        #expect(TextLayout.wrap("one two three", width: 10, indent: "  ", firstIndent: "> ") == ["> one two", "  three"])
+        #expect(
+            t.render(width: 40, style: Style(enabled: true)).first == "\u{1B}[1;4mA\u{1B}[0m  \u{1B}[1;4mB\u{1B}[0m")
+        #expect(
+            TextLayout.wrap("one two three", width: 10, indent: "  ", firstIndent: "> ") == ["> one two", "  three"])
     }
 
     @Test func styleHonoursTerminalAndNoColor() {

@@ -10,17 +10,21 @@ struct BinaryRunner {
 
     /// The folder with the built products: the test bundle's folder.
     static let productsDirectory: URL = {
-        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let exe = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
         var dir = exe.deletingLastPathComponent()
         // On Linux the runner is `.build/debug/argraphPackageTests.xctest`; on macOS a bundle inside that folder.
-        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("argraph").path), dir.path != "/" {
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("argraph").path), dir.path != "/"
+        {
             dir = dir.deletingLastPathComponent()
         }
         return dir
     }()
 
     /// The repository root.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `../shared` beside the repository, if present.
     static let sharedDirectory: URL? = {
@@ -29,7 +33,9 @@ struct BinaryRunner {
     }()
 
     /// Runs `argraph` with arguments and optional standard input; the environment gets NO_COLOR.
-    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, cwd: URL? = nil, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("argraph")
         process.arguments = arguments
@@ -52,8 +58,9 @@ struct BinaryRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errData.isSet { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.value, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
     /// A fresh temporary folder.

@@ -5,7 +5,8 @@ import Testing
 @Suite struct CheckCommandTests {
     @Test func acceptsEveryGraphInGraphsFolder() throws {
         let dir = BinaryRunner.repositoryRoot.appendingPathComponent("graphs")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }
+            .sorted()
         #expect(!files.isEmpty)
         for file in files {
             let r = try BinaryRunner.run(["check", "--strict", dir.appendingPathComponent(file).path])

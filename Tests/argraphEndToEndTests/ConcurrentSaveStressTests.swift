@@ -26,7 +26,7 @@ import Testing
             process.environment = env
             process.standardInput = input
             process.standardOutput = output
-            process.standardError = output // one pipe: errors and answers in the order written
+            process.standardError = output  // one pipe: errors and answers in the order written
             try process.run()
         }
 
@@ -76,7 +76,8 @@ import Testing
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("shared.arg").path
-        try "graph shared\n# Kept by every save.\n\nclaim seed: The seed claim.\n".write(toFile: graph, atomically: true, encoding: .utf8)
+        try "graph shared\n# Kept by every save.\n\nclaim seed: The seed claim.\n".write(
+            toFile: graph, atomically: true, encoding: .utf8)
         let state = dir.appendingPathComponent("state").path
         let sessions = [try Peer(graph: graph, state: state), try Peer(graph: graph, state: state)]
         defer { for s in sessions { s.finish() } }
@@ -86,7 +87,7 @@ import Testing
         var left = [perSession, perSession]
         var counter = [0, 0]
         var views = [try Self.state(of: graph).claims, try Self.state(of: graph).claims]
-        var landed: [ModelEdit] = []         // saved edits, in the order they reached the file
+        var landed: [ModelEdit] = []  // saved edits, in the order they reached the file
         var refused = 0, notMerged = 0, merges = 0, unaccounted: [String] = []
         while left[0] + left[1] > 0 {
             let p = left[0] == 0 ? 1 : left[1] == 0 ? 0 : Int.random(in: 0...1, using: &rng)
@@ -113,7 +114,7 @@ import Testing
                 edit = .add(id)
             }
             let said = sessions[p].run(command)
-            if said.contains("error:") { refused += 1; continue } // refused at once, with a message
+            if said.contains("error:") { refused += 1; continue }  // refused at once, with a message
             let saved = sessions[p].run("save")
             if saved.contains("saved \(graph)") {
                 landed.append(edit)
@@ -148,11 +149,16 @@ import Testing
         let disk = try Self.state(of: graph)
         #expect(unaccounted.isEmpty, "edits neither saved nor refused: \(unaccounted.prefix(3))")
         #expect(landed.count + refused + unaccounted.count == 2 * perSession)
-        #expect(disk.claims == claims, "lost: \(claims.subtracting(disk.claims).sorted().prefix(5)); unexpected: \(disk.claims.subtracting(claims).sorted().prefix(5))")
+        #expect(
+            disk.claims == claims,
+            "lost: \(claims.subtracting(disk.claims).sorted().prefix(5)); unexpected: \(disk.claims.subtracting(claims).sorted().prefix(5))"
+        )
         #expect(disk.relations == relations.sorted())
         #expect(try String(contentsOfFile: graph, encoding: .utf8).hasPrefix("graph shared\n# Kept by every save.\n"))
         // The turns made both saves after a merge and refusals happen (or the test checked little).
         #expect(merges > perSession / 4 && notMerged > 0, "merges \(merges), not merged \(notMerged)")
-        print("save stress: \(2 * perSession) edits, \(landed.count) saved, \(refused) refused with a message (\(notMerged) by merge), \(merges) merges")
+        print(
+            "save stress: \(2 * perSession) edits, \(landed.count) saved, \(refused) refused with a message (\(notMerged) by merge), \(merges) merges"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -12,17 +12,25 @@ import Testing
 
     /// Types `line`, waits for `expected` in the answer and then for `prompt`; returns the answer.
     @discardableResult
-    static func type(_ t: PseudoTerminal, _ line: String, expect expected: String, prompt: String,
-                     sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+    static func type(
+        _ t: PseudoTerminal, _ line: String, expect expected: String, prompt: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> String {
         let mark = t.output.endIndex
         t.send(line + "\r")
-        #expect(t.waitFor(expected, after: mark), "no '\(expected)' after '\(line)': \(t.output[mark...])", sourceLocation: sourceLocation)
+        #expect(
+            t.waitFor(expected, after: mark), "no '\(expected)' after '\(line)': \(t.output[mark...])",
+            sourceLocation: sourceLocation)
         let answered = t.output.range(of: expected, range: mark..<t.output.endIndex)?.upperBound ?? mark
-        #expect(t.waitFor(prompt, after: answered), "no prompt '\(prompt)' after '\(line)': \(t.output[mark...])", sourceLocation: sourceLocation)
+        #expect(
+            t.waitFor(prompt, after: answered), "no prompt '\(prompt)' after '\(line)': \(t.output[mark...])",
+            sourceLocation: sourceLocation)
         return String(t.output[mark...])
     }
 
-    static func disk(_ setup: Setup) -> String { (try? String(contentsOfFile: setup.graph, encoding: .utf8)) ?? "<none>" }
+    static func disk(_ setup: Setup) -> String {
+        (try? String(contentsOfFile: setup.graph, encoding: .utf8)) ?? "<none>"
+    }
 
     static func append(_ text: String, to path: String) throws {
         let h = try #require(FileHandle(forWritingAtPath: path))
@@ -48,14 +56,16 @@ import Testing
         #expect(Self.disk(setup).hasSuffix("claim from-editor: Added in another editor.\n"))
         Self.type(t, "merge", expect: "merged 1 edit onto", prompt: "g> ")
         let merged = Self.disk(setup)
-        #expect(merged.contains("claim from-editor: Added in another editor.") && merged.contains("claim fresh-claim: A brand new claim."), "\(merged)")
+        #expect(
+            merged.contains("claim from-editor: Added in another editor.")
+                && merged.contains("claim fresh-claim: A brand new claim."), "\(merged)")
         Self.quit(t)
     }
 
     @Test func anEditWhoseClaimWasRemovedOnDiskIsReportedAndNothingIsWritten() throws {
         let setup = try Setup()
         defer { try? FileManager.default.removeItem(at: setup.dir) }
-        let t = try ReplTerminalRecoveryTests.editedSession(setup) // fresh-claim attacks a
+        let t = try ReplTerminalRecoveryTests.editedSession(setup)  // fresh-claim attacks a
         let theirs = "graph g\nclaim b: B.\n"
         try theirs.write(toFile: setup.graph, atomically: true, encoding: .utf8)
         Self.type(t, "save", expect: "not saved", prompt: "g*> ")
@@ -77,9 +87,12 @@ import Testing
         let refused = Self.type(second, "save", expect: "not saved", prompt: "g*> ")
         #expect(refused.contains("was changed on disk"), "\(refused)")
         Self.type(second, "merge", expect: "merged 1 edit onto", prompt: "g> ")
-        #expect(Self.disk(setup).contains("claim x: X from the first.") && Self.disk(setup).contains("claim y: Y from the second."))
+        #expect(
+            Self.disk(setup).contains("claim x: X from the first.")
+                && Self.disk(setup).contains("claim y: Y from the second."))
         // The first has nothing unsaved: its next prompt reloads the file and says so.
-        let reloaded = Self.type(first, "", expect: "changed on disk (1 line differs); reloaded g: 4 claims", prompt: "g> ")
+        let reloaded = Self.type(
+            first, "", expect: "changed on disk (1 line differs); reloaded g: 4 claims", prompt: "g> ")
         #expect(!reloaded.contains("warning"), "\(reloaded)")
         Self.type(first, "show y", expect: "Y from the second.", prompt: "g> ")
         Self.quit(first)
@@ -109,7 +122,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: setup.graph, withIntermediateDirectories: false)
         Self.type(t, "", expect: "is now a directory", prompt: "g*> ")
         for line in ["save", "save --force"] {
-            let refused = Self.type(t, line, expect: "it is a directory (it was a file when argraph read it); not saved", prompt: "g*> ")
+            let refused = Self.type(
+                t, line, expect: "it is a directory (it was a file when argraph read it); not saved", prompt: "g*> ")
             #expect(refused.contains("hint: save OTHER-FILE.arg"), "\(refused)")
         }
         let elsewhere = setup.dir.appendingPathComponent("elsewhere.arg").path

@@ -26,16 +26,21 @@ import Testing
         return file.path
     }()
     static let dotInstalled =
-        ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/dot") } ?? false
+        ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/dot")
+        } ?? false
 
     /// The DOT export of every bundled graph, clustered by document, as written to a file.
     static func dotExports() throws -> [(file: String, path: String)] {
         let dir = BinaryRunner.repositoryRoot.appendingPathComponent("graphs")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }
+            .sorted()
         let tmp = try BinaryRunner.temporaryDirectory()
         return try files.map { file in
             let out = tmp.appendingPathComponent(file + ".dot").path
-            let r = try BinaryRunner.run(["export", dir.appendingPathComponent(file).path, "--format", "dot", "-o", out, "--cluster", "document"])
+            let r = try BinaryRunner.run([
+                "export", dir.appendingPathComponent(file).path, "--format", "dot", "-o", out, "--cluster", "document",
+            ])
             #expect(r.status == 0, "\(r.stderr)")
             return (file, out)
         }
@@ -61,19 +66,24 @@ import Testing
     }
 
     @Test func selectionsAndTheirErrors() throws {
-        let around = try BinaryRunner.run(["export", Self.graph, "--format", "dot", "--around", "engage-china", "--depth", "0"])
+        let around = try BinaryRunner.run([
+            "export", Self.graph, "--format", "dot", "--around", "engage-china", "--depth", "0",
+        ])
         #expect(around.status == 0)
         #expect(around.stdout.contains("\"engage-china\" ["))
         #expect(!around.stdout.contains("\"alliance-vital\" ["))
         let bad = try BinaryRunner.run(["export", Self.graph, "--format", "dot", "--around", "engage-chna"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("unknown claim 'engage-chna'") && bad.stderr.contains("did you mean 'engage-china'?"))
+        #expect(
+            bad.stderr.contains("unknown claim 'engage-chna'") && bad.stderr.contains("did you mean 'engage-china'?"))
         let both = try BinaryRunner.run(["export", Self.graph, "--format", "dot", "--tag", "china", "--actor", "welch"])
         #expect(both.status != 0)
         #expect(both.stderr.contains("at most one of"))
         let tag = try BinaryRunner.run(["export", Self.graph, "-f", "graphml", "--tag", "china"])
         #expect(tag.status == 0)
-        #expect(tag.stdout.contains("<graphml") && tag.stdout.contains("engage-china") && !tag.stdout.contains("alliance-vital"))
+        #expect(
+            tag.stdout.contains("<graphml") && tag.stdout.contains("engage-china")
+                && !tag.stdout.contains("alliance-vital"))
     }
 
     @Test(.enabled(if: dotInstalled, "needs Graphviz 'dot' (apt-get install graphviz)"))

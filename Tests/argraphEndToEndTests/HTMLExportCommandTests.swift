@@ -9,7 +9,8 @@ import Testing
         let graph = ExportCommandTests.graph
         // A part, without Graphviz on PATH: the page has the part's claims and says why it has no map.
         let out = tmp.appendingPathComponent("map.html").path
-        let r = try BinaryRunner.run(["export", graph, "-f", "html", "-o", out, "--actor", "welch"], environment: ["PATH": "/nonexistent"])
+        let r = try BinaryRunner.run(
+            ["export", graph, "-f", "html", "-o", out, "--actor", "welch"], environment: ["PATH": "/nonexistent"])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try #require(HTMLExporter.data(inPage: try String(contentsOfFile: out, encoding: .utf8)))
         #expect(data.claims.map(\.id) == ["engage-china", "alliance-vital"])
@@ -27,6 +28,9 @@ import Testing
         let s = try BinaryRunner.run([graph, "-c", "export html \(repl) --tag china"], cwd: tmp)
         #expect(s.status == 0, "\(s.stderr)")
         #expect(s.stdout.contains("wrote \(repl) (html, claims tagged china"))
-        #expect(HTMLExporter.data(inPage: try String(contentsOfFile: repl, encoding: .utf8))?.claims.map(\.id) == ["engage-china"])
+        #expect(
+            HTMLExporter.data(inPage: try String(contentsOfFile: repl, encoding: .utf8))?.claims.map(\.id) == [
+                "engage-china"
+            ])
     }
 }

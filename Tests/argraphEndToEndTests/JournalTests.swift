@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -75,7 +75,7 @@ import Testing
         let t = try ReplTerminalRecoveryTests.editedSession(setup)
         t.send("\u{04}")
         #expect(t.waitFor("quit anyway? [y/N]"), "\(t.output)")
-        t.send("\u{04}")   // no answer: not a yes
+        t.send("\u{04}")  // no answer: not a yes
         #expect(t.exitStatus() == 0)
         #expect(t.output.contains("unsaved edits kept in"), "\(t.output)")
         #expect(Self.holdsFreshClaim(setup.recoveryFiles()), "\(setup.recoveryFiles())")

@@ -54,13 +54,16 @@ import Testing
         #expect(try String(contentsOf: graph, encoding: .utf8).contains("fresh-claim") == false)
 
         // Declining keeps the file for next time.
-        let declined = try BinaryRunner.run([graph.path], stdin: "n\nshow fresh-claim\n", environment: ["XDG_STATE_HOME": state.path])
+        let declined = try BinaryRunner.run(
+            [graph.path], stdin: "n\nshow fresh-claim\n", environment: ["XDG_STATE_HOME": state.path])
         #expect(declined.stdout.contains("Restore them? [y/N]"))
-        #expect(declined.stderr.contains("unknown claim") || declined.stderr.contains("fresh-claim"), "\(declined.stderr)")
+        #expect(
+            declined.stderr.contains("unknown claim") || declined.stderr.contains("fresh-claim"), "\(declined.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: recovery.path).count == 1)
 
         // Accepting restores the claim as an unsaved edit and removes the recovery file; saving then writes it.
-        let restored = try BinaryRunner.run([graph.path], stdin: "y\nshow fresh-claim\nsave\n", environment: ["XDG_STATE_HOME": state.path])
+        let restored = try BinaryRunner.run(
+            [graph.path], stdin: "y\nshow fresh-claim\nsave\n", environment: ["XDG_STATE_HOME": state.path])
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("restored 'g'"))
         #expect(restored.stdout.contains("A brand new claim."))
@@ -72,7 +75,8 @@ import Testing
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("g.arg")
-        try "claim a: A\nclaim b: B\nattack a -> b\nclaim fresh-claim: old\nattack fresh-claim -> a\n".write(to: graph, atomically: true, encoding: .utf8)
+        try "claim a: A\nclaim b: B\nattack a -> b\nclaim fresh-claim: old\nattack fresh-claim -> a\n".write(
+            to: graph, atomically: true, encoding: .utf8)
         let state = dir.appendingPathComponent("state")
         // The edit fails (the claim exists), so there is nothing unsaved to keep.
         let stopped = try Self.editThenSignalExpectingFailure(graph: graph, state: state)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -17,14 +17,19 @@ import Testing
             graph = dir.appendingPathComponent("g.arg").path
             try graphText.write(toFile: graph, atomically: true, encoding: .utf8)
             state = dir.appendingPathComponent("state").path
-            env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
-                   "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+            env = [
+                "XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1",
+                "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
+                "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+            ]
         }
 
         /// The texts of the recovery files.
         func recoveryFiles() -> [String] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: recovery)) ?? []
-            return names.filter { $0.hasSuffix(".arg") }.compactMap { try? String(contentsOfFile: recovery + "/" + $0, encoding: .utf8) }
+            return names.filter { $0.hasSuffix(".arg") }.compactMap {
+                try? String(contentsOfFile: recovery + "/" + $0, encoding: .utf8)
+            }
         }
     }
 
@@ -67,8 +72,9 @@ import Testing
         #expect(files.first?.contains("claim fresh-claim: A brand new claim.") == true, "\(files)")
         // The terminal is left in line mode with echo, as the shell expects it.
         let after = t.modes()
-        #expect(after.map { $0.c_lflag & tcflag_t(ICANON) != 0 && $0.c_lflag & tcflag_t(ECHO) != 0 } == true,
-                "terminal left in character mode")
+        #expect(
+            after.map { $0.c_lflag & tcflag_t(ICANON) != 0 && $0.c_lflag & tcflag_t(ECHO) != 0 } == true,
+            "terminal left in character mode")
     }
 
     @Test func ctrlCStopsALongCommandAndQuitAsksFirst() throws {
@@ -80,20 +86,30 @@ import Testing
         let t = try PseudoTerminal(arguments: [setup.graph], environment: setup.env)
         #expect(t.waitFor("random-2000> "), "no prompt: \(t.output)")
         t.send("add claim fresh-claim --attacks c0 A brand new claim.\r")
-        #expect(t.waitFor("random-2000*> ", after: t.output.range(of: "added claim fresh-claim")?.upperBound), "\(t.output)")
+        #expect(
+            t.waitFor("random-2000*> ", after: t.output.range(of: "added claim fresh-claim")?.upperBound), "\(t.output)"
+        )
         let mark = t.output.endIndex
         t.send("cruxes --target c0\r")
         #expect(t.waitFor("cruxes --target c0", after: mark))
-        usleep(1_500_000) // let it get going
+        usleep(1_500_000)  // let it get going
         #expect(!t.output[mark...].contains("strength of c0"), "cruxes finished before Ctrl-C: \(t.output[mark...])")
         t.send("\u{03}")
-        #expect(t.waitFor("error: interrupted", after: mark, timeout: 20), "Ctrl-C did not stop cruxes: \(t.output[mark...])")
-        #expect(t.waitFor("random-2000*> ", after: t.output.range(of: "error: interrupted", range: mark..<t.output.endIndex)?.upperBound))
+        #expect(
+            t.waitFor("error: interrupted", after: mark, timeout: 20),
+            "Ctrl-C did not stop cruxes: \(t.output[mark...])")
+        #expect(
+            t.waitFor(
+                "random-2000*> ",
+                after: t.output.range(of: "error: interrupted", range: mark..<t.output.endIndex)?.upperBound))
         // The edit is still there.
         let shown = t.output.endIndex
         t.send("show fresh-claim\r")
         #expect(t.waitFor("A brand new claim.", after: shown), "\(t.output[shown...])")
-        #expect(t.waitFor("random-2000*", after: t.output.range(of: "A brand new claim.", range: shown..<t.output.endIndex)?.upperBound))
+        #expect(
+            t.waitFor(
+                "random-2000*",
+                after: t.output.range(of: "A brand new claim.", range: shown..<t.output.endIndex)?.upperBound))
         // quit asks; no keeps the session.
         t.send("quit\r")
         #expect(t.waitFor("quit anyway? [y/N]"), "\(t.output)")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Testing
 
@@ -77,7 +77,7 @@ final class PseudoTerminal {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while Date() < deadline {
-            if isClosed { usleep(50_000) } else { waitFor("\u{0}", timeout: 0.1) } // drain output
+            if isClosed { usleep(50_000) } else { waitFor("\u{0}", timeout: 0.1) }  // drain output
             if waitpid(pid, &status, WNOHANG) == pid {
                 if status & 0x7f == 0 { return (status >> 8) & 0xff }
                 return 128 + (status & 0x7f)
@@ -93,11 +93,15 @@ final class PseudoTerminal {
         let dir = try BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("tiny.arg").path
-        try "graph tiny\nclaim unusual-claim-id: An unusual claim.\nclaim other: Other.\nsupport other -> unusual-claim-id\n"
+        try
+            "graph tiny\nclaim unusual-claim-id: An unusual claim.\nclaim other: Other.\nsupport other -> unusual-claim-id\n"
             .write(toFile: graph, atomically: true, encoding: .utf8)
         let state = dir.appendingPathComponent("state").path
-        let env = ["XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1", "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
-                   "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"]
+        let env = [
+            "XDG_STATE_HOME": state, "HOME": dir.path, "TERM": "xterm", "NO_COLOR": "1",
+            "INPUTRC": try BinaryRunner.emptyInputrc(in: dir),
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+        ]
 
         // First session: Tab completes a claim id; Ctrl-D exits with status 0.
         let first = try PseudoTerminal(arguments: [graph], environment: env)

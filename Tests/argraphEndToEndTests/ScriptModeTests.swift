@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct ScriptModeTests {
     static let fixture = """
-    # A small graph for exact output.
-    graph tiny
-    claim top: The top claim.
-    claim pro: A reason.
-    support pro -> top
+        # A small graph for exact output.
+        graph tiny
+        claim top: The top claim.
+        claim pro: A reason.
+        support pro -> top
 
-    """
+        """
 
     func fixtureFile() throws -> (dir: URL, path: String) {
         let dir = try BinaryRunner.temporaryDirectory()
@@ -57,7 +57,10 @@ import Testing
         let r = try BinaryRunner.run([path, "-c", "add claim con --attacks top 'A reason against.'; save"])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == "# A small graph for exact output.\ngraph tiny\nclaim top: The top claim.\nclaim pro: A reason.\nclaim con: A reason against.\nsupport pro -> top\nattack con -> top\n")
+        #expect(
+            text
+                == "# A small graph for exact output.\ngraph tiny\nclaim top: The top claim.\nclaim pro: A reason.\nclaim con: A reason against.\nsupport pro -> top\nattack con -> top\n"
+        )
         let check = try BinaryRunner.run(["check", path])
         #expect(check.status == 0)
     }

@@ -34,20 +34,25 @@ import Testing
     }
 
     @Test func unknownValuesAreRefusedWithTheAllowedOnesAndNotStored() throws {
-        let r = try BinaryRunner.run(["--keep-going", "-c", "set semantics bogus; set colour maybe; set semantics prefered; set colour"])
+        let r = try BinaryRunner.run([
+            "--keep-going", "-c", "set semantics bogus; set colour maybe; set semantics prefered; set colour",
+        ])
         #expect(r.status == 1)
-        #expect(r.stderr == """
-            error: unknown extension semantics 'bogus'
-              hint: semantics is grounded, complete, preferred, stable, semi-stable or ideal
-            error: unknown colour mode 'maybe'
-              hint: colour is auto, on or off
-            error: unknown extension semantics 'prefered'
-              hint: did you mean 'preferred'? semantics is grounded, complete, preferred, stable, semi-stable or ideal
+        #expect(
+            r.stderr == """
+                error: unknown extension semantics 'bogus'
+                  hint: semantics is grounded, complete, preferred, stable, semi-stable or ideal
+                error: unknown colour mode 'maybe'
+                  hint: colour is auto, on or off
+                error: unknown extension semantics 'prefered'
+                  hint: did you mean 'preferred'? semantics is grounded, complete, preferred, stable, semi-stable or ideal
 
-            """)
+                """)
         #expect(r.stdout.hasPrefix("colour = auto (default auto)\n"))
         let unknownKey = try BinaryRunner.run(["-c", "set gradul euler"])
-        #expect(unknownKey.stderr.hasPrefix("error: unknown setting 'gradul'\n  hint: did you mean 'gradual'? settings are semantics, gradual,"))
+        #expect(
+            unknownKey.stderr.hasPrefix(
+                "error: unknown setting 'gradul'\n  hint: did you mean 'gradual'? settings are semantics, gradual,"))
     }
 
     @Test func setAloneListsEveryKeyWithItsValueAndDefault() throws {
@@ -55,7 +60,11 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout.split(separator: "\n").dropFirst(2).filter { !$0.hasPrefix(" ") }
         let cells = rows.map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).map(String.init) }
-        #expect(cells.map { $0[0] } == ["KEY", "semantics", "gradual", "bipolar", "credibility", "default-credibility", "threshold", "colour", "width"])
+        #expect(
+            cells.map { $0[0] } == [
+                "KEY", "semantics", "gradual", "bipolar", "credibility", "default-credibility", "threshold", "colour",
+                "width",
+            ])
         #expect(cells.contains(["gradual", "euler", "df-quad"]))
         #expect(cells.contains(["threshold", "0.1", "0.05"]))
         #expect(cells.contains(["semantics", "grounded", "grounded"]))
@@ -91,26 +100,35 @@ import Testing
 
         let c = try BinaryRunner.run(["-c", setup + "; cruxes --target fully-independent-partner --limit 1"])
         let before = try #require(Self.line(c.stdout, startingWith: "strength of fully-independent-partner"))
-        #expect(abs(Self.numbers(before.dropFirst("strength of fully-independent-partner".count))[0] - overridden) < 0.006)
+        #expect(
+            abs(Self.numbers(before.dropFirst("strength of fully-independent-partner".count))[0] - overridden) < 0.006)
 
         // The same override as a command-line flag, and as 'set credibility'.
-        let flag = try BinaryRunner.run(["--credibility", "anon-2009=0.1", "-c", "cruxes --target fully-independent-partner --limit 1"])
+        let flag = try BinaryRunner.run([
+            "--credibility", "anon-2009=0.1", "-c", "cruxes --target fully-independent-partner --limit 1",
+        ])
         #expect(c.stdout.hasPrefix("anon-2009 = ") && !flag.stdout.isEmpty)
         #expect(c.stdout.hasSuffix(flag.stdout))
-        let viaSet = try BinaryRunner.run(["-c", "set credibility anon-2009 0.1; cruxes --target fully-independent-partner --limit 1"])
+        let viaSet = try BinaryRunner.run([
+            "-c", "set credibility anon-2009 0.1; cruxes --target fully-independent-partner --limit 1",
+        ])
         #expect(viaSet.stdout == "credibility = anon-2009=0.1\n" + flag.stdout)
     }
 
     @Test func everySettingIsACommandLineFlag() throws {
         let list = try BinaryRunner.run(["-c", "set"])
-        let keys = list.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix(" ") }.compactMap { $0.split(separator: " ").first }
+        let keys = list.stdout.split(separator: "\n").dropFirst().filter { !$0.hasPrefix(" ") }.compactMap {
+            $0.split(separator: " ").first
+        }
         #expect(keys.count == 8)
         let help = try BinaryRunner.run(["repl", "--help"])
         for key in keys { #expect(help.stdout.contains("--\(key) "), "no flag --\(key)") }
         let bad = try BinaryRunner.run(["--semantics", "euler", "-c", "info"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--semantics: euler is a gradual semantics: set gradual euler"))
-        let good = try BinaryRunner.run(["--gradual", "euler", "--threshold", "0.01", "-c", "set gradual; set threshold"])
+        let good = try BinaryRunner.run([
+            "--gradual", "euler", "--threshold", "0.01", "-c", "set gradual; set threshold",
+        ])
         #expect(good.stdout.hasPrefix("gradual = euler (default df-quad)\n"))
         #expect(good.stdout.contains("threshold = 0.01 (default 0.05)\n"))
     }

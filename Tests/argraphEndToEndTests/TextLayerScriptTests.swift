@@ -7,15 +7,17 @@ import Testing
     /// The first capture group of `pattern` in `text`.
     func capture(_ pattern: String, in text: String) -> String? {
         guard let re = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]),
-              let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let r = Range(m.range(at: 1), in: text) else { return nil }
+            let m = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let r = Range(m.range(at: 1), in: text)
+        else { return nil }
         return String(text[r])
     }
 
     @Test func aStrengthPrintsTheSameInScoreWhyWhatifAndCruxes() throws {
         let claim = "fully-independent-partner"
         let r = try BinaryRunner.run([
-            "-c", "score --top 400; why \(claim); whatif retract debate-real-issues; whatif reset; cruxes --target \(claim) --limit 1",
+            "-c",
+            "score --top 400; why \(claim); whatif retract debate-real-issues; whatif reset; cruxes --target \(claim) --limit 1",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         let number = #"(-?\d+\.\d+)"#
@@ -24,7 +26,9 @@ import Testing
         let whatif = capture("^" + claim + #"\s+\S+ → \S+\s+"# + number + " → ", in: r.stdout)
         let cruxes = capture("^strength of " + claim + ": " + number, in: r.stdout)
         #expect(score != nil && why != nil && whatif != nil && cruxes != nil, "\(r.stdout)")
-        #expect(Set([score, why, whatif, cruxes]).count == 1, "score \(score ?? "-"), why \(why ?? "-"), whatif \(whatif ?? "-"), cruxes \(cruxes ?? "-")")
+        #expect(
+            Set([score, why, whatif, cruxes]).count == 1,
+            "score \(score ?? "-"), why \(why ?? "-"), whatif \(whatif ?? "-"), cruxes \(cruxes ?? "-")")
         #expect(why == "0.568")
     }
 
@@ -43,8 +47,9 @@ import Testing
             // Table rows: number, id, then n cells.
             let cells = Array(table[i].suffix(n))
             for j in 0..<n where i != j {
-                if rows[i][j + 1].isEmpty { empty += 1; #expect(cells[j] == "-", "\(header[i + 1]) × \(header[j + 1])") }
-                else {
+                if rows[i][j + 1].isEmpty {
+                    empty += 1; #expect(cells[j] == "-", "\(header[i + 1]) × \(header[j + 1])")
+                } else {
                     #expect(cells[j] != "-" && Double(rows[i][j + 1]) != nil)
                     if rows[i][j + 1] == "0.000" { zero += 1 }
                 }

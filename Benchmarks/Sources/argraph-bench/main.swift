@@ -5,15 +5,15 @@ import Foundation
 // own process (so that the peak memory reported is that case's), with warm-up runs and the median.
 
 let usage = """
-usage: argraph-bench --data DIR [--runs N] [--warmup N] [--filter TEXT] [--json FILE] [--markdown FILE]
-       argraph-bench --list
-  --data DIR       instance files (NAME.arg, NAME.json, NAME.i23); every case runs on the files of its input kind
-  --runs N         timed runs per case (default 5; 3 when one run takes over 2 s)
-  --warmup N       untimed runs first (default 1)
-  --filter TEXT    only cases or instances whose name contains TEXT (repeatable; all must match)
-  --json FILE      write the results as JSON
-  --markdown FILE  write the results as a Markdown table
-"""
+    usage: argraph-bench --data DIR [--runs N] [--warmup N] [--filter TEXT] [--json FILE] [--markdown FILE]
+           argraph-bench --list
+      --data DIR       instance files (NAME.arg, NAME.json, NAME.i23); every case runs on the files of its input kind
+      --runs N         timed runs per case (default 5; 3 when one run takes over 2 s)
+      --warmup N       untimed runs first (default 1)
+      --filter TEXT    only cases or instances whose name contains TEXT (repeatable; all must match)
+      --json FILE      write the results as JSON
+      --markdown FILE  write the results as a Markdown table
+    """
 
 struct Options {
     var data: String?
@@ -50,7 +50,11 @@ func parseOptions(_ args: [String]) -> Options {
         case "--one": o.one = value()
         case "--instance": o.instance = value()
         case "--list":
-            for c in BenchCase.all { print(c.name.padding(toLength: 21, withPad: " ", startingAt: 0) + c.input.padding(toLength: 6, withPad: " ", startingAt: 0) + c.summary) }
+            for c in BenchCase.all {
+                print(
+                    c.name.padding(toLength: 21, withPad: " ", startingAt: 0)
+                        + c.input.padding(toLength: 6, withPad: " ", startingAt: 0) + c.summary)
+            }
             exit(0)
         case "-h", "--help": print(usage); exit(0)
         default: fail("unknown option '\(args[i])'\n\(usage)")
@@ -64,9 +68,9 @@ func parseOptions(_ args: [String]) -> Options {
 func selfUsage() -> rusage {
     var u = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &u)
+        getrusage(RUSAGE_SELF.rawValue, &u)
     #else
-    getrusage(RUSAGE_SELF, &u)
+        getrusage(RUSAGE_SELF, &u)
     #endif
     return u
 }
@@ -75,9 +79,9 @@ func selfUsage() -> rusage {
 func peakKB() -> Int {
     let u = selfUsage()
     #if os(macOS)
-    return Int(u.ru_maxrss) / 1024
+        return Int(u.ru_maxrss) / 1024
     #else
-    return Int(u.ru_maxrss)
+        return Int(u.ru_maxrss)
     #endif
 }
 
@@ -86,9 +90,9 @@ func peakKB() -> Int {
 func cpuSeconds() -> Double {
     var children = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_CHILDREN.rawValue, &children)
+        getrusage(RUSAGE_CHILDREN.rawValue, &children)
     #else
-    getrusage(RUSAGE_CHILDREN, &children)
+        getrusage(RUSAGE_CHILDREN, &children)
     #endif
     var total = 0.0
     for u in [selfUsage(), children] {
@@ -105,7 +109,9 @@ func now() -> Double {
 
 /// Child mode: run one case on one instance and print one JSON line.
 func runOne(_ o: Options) -> Never {
-    guard let name = o.one, let path = o.instance, let c = BenchCase.all.first(where: { $0.name == name }) else { fail("--one needs a known case and --instance") }
+    guard let name = o.one, let path = o.instance, let c = BenchCase.all.first(where: { $0.name == name }) else {
+        fail("--one needs a known case and --instance")
+    }
     do {
         let body = try c.prepare(path)
         var times: [Double] = []
@@ -157,7 +163,8 @@ func selfPath() -> String {
 func machine() -> [String: String] {
     var m: [String: String] = [:]
     if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
+        let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+    {
         m["cpu"] = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
     }
     m["cores"] = String(ProcessInfo.processInfo.activeProcessorCount)
@@ -187,7 +194,10 @@ func printRow(_ r: [String]) {
     let widths = [20, 34, 8, 10, 10, 8, 10, 9, 8]
     var s = ""
     for (k, cell) in r.enumerated() {
-        s += k < 2 ? cell.padding(toLength: widths[k], withPad: " ", startingAt: 0) : String(repeating: " ", count: max(0, widths[k] - cell.count)) + cell
+        s +=
+            k < 2
+            ? cell.padding(toLength: widths[k], withPad: " ", startingAt: 0)
+            : String(repeating: " ", count: max(0, widths[k] - cell.count)) + cell
         s += "  "
     }
     FileHandle.standardOutput.write(Data((s + "\n").utf8))
@@ -195,9 +205,12 @@ func printRow(_ r: [String]) {
 printRow(header)
 for c in BenchCase.all {
     // A case without input runs once, on no instance ("-").
-    let targets = c.input.isEmpty ? ["-"] : files.filter { file in
-        file.hasSuffix("." + c.input) && (c.instances.map { $0.contains { file.contains($0) } } ?? true)
-    }
+    let targets =
+        c.input.isEmpty
+        ? ["-"]
+        : files.filter { file in
+            file.hasSuffix("." + c.input) && (c.instances.map { $0.contains { file.contains($0) } } ?? true)
+        }
     for file in targets {
         let label = c.name + " " + file
         guard options.filters.allSatisfy({ label.contains($0) }) else { continue }
@@ -206,7 +219,9 @@ for c in BenchCase.all {
         let size = stat(path, &st) == 0 ? Double(st.st_size) / 1e6 : 0
         let p = Process()
         p.executableURL = URL(fileURLWithPath: selfPath())
-        p.arguments = ["--one", c.name, "--instance", path, "--runs", String(options.runs), "--warmup", String(options.warmup)]
+        p.arguments = [
+            "--one", c.name, "--instance", path, "--runs", String(options.runs), "--warmup", String(options.warmup),
+        ]
         let pipe = Pipe()
         p.standardOutput = pipe
         var r = Result(case: c.name, instance: file, megabytes: size, runs: 0)
@@ -230,8 +245,11 @@ for c in BenchCase.all {
             r.error = "\(error)"
         }
         results.append(r)
-        let row = [c.name, file, format(size, 1), r.error == nil ? seconds(r.median) : "error", seconds(r.min), format(r.mbPerSecond, 1),
-                   seconds(r.cpuMedian), format(r.cpuMBPerSecond, 1), format(r.peakMB, 0)]
+        let row = [
+            c.name, file, format(size, 1), r.error == nil ? seconds(r.median) : "error", seconds(r.min),
+            format(r.mbPerSecond, 1),
+            seconds(r.cpuMedian), format(r.cpuMBPerSecond, 1), format(r.peakMB, 0),
+        ]
         rows.append(row)
         printRow(row)
         if let e = r.error { FileHandle.standardOutput.write(Data("    \(e)\n".utf8)) }
@@ -247,10 +265,16 @@ if let json = options.json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     let report = Report(machine: machine(), date: ISO8601DateFormatter().string(from: Date()), results: results)
-    do { try encoder.encode(report).write(to: URL(fileURLWithPath: json)) } catch { fail("cannot write '\(json)': \(error)") }
+    do { try encoder.encode(report).write(to: URL(fileURLWithPath: json)) } catch {
+        fail("cannot write '\(json)': \(error)")
+    }
 }
 if let markdown = options.markdown {
-    var md = "| " + header.joined(separator: " | ") + " |\n|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined() + "\n"
+    var md =
+        "| " + header.joined(separator: " | ") + " |\n|" + header.indices.map { $0 < 2 ? "---|" : "---:|" }.joined()
+        + "\n"
     for r in rows { md += "| " + r.joined(separator: " | ") + " |\n" }
-    do { try md.write(toFile: markdown, atomically: true, encoding: .utf8) } catch { fail("cannot write '\(markdown)': \(error)") }
+    do { try md.write(toFile: markdown, atomically: true, encoding: .utf8) } catch {
+        fail("cannot write '\(markdown)': \(error)")
+    }
 }

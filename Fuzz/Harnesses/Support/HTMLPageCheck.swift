@@ -16,10 +16,12 @@ enum HTMLPageCheck {
         fatalError("HTML: \(what)\n--- page:\n\(page)")
     }
 
-    static let allowed: Set<String> = ["html", "head", "meta", "title", "body", "a", "header", "h1", "h2", "h3", "p", "div", "label",
-                                       "input", "select", "option", "button", "span", "main", "section", "aside", "ol", "ul", "li",
-                                       "dl", "dt", "dd", "kbd", "noscript", "svg", "rect", "path", "polygon", "line", "circle", "text",
-                                       "style", "script"]
+    static let allowed: Set<String> = [
+        "html", "head", "meta", "title", "body", "a", "header", "h1", "h2", "h3", "p", "div", "label",
+        "input", "select", "option", "button", "span", "main", "section", "aside", "ol", "ul", "li",
+        "dl", "dt", "dd", "kbd", "noscript", "svg", "rect", "path", "polygon", "line", "circle", "text",
+        "style", "script",
+    ]
 
     static func check(_ graph: Graph, map: DOTExporter.Options) {
         var options = HTMLExporter.Options()
@@ -32,8 +34,10 @@ enum HTMLPageCheck {
         var i = 0, scripts = 0
         func lowerName(at k: Int) -> String {
             var name = "", j = k
-            while j < scalars.count, ("a"..."z").contains(scalars[j]) || ("A"..."Z").contains(scalars[j])
-                || ("0"..."9").contains(scalars[j]) || scalars[j] == "-" {
+            while j < scalars.count,
+                ("a"..."z").contains(scalars[j]) || ("A"..."Z").contains(scalars[j])
+                    || ("0"..."9").contains(scalars[j]) || scalars[j] == "-"
+            {
                 name.unicodeScalars.append(scalars[j]); j += 1
             }
             return name.lowercased()
@@ -42,7 +46,9 @@ enum HTMLPageCheck {
             let c = Array(close.unicodeScalars)
             var j = k
             while j + c.count <= scalars.count {
-                if zip(scalars[j..<(j + c.count)], c).allSatisfy({ String($0).lowercased() == String($1) }) { return j + c.count }
+                if zip(scalars[j..<(j + c.count)], c).allSatisfy({ String($0).lowercased() == String($1) }) {
+                    return j + c.count
+                }
                 j += 1
             }
             fail("\(close) is missing", page)
@@ -51,7 +57,7 @@ enum HTMLPageCheck {
             guard scalars[i] == "<", i + 1 < scalars.count else { i += 1; continue }
             let closing = scalars[i + 1] == "/"
             let name = lowerName(at: i + (closing ? 2 : 1))
-            if name.isEmpty, scalars[i + 1] == "!" { i += 1; continue }   // <!DOCTYPE html>
+            if name.isEmpty, scalars[i + 1] == "!" { i += 1; continue }  // <!DOCTYPE html>
             if name.isEmpty { fail("a '<' that starts no element, in markup", page) }
             if !allowed.contains(name) { fail("an element <\(name)> the page does not write", page) }
             if !closing, name == "script" { scripts += 1; i = skip(past: "</script>", from: i + 7); continue }
@@ -61,21 +67,29 @@ enum HTMLPageCheck {
         if scripts != 2 { fail("\(scripts) script elements instead of 2", page) }
 
         // The title: escaped text, as DOTEscaping.html writes it.
-        guard let t0 = page.range(of: "<title>"), let t1 = page[t0.upperBound...].range(of: "</title>") else { fail("no title", page) }
+        guard let t0 = page.range(of: "<title>"), let t1 = page[t0.upperBound...].range(of: "</title>") else {
+            fail("no title", page)
+        }
         let expected = DOTEscaping.html(map.title ?? graph.title ?? graph.name ?? "Argument graph")
         if page[t0.upperBound..<t1.lowerBound] != expected { fail("the title is not the escaped title", page) }
 
         // The island.
-        guard let o = page.range(of: "id=\"\(HTMLExporter.islandID)\">"), let c = page[o.upperBound...].range(of: "</script>") else {
+        guard let o = page.range(of: "id=\"\(HTMLExporter.islandID)\">"),
+            let c = page[o.upperBound...].range(of: "</script>")
+        else {
             fail("no JSON island", page)
         }
-        if page[o.upperBound..<c.lowerBound].unicodeScalars.contains(where: { "<>&\u{2028}\u{2029}".unicodeScalars.contains($0) }) {
+        if page[o.upperBound..<c.lowerBound].unicodeScalars.contains(where: {
+            "<>&\u{2028}\u{2029}".unicodeScalars.contains($0)
+        }) {
             fail("the island holds a raw <, >, &, U+2028 or U+2029", page)
         }
         guard let data = HTMLExporter.data(inPage: page) else { fail("the island does not read back", page) }
-        let same = data.claims.map(\.id) == graph.claims.map(\.id) && data.claims.map(\.text) == graph.claims.map(\.text)
+        let same =
+            data.claims.map(\.id) == graph.claims.map(\.id) && data.claims.map(\.text) == graph.claims.map(\.text)
             && data.claims.map(\.tags) == graph.claims.map(\.tags)
-            && data.actors.map(\.name) == graph.actors.map(\.name) && data.documents.map(\.title) == graph.documents.map(\.title)
+            && data.actors.map(\.name) == graph.actors.map(\.name)
+            && data.documents.map(\.title) == graph.documents.map(\.title)
             && data.stances.map { $0.quotes.map(\.text) } == graph.stances.map { $0.quotes.map(\.text) }
             && data.relations.map(\.note) == graph.relations.map(\.note) && data.description == graph.description
         if !same { fail("a text changed in the island", page) }
@@ -84,9 +98,11 @@ enum HTMLPageCheck {
             var pairs = 0
             for i in 0..<n { for j in (i + 1)..<n where m.agreements[i][j] + m.conflicts[i][j] > 0 { pairs += 1 } }
             if pairs != data.pairs.count { fail("\(data.pairs.count) pairs for \(pairs) cells with contact", page) }
-            for p in data.pairs where p.agreements.count != m.agreements[p.i][p.j] || p.conflicts.count != m.conflicts[p.i][p.j] {
-                fail("pair \(p.i)-\(p.j) lists \(p.agreements.count)+\(p.conflicts.count) points, its cell counts "
-                     + "\(m.agreements[p.i][p.j])+\(m.conflicts[p.i][p.j])", page)
+            for p in data.pairs
+            where p.agreements.count != m.agreements[p.i][p.j] || p.conflicts.count != m.conflicts[p.i][p.j] {
+                fail(
+                    "pair \(p.i)-\(p.j) lists \(p.agreements.count)+\(p.conflicts.count) points, its cell counts "
+                        + "\(m.agreements[p.i][p.j])+\(m.conflicts[p.i][p.j])", page)
             }
         }
     }

@@ -18,7 +18,8 @@ enum ICCMAFuzz {
         if let names, names.count != af.count { fatalError("\(names.count) names for \(af.count) arguments") }
         let text = ICCMAWriter.write(af, names: names, format: format)
         let again: ICCMAFramework
-        do { again = try ICCMAReader.read(bytes: Array(text.utf8), format: format, file: "roundtrip.\(format)") } catch {
+        do { again = try ICCMAReader.read(bytes: Array(text.utf8), format: format, file: "roundtrip.\(format)") } catch
+        {
             fatalError("round trip: the writer's output does not read back:\n\(error)\n--- written:\n\(text)")
         }
         if again.framework.count != af.count || again.framework.attacked != af.attacked {

@@ -13,7 +13,8 @@ enum SaveCheck {
         }
         if back.claims.count != graph.claims.count || back.relations.count != graph.relations.count
             || back.stances.count != graph.stances.count || back.actors.count != graph.actors.count
-            || back.documents.count != graph.documents.count {
+            || back.documents.count != graph.documents.count
+        {
             fatalError("saving as .arg lost entities\n--- written:\n\(text)")
         }
     }

@@ -73,7 +73,9 @@ public struct ArgSyntax: Sendable {
     public private(set) var occurrences: [Occurrence] = []
 
     /// The declaration keywords, in the order `docs/format.md` lists them.
-    public static let keywords = ["graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut"]
+    public static let keywords = [
+        "graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut",
+    ]
 
     /// Indexes a text.
     public init(_ doc: TextDocument) {
@@ -169,7 +171,11 @@ private struct Scanner {
             let blank = i == line.endIndex
             if let p = property, p.literal {
                 if blank { continue }
-                if indent > p.indent { extendProperty(to: line.endIndex, line: n, text: string(line.startIndex..<line.endIndex), literal: true); continue }
+                if indent > p.indent {
+                    extendProperty(
+                        to: line.endIndex, line: n, text: string(line.startIndex..<line.endIndex), literal: true);
+                    continue
+                }
             }
             if blank { continue }
             if line[i] == UInt8(ascii: "#") { continue }
@@ -221,7 +227,8 @@ private struct Scanner {
         let literal = raw == "|"
         let key = string(keyRange)
         // A literal block's value starts at its `|`, so that replacing the value replaces the block.
-        declarations[d].properties.append(ArgSyntax.Property(key: key, keyBytes: keyRange, value: literal ? "" : raw, valueBytes: v..<end))
+        declarations[d].properties.append(
+            ArgSyntax.Property(key: key, keyBytes: keyRange, value: literal ? "" : raw, valueBytes: v..<end))
         property = (declarations[d].properties.count - 1, indent, literal)
         if key == "by", declarations[d].kind == .relation, v < end {
             occurrences.append(.init(kind: .actor, id: raw, bytes: v..<end, isDeclaration: false, declaration: d))
@@ -233,11 +240,13 @@ private struct Scanner {
         guard let first = ws.first else { return }
         let keyword = string(first.range)
         let d = declarations.count
-        var decl = ArgSyntax.Declaration(keyword: keyword, id: nil, idBytes: nil, firstLine: line, lastLine: line,
-                                         headerRest: string(first.range.upperBound..<r.upperBound).trimmed, properties: [])
+        var decl = ArgSyntax.Declaration(
+            keyword: keyword, id: nil, idBytes: nil, firstLine: line, lastLine: line,
+            headerRest: string(first.range.upperBound..<r.upperBound).trimmed, properties: [])
         func add(_ kind: ArgSyntax.IDKind, _ range: Range<Int>, declaration: Bool = false) {
             guard !range.isEmpty else { return }
-            occurrences.append(.init(kind: kind, id: string(range), bytes: range, isDeclaration: declaration, declaration: d))
+            occurrences.append(
+                .init(kind: kind, id: string(range), bytes: range, isDeclaration: declaration, declaration: d))
             if declaration {
                 decl.id = string(range)
                 decl.idBytes = range
@@ -250,7 +259,9 @@ private struct Scanner {
             var j = first.range.upperBound
             while j < r.upperBound, doc.bytes[j] == 0x20 || doc.bytes[j] == 0x09 { j += 1 }
             let s = j
-            while j < r.upperBound, doc.bytes[j] != UInt8(ascii: ":"), doc.bytes[j] != 0x20, doc.bytes[j] != 0x09 { j += 1 }
+            while j < r.upperBound, doc.bytes[j] != UInt8(ascii: ":"), doc.bytes[j] != 0x20, doc.bytes[j] != 0x09 {
+                j += 1
+            }
             add(.claim, s..<j, declaration: true)
             decl.headerRest = string(j..<r.upperBound).trimmed
         case "stance":
@@ -258,7 +269,9 @@ private struct Scanner {
             if ws.count > 3 { add(.claim, ws[3].range) }
             if ws.count > 5, string(ws[4].range) == "in" { add(.document, ws[5].range) }
         case "support", "attack", "undercut":
-            for (kind, range, declaration) in relationHeader(ws, keyword: keyword) { add(kind, range, declaration: declaration) }
+            for (kind, range, declaration) in relationHeader(ws, keyword: keyword) {
+                add(kind, range, declaration: declaration)
+            }
         default:
             break
         }
@@ -268,7 +281,9 @@ private struct Scanner {
     /// `KEYWORD [ID:] FROM -> TO`: the arrow may stand alone or touch the words around it.
     func relationHeader(_ ws: [Word], keyword: String) -> [(ArgSyntax.IDKind, Range<Int>, Bool)] {
         var found: [(ArgSyntax.IDKind, Range<Int>, Bool)] = []
-        func add(_ kind: ArgSyntax.IDKind, _ range: Range<Int>, _ declaration: Bool) { found.append((kind, range, declaration)) }
+        func add(_ kind: ArgSyntax.IDKind, _ range: Range<Int>, _ declaration: Bool) {
+            found.append((kind, range, declaration))
+        }
         guard ws.count > 1 else { return [] }
         let line = ws[0].range.upperBound..<ws[ws.count - 1].range.upperBound
         var arrow: Int?

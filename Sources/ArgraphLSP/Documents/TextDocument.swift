@@ -136,7 +136,9 @@ public struct TextDocument: Sendable {
     /// The position of a 1-based line and 1-based column counted in Unicode scalars (how ``SourceLocation`` counts).
     public func position(line: Int, scalarColumn: Int) -> Position {
         let n = line - 1
-        guard n >= 0, n < lineStarts.count else { return n < 0 ? Position(line: 0, character: 0) : position(of: bytes.count) }
+        guard n >= 0, n < lineStarts.count else {
+            return n < 0 ? Position(line: 0, character: 0) : position(of: bytes.count)
+        }
         let bytes = lineBytes(n)
         var i = bytes.startIndex
         var column = 1

@@ -4,7 +4,8 @@ enum CodeActions {
         var out: [JSON] = []
         for issue in doc.quoteIssues {
             guard let r = issue.range, let passage = issue.replacement, r.start <= range.end, range.start <= r.end,
-                  let diagnostic = Diagnostics.json(issue) else { continue }
+                let diagnostic = Diagnostics.json(issue)
+            else { continue }
             out.append([
                 "title": .string("Replace the quote with the source's words"),
                 "kind": "quickfix",

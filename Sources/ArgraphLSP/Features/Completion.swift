@@ -5,8 +5,14 @@ enum Completion {
     /// The declaration keywords, with their syntax.
     static let keywords: [(String, String)] = [
         ("graph", "`graph [ID]` — the graph's name; properties `title`, `description`"),
-        ("document", "`document ID` — a source text; properties `title` (required), `publisher`, `date`, `url`, `file`"),
-        ("actor", "`actor ID` — someone who speaks in the documents; `name`, `kind`, `affiliation`, `role`, `credibility`"),
+        (
+            "document",
+            "`document ID` — a source text; properties `title` (required), `publisher`, `date`, `url`, `file`"
+        ),
+        (
+            "actor",
+            "`actor ID` — someone who speaks in the documents; `name`, `kind`, `affiliation`, `role`, `credibility`"
+        ),
         ("claim", "`claim ID: TEXT` — a position"),
         ("evidence", "`evidence ID: TEXT` — an observed fact or statistic"),
         ("proposal", "`proposal ID: TEXT` — a course of action"),
@@ -18,18 +24,26 @@ enum Completion {
 
     /// The properties of each kind of declaration (as `docs/format.md` lists them), with what each holds.
     static let keys: [String: [(String, String)]] = {
-        let claim = [("text", "the claim's text, when it is not on the header line"), ("tags", "comma-separated slugs"),
-                     ("base", "an explicit base score in [0, 1]")]
-        let relation = [("weight", "a number in [0, 1] (default 1)"), ("by", "the actor who draws this relation"),
-                        ("note", "a remark, such as why an analyst inferred it")]
+        let claim = [
+            ("text", "the claim's text, when it is not on the header line"), ("tags", "comma-separated slugs"),
+            ("base", "an explicit base score in [0, 1]"),
+        ]
+        let relation = [
+            ("weight", "a number in [0, 1] (default 1)"), ("by", "the actor who draws this relation"),
+            ("note", "a remark, such as why an analyst inferred it"),
+        ]
         return [
             "graph": [("title", "the graph's title"), ("description", "what the graph covers")],
-            "document": [("title", "the document's title (required)"), ("publisher", "who published it"),
-                         ("date", "YYYY, YYYY-MM or YYYY-MM-DD"), ("url", "where it is published"),
-                         ("file", "its source text, for checking quotes (relative to the sources folder)")],
-            "actor": [("name", "the full name (defaults to the id)"), ("kind", "person, institution or group"),
-                      ("affiliation", "where the actor works"), ("role", "the actor's role"),
-                      ("credibility", "a number in [0, 1], the base score of what the actor asserts")],
+            "document": [
+                ("title", "the document's title (required)"), ("publisher", "who published it"),
+                ("date", "YYYY, YYYY-MM or YYYY-MM-DD"), ("url", "where it is published"),
+                ("file", "its source text, for checking quotes (relative to the sources folder)"),
+            ],
+            "actor": [
+                ("name", "the full name (defaults to the id)"), ("kind", "person, institution or group"),
+                ("affiliation", "where the actor works"), ("role", "the actor's role"),
+                ("credibility", "a number in [0, 1], the base score of what the actor asserts"),
+            ],
             "claim": claim, "evidence": claim, "proposal": claim,
             "stance": [("quote", "the actor's words, verbatim from the document (`quote L12:` gives its line)")],
             "support": relation, "attack": relation, "undercut": relation,
@@ -55,7 +69,9 @@ enum Completion {
     }
 
     /// Completion on a declaration's header line.
-    static func header(before: String, partial: String, replace: TextRange, doc: OpenDocument, text: TextDocument) -> [JSON] {
+    static func header(before: String, partial: String, replace: TextRange, doc: OpenDocument, text: TextDocument)
+        -> [JSON]
+    {
         let words = before.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let keyword = words.first else {
             return keywords.map { item($0.0, kind: .keyword, doc: $0.1, replace: replace) }
@@ -64,9 +80,17 @@ enum Completion {
         case "stance":
             switch words.count {
             case 1: return ids(.actor, doc, replace)
-            case 2: return StanceKind.allCases.map { item($0.rawValue, kind: .keyword, doc: "the actor \($0.rawValue) the claim", replace: replace) }
+            case 2:
+                return StanceKind.allCases.map {
+                    item($0.rawValue, kind: .keyword, doc: "the actor \($0.rawValue) the claim", replace: replace)
+                }
             case 3: return ids(.claim, doc, replace)
-            case 4: return [item("in", kind: .keyword, doc: "`in DOCUMENT` — where the actor takes this stance", replace: replace)]
+            case 4:
+                return [
+                    item(
+                        "in", kind: .keyword, doc: "`in DOCUMENT` — where the actor takes this stance", replace: replace
+                    )
+                ]
             case 5 where words[4] == "in": return ids(.document, doc, replace)
             default: return []
             }
@@ -86,7 +110,11 @@ enum Completion {
             let named = words.count > 1 && (words[1].hasSuffix(":") || (words.count > 2 && words[2] == ":"))
             let sourceGiven = words.count - (named ? (words[1].hasSuffix(":") ? 2 : 3) : 1)
             if sourceGiven <= 0 { return ids(.claim, doc, replace) }
-            return [item("->", kind: .operator, doc: "then the \(keyword == "undercut" ? "relation" : "claim") it \(keyword)s", replace: replace)]
+            return [
+                item(
+                    "->", kind: .operator,
+                    doc: "then the \(keyword == "undercut" ? "relation" : "claim") it \(keyword)s", replace: replace)
+            ]
         default:
             return []
         }
@@ -96,7 +124,8 @@ enum Completion {
     static func property(before: String, partial: String, replace: TextRange, line: Int, doc: OpenDocument) -> [JSON] {
         let syntax = doc.analysis.syntax
         guard let decl = syntax.declarations.last(where: { $0.firstLine < line }),
-              !isContinuation(line, of: decl, in: doc.text) else { return [] }
+            !isContinuation(line, of: decl, in: doc.text)
+        else { return [] }
         let typed = before.drop { $0 == " " || $0 == "\t" }
         guard let colon = (typed + partial).firstIndex(of: ":") else {
             // The key: those of this declaration not yet given (quotes repeat).
@@ -110,7 +139,9 @@ enum Completion {
         case ("support", "by"), ("attack", "by"), ("undercut", "by"):
             return ids(.actor, doc, replace)
         case ("actor", "kind"):
-            return ActorKind.allCases.map { item($0.rawValue, kind: .value, doc: "an actor of kind \($0.rawValue)", replace: replace) }
+            return ActorKind.allCases.map {
+                item($0.rawValue, kind: .value, doc: "an actor of kind \($0.rawValue)", replace: replace)
+            }
         default:
             return []
         }
@@ -138,24 +169,31 @@ enum Completion {
     static func ids(_ kind: ArgSyntax.IDKind, _ doc: OpenDocument, _ replace: TextRange) -> [JSON] {
         var seen = Set<String>()
         var out: [JSON] = []
-        let itemKind: LSP.CompletionKind = switch kind {
-        case .claim: .value
-        case .actor: .class
-        case .document: .file
-        case .relation: .reference
-        }
+        let itemKind: LSP.CompletionKind =
+            switch kind {
+            case .claim: .value
+            case .actor: .class
+            case .document: .file
+            case .relation: .reference
+            }
         for d in doc.analysis.syntax.declarations(of: kind) {
             guard let id = d.id, seen.insert(id).inserted else { continue }
             let detail = kind == .claim ? d.keyword : kind.rawValue
-            out.append(item(id, kind: itemKind, doc: Hover.describe(kind, id, in: doc) ?? "", replace: replace, detail: detail))
+            out.append(
+                item(id, kind: itemKind, doc: Hover.describe(kind, id, in: doc) ?? "", replace: replace, detail: detail)
+            )
         }
         return out
     }
 
-    static func item(_ label: String, kind: LSP.CompletionKind, doc: String, replace: TextRange, insert: String? = nil,
-                     detail: String? = nil) -> JSON {
-        var o: [String: JSON] = ["label": .string(label), "kind": .int(kind.rawValue), "documentation": LSP.markdown(doc),
-                                 "textEdit": LSP.textEdit(replace, insert ?? label)]
+    static func item(
+        _ label: String, kind: LSP.CompletionKind, doc: String, replace: TextRange, insert: String? = nil,
+        detail: String? = nil
+    ) -> JSON {
+        var o: [String: JSON] = [
+            "label": .string(label), "kind": .int(kind.rawValue), "documentation": LSP.markdown(doc),
+            "textEdit": LSP.textEdit(replace, insert ?? label),
+        ]
         if let detail { o["detail"] = .string(detail) }
         return .object(o)
     }

@@ -5,13 +5,16 @@ enum Diagnostics {
     /// The range of a reader diagnostic: from its line and column to the end of the word there (an id ends before a
     /// `:` or `->` that touches it; nothing past the line's end); diagnostics without a place stand at the start.
     static func range(of d: Diagnostic, in text: TextDocument) -> TextRange {
-        guard let loc = d.location else { return TextRange(Position(line: 0, character: 0), Position(line: 0, character: 0)) }
+        guard let loc = d.location else {
+            return TextRange(Position(line: 0, character: 0), Position(line: 0, character: 0))
+        }
         let start = text.position(line: loc.line, scalarColumn: loc.column)
         let from = text.offset(of: start)
         let line = text.lineBytes(start.line)
         func isBlank(_ i: Int) -> Bool { line[i] == 0x20 || line[i] == 0x09 }
         func endsID(_ i: Int) -> Bool {
-            line[i] == UInt8(ascii: ":") || (line[i] == UInt8(ascii: "-") && i + 1 < line.endIndex && line[i + 1] == UInt8(ascii: ">"))
+            line[i] == UInt8(ascii: ":")
+                || (line[i] == UInt8(ascii: "-") && i + 1 < line.endIndex && line[i + 1] == UInt8(ascii: ">"))
         }
         var end = from
         while end < line.endIndex, !isBlank(end), !endsID(end) { end += 1 }
@@ -31,14 +34,18 @@ enum Diagnostics {
     /// One LSP diagnostic; the hint, when there is one, is a second line of the message.
     static func json(_ d: Diagnostic, in text: TextDocument) -> JSON {
         let message = d.message + (d.hint.map { "\nhint: " + $0 } ?? "")
-        return ["range": range(of: d, in: text).json, "severity": .int(severity(d.severity).rawValue),
-                "source": "argraph", "message": .string(message)]
+        return [
+            "range": range(of: d, in: text).json, "severity": .int(severity(d.severity).rawValue),
+            "source": "argraph", "message": .string(message),
+        ]
     }
 
     static func json(_ q: QuoteIssue) -> JSON? {
         guard let range = q.range else { return nil }
-        var d: [String: JSON] = ["range": range.json, "severity": .int(severity(q.severity).rawValue),
-                                 "source": "argraph verify", "code": "quote", "message": .string(q.message)]
+        var d: [String: JSON] = [
+            "range": range.json, "severity": .int(severity(q.severity).rawValue),
+            "source": "argraph verify", "code": "quote", "message": .string(q.message),
+        ]
         if let r = q.replacement { d["data"] = ["replacement": .string(r)] }
         return .object(d)
     }

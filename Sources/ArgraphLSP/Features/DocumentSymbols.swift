@@ -24,14 +24,20 @@ enum DocumentSymbols {
                 (name, detail) = (id, d.claimText)
             case .relation:
                 // A relation is named by its id, or by its `FROM -> TO`.
-                let arrow = d.headerRest.split(separator: " ").filter { !$0.hasSuffix(":") && $0 != ":" }.joined(separator: " ")
+                let arrow = d.headerRest.split(separator: " ").filter { !$0.hasSuffix(":") && $0 != ":" }.joined(
+                    separator: " ")
                 name = d.id.map { "\($0): \(d.keyword)" } ?? "\(d.keyword) \(arrow)"
                 detail = d.id == nil ? nil : arrow
                 symbol = d.keyword == "undercut" ? .event : .operator
-                if selection == nil { selection = text.range(of: text.lineBytes(d.firstLine).startIndex..<text.lineBytes(d.firstLine).endIndex) }
+                if selection == nil {
+                    selection = text.range(
+                        of: text.lineBytes(d.firstLine).startIndex..<text.lineBytes(d.firstLine).endIndex)
+                }
             }
-            var item: [String: JSON] = ["name": .string(name.isEmpty ? d.keyword : name), "kind": .int(symbol.rawValue),
-                                        "range": whole.json, "selectionRange": (selection ?? whole).json]
+            var item: [String: JSON] = [
+                "name": .string(name.isEmpty ? d.keyword : name), "kind": .int(symbol.rawValue),
+                "range": whole.json, "selectionRange": (selection ?? whole).json,
+            ]
             if let detail, !detail.isEmpty { item["detail"] = .string(String(detail.prefix(120))) }
             out.append(.object(item))
         }

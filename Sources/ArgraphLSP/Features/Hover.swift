@@ -4,7 +4,9 @@ import Foundation
 /// Hover on an id: what the graph says of it.
 enum Hover {
     static func hover(_ doc: OpenDocument, at p: Position) -> JSON {
-        guard let o = Navigation.occurrence(doc, at: p), let markdown = describe(o.kind, o.id, in: doc) else { return .null }
+        guard let o = Navigation.occurrence(doc, at: p), let markdown = describe(o.kind, o.id, in: doc) else {
+            return .null
+        }
         return ["contents": LSP.markdown(markdown), "range": doc.text.range(of: o.bytes).json]
     }
 
@@ -61,7 +63,9 @@ enum Hover {
         let claims = Set(stances.map(\.claim)).count
         s += "\n\n\(claims) claim\(claims == 1 ? "" : "s") (\(asserted) asserted, \(denied) denied)"
         var docs: [String] = []
-        for st in stances { if let d = st.document, !docs.contains(graph.documents[d].id) { docs.append(graph.documents[d].id) } }
+        for st in stances {
+            if let d = st.document, !docs.contains(graph.documents[d].id) { docs.append(graph.documents[d].id) }
+        }
         s += docs.isEmpty ? "; in no document" : " in " + docs.joined(separator: ", ")
         if let c = actor.credibility { s += "\n\ncredibility: \(ArgWriter.number(c))" }
         return s
@@ -86,7 +90,8 @@ enum Hover {
         case let .relation(t): target = graph.relations[t].id ?? "#\(t + 1)"
         }
         let keyword = rel.isUndercut ? "undercut" : rel.kind.rawValue
-        var s = "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(rel.premises.map { graph.claims[$0].id }.joined(separator: " + ")) -> \(target)"
+        var s =
+            "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(rel.premises.map { graph.claims[$0].id }.joined(separator: " + ")) -> \(target)"
         if rel.weight != 1 { s += "\n\nweight: \(ArgWriter.number(rel.weight))" }
         if let a = rel.actor { s += "\n\nby: \(graph.actors[a].id)" }
         if let note = rel.note { s += "\n\nnote: \(note)" }

@@ -31,18 +31,25 @@ struct QuoteCheckCache {
         }
         func key(_ s: Stance, _ q: Quote) -> Key {
             let doc = s.document.map { graph.documents[$0] }
-            return Key(actor: graph.actors[s.actor].id, verb: s.kind, claim: graph.claims[s.claim].id, document: doc?.id,
-                       file: doc?.file, text: q.text, location: q.location)
+            return Key(
+                actor: graph.actors[s.actor].id, verb: s.kind, claim: graph.claims[s.claim].id, document: doc?.id,
+                file: doc?.file, text: q.text, location: q.location)
         }
-        let unseen = graph.stances.indices.filter { i in graph.stances[i].quotes.contains { results[key(graph.stances[i], $0)] == nil } }
+        let unseen = graph.stances.indices.filter { i in
+            graph.stances[i].quotes.contains { results[key(graph.stances[i], $0)] == nil }
+        }
         if !unseen.isEmpty {
-            let sub = Graph(documents: graph.documents, actors: graph.actors, claims: graph.claims, stances: unseen.map { graph.stances[$0] })
+            let sub = Graph(
+                documents: graph.documents, actors: graph.actors, claims: graph.claims,
+                stances: unseen.map { graph.stances[$0] })
             var found: [Int: [Int: QuoteIssue]] = [:]
             for issue in checker(sub, sourceDirectory) where issue.stance < unseen.count {
                 found[issue.stance, default: [:]][issue.quote] = issue
             }
             for (k, i) in unseen.enumerated() {
-                for (qi, q) in graph.stances[i].quotes.enumerated() { results[key(graph.stances[i], q)] = .some(found[k]?[qi]) }
+                for (qi, q) in graph.stances[i].quotes.enumerated() {
+                    results[key(graph.stances[i], q)] = .some(found[k]?[qi])
+                }
             }
         }
         var out: [QuoteIssue] = []

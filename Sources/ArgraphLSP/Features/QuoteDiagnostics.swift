@@ -45,21 +45,27 @@ public enum QuoteDiagnostics {
                 return nil
             case .nearMiss:
                 let passage = c.passage.map { "; closest passage (\(line($0))): \"\($0.fixedText)\"" } ?? ""
-                return QuoteIssue(stance: c.stance, quote: c.quote, severity: .error,
-                                  message: "quote not word for word in \(file) (\(who))\(passage)", replacement: c.fix)
+                return QuoteIssue(
+                    stance: c.stance, quote: c.quote, severity: .error,
+                    message: "quote not word for word in \(file) (\(who))\(passage)", replacement: c.fix)
             case .wrongLocation:
                 let at = c.passage.map { " it stands at \(line($0))" } ?? ""
-                return QuoteIssue(stance: c.stance, quote: c.quote, severity: .warning,
-                                  message: "quote is not at its recorded location (\(who));\(at)")
+                return QuoteIssue(
+                    stance: c.stance, quote: c.quote, severity: .warning,
+                    message: "quote is not at its recorded location (\(who));\(at)")
             case .otherDocument:
                 let doc = c.elsewhere.map { graph.documents[$0.document].id } ?? "another document"
-                return QuoteIssue(stance: c.stance, quote: c.quote, severity: .error,
-                                  message: "quote not found in \(file) (\(who)); it stands in \(doc)")
+                return QuoteIssue(
+                    stance: c.stance, quote: c.quote, severity: .error,
+                    message: "quote not found in \(file) (\(who)); it stands in \(doc)")
             case .noPassage:
-                return QuoteIssue(stance: c.stance, quote: c.quote, severity: .error,
-                                  message: "quote not found in \(file) (\(who)), nor any passage close to it")
+                return QuoteIssue(
+                    stance: c.stance, quote: c.quote, severity: .error,
+                    message: "quote not found in \(file) (\(who)), nor any passage close to it")
             case let .noSource(reason):
-                return QuoteIssue(stance: c.stance, quote: c.quote, severity: .note, message: "cannot check this quote (\(who)): \(reason)")
+                return QuoteIssue(
+                    stance: c.stance, quote: c.quote, severity: .note,
+                    message: "cannot check this quote (\(who)): \(reason)")
             }
         }
     }
@@ -68,15 +74,19 @@ public enum QuoteDiagnostics {
     /// graph's folder), `$ARGRAPH_SOURCES`, the graph's folder and its `sources/` subfolder that holds one of the
     /// documents' files; nil when none does (or the graph names no file), so that a graph without its sources gets
     /// no quote noise.
-    public static func sourceDirectory(forGraphAt path: String?, graph: Graph, configured: String?,
-                                       environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func sourceDirectory(
+        forGraphAt path: String?, graph: Graph, configured: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
         let files = graph.documents.compactMap(\.file)
         guard !files.isEmpty else { return nil }
         let graphDir = path.map { ($0 as NSString).deletingLastPathComponent }
         var candidates: [String] = []
         if let configured {
             candidates.append(configured)
-            if let graphDir, !configured.hasPrefix("/") { candidates.append((graphDir as NSString).appendingPathComponent(configured)) }
+            if let graphDir, !configured.hasPrefix("/") {
+                candidates.append((graphDir as NSString).appendingPathComponent(configured))
+            }
         }
         if let env = environment["ARGRAPH_SOURCES"], !env.isEmpty { candidates.append(env) }
         if let graphDir {
@@ -84,7 +94,9 @@ public enum QuoteDiagnostics {
             candidates.append((graphDir as NSString).appendingPathComponent("sources"))
         }
         let fm = FileManager.default
-        return candidates.first { dir in files.contains { fm.isReadableFile(atPath: (dir as NSString).appendingPathComponent($0)) } }
+        return candidates.first { dir in
+            files.contains { fm.isReadableFile(atPath: (dir as NSString).appendingPathComponent($0)) }
+        }
     }
 
     /// The issues with the range of each quote's text, found in the syntax index: the n-th stance declaration is
@@ -96,8 +108,11 @@ public enum QuoteDiagnostics {
             var issue = issue
             if issue.stance < stances.count {
                 let quotes = stances[issue.stance].properties.filter { $0.key == "quote" }
-                if issue.quote < quotes.count { issue.range = analysis.text.range(of: quotes[issue.quote].valueBytes) }
-                else { issue.range = analysis.text.range(of: stances[issue.stance].idBytesOrHeader(analysis.text)) }
+                if issue.quote < quotes.count {
+                    issue.range = analysis.text.range(of: quotes[issue.quote].valueBytes)
+                } else {
+                    issue.range = analysis.text.range(of: stances[issue.stance].idBytesOrHeader(analysis.text))
+                }
             }
             return issue
         }

@@ -14,7 +14,9 @@ enum Rename {
         guard let o = Navigation.occurrence(doc, at: p) else { throw .requestFailed("there is no id here to rename") }
         let syntax = doc.analysis.syntax
         guard Slug.isValid(newID) else {
-            throw .requestFailed("'\(newID)' is not a valid id: ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+            throw .requestFailed(
+                "'\(newID)' is not a valid id: ids use letters, digits, '-', '_' and '.', and start with a letter or digit"
+            )
         }
         if newID == o.id { return LSP.workspaceEdit(doc.uri, []) }
         if let taken = syntax.declaration(of: o.kind, newID) {

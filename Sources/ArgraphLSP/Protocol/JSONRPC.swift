@@ -15,7 +15,9 @@ public struct ResponseError: Error, Sendable, Hashable {
     /// The JSON is not a request, notification or response.
     public static func invalidRequest(_ m: String) -> ResponseError { ResponseError(-32600, m) }
     /// No handler for the method.
-    public static func methodNotFound(_ method: String) -> ResponseError { ResponseError(-32601, "unknown method '\(method)'") }
+    public static func methodNotFound(_ method: String) -> ResponseError {
+        ResponseError(-32601, "unknown method '\(method)'")
+    }
     /// The params do not have the shape the method needs.
     public static func invalidParams(_ m: String) -> ResponseError { ResponseError(-32602, m) }
     /// Something went wrong inside the server.
@@ -48,7 +50,10 @@ public enum IncomingMessage: Sendable, Hashable {
         }
         guard let method = o["method"] else {
             if let id, o["result"] != nil || o["error"] != nil { return .success(.response(id: id)) }
-            return .failure(InvalidMessage(id: id ?? .null, error: .invalidRequest("a message needs a 'method' (or 'result'/'error' in a response)")))
+            return .failure(
+                InvalidMessage(
+                    id: id ?? .null,
+                    error: .invalidRequest("a message needs a 'method' (or 'result'/'error' in a response)")))
         }
         guard let name = method.string else {
             return .failure(InvalidMessage(id: id ?? .null, error: .invalidRequest("'method' must be a string")))
@@ -56,7 +61,9 @@ public enum IncomingMessage: Sendable, Hashable {
         let params = o["params"] ?? .null
         switch params {
         case .object, .array, .null: break
-        default: return .failure(InvalidMessage(id: id ?? .null, error: .invalidRequest("'params' must be an object or an array")))
+        default:
+            return .failure(
+                InvalidMessage(id: id ?? .null, error: .invalidRequest("'params' must be an object or an array")))
         }
         if let id { return .success(.request(id: id, method: name, params: params)) }
         return .success(.notification(method: name, params: params))

@@ -52,12 +52,12 @@ enum LSP {
     /// `SymbolKind` values used here.
     enum SymbolKind: Int {
         case file = 1, module = 2, namespace = 3, `class` = 5, function = 12, variable = 13, constant = 14,
-             string = 15, object = 19, event = 24, `operator` = 25
+            string = 15, object = 19, event = 24, `operator` = 25
     }
 
     /// `CompletionItemKind` values used here.
     enum CompletionKind: Int {
         case text = 1, function = 3, field = 5, variable = 6, `class` = 7, module = 9, property = 10, value = 12,
-             keyword = 14, file = 17, reference = 18, constant = 21, `operator` = 24
+            keyword = 14, file = 17, reference = 18, constant = 21, `operator` = 24
     }
 }

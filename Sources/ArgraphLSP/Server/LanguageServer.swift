@@ -95,7 +95,8 @@ public final class LanguageServer {
         case "textDocument/documentSymbol": return DocumentSymbols.symbols(try document(params))
         case "textDocument/prepareRename": return Rename.prepare(try document(params), at: try params.position())
         case "textDocument/rename":
-            return try Rename.rename(try document(params), at: try params.position(), to: try params.requiredString("newName"))
+            return try Rename.rename(
+                try document(params), at: try params.position(), to: try params.requiredString("newName"))
         case "textDocument/formatting": return Formatting.format(try document(params))
         case "textDocument/codeAction":
             guard let range = TextRange(params["range"]) else { throw .invalidParams("missing or invalid 'range'") }
@@ -113,7 +114,8 @@ public final class LanguageServer {
         guard state == .running else { return }
         switch method {
         case "textDocument/didOpen":
-            guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string else {
+            guard let item = params["textDocument"], let uri = item["uri"]?.string, let text = item["text"]?.string
+            else {
                 return log("didOpen without textDocument.uri and text")
             }
             store.open(uri: uri, version: item["version"]?.int ?? 0, text: text)
@@ -123,16 +125,21 @@ public final class LanguageServer {
             guard let uri = params["textDocument"]?["uri"]?.string, let changes = params["contentChanges"]?.array else {
                 return log("didChange without textDocument.uri and contentChanges")
             }
-            let edits = changes.compactMap { c in c["text"]?.string.map { TextDocument.Change(range: TextRange(c["range"]), text: $0) } }
+            let edits = changes.compactMap { c in
+                c["text"]?.string.map { TextDocument.Change(range: TextRange(c["range"]), text: $0) }
+            }
             guard edits.count == changes.count else { return log("didChange with a change that has no text; ignored") }
-            guard store.change(uri: uri, version: params["textDocument"]?["version"]?.int ?? 0, changes: edits) != nil else {
+            guard store.change(uri: uri, version: params["textDocument"]?["version"]?.int ?? 0, changes: edits) != nil
+            else {
                 return log("didChange for a document that is not open: \(uri)")
             }
             publishDiagnostics(uri)
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.string else { return }
             store.close(uri: uri)
-            pending.append(OutgoingMessage.notification("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
+            pending.append(
+                OutgoingMessage.notification(
+                    "textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]))
         case "textDocument/didSave":
             // Saving is when sources are likely to have been edited too: check every quote again.
             guard let uri = params["textDocument"]?["uri"]?.string, store[uri] != nil else { return }
@@ -180,8 +187,10 @@ public final class LanguageServer {
         guard let doc = store[uri] else { return }
         var issues: [QuoteIssue] = []
         if let graph = doc.analysis.parsed?.graph,
-           let dir = QuoteDiagnostics.sourceDirectory(forGraphAt: doc.path, graph: graph, configured: options.sources) {
-            issues = QuoteDiagnostics.locate(quoteCache.issues(graph, sourceDirectory: dir, checker: quoteChecker), in: doc.analysis)
+            let dir = QuoteDiagnostics.sourceDirectory(forGraphAt: doc.path, graph: graph, configured: options.sources)
+        {
+            issues = QuoteDiagnostics.locate(
+                quoteCache.issues(graph, sourceDirectory: dir, checker: quoteChecker), in: doc.analysis)
         }
         store.setQuoteIssues(issues, for: uri)
         if let doc = store[uri] {

@@ -85,7 +85,9 @@ public struct MessageFramer: Sendable {
     private func headerEnd() -> (headerEnd: Int, bodyStart: Int)? {
         var i = start
         while i + 3 < buffer.count {
-            if buffer[i] == 0x0D, buffer[i + 1] == 0x0A, buffer[i + 2] == 0x0D, buffer[i + 3] == 0x0A { return (i, i + 4) }
+            if buffer[i] == 0x0D, buffer[i + 1] == 0x0A, buffer[i + 2] == 0x0D, buffer[i + 3] == 0x0A {
+                return (i, i + 4)
+            }
             i += 1
         }
         return nil

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a ``LanguageServer`` over standard input and output until `exit` or the end of input.
@@ -38,7 +38,9 @@ public enum ServerLoop {
                     replies = server.handle(framingError: error)
                 }
                 for r in replies {
-                    guard write(MessageFramer.frame(r.serialized()), to: output) else { return server.exitCodeAtEndOfInput }
+                    guard write(MessageFramer.frame(r.serialized()), to: output) else {
+                        return server.exitCodeAtEndOfInput
+                    }
                 }
                 if let code = server.exitCode { return code }
             }

@@ -23,31 +23,44 @@ extension CommandRegistry {
 
     /// Commands that write graphs in other formats and draw them.
     static let exportCommands: [Command] = [
-        Command("export", group: .export,
-                arguments: [ArgumentSpec("FORMAT", .choice(ExportFormat.allCases.map(\.rawValue))), ArgumentSpec("FILE", .file)],
-                options: exportOptions,
-                summary: "Write the current graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON, .arg, ICCMA or one HTML page.",
-                usage: "export FORMAT FILE [--around ID|. [--depth N]] [--actor A] [--compare A,B] [--tag T] [--cluster C] [--direction D]",
-                example: "export dot around.dot --around . --depth 2",
-                details: exportDetails) { ctx in
+        Command(
+            "export", group: .export,
+            arguments: [
+                ArgumentSpec("FORMAT", .choice(ExportFormat.allCases.map(\.rawValue))), ArgumentSpec("FILE", .file),
+            ],
+            options: exportOptions,
+            summary:
+                "Write the current graph, or a part of it, as DOT, SVG, PNG, PDF, GraphML, AIF, Argdown, JSON, .arg, ICCMA or one HTML page.",
+            usage:
+                "export FORMAT FILE [--around ID|. [--depth N]] [--actor A] [--compare A,B] [--tag T] [--cluster C] [--direction D]",
+            example: "export dot around.dot --around . --depth 2",
+            details: exportDetails
+        ) { ctx in
             try ctx.expectAtMost(2)
             let name = try ctx.requireArgument(0, "FORMAT")
             guard let format = ExportFormat(rawValue: name.lowercased()) else {
-                throw CommandError("unknown format '\(name)'", hint: Nearest.hint(for: name, in: ExportFormat.allCases.map(\.rawValue))
-                                   ?? "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
+                throw CommandError(
+                    "unknown format '\(name)'",
+                    hint: Nearest.hint(for: name, in: ExportFormat.allCases.map(\.rawValue))
+                        ?? "one of " + ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
             try ExportWork.write(ctx, format: format, path: try ctx.requireArgument(1, "FILE"))
         },
-        Command("render", group: .export, arguments: [ArgumentSpec("FILE", .file)], options: exportOptions,
-                summary: "Draw the current graph, or a part of it, with Graphviz: the picture's format comes from FILE (.svg, .png, .pdf).",
-                usage: "render FILE [--around ID|. [--depth N]] [--actor A] [--compare A,B] [--tag T] [--cluster C] [--direction D]",
-                example: "render map.svg --compare alice,bob",
-                details: exportDetails) { ctx in
+        Command(
+            "render", group: .export, arguments: [ArgumentSpec("FILE", .file)], options: exportOptions,
+            summary:
+                "Draw the current graph, or a part of it, with Graphviz: the picture's format comes from FILE (.svg, .png, .pdf).",
+            usage:
+                "render FILE [--around ID|. [--depth N]] [--actor A] [--compare A,B] [--tag T] [--cluster C] [--direction D]",
+            example: "render map.svg --compare alice,bob",
+            details: exportDetails
+        ) { ctx in
             try ctx.expectAtMost(1)
             let path = try ctx.requireArgument(0, "FILE")
             let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
             guard let format = ExportFormat(rawValue: ext), format.isPicture else {
-                throw CommandError("cannot tell the picture format from '\(path)'", hint: "name the file .svg, .png or .pdf")
+                throw CommandError(
+                    "cannot tell the picture format from '\(path)'", hint: "name the file .svg, .png or .pdf")
             }
             try ExportWork.write(ctx, format: format, path: path)
         },
@@ -64,11 +77,17 @@ enum ExportWork {
         if let a = ctx.option("--actor") { chosen.append(.actor(ctx.graph.actors[try ctx.actor(a)].id)) }
         if let pair = ctx.option("--compare") {
             let parts = pair.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2 else { throw CommandError.usage(ctx.command, "--compare takes two actors separated by a comma: --compare alice,bob") }
-            chosen.append(.compare(ctx.graph.actors[try ctx.actor(parts[0])].id, ctx.graph.actors[try ctx.actor(parts[1])].id))
+            guard parts.count == 2 else {
+                throw CommandError.usage(
+                    ctx.command, "--compare takes two actors separated by a comma: --compare alice,bob")
+            }
+            chosen.append(
+                .compare(ctx.graph.actors[try ctx.actor(parts[0])].id, ctx.graph.actors[try ctx.actor(parts[1])].id))
         }
         if let t = ctx.option("--tag") { chosen.append(.tag(t)) }
-        if chosen.count > 1 { throw CommandError.usage(ctx.command, "choose at most one of --around, --actor, --compare and --tag") }
+        if chosen.count > 1 {
+            throw CommandError.usage(ctx.command, "choose at most one of --around, --actor, --compare and --tag")
+        }
         if chosen.isEmpty, ctx.option("--depth") != nil { return .around(claim: try ctx.claimID("."), depth: depth) }
         return chosen.first ?? .all
     }
@@ -77,11 +96,15 @@ enum ExportWork {
     static func options(_ ctx: CommandContext) throws -> DOTExporter.Options {
         var o = DOTExporter.Options()
         if let c = ctx.option("--cluster") {
-            guard let v = DOTExporter.Clustering(rawValue: c) else { throw CommandError.usage(ctx.command, "--cluster is none, document or actor") }
+            guard let v = DOTExporter.Clustering(rawValue: c) else {
+                throw CommandError.usage(ctx.command, "--cluster is none, document or actor")
+            }
             o.clustering = v
         }
         if let d = ctx.option("--direction") {
-            guard let v = DOTExporter.Direction(rawValue: d) else { throw CommandError.usage(ctx.command, "--direction is up, down, right or left") }
+            guard let v = DOTExporter.Direction(rawValue: d) else {
+                throw CommandError.usage(ctx.command, "--direction is up, down, right or left")
+            }
             o.direction = v
         }
         o.wrapWidth = try ctx.intOption("--wrap", default: 32, in: 8...200)

@@ -4,37 +4,50 @@ import Foundation
 extension CommandRegistry {
     /// Commands that read and walk a graph.
     static let navigationCommands: [Command] = [
-        Command("info", group: .navigation,
-                summary: "Counts of the current graph's documents, actors, claims and relations.",
-                usage: "info", example: "info") { ctx in
+        Command(
+            "info", group: .navigation,
+            summary: "Counts of the current graph's documents, actors, claims and relations.",
+            usage: "info", example: "info"
+        ) { ctx in
             try ctx.expectAtMost(0)
             Navigation.info(ctx)
         },
-        Command("claims", aliases: ["ls"], group: .navigation,
-                options: [OptionSpec("--by", .actor), OptionSpec("--in", .document), OptionSpec("--tag", .tag),
-                          OptionSpec("--kind", .choice(ClaimKind.allCases.map(\.rawValue)))],
-                summary: "List claims, optionally those held by an actor, said in a document, tagged or of a kind.",
-                usage: "claims [--by ACTOR] [--in DOCUMENT] [--tag TAG] [--kind claim|evidence|proposal]",
-                example: "claims --by welch --tag china") { ctx in
+        Command(
+            "claims", aliases: ["ls"], group: .navigation,
+            options: [
+                OptionSpec("--by", .actor), OptionSpec("--in", .document), OptionSpec("--tag", .tag),
+                OptionSpec("--kind", .choice(ClaimKind.allCases.map(\.rawValue))),
+            ],
+            summary: "List claims, optionally those held by an actor, said in a document, tagged or of a kind.",
+            usage: "claims [--by ACTOR] [--in DOCUMENT] [--tag TAG] [--kind claim|evidence|proposal]",
+            example: "claims --by welch --tag china"
+        ) { ctx in
             try ctx.expectAtMost(0)
             try Navigation.claims(ctx)
         },
-        Command("actors", group: .navigation,
-                summary: "List the actors with how many claims each takes a stance on.",
-                usage: "actors", example: "actors") { ctx in
+        Command(
+            "actors", group: .navigation,
+            summary: "List the actors with how many claims each takes a stance on.",
+            usage: "actors", example: "actors"
+        ) { ctx in
             try ctx.expectAtMost(0)
             var t = TextTable(headers: ["ID", "NAME", "KIND", "STANCES", "AFFILIATION"], rightAligned: [3])
             t.colours[0] = ctx.style.actor
             let g = ctx.graph
             for (i, a) in g.actors.enumerated() {
                 try ctx.checkCancelled()
-                t.add([a.id, a.name, a.kind.rawValue, String(g.stancesOfActor.degree(i)), [a.role, a.affiliation].compactMap { $0 }.joined(separator: ", ")])
+                t.add([
+                    a.id, a.name, a.kind.rawValue, String(g.stancesOfActor.degree(i)),
+                    [a.role, a.affiliation].compactMap { $0 }.joined(separator: ", "),
+                ])
             }
             ctx.print(table: t)
         },
-        Command("documents", aliases: ["docs"], group: .navigation,
-                summary: "List the documents with their dates and publishers.",
-                usage: "documents", example: "documents") { ctx in
+        Command(
+            "documents", aliases: ["docs"], group: .navigation,
+            summary: "List the documents with their dates and publishers.",
+            usage: "documents", example: "documents"
+        ) { ctx in
             try ctx.expectAtMost(0)
             var t = TextTable(headers: ["ID", "DATE", "PUBLISHER", "TITLE"])
             for d in ctx.graph.documents {
@@ -43,9 +56,11 @@ extension CommandRegistry {
             }
             ctx.print(table: t)
         },
-        Command("tags", group: .navigation,
-                summary: "List the tags with how many claims carry each.",
-                usage: "tags", example: "tags") { ctx in
+        Command(
+            "tags", group: .navigation,
+            summary: "List the tags with how many claims carry each.",
+            usage: "tags", example: "tags"
+        ) { ctx in
             try ctx.expectAtMost(0)
             var counts: [String: Int] = [:]
             for c in ctx.graph.claims { for t in c.tags { counts[t, default: 0] += 1 } }
@@ -53,24 +68,34 @@ extension CommandRegistry {
             for (tag, n) in counts.sorted(by: { $0.key < $1.key }) { t.add([tag, String(n)]) }
             ctx.print(table: t)
         },
-        Command("show", aliases: ["s"], group: .navigation, arguments: [ArgumentSpec("ID", .anyID, optional: true)],
-                options: [.flag("--context"), sourcesOption],
-                summary: "Show a claim: its text, who asserts or denies it where, their quotes, and what supports and attacks it (or show an actor or document).",
-                usage: "show [ID] [--context [--sources DIR]]", example: "show china-engagement",
-                details: "Without an ID, shows the focused claim. --context adds each quote inside its paragraph of the source (see 'context'). The numbers before supporters and attackers are the choices of 'down N'; those before what the claim bears on are the choices of 'up N'.") { ctx in
+        Command(
+            "show", aliases: ["s"], group: .navigation, arguments: [ArgumentSpec("ID", .anyID, optional: true)],
+            options: [.flag("--context"), sourcesOption],
+            summary:
+                "Show a claim: its text, who asserts or denies it where, their quotes, and what supports and attacks it (or show an actor or document).",
+            usage: "show [ID] [--context [--sources DIR]]", example: "show china-engagement",
+            details:
+                "Without an ID, shows the focused claim. --context adds each quote inside its paragraph of the source (see 'context'). The numbers before supporters and attackers are the choices of 'down N'; those before what the claim bears on are the choices of 'up N'."
+        ) { ctx in
             try ctx.expectAtMost(1)
             try Navigation.show(ctx)
-            if ctx.flag("--context"), ctx.argument(0).map({ $0 == "." || ctx.graph.claimIndex(of: $0) != nil }) ?? true {
+            if ctx.flag("--context"), ctx.argument(0).map({ $0 == "." || ctx.graph.claimIndex(of: $0) != nil }) ?? true
+            {
                 ctx.print()
                 ctx.print(ctx.style.heading("In context"))
-                ctx.print(lines: SourceViews.context(claim: try ctx.claimOrFocus(0), graph: ctx.graph, library: try SourceCommands.library(ctx),
-                                                     style: ctx.style, width: ctx.width))
+                ctx.print(
+                    lines: SourceViews.context(
+                        claim: try ctx.claimOrFocus(0), graph: ctx.graph, library: try SourceCommands.library(ctx),
+                        style: ctx.style, width: ctx.width))
             }
         },
-        Command("go", aliases: ["cd"], group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
-                summary: "Focus a claim: the prompt shows it and 'up', 'down', 'show' and '.' refer to it.",
-                usage: "go [CLAIM]", example: "go china-engagement",
-                details: "Without CLAIM, focuses the claim with the most supporters and attackers: a good place to start. Wherever a command takes a claim, '.' names the focused one.") { ctx in
+        Command(
+            "go", aliases: ["cd"], group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
+            summary: "Focus a claim: the prompt shows it and 'up', 'down', 'show' and '.' refer to it.",
+            usage: "go [CLAIM]", example: "go china-engagement",
+            details:
+                "Without CLAIM, focuses the claim with the most supporters and attackers: a good place to start. Wherever a command takes a claim, '.' names the focused one."
+        ) { ctx in
             try ctx.expectAtMost(1)
             if let id = ctx.argument(0) {
                 Navigation.move(ctx, to: try ctx.claim(id))
@@ -79,58 +104,79 @@ extension CommandRegistry {
             let g = ctx.graph
             guard !g.claims.isEmpty else { throw CommandError("the graph has no claims", hint: "add claim ID TEXT") }
             var best = 0
-            for c in g.claims.indices where g.supportsTo.degree(c) + g.attacksTo.degree(c) > g.supportsTo.degree(best) + g.attacksTo.degree(best) { best = c }
+            for c in g.claims.indices
+            where g.supportsTo.degree(c) + g.attacksTo.degree(c) > g.supportsTo.degree(best) + g.attacksTo.degree(best)
+            { best = c }
             Navigation.move(ctx, to: best)
         },
-        Command("up", group: .navigation, arguments: [ArgumentSpec("N", .free, optional: true)],
-                summary: "Move to what the focused claim supports or attacks (choose by number when several).",
-                usage: "up [N]", example: "up 2") { ctx in
+        Command(
+            "up", group: .navigation, arguments: [ArgumentSpec("N", .free, optional: true)],
+            summary: "Move to what the focused claim supports or attacks (choose by number when several).",
+            usage: "up [N]", example: "up 2"
+        ) { ctx in
             try ctx.expectAtMost(1)
             try Navigation.step(ctx, up: true)
         },
-        Command("down", group: .navigation, arguments: [ArgumentSpec("N", .free, optional: true)],
-                summary: "Move to what supports or attacks the focused claim (choose by number when several).",
-                usage: "down [N]", example: "down 1") { ctx in
+        Command(
+            "down", group: .navigation, arguments: [ArgumentSpec("N", .free, optional: true)],
+            summary: "Move to what supports or attacks the focused claim (choose by number when several).",
+            usage: "down [N]", example: "down 1"
+        ) { ctx in
             try ctx.expectAtMost(1)
             try Navigation.step(ctx, up: false)
         },
-        Command("back", group: .navigation,
-                summary: "Return to the claim focused before.",
-                usage: "back", example: "back") { ctx in
+        Command(
+            "back", group: .navigation,
+            summary: "Return to the claim focused before.",
+            usage: "back", example: "back"
+        ) { ctx in
             try ctx.expectAtMost(0)
             let g = ctx.session.current
-            guard let previous = g.trail.popLast() else { throw CommandError("nothing to go back to", hint: "'where' shows the trail") }
+            guard let previous = g.trail.popLast() else {
+                throw CommandError("nothing to go back to", hint: "'where' shows the trail")
+            }
             g.focus = previous
             if let c = ctx.graph.claimIndex(of: previous) { Navigation.card(ctx, c) }
         },
-        Command("where", group: .navigation,
-                summary: "Show the trail of focused claims, oldest first.",
-                usage: "where", example: "where") { ctx in
+        Command(
+            "where", group: .navigation,
+            summary: "Show the trail of focused claims, oldest first.",
+            usage: "where", example: "where"
+        ) { ctx in
             try ctx.expectAtMost(0)
             let g = ctx.session.current
             guard let f = g.focus else { ctx.print("no claim is focused (go CLAIM)"); return }
-            ctx.printWrapped((g.trail + [ctx.style.id(f) + " (here)"]).joined(separator: " → "), indent: "  ", firstIndent: "")
+            ctx.printWrapped(
+                (g.trail + [ctx.style.id(f) + " (here)"]).joined(separator: " → "), indent: "  ", firstIndent: "")
         },
-        Command("tree", group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
-                options: [OptionSpec("--depth", .free), OptionSpec("--limit", .free)],
-                summary: "Indented tree of what supports (+), attacks (−) or undercuts (⊘) a claim, level by level.",
-                usage: "tree [CLAIM] [--depth N] [--limit LINES]", example: "tree china-engagement --depth 2",
-                details: "A claim already shown is marked (see above) and one that closes a cycle (cycle); neither is expanded again. The default depth is 4 and at most 500 lines are printed; a note says when the tree was cut.") { ctx in
+        Command(
+            "tree", group: .navigation, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
+            options: [OptionSpec("--depth", .free), OptionSpec("--limit", .free)],
+            summary: "Indented tree of what supports (+), attacks (−) or undercuts (⊘) a claim, level by level.",
+            usage: "tree [CLAIM] [--depth N] [--limit LINES]", example: "tree china-engagement --depth 2",
+            details:
+                "A claim already shown is marked (see above) and one that closes a cycle (cycle); neither is expanded again. The default depth is 4 and at most 500 lines are printed; a note says when the tree was cut."
+        ) { ctx in
             try ctx.expectAtMost(1)
             try Navigation.tree(ctx)
         },
-        Command("path", group: .navigation, arguments: [ArgumentSpec("FROM", .claim), ArgumentSpec("TO", .claim)],
-                options: [OptionSpec("--max", .free)],
-                summary: "The shortest chains of relations leading from one claim to another (up to 3, or --max).",
-                usage: "path FROM TO [--max N]", example: "path engage-china alliance-vital",
-                details: "Follows relations in their direction (FROM supports or attacks …, which supports or attacks TO). When there is no such chain, chains from TO to FROM, then chains ignoring direction, are shown.") { ctx in
+        Command(
+            "path", group: .navigation, arguments: [ArgumentSpec("FROM", .claim), ArgumentSpec("TO", .claim)],
+            options: [OptionSpec("--max", .free)],
+            summary: "The shortest chains of relations leading from one claim to another (up to 3, or --max).",
+            usage: "path FROM TO [--max N]", example: "path engage-china alliance-vital",
+            details:
+                "Follows relations in their direction (FROM supports or attacks …, which supports or attacks TO). When there is no such chain, chains from TO to FROM, then chains ignoring direction, are shown."
+        ) { ctx in
             try ctx.expectAtMost(2)
             try Navigation.path(ctx)
         },
-        Command("find", aliases: ["search"], group: .navigation, arguments: [ArgumentSpec("TEXT", .free, repeats: true)],
-                options: [OptionSpec("--limit", .free)],
-                summary: "Find claims whose text or quotes contain TEXT (ignoring case and accents), or match /REGEX/.",
-                usage: "find TEXT | find /REGEX/ [--limit N]", example: "find china") { ctx in
+        Command(
+            "find", aliases: ["search"], group: .navigation, arguments: [ArgumentSpec("TEXT", .free, repeats: true)],
+            options: [OptionSpec("--limit", .free)],
+            summary: "Find claims whose text or quotes contain TEXT (ignoring case and accents), or match /REGEX/.",
+            usage: "find TEXT | find /REGEX/ [--limit N]", example: "find china"
+        ) { ctx in
             try Navigation.find(ctx)
         },
     ]
@@ -178,7 +224,9 @@ enum Navigation {
             for i in keep.indices { keep[i] = keep[i] && said[i] }
         }
         if let tag = ctx.option("--tag") {
-            if !g.claims.contains(where: { $0.tags.contains(tag) }) { throw CommandError.unknown("tag", tag, among: g.tags) }
+            if !g.claims.contains(where: { $0.tags.contains(tag) }) {
+                throw CommandError.unknown("tag", tag, among: g.tags)
+            }
             for i in keep.indices where keep[i] { keep[i] = g.claims[i].tags.contains(tag) }
         }
         if let k = ctx.option("--kind") {
@@ -239,8 +287,9 @@ enum Navigation {
         let g = ctx.graph
         let choices = neighbours(g, c, up: up)
         guard !choices.isEmpty else {
-            throw CommandError(up ? "'\(f)' supports or attacks nothing" : "nothing supports or attacks '\(f)'",
-                               hint: up ? "try 'down'" : "try 'up'")
+            throw CommandError(
+                up ? "'\(f)' supports or attacks nothing" : "nothing supports or attacks '\(f)'",
+                hint: up ? "try 'down'" : "try 'up'")
         }
         if let s = ctx.argument(0) {
             guard let n = Int(s), (1...choices.count).contains(n) else {
@@ -254,9 +303,13 @@ enum Navigation {
         printRelations(ctx, choices, numbered: true)
     }
 
-    static func printRelations(_ ctx: CommandContext, _ list: [(relation: Int, claim: Int)], numbered: Bool, from first: Int = 1) {
+    static func printRelations(
+        _ ctx: CommandContext, _ list: [(relation: Int, claim: Int)], numbered: Bool, from first: Int = 1
+    ) {
         let g = ctx.graph
-        var t = TextTable(headers: numbered ? ["#", "", "ID", "W", "TEXT"] : ["", "ID", "W", "TEXT"], rightAligned: numbered ? [0] : [])
+        var t = TextTable(
+            headers: numbered ? ["#", "", "ID", "W", "TEXT"] : ["", "ID", "W", "TEXT"],
+            rightAligned: numbered ? [0] : [])
         t.headers = t.headers.map { _ in "" }
         for (k, item) in list.enumerated() {
             let r = g.relations[item.relation]
@@ -292,14 +345,20 @@ enum Navigation {
             ctx.print(ctx.style.heading("Held by"))
             for s in stances {
                 let a = g.actors[s.actor]
-                var line = "  " + ctx.style.actor(a.id) + " " + (s.kind == .asserts ? ctx.style.support("asserts") : ctx.style.attack("denies"))
+                var line =
+                    "  " + ctx.style.actor(a.id) + " "
+                    + (s.kind == .asserts ? ctx.style.support("asserts") : ctx.style.attack("denies"))
                 if let d = s.document {
                     let doc = g.documents[d]
                     line += " in " + doc.id + (doc.date.map { " (\($0))" } ?? "")
                 }
                 ctx.print(line)
                 for q in s.quotes {
-                    ctx.print(lines: TextLayout.wrap("“" + q.text + "”" + (q.location.map { " [\($0)]" } ?? ""), width: ctx.width, indent: "      ", firstIndent: "    ").map(ctx.style.quote))
+                    ctx.print(
+                        lines: TextLayout.wrap(
+                            "“" + q.text + "”" + (q.location.map { " [\($0)]" } ?? ""), width: ctx.width,
+                            indent: "      ", firstIndent: "    "
+                        ).map(ctx.style.quote))
                 }
             }
         }
@@ -331,12 +390,17 @@ enum Navigation {
         let g = ctx.graph
         let actor = g.actors[a]
         ctx.print(ctx.style.actor(actor.id) + "  " + actor.name + " (" + actor.kind.rawValue + ")")
-        for (k, v) in [("role", actor.role), ("affiliation", actor.affiliation), ("credibility", actor.credibility.map(weight))] {
+        for (k, v) in [
+            ("role", actor.role), ("affiliation", actor.affiliation), ("credibility", actor.credibility.map(weight)),
+        ] {
             if let v { ctx.print("  \(k): \(v)") }
         }
         var t = TextTable(headers: ["STANCE", "CLAIM", "IN", "TEXT"])
         for s in g.stances(ofActor: a) {
-            t.add([s.kind.rawValue, g.claims[s.claim].id, s.document.map { g.documents[$0].id } ?? "", g.claims[s.claim].text])
+            t.add([
+                s.kind.rawValue, g.claims[s.claim].id, s.document.map { g.documents[$0].id } ?? "",
+                g.claims[s.claim].text,
+            ])
         }
         ctx.print()
         if t.rows.isEmpty { ctx.print("takes no stance") } else { ctx.print(table: t) }
@@ -347,7 +411,9 @@ enum Navigation {
         let doc = g.documents[d]
         ctx.print(doc.id)
         ctx.printWrapped(doc.title, indent: "  ", firstIndent: "  ")
-        for (k, v) in [("publisher", doc.publisher), ("date", doc.date?.description), ("url", doc.url), ("file", doc.file)] {
+        for (k, v) in [
+            ("publisher", doc.publisher), ("date", doc.date?.description), ("url", doc.url), ("file", doc.file),
+        ] {
             if let v { ctx.print("  \(k): \(v)") }
         }
         var t = TextTable(headers: ["ACTOR", "STANCE", "CLAIM", "QUOTES"], rightAligned: [3])
@@ -377,7 +443,9 @@ enum Navigation {
             case let .enter(c, relation, depth):
                 if lines >= limit { cutByLimit = true; stack.removeAll(); break }
                 // Deep levels keep a bounded indent and show their depth, so a long chain stays readable (and linear).
-                let indent = depth <= Navigation.maxIndent ? String(repeating: "  ", count: depth)
+                let indent =
+                    depth <= Navigation.maxIndent
+                    ? String(repeating: "  ", count: depth)
                     : String(repeating: "  ", count: Navigation.maxIndent) + "[\(depth)] "
                 var head = indent
                 if let relation {
@@ -395,19 +463,26 @@ enum Navigation {
                 lines += 1
                 if !note.isEmpty { continue }
                 shown[c] = true
-                var children: [(Int, Int)] = [] // (relation, claim)
+                var children: [(Int, Int)] = []  // (relation, claim)
                 for r in g.supportsTo[c] { children.append((Int(r), g.relations[Int(r)].source)) }
                 for r in g.attacksTo[c] { children.append((Int(r), g.relations[Int(r)].source)) }
-                if let relation { for u in g.relationsTo[relation] { children.append((Int(u), g.relations[Int(u)].source)) } }
+                if let relation {
+                    for u in g.relationsTo[relation] { children.append((Int(u), g.relations[Int(u)].source)) }
+                }
                 if children.isEmpty { continue }
                 if depth >= maxDepth { cutByDepth += 1; continue }
                 onPath[c] = true
                 stack.append(.exit(c))
-                for (r, child) in children.reversed() { stack.append(.enter(claim: child, relation: r, depth: depth + 1)) }
+                for (r, child) in children.reversed() {
+                    stack.append(.enter(claim: child, relation: r, depth: depth + 1))
+                }
             }
         }
         if cutByDepth > 0 {
-            ctx.print(ctx.style.dim("(\(cutByDepth) claim\(cutByDepth == 1 ? " has" : "s have") more below depth \(maxDepth); use --depth N)"))
+            ctx.print(
+                ctx.style.dim(
+                    "(\(cutByDepth) claim\(cutByDepth == 1 ? " has" : "s have") more below depth \(maxDepth); use --depth N)"
+                ))
         }
         if cutByLimit { ctx.print(ctx.style.dim("(cut at \(limit) lines; use --limit N)")) }
     }
@@ -451,14 +526,21 @@ enum Navigation {
         let limit = try ctx.intOption("--limit", default: 50, in: 1...Int.max)
         let g = ctx.graph
         let loaded = ctx.session.current
-        guard let (found, total) = try TextFind.find(query, in: g, limit: limit, index: { (loaded.foldedClaimText, loaded.foldedScan) },
-                                                     cancel: { ctx.isCancelled }) else { throw CommandError.interrupted }
+        guard
+            let (found, total) = try TextFind.find(
+                query, in: g, limit: limit, index: { (loaded.foldedClaimText, loaded.foldedScan) },
+                cancel: { ctx.isCancelled })
+        else { throw CommandError.interrupted }
         let hits = found.map { ($0.claim, $0.shown) }
         if hits.isEmpty { ctx.print("no claim or quote contains '\(query)'"); return }
         var t = TextTable(headers: ["ID", "TEXT"])
         t.colours[0] = ctx.style.id
         for (i, text) in hits { t.add([g.claims[i].id, text]) }
         ctx.print(table: t)
-        ctx.print(ctx.style.dim(total > hits.count ? "\(hits.count) of \(total) matches shown; use --limit N" : "\(total) match\(total == 1 ? "" : "es")"))
+        ctx.print(
+            ctx.style.dim(
+                total > hits.count
+                    ? "\(hits.count) of \(total) matches shown; use --limit N"
+                    : "\(total) match\(total == 1 ? "" : "es")"))
     }
 }

@@ -4,12 +4,16 @@ import Foundation
 extension CommandRegistry {
     /// Commands that compute acceptability and strength.
     static let scoringCommands: [Command] = [
-        Command("score", group: .scoring,
-                options: [.setting("--semantics", "gradual"), OptionSpec("--top", .free)],
-                summary: "Rank all claims by gradual strength (DF-QuAD unless --semantics or 'set gradual' says otherwise).",
-                usage: "score [--semantics df-quad|quadratic-energy|euler|h-categorizer] [--top N]",
-                example: "score --semantics quadratic-energy --top 10",
-                details: "Strengths are in [0, 1]; BASE is the claim's base score (see docs/scoring.md). A cyclic graph that does not settle is reported as not converged.") { ctx in
+        Command(
+            "score", group: .scoring,
+            options: [.setting("--semantics", "gradual"), OptionSpec("--top", .free)],
+            summary:
+                "Rank all claims by gradual strength (DF-QuAD unless --semantics or 'set gradual' says otherwise).",
+            usage: "score [--semantics df-quad|quadratic-energy|euler|h-categorizer] [--top N]",
+            example: "score --semantics quadratic-energy --top 10",
+            details:
+                "Strengths are in [0, 1]; BASE is the claim's base score (see docs/scoring.md). A cyclic graph that does not settle is reported as not converged."
+        ) { ctx in
             try ctx.expectAtMost(0)
             let options = try Scoring.strengthOptions(ctx)
             let top = try ctx.intOption("--top", default: Int.max, in: 1...Int.max)
@@ -18,16 +22,23 @@ extension CommandRegistry {
             var t = TextTable(headers: ["RANK", "CLAIM", "STRENGTH", "BASE"], rightAligned: [0, 2, 3])
             for (i, r) in ranked.prefix(top).enumerated() {
                 try ctx.checkCancelled()
-                t.add([String(i + 1), ctx.graph.claims[r.claim].id, Scoring.number(r.strength), Scoring.number(result.base[r.claim])])
+                t.add([
+                    String(i + 1), ctx.graph.claims[r.claim].id, Scoring.number(r.strength),
+                    Scoring.number(result.base[r.claim]),
+                ])
             }
             ctx.print(table: t)
             ctx.print(Scoring.convergence(result))
         },
-        Command("status", group: .scoring,
-                options: [.setting("--semantics", "semantics"), .setting("--bipolar", "bipolar")],
-                summary: "Label every claim in, out or undecided under an extension semantics, and say whether it is accepted in all extensions.",
-                usage: "status [--semantics grounded|complete|preferred|stable|semi-stable|ideal] [--bipolar none|supported|secondary|both]",
-                example: "status --semantics preferred") { ctx in
+        Command(
+            "status", group: .scoring,
+            options: [.setting("--semantics", "semantics"), .setting("--bipolar", "bipolar")],
+            summary:
+                "Label every claim in, out or undecided under an extension semantics, and say whether it is accepted in all extensions.",
+            usage:
+                "status [--semantics grounded|complete|preferred|stable|semi-stable|ideal] [--bipolar none|supported|secondary|both]",
+            example: "status --semantics preferred"
+        ) { ctx in
             try ctx.expectAtMost(0)
             let analysis = try ctx.analysis()
             let semantics = analysis.semantics
@@ -40,33 +51,44 @@ extension CommandRegistry {
                 t.add([c.id, status.labels.map { $0[i].rawValue } ?? "-", status.acceptance[i].rawValue])
             }
             ctx.print(table: t)
-            let count = status.extensionCount.map { "\($0) extension\($0 == 1 ? "" : "s")" } ?? "more than 1000 extensions"
+            let count =
+                status.extensionCount.map { "\($0) extension\($0 == 1 ? "" : "s")" } ?? "more than 1000 extensions"
             ctx.print("\(semantics.rawValue): \(count); LABEL is from the first one found")
         },
-        Command("chains", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
-                options: [OptionSpec("--k", .free), OptionSpec("--max-length", .free), OptionSpec.flag("--product")],
-                summary: "The strongest lines of support into a claim: paths of supports from evidence or unsupported claims.",
-                usage: "chains [CLAIM] [--k N] [--max-length N] [--product]", example: "chains . --k 3",
-                details: "A chain's score is its weakest link (the least of its claims' strengths and link weights), or with --product their product.") { ctx in
+        Command(
+            "chains", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
+            options: [OptionSpec("--k", .free), OptionSpec("--max-length", .free), OptionSpec.flag("--product")],
+            summary:
+                "The strongest lines of support into a claim: paths of supports from evidence or unsupported claims.",
+            usage: "chains [CLAIM] [--k N] [--max-length N] [--product]", example: "chains . --k 3",
+            details:
+                "A chain's score is its weakest link (the least of its claims' strengths and link weights), or with --product their product."
+        ) { ctx in
             try ctx.expectAtMost(1)
             let claim = try ctx.claimOrFocus(0)
             let k = try ctx.intOption("--k", default: 5, in: 1...1000)
-            let maxLength = ctx.option("--max-length") == nil ? nil : try ctx.intOption("--max-length", default: 0, in: 1...100_000)
-            let result = Strengths.compute(ctx.graph, options: try Scoring.strengthOptions(ctx), cancel: { ctx.isCancelled })
+            let maxLength =
+                ctx.option("--max-length") == nil ? nil : try ctx.intOption("--max-length", default: 0, in: 1...100_000)
+            let result = Strengths.compute(
+                ctx.graph, options: try Scoring.strengthOptions(ctx), cancel: { ctx.isCancelled })
             try ctx.checkCancelled()
-            let chains = Chains.top(ctx.graph, to: claim, k: k, maxLength: maxLength,
-                                    scoring: ctx.flag("--product") ? .product : .weakestLink, strengths: result.strengths,
-                                    cancel: { ctx.isCancelled })
+            let chains = Chains.top(
+                ctx.graph, to: claim, k: k, maxLength: maxLength,
+                scoring: ctx.flag("--product") ? .product : .weakestLink, strengths: result.strengths,
+                cancel: { ctx.isCancelled })
             try ctx.checkCancelled()
             if chains.isEmpty { ctx.print("no support chain reaches \(ctx.graph.claims[claim].id)"); return }
             for (i, c) in chains.enumerated() {
                 ctx.print("\(i + 1). \(Scoring.number(c.score))  " + Scoring.chainText(c.claims, in: ctx.graph))
             }
         },
-        Command("why", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
-                options: [.setting("--semantics", "gradual")],
-                summary: "Explain a claim's strength: its base score, each supporter's and attacker's contribution, and its strongest chain.",
-                usage: "why [CLAIM] [--semantics S]", example: "why china-engagement") { ctx in
+        Command(
+            "why", group: .scoring, arguments: [ArgumentSpec("CLAIM", .claim, optional: true)],
+            options: [.setting("--semantics", "gradual")],
+            summary:
+                "Explain a claim's strength: its base score, each supporter's and attacker's contribution, and its strongest chain.",
+            usage: "why [CLAIM] [--semantics S]", example: "why china-engagement"
+        ) { ctx in
             try ctx.expectAtMost(1)
             let claim = try ctx.claimOrFocus(0)
             let options = try Scoring.strengthOptions(ctx)
@@ -80,26 +102,39 @@ extension CommandRegistry {
             } else if e.stanceTerms.isEmpty {
                 ctx.print("  base \(Scoring.number(e.base)) (no stance: the default credibility)")
             } else {
-                let terms = e.stanceTerms.map { "\(g.actors[$0.actor].id) \($0.kind.rawValue) (\(Scoring.number($0.credibility)))" }
-                ctx.printWrapped("base \(Scoring.number(e.base)) from " + terms.joined(separator: ", "), indent: "    ", firstIndent: "  ")
+                let terms = e.stanceTerms.map {
+                    "\(g.actors[$0.actor].id) \($0.kind.rawValue) (\(Scoring.number($0.credibility)))"
+                }
+                ctx.printWrapped(
+                    "base \(Scoring.number(e.base)) from " + terms.joined(separator: ", "), indent: "    ",
+                    firstIndent: "  ")
             }
             if e.influences.isEmpty { ctx.print("  no supporter or attacker") }
             var t = TextTable(headers: ["", "FROM", "STRENGTH", "WEIGHT", "EFFECT"], rightAligned: [2, 3, 4])
             for i in e.influences {
                 let weight = i.undercuts.isEmpty ? Scoring.number(i.weight) : "\(Scoring.number(i.effectiveWeight))*"
-                t.add([i.kind.rawValue, g.claims[i.source].id, Scoring.number(i.sourceStrength), weight,
-                       NumberText.change(i.contribution)])
+                t.add([
+                    i.kind.rawValue, g.claims[i.source].id, Scoring.number(i.sourceStrength), weight,
+                    NumberText.change(i.contribution),
+                ])
             }
-            if !e.influences.isEmpty { ctx.print(lines: t.render(width: ctx.width, style: ctx.style).map { "  " + $0 }) }
+            if !e.influences.isEmpty {
+                ctx.print(lines: t.render(width: ctx.width, style: ctx.style).map { "  " + $0 })
+            }
             if e.influences.contains(where: { !$0.undercuts.isEmpty }) { ctx.print("  * weight lowered by undercuts") }
             if let chain = e.chain {
-                ctx.print("  strongest chain (\(Scoring.number(chain.score))): " + Scoring.chainText(chain.claims, in: g))
+                ctx.print(
+                    "  strongest chain (\(Scoring.number(chain.score))): " + Scoring.chainText(chain.claims, in: g))
             }
             if !e.converged { ctx.print("  warning: the computation did not converge; this is the last iterate") }
         },
-        Command("credibility", group: .scoring, arguments: [ArgumentSpec("ACTOR", .actor, optional: true), ArgumentSpec("VALUE", .free, optional: true)],
-                summary: "Show the actors' credibility, or override one for this session (0 to 1), which changes derived base scores.",
-                usage: "credibility [ACTOR [VALUE]]", example: "credibility welch 0.9") { ctx in
+        Command(
+            "credibility", group: .scoring,
+            arguments: [ArgumentSpec("ACTOR", .actor, optional: true), ArgumentSpec("VALUE", .free, optional: true)],
+            summary:
+                "Show the actors' credibility, or override one for this session (0 to 1), which changes derived base scores.",
+            usage: "credibility [ACTOR [VALUE]]", example: "credibility welch 0.9"
+        ) { ctx in
             try ctx.expectAtMost(2)
             let g = ctx.graph
             guard let id = ctx.argument(0) else {
@@ -114,11 +149,15 @@ extension CommandRegistry {
             }
             let actor = try ctx.actor(id)
             guard let text = ctx.argument(1) else {
-                ctx.print("\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))")
+                ctx.print(
+                    "\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))"
+                )
                 return
             }
             try ctx.session.settings.set("credibility", [g.actors[actor].id, text])
-            ctx.print("\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))")
+            ctx.print(
+                "\(g.actors[actor].id) = \(Scoring.number(Strengths.credibility(of: actor, g, try Scoring.strengthOptions(ctx))))"
+            )
         },
     ]
 }
@@ -148,6 +187,7 @@ enum Scoring {
     static func convergence(_ r: StrengthResult) -> String {
         if r.acyclic { return "\(r.semantics.rawValue): exact (acyclic, one pass)" }
         if r.converged { return "\(r.semantics.rawValue): converged after \(r.iterations) iterations" }
-        return "\(r.semantics.rawValue): NOT converged after \(r.iterations) iterations; the numbers are the last iterate"
+        return
+            "\(r.semantics.rawValue): NOT converged after \(r.iterations) iterations; the numbers are the last iterate"
     }
 }

@@ -40,15 +40,18 @@ public struct AnalysisOptions: Sendable, Equatable {
 
 extension Strengths {
     /// Strengths of all claims under the gradual semantics and credibility of `analysis`.
-    public static func compute(_ graph: Graph, analysis: AnalysisOptions, cancel: (() -> Bool)? = nil) -> StrengthResult {
+    public static func compute(_ graph: Graph, analysis: AnalysisOptions, cancel: (() -> Bool)? = nil) -> StrengthResult
+    {
         compute(graph, options: analysis.strengthOptions(for: graph), cancel: cancel)
     }
 }
 
 extension Extensions {
     /// Every claim's label and acceptance under the extension semantics and bipolar mapping of `analysis`.
-    public static func status(_ graph: Graph, analysis: AnalysisOptions, limit: Int = 1000,
-                              cancel: (@Sendable () -> Bool)? = nil) -> ClaimStatus {
+    public static func status(
+        _ graph: Graph, analysis: AnalysisOptions, limit: Int = 1000,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> ClaimStatus {
         status(graph, semantics: analysis.semantics, options: analysis.frameworkOptions, limit: limit, cancel: cancel)
     }
 }
@@ -59,24 +62,36 @@ extension WhatIf {
     ///
     /// Each graph gets the credibility overrides its own actors carry, by id; `afterAnalysis`, when given,
     /// scores the edited graph instead (a what-if credibility replaces an override). `cancel` is passed to both scorings.
-    public static func compare(before: Graph, after: EditedGraph, analysis: AnalysisOptions, afterAnalysis: AnalysisOptions? = nil,
-                               cancel: (() -> Bool)? = nil) -> ScoreDiff {
-        compare(before: before, after: after, options: analysis.strengthOptions(for: before),
-                afterOptions: (afterAnalysis ?? analysis).strengthOptions(for: after.graph), framework: analysis.frameworkOptions,
-                threshold: analysis.threshold, cancel: cancel)
+    public static func compare(
+        before: Graph, after: EditedGraph, analysis: AnalysisOptions, afterAnalysis: AnalysisOptions? = nil,
+        cancel: (() -> Bool)? = nil
+    ) -> ScoreDiff {
+        compare(
+            before: before, after: after, options: analysis.strengthOptions(for: before),
+            afterOptions: (afterAnalysis ?? analysis).strengthOptions(for: after.graph),
+            framework: analysis.frameworkOptions,
+            threshold: analysis.threshold, cancel: cancel)
     }
 }
 
 extension Cruxes {
     /// Ranks claims by how much retracting each changes the target's strength under `analysis`.
-    public static func forTarget(_ target: Int, in graph: Graph, analysis: AnalysisOptions, limit: Int? = nil,
-                                 cancel: (() -> Bool)? = nil) -> [Crux] {
-        forTarget(target, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, analysis: analysis, cancel: cancel).strengths }
+    public static func forTarget(
+        _ target: Int, in graph: Graph, analysis: AnalysisOptions, limit: Int? = nil,
+        cancel: (() -> Bool)? = nil
+    ) -> [Crux] {
+        forTarget(target, in: graph, limit: limit, cancel: cancel) {
+            Strengths.compute($0, analysis: analysis, cancel: cancel).strengths
+        }
     }
 
     /// Ranks claims by how much retracting each changes the conflict force between two actors under `analysis`.
-    public static func between(_ a: Int, _ b: Int, in graph: Graph, analysis: AnalysisOptions, limit: Int? = nil,
-                               cancel: (() -> Bool)? = nil) -> [Crux] {
-        between(a, b, in: graph, limit: limit, cancel: cancel) { Strengths.compute($0, analysis: analysis, cancel: cancel).strengths }
+    public static func between(
+        _ a: Int, _ b: Int, in graph: Graph, analysis: AnalysisOptions, limit: Int? = nil,
+        cancel: (() -> Bool)? = nil
+    ) -> [Crux] {
+        between(a, b, in: graph, limit: limit, cancel: cancel) {
+            Strengths.compute($0, analysis: analysis, cancel: cancel).strengths
+        }
     }
 }

@@ -27,8 +27,10 @@ public struct ClaimStatus: Sendable {
 extension Extensions {
     /// The status of every claim of `graph` under `semantics` (see ``ClaimStatus``); enumerates up to `limit`
     /// extensions, then falls back to per-claim credulous and skeptical queries.
-    public static func status(_ graph: Graph, semantics: ExtensionSemantics, options: FrameworkOptions = .init(), limit: Int = 1000,
-                              cancel: (@Sendable () -> Bool)? = nil) -> ClaimStatus {
+    public static func status(
+        _ graph: Graph, semantics: ExtensionSemantics, options: FrameworkOptions = .init(), limit: Int = 1000,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> ClaimStatus {
         let af = AttackFramework(graph, options: options)
         let n = graph.claims.count
         let (all, complete) = enumerate(semantics, af, limit: limit, cancel: cancel)
@@ -36,21 +38,32 @@ extension Extensions {
         if complete {
             for c in 0..<n {
                 let labels = all.map { $0[c] }
-                if labels.isEmpty { acceptance[c] = .accepted }   // no extension: vacuously in all (stable only)
-                else if labels.allSatisfy({ $0 == .in }) { acceptance[c] = .accepted }
-                else if labels.contains(.in) { acceptance[c] = .credulous }
-                else if labels.allSatisfy({ $0 == .out }) { acceptance[c] = .rejected }
+                if labels.isEmpty {
+                    acceptance[c] = .accepted
+                }  // no extension: vacuously in all (stable only)
+                else if labels.allSatisfy({ $0 == .in }) {
+                    acceptance[c] = .accepted
+                } else if labels.contains(.in) {
+                    acceptance[c] = .credulous
+                } else if labels.allSatisfy({ $0 == .out }) {
+                    acceptance[c] = .rejected
+                }
             }
         } else {
             let g = grounded(af)
             for c in 0..<n {
-                if skeptical(semantics, af, argument: c, cancel: cancel) { acceptance[c] = .accepted }
-                else if credulous(semantics, af, argument: c, cancel: cancel) { acceptance[c] = .credulous }
-                else if g[c] == .out { acceptance[c] = .rejected }
+                if skeptical(semantics, af, argument: c, cancel: cancel) {
+                    acceptance[c] = .accepted
+                } else if credulous(semantics, af, argument: c, cancel: cancel) {
+                    acceptance[c] = .credulous
+                } else if g[c] == .out {
+                    acceptance[c] = .rejected
+                }
             }
         }
-        return ClaimStatus(semantics: semantics, acceptance: acceptance, labels: all.first.map { Array($0.prefix(n)) },
-                           extensionCount: complete ? all.count : nil)
+        return ClaimStatus(
+            semantics: semantics, acceptance: acceptance, labels: all.first.map { Array($0.prefix(n)) },
+            extensionCount: complete ? all.count : nil)
     }
 }
 
@@ -58,8 +71,10 @@ extension Strengths {
     /// All claims ranked by strength, strongest first (ties by claim order), with the full result.
     ///
     /// `cancel` is passed to ``compute(_:options:cancel:)``.
-    public static func ranking(_ graph: Graph, options: StrengthOptions = .init(),
-                               cancel: (() -> Bool)? = nil) -> (ranked: [(claim: Int, strength: Double)], result: StrengthResult) {
+    public static func ranking(
+        _ graph: Graph, options: StrengthOptions = .init(),
+        cancel: (() -> Bool)? = nil
+    ) -> (ranked: [(claim: Int, strength: Double)], result: StrengthResult) {
         let r = compute(graph, options: options, cancel: cancel)
         let ranked = r.strengths.enumerated().map { (claim: $0.offset, strength: $0.element) }
             .sorted { $0.strength != $1.strength ? $0.strength > $1.strength : $0.claim < $1.claim }

@@ -83,15 +83,19 @@ public enum DOTExporter {
     /// The DOT text of `graph`.
     public static func write(_ graph: Graph, options: Options = Options()) -> String {
         var out = "digraph argraph {\n"
-        out += "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rankdir), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
+        out +=
+            "  graph [charset=\"UTF-8\", rankdir=\(options.direction.rankdir), nodesep=0.3, ranksep=0.45, fontname=\"Helvetica,Arial,sans-serif\""
         if let title = options.title ?? graph.title ?? graph.name {
-            out += ", label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 80, keepingLineBreaks: false)) + ", labelloc=t, fontsize=18"
+            out +=
+                ", label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 80, keepingLineBreaks: false))
+                + ", labelloc=t, fontsize=18"
         }
         // Clusters with edges between them can make dot's classic ranking fail ("trouble in init_rank",
         // Graphviz 2.43, on the bundled graph by document); the newer ranking handles them.
         if options.clustering != .none { out += ", newrank=true" }
         out += "];\n"
-        out += "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, style=\"filled,rounded\", shape=box, color=\"#555555\", penwidth=1];\n"
+        out +=
+            "  node [fontname=\"Helvetica,Arial,sans-serif\", fontsize=11, style=\"filled,rounded\", shape=box, color=\"#555555\", penwidth=1];\n"
         out += "  edge [fontname=\"Helvetica,Arial,sans-serif\", fontsize=9];\n"
 
         let fills = fillColors(graph, options: options)
@@ -110,7 +114,9 @@ public enum DOTExporter {
             case .none: title = ""
             }
             out += "  subgraph \(DOTEscaping.quoted("cluster_\(g)")) {\n"
-            out += "    label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 50, keepingLineBreaks: false)) + "; style=\"rounded\"; color=\"#999999\";\n"
+            out +=
+                "    label=" + DOTEscaping.label(lines: WordWrap.lines(title, width: 50, keepingLineBreaks: false))
+                + "; style=\"rounded\"; color=\"#999999\";\n"
             for c in byCluster[g] ?? [] { out += "    " + node(c, graph, options, fills[c]) + "\n" }
             out += "  }\n"
         }
@@ -120,7 +126,8 @@ public enum DOTExporter {
         for r in graph.relations.indices where graph.relationsTo.degree(r) > 0 || graph.relations[r].isLinked {
             let color = edgeColor(graph.relations[r])
             let id = options.svgIDs ? ", id=\"ag-p\(r)\"" : ""
-            out += "  \(relationPoint(r)) [shape=point, width=0.07, color=\"\(color)\", fillcolor=\"\(color)\", label=\"\"\(id)];\n"
+            out +=
+                "  \(relationPoint(r)) [shape=point, width=0.07, color=\"\(color)\", fillcolor=\"\(color)\", label=\"\"\(id)];\n"
         }
         // Edges.
         for (i, r) in graph.relations.enumerated() {
@@ -135,7 +142,8 @@ public enum DOTExporter {
             if graph.relationsTo.degree(i) > 0 || r.isLinked {
                 out += "  \(from) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, arrowhead: "none"))\(id("-a"))];\n"
                 for (k, p) in others.enumerated() {
-                    out += "  \(p) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, labelled: false, arrowhead: "none"))\(id("-a\(k + 2)"))];\n"
+                    out +=
+                        "  \(p) -> \(relationPoint(i)) [\(edgeAttributes(i, graph, labelled: false, arrowhead: "none"))\(id("-a\(k + 2)"))];\n"
                 }
                 out += "  \(relationPoint(i)) -> \(to) [\(edgeAttributes(i, graph, labelled: false))\(id("-b"))];\n"
             } else {
@@ -207,7 +215,8 @@ public enum DOTExporter {
         switch claim.kind {
         case .claim: break
         case .evidence: attrs.append("shape=note"); attrs.append("style=filled")
-        case .proposal: attrs.append("shape=hexagon"); attrs.append("style=filled"); attrs.append("margin=\"0.02,0.04\"")
+        case .proposal:
+            attrs.append("shape=hexagon"); attrs.append("style=filled"); attrs.append("margin=\"0.02,0.04\"")
         }
         attrs.append("fillcolor=\"\(fillColor)\"")
         if options.svgIDs { attrs.append("id=\"ag-c\(c)\"") }
@@ -237,7 +246,9 @@ public enum DOTExporter {
     public static func actorColours(_ graph: Graph) -> [Int: String] {
         var count = [Int](repeating: 0, count: graph.actors.count)
         for c in graph.claims.indices { if let a = graph.holders(of: c).first { count[a] += 1 } }
-        let ranked = graph.actors.indices.filter { count[$0] > 0 }.sorted { count[$0] != count[$1] ? count[$0] > count[$1] : $0 < $1 }
+        let ranked = graph.actors.indices.filter { count[$0] > 0 }.sorted {
+            count[$0] != count[$1] ? count[$0] > count[$1] : $0 < $1
+        }
         var colour: [Int: String] = [:]
         for (k, a) in ranked.prefix(palette.count).enumerated() { colour[a] = palette[k] }
         return colour
@@ -294,7 +305,8 @@ public enum DOTExporter {
         var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
         html += "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"
         for (color, name) in rows {
-            html += "<TR><TD BGCOLOR=\"\(color)\" WIDTH=\"18\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(name))</TD></TR>"
+            html +=
+                "<TR><TD BGCOLOR=\"\(color)\" WIDTH=\"18\"></TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(name))</TD></TR>"
         }
         for (color, text) in kinds {
             html += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"\(color)\">\(text)</FONT></TD></TR>"
@@ -309,12 +321,16 @@ public enum DOTExporter {
         var rows: [(fill: String, meaning: String)] = []
         if let (x, y) = options.compare, let a = graph.actorIndex(of: x), let b = graph.actorIndex(of: y) {
             let na = graph.actors[a].name, nb = graph.actors[b].name
-            let names: [CompareCategory: String] = [.first: "held by \(na) only", .second: "held by \(nb) only",
-                                                    .both: "held by both", .disputed: "asserted by one, denied by the other",
-                                                    .neither: "held by neither"]
+            let names: [CompareCategory: String] = [
+                .first: "held by \(na) only", .second: "held by \(nb) only",
+                .both: "held by both", .disputed: "asserted by one, denied by the other",
+                .neither: "held by neither",
+            ]
             var present = Set<CompareCategory>()
             for c in graph.claims.indices { present.insert(compareCategory(c, a, b, graph)) }
-            for k in CompareCategory.allCases where present.contains(k) { rows.append((compareFill(k), names[k] ?? "")) }
+            for k in CompareCategory.allCases where present.contains(k) {
+                rows.append((compareFill(k), names[k] ?? ""))
+            }
         } else {
             let colour = actorColours(graph)
             var others = Set<Int>()
@@ -322,12 +338,18 @@ public enum DOTExporter {
             for c in graph.claims.indices {
                 if let a = graph.holders(of: c).first {
                     if colour[a] == nil { others.insert(a) }
-                } else { anyNone = true }
+                } else {
+                    anyNone = true
+                }
             }
-            for (a, fill) in colour.sorted(by: { (palette.firstIndex(of: $0.value) ?? 0) < (palette.firstIndex(of: $1.value) ?? 0) }) {
+            for (a, fill) in colour.sorted(by: {
+                (palette.firstIndex(of: $0.value) ?? 0) < (palette.firstIndex(of: $1.value) ?? 0)
+            }) {
                 rows.append((fill, graph.actors[a].name))
             }
-            if !others.isEmpty { rows.append((otherFill, "\(others.count) other actor\(others.count == 1 ? "" : "s")")) }
+            if !others.isEmpty {
+                rows.append((otherFill, "\(others.count) other actor\(others.count == 1 ? "" : "s")"))
+            }
             if anyNone, !rows.isEmpty { rows.append((noHolderFill, "no actor asserts it")) }
         }
         return rows

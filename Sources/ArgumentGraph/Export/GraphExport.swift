@@ -55,11 +55,15 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
 public enum GraphExport {
     /// The warnings for writing the `selection` of `graph` in `format`: a format that cannot hold linked relations
     /// writes them one relation per premise, and says so (never silently).
-    public static func warnings(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all) -> [Diagnostic] {
+    public static func warnings(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all)
+        -> [Diagnostic]
+    {
         switch format {
         case .arg, .json, .aif, .dot, .svg, .png, .pdf: return []
         case .argdown, .graphml, .i23, .apx, .tgf, .html:
-            guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else { return [] }
+            guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else {
+                return []
+            }
             let name = format == .html ? "the HTML page's relation list" : format.rawValue
             return sub.graph.linkedRelationWarning(writing: name).map { [$0] } ?? []
         }
@@ -72,8 +76,10 @@ public enum GraphExport {
     /// an unknown claim, actor or tag, or when Graphviz is missing or fails. An HTML page shows the
     /// grounded labels and DF-QuAD strengths of the whole graph, and has no map (saying why) rather
     /// than failing without Graphviz.
-    public static func data(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all,
-                            options: DOTExporter.Options = DOTExporter.Options()) throws(DiagnosticError) -> Data {
+    public static func data(
+        of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all,
+        options: DOTExporter.Options = DOTExporter.Options()
+    ) throws(DiagnosticError) -> Data {
         let sub = try selection.subgraph(of: graph)
         var o = options
         o.strengths = options.strengths.flatMap { sub.remap($0) }

@@ -28,7 +28,9 @@ public enum GraphSelection: Sendable, Hashable {
             return Array(graph.claims.indices)
         case let .around(id, depth):
             let c = try Self.resolveClaim(id, in: graph)
-            guard depth >= 0 else { throw DiagnosticError([Diagnostic(.error, "depth must be 0 or more, not \(depth)")]) }
+            guard depth >= 0 else {
+                throw DiagnosticError([Diagnostic(.error, "depth must be 0 or more, not \(depth)")])
+            }
             Self.neighbourhood(of: c, depth: depth, in: graph, into: &keep)
         case let .actor(id):
             let a = try Self.resolveActor(id, in: graph)
@@ -43,7 +45,9 @@ public enum GraphSelection: Sendable, Hashable {
             for s in graph.stancesOfActor[b] { keep[graph.stances[Int(s)].claim] = true }
         case let .tag(t):
             guard graph.claims.contains(where: { $0.tags.contains(t) }) else {
-                throw DiagnosticError([Diagnostic(.error, "no claim has the tag '\(t)'", hint: Suggestions.hint(for: t, in: graph.tags))])
+                throw DiagnosticError([
+                    Diagnostic(.error, "no claim has the tag '\(t)'", hint: Suggestions.hint(for: t, in: graph.tags))
+                ])
             }
             for (i, c) in graph.claims.enumerated() where c.tags.contains(t) { keep[i] = true }
         }
@@ -60,7 +64,9 @@ public enum GraphSelection: Sendable, Hashable {
     /// Marks every claim within `depth` undirected steps of `start`; breadth-first, iterative.
     static func neighbourhood(of start: Int, depth: Int, in graph: Graph, into keep: inout [Bool]) {
         var undercutsFrom = [[Int]](repeating: [], count: graph.claims.count)
-        for (i, rel) in graph.relations.enumerated() where rel.isUndercut { for p in rel.premises { undercutsFrom[p].append(i) } }
+        for (i, rel) in graph.relations.enumerated() where rel.isUndercut {
+            for p in rel.premises { undercutsFrom[p].append(i) }
+        }
         var dist = [Int](repeating: -1, count: graph.claims.count)
         var queue = [start]
         dist[start] = 0
@@ -78,7 +84,9 @@ public enum GraphSelection: Sendable, Hashable {
             // Undercuts: a claim is next to the undercutters of its relations, and an undercutter
             // is next to both ends of the relation it attacks.
             for list in [graph.supportsFrom[c], graph.attacksFrom[c], graph.supportsTo[c], graph.attacksTo[c]] {
-                for r in list { for u in graph.relationsTo[Int(r)] { next.append(contentsOf: graph.relations[Int(u)].premises) } }
+                for r in list {
+                    for u in graph.relationsTo[Int(r)] { next.append(contentsOf: graph.relations[Int(u)].premises) }
+                }
             }
             for i in undercutsFrom[c] { next.append(contentsOf: Self.claimEnds(ofRelation: i, in: graph)) }
             for n in next where dist[n] < 0 {
@@ -104,9 +112,13 @@ public enum GraphSelection: Sendable, Hashable {
         return ends
     }
 
-    static func resolveClaim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofClaim: id) }
+    static func resolveClaim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
+        try graph.index(ofClaim: id)
+    }
 
-    static func resolveActor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofActor: id) }
+    static func resolveActor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
+        try graph.index(ofActor: id)
+    }
 }
 
 /// A part of a graph as a graph of its own, with the way back to the original claim indices.
@@ -128,7 +140,8 @@ public struct SubGraph: Sendable {
         if g.relations.indices.contains(where: { g.relations[$0].id == nil && g.relationsTo.degree($0) > 0 }) {
             var used = Set(graph.relations.compactMap(\.id))
             var relations = g.relations
-            let origin = edited.relationMap.enumerated().reduce(into: [Int](repeating: 0, count: relations.count)) { o, e in
+            let origin = edited.relationMap.enumerated().reduce(into: [Int](repeating: 0, count: relations.count)) {
+                o, e in
                 if let n = e.element { o[n] = e.offset }
             }
             for i in relations.indices where relations[i].id == nil && g.relationsTo.degree(i) > 0 {
@@ -137,8 +150,9 @@ public struct SubGraph: Sendable {
                 relations[i].id = "r\(n)"
                 used.insert("r\(n)")
             }
-            g = Graph(name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
-                      claims: g.claims, stances: g.stances, relations: relations)
+            g = Graph(
+                name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
+                claims: g.claims, stances: g.stances, relations: relations)
         }
         self.graph = g
         self.originalClaim = edited.claimOrigin

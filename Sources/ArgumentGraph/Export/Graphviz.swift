@@ -7,7 +7,8 @@ public enum Graphviz {
     public static let imageFormats = ["svg", "png", "pdf"]
 
     /// The message shown when `dot` cannot be found.
-    public static let missingMessage = "Graphviz 'dot' was not found on PATH; install the graphviz package (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), or export DOT with --format dot and render it elsewhere"
+    public static let missingMessage =
+        "Graphviz 'dot' was not found on PATH; install the graphviz package (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz), or export DOT with --format dot and render it elsewhere"
 
     /// The path of the `dot` executable on `PATH`, or nil when Graphviz is not installed.
     public static func dotPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
@@ -26,16 +27,23 @@ public enum Graphviz {
     ///
     /// Throws with ``missingMessage`` when Graphviz is absent, with `dot`'s own message when it rejects
     /// the input, and when `timeout` (seconds) is given and `dot` runs longer (it is then stopped).
-    public static func render(_ dotText: String, format: String, timeout: Double? = nil) throws(DiagnosticError) -> Data {
+    public static func render(_ dotText: String, format: String, timeout: Double? = nil) throws(DiagnosticError) -> Data
+    {
         guard imageFormats.contains(format) || format == "canon" || format == "dot" else {
-            throw DiagnosticError([Diagnostic(.error, "cannot render to '\(format)'", hint: "use one of \(imageFormats.joined(separator: ", "))")])
+            throw DiagnosticError([
+                Diagnostic(
+                    .error, "cannot render to '\(format)'", hint: "use one of \(imageFormats.joined(separator: ", "))")
+            ])
         }
         guard let exe = dotPath() else { throw DiagnosticError([Diagnostic(.error, missingMessage)]) }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-dot-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "argraph-dot-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         } catch {
-            throw DiagnosticError([Diagnostic(.error, "cannot create a temporary folder: \(error.localizedDescription)")])
+            throw DiagnosticError([
+                Diagnostic(.error, "cannot create a temporary folder: \(error.localizedDescription)")
+            ])
         }
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in.dot"), output = dir.appendingPathComponent("out.\(format)")
@@ -60,15 +68,24 @@ public enum Graphviz {
                         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                         process.waitUntilExit()
                         let limit = timeout >= 1 ? String(Int(timeout)) : String(timeout)
-                        throw DiagnosticError([Diagnostic(.error, "Graphviz dot took more than \(limit) s and was stopped")])
+                        throw DiagnosticError([
+                            Diagnostic(.error, "Graphviz dot took more than \(limit) s and was stopped")
+                        ])
                     }
                     usleep(20_000)
                 }
             }
             process.waitUntilExit()
-            let message = (try? String(contentsOf: errors, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let message =
+                (try? String(contentsOf: errors, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                ?? ""
             guard process.terminationStatus == 0 else {
-                throw DiagnosticError([Diagnostic(.error, "Graphviz dot failed (status \(process.terminationStatus))" + (message.isEmpty ? "" : ": " + message))])
+                throw DiagnosticError([
+                    Diagnostic(
+                        .error,
+                        "Graphviz dot failed (status \(process.terminationStatus))"
+                            + (message.isEmpty ? "" : ": " + message))
+                ])
             }
             return try Data(contentsOf: output)
         } catch let e as DiagnosticError {

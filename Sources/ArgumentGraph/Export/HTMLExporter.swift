@@ -48,33 +48,47 @@ public enum HTMLExporter {
         dot.legend = false
         dot.svgIDs = true
         let title = dot.title ?? graph.title ?? graph.name ?? "Argument graph"
-        let (svg, mapNote) = map(graph, options: dot, useGraphviz: options.useGraphviz, limit: options.mapLimit,
-                                 timeout: options.mapTimeout)
-        let data = HTMLPageData(graph, title: title, labels: options.labels, strengths: options.strengths,
-                                legend: DOTExporter.legendRows(graph, options: dot),
-                                fills: DOTExporter.fillColors(graph, options: dot), mapNote: mapNote,
-                                matrixLimit: options.matrixLimit)
+        let (svg, mapNote) = map(
+            graph, options: dot, useGraphviz: options.useGraphviz, limit: options.mapLimit,
+            timeout: options.mapTimeout)
+        let data = HTMLPageData(
+            graph, title: title, labels: options.labels, strengths: options.strengths,
+            legend: DOTExporter.legendRows(graph, options: dot),
+            fills: DOTExporter.fillColors(graph, options: dot), mapNote: mapNote,
+            matrixLimit: options.matrixLimit)
         return page(data, svg: svg)
     }
 
     /// The map as inline SVG, or nil and why there is none.
-    static func map(_ graph: Graph, options: DOTExporter.Options, useGraphviz: Bool, limit: Int, timeout: Double) -> (String?, String?) {
+    static func map(_ graph: Graph, options: DOTExporter.Options, useGraphviz: Bool, limit: Int, timeout: Double) -> (
+        String?, String?
+    ) {
         if graph.claims.isEmpty { return (nil, "The graph has no claims, so there is no map.") }
         guard useGraphviz else { return (nil, "The map was left out when this page was written (without Graphviz).") }
         if graph.claims.count > limit {
-            return (nil, "The map is left out: the graph has \(graph.claims.count) claims, and the page draws one for at most \(limit) "
+            return (
+                nil,
+                "The map is left out: the graph has \(graph.claims.count) claims, and the page draws one for at most \(limit) "
                     + "(Graphviz takes minutes on more, and a browser slows down). Export a part with --around, --actor, --tag or --compare "
-                    + "to get a map of it.")
+                    + "to get a map of it."
+            )
         }
         guard Graphviz.isAvailable else {
-            return (nil, "There is no map because Graphviz was not installed where this page was written: " + Graphviz.missingMessage + ".")
+            return (
+                nil,
+                "There is no map because Graphviz was not installed where this page was written: "
+                    + Graphviz.missingMessage + "."
+            )
         }
         do {
             let data = try Graphviz.render(DOTExporter.write(graph, options: options), format: "svg", timeout: timeout)
             return (inlineSVG(String(decoding: data, as: UTF8.self)), nil)
         } catch {
-            return (nil, "There is no map because " + error.diagnostics.map(\.message).joined(separator: "; ")
-                    + ". Export a part with --around, --actor, --tag or --compare to get a map of it.")
+            return (
+                nil,
+                "There is no map because " + error.diagnostics.map(\.message).joined(separator: "; ")
+                    + ". Export a part with --around, --actor, --tag or --compare to get a map of it."
+            )
         }
     }
 
@@ -94,7 +108,9 @@ public enum HTMLExporter {
         if let tagEnd = out.firstIndex(of: ">") {
             var head = String(out[..<tagEnd])
             for attribute in ["width", "height"] {
-                if let r = head.range(of: " \(attribute)=\"[^\"]*\"", options: .regularExpression) { head.removeSubrange(r) }
+                if let r = head.range(of: " \(attribute)=\"[^\"]*\"", options: .regularExpression) {
+                    head.removeSubrange(r)
+                }
             }
             out = head + out[tagEnd...]
         }
@@ -108,7 +124,11 @@ public enum HTMLExporter {
             <button type="button" data-zoom="out" title="Zoom out (−)">−</button>\
             <button type="button" data-zoom="fit" title="Fit the map (0)">Fit</button></div>
             """
-        let mapPart = svg.map { toolbar + "\n<div id=\"map\" tabindex=\"0\" aria-label=\"The map: drag to pan, wheel or + and − to zoom, 0 to fit\">\($0)</div>" }
+        let mapPart =
+            svg.map {
+                toolbar
+                    + "\n<div id=\"map\" tabindex=\"0\" aria-label=\"The map: drag to pan, wheel or + and − to zoom, 0 to fit\">\($0)</div>"
+            }
             ?? "<div id=\"map-missing\" role=\"note\"><p id=\"map-note\"></p><p>The claims are listed below; select one to read it.</p></div>"
         return """
             <!DOCTYPE html>
@@ -188,7 +208,8 @@ public enum HTMLExporter {
     /// The data of a page this exporter wrote, read back from its JSON island; nil when there is none.
     public static func data(inPage html: String) -> HTMLPageData? {
         guard let open = html.range(of: "<script type=\"application/json\" id=\"\(islandID)\">"),
-              let close = html[open.upperBound...].range(of: "</script>") else { return nil }
+            let close = html[open.upperBound...].range(of: "</script>")
+        else { return nil }
         return try? JSONDecoder().decode(HTMLPageData.self, from: Data(html[open.upperBound..<close.lowerBound].utf8))
     }
 }

@@ -124,32 +124,40 @@ public struct HTMLPageData: Codable, Sendable, Equatable {
     public var definition: String
 
     /// Reads what the page of `graph` shows; `labels` and `strengths` (by claim) are computed when nil.
-    public init(_ graph: Graph, title: String, labels: [Label]? = nil, strengths: [Double]? = nil,
-                legend: [(fill: String, meaning: String)], fills: [String], mapNote: String?, matrixLimit: Int) {
+    public init(
+        _ graph: Graph, title: String, labels: [Label]? = nil, strengths: [Double]? = nil,
+        legend: [(fill: String, meaning: String)], fills: [String], mapNote: String?, matrixLimit: Int
+    ) {
         let computed = labels == nil || strengths == nil ? WhatIf.score(graph) : nil
         let labels = labels ?? computed?.labels ?? []
         let strengths = strengths ?? computed?.strengths ?? []
         self.title = title
         description = graph.description
         claims = graph.claims.enumerated().map { c, claim in
-            Claim(id: claim.id, text: claim.text, kind: claim.kind.rawValue, tags: claim.tags,
-                  label: labels.indices.contains(c) ? labels[c].rawValue : nil,
-                  strength: strengths.indices.contains(c) && strengths[c].isFinite ? Self.rounded(strengths[c]) : nil,
-                  fill: fills.indices.contains(c) ? fills[c] : DOTExporter.noHolderFill)
+            Claim(
+                id: claim.id, text: claim.text, kind: claim.kind.rawValue, tags: claim.tags,
+                label: labels.indices.contains(c) ? labels[c].rawValue : nil,
+                strength: strengths.indices.contains(c) && strengths[c].isFinite ? Self.rounded(strengths[c]) : nil,
+                fill: fills.indices.contains(c) ? fills[c] : DOTExporter.noHolderFill)
         }
-        actors = graph.actors.map { Actor(id: $0.id, name: $0.name, kind: $0.kind.rawValue, affiliation: $0.affiliation, role: $0.role) }
+        actors = graph.actors.map {
+            Actor(id: $0.id, name: $0.name, kind: $0.kind.rawValue, affiliation: $0.affiliation, role: $0.role)
+        }
         documents = graph.documents.map {
             Document(id: $0.id, title: $0.title, publisher: $0.publisher, date: $0.date?.description, url: $0.url)
         }
         stances = graph.stances.map { s in
-            Stance(actor: s.actor, claim: s.claim, denies: s.kind == .denies, document: s.document,
-                   quotes: s.quotes.map { Quote(text: $0.text, location: $0.location.map(Self.describe)) })
+            Stance(
+                actor: s.actor, claim: s.claim, denies: s.kind == .denies, document: s.document,
+                quotes: s.quotes.map { Quote(text: $0.text, location: $0.location.map(Self.describe)) })
         }
         relations = graph.relations.map { r in
             var targetRelation: Int?
             if case let .relation(t) = r.target { targetRelation = t }
-            return Relation(id: r.id, kind: r.kind.rawValue, source: r.source, targetClaim: r.targetClaim, targetRelation: targetRelation,
-                            weight: r.weight.isFinite ? Self.rounded(r.weight) : 1, actor: r.actor, note: r.note)
+            return Relation(
+                id: r.id, kind: r.kind.rawValue, source: r.source, targetClaim: r.targetClaim,
+                targetRelation: targetRelation,
+                weight: r.weight.isFinite ? Self.rounded(r.weight) : 1, actor: r.actor, note: r.note)
         }
         self.legend = legend.map { LegendRow(fill: $0.fill, meaning: $0.meaning) }
         self.mapNote = mapNote
@@ -162,11 +170,17 @@ public struct HTMLPageData: Codable, Sendable, Equatable {
     static func agreement(_ graph: Graph, limit: Int) -> (Matrix?, [Pair], String?) {
         let members = AgreementMatrix.memberCount(graph, by: .actor)
         if members < 2 {
-            return (nil, [], "There is no agreement matrix: it needs two actors who take stances, and this graph has \(members).")
+            return (
+                nil, [],
+                "There is no agreement matrix: it needs two actors who take stances, and this graph has \(members)."
+            )
         }
         if members > limit {
-            return (nil, [], "The agreement heat map is left out: \(members) actors take stances, and the page draws it for at most "
-                    + "\(limit). `argraph compare matrix` computes it (up to \(AgreementMatrix.maxMembers)).")
+            return (
+                nil, [],
+                "The agreement heat map is left out: \(members) actors take stances, and the page draws it for at most "
+                    + "\(limit). `argraph compare matrix` computes it (up to \(AgreementMatrix.maxMembers))."
+            )
         }
         let m = AgreementMatrix(graph, by: .actor)
         let n = m.members.count
@@ -183,12 +197,13 @@ public struct HTMLPageData: Codable, Sendable, Equatable {
                 pairs.append(Pair(i: i, j: j, agreements: c.agreements.map(encode), conflicts: c.conflicts.map(encode)))
             }
         }
-        let matrix = Matrix(members: m.members,
-                            agreements: m.cells.map { $0.map(\.agreements) },
-                            conflicts: m.cells.map { $0.map(\.conflicts) },
-                            index: m.cells.map { $0.map { rounded($0.index) } },
-                            ramp: (0...20).map { MatrixSVG.colour(Double($0 - 10) / 10) },
-                            noContact: MatrixSVG.noContactColour)
+        let matrix = Matrix(
+            members: m.members,
+            agreements: m.cells.map { $0.map(\.agreements) },
+            conflicts: m.cells.map { $0.map(\.conflicts) },
+            index: m.cells.map { $0.map { rounded($0.index) } },
+            ramp: (0...20).map { MatrixSVG.colour(Double($0 - 10) / 10) },
+            noContact: MatrixSVG.noContactColour)
         return (matrix, pairs, nil)
     }
 

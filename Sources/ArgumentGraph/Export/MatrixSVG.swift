@@ -64,15 +64,19 @@ public enum MatrixSVG {
                 let c = matrix.cells[i][j]
                 let fill = (i == j || c.hasContact) ? colour(c.index) : noContactColour
                 let x = left + j * cell, y = top + i * cell
-                let tip = i == j ? matrix.names[i]
+                let tip =
+                    i == j
+                    ? matrix.names[i]
                     : "\(matrix.names[i]) × \(matrix.names[j]): \(AgreementMatrix.format(c.index)) "
                         + "(\(c.agreements) agreement\(c.agreements == 1 ? "" : "s"), \(c.conflicts) conflict\(c.conflicts == 1 ? "" : "s"))"
-                s += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\" stroke=\"#ffffff\">"
+                s +=
+                    "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\" stroke=\"#ffffff\">"
                 s += "<title>\(escape(tip))</title></rect>\n"
                 if showValues && i != j && c.hasContact {
                     let ink = abs(c.index) > 0.6 ? "#ffffff" : "#000000"
                     let label = NumberText.fixed(c.index, decimals: 2)
-                    s += "<text x=\"\(x + cell / 2)\" y=\"\(y + cell / 2 + 4)\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(label)</text>\n"
+                    s +=
+                        "<text x=\"\(x + cell / 2)\" y=\"\(y + cell / 2 + 4)\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">\(label)</text>\n"
                 }
             }
         }

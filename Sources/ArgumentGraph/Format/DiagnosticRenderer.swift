@@ -45,7 +45,10 @@ public struct DiagnosticRenderer: Sendable {
         guard let base = p.baseAddress else { return wanted.contains(1) ? [1: []] : [:] }
         var start = 0, n = 1
         while n <= last {
-            let end = memchr(base + start, 0x0A, p.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? p.count
+            let end =
+                memchr(base + start, 0x0A, p.count - start).map {
+                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                } ?? p.count
             if wanted.contains(n) { lines[n] = Array(p[start..<end]) }
             if end == p.count { break }
             start = end + 1

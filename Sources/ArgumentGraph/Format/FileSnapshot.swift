@@ -88,7 +88,7 @@ public struct FileSnapshot: Sendable, Equatable {
     private enum Disk { case missing, file(FileSnapshot, [UInt8]) }
 
     private static func disk(_ path: String) throws(SaveError) -> Disk {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) // a FIFO must not block
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block
         guard fd >= 0 else {
             let e = errno
             if e == ENOENT { return .missing }
@@ -97,7 +97,9 @@ public struct FileSnapshot: Sendable, Equatable {
         }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { throw SaveError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &st) == 0 else {
+            throw SaveError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: throw SaveError.notAFile(path: path, kind: "a directory")
@@ -133,7 +135,8 @@ public struct FileSnapshot: Sendable, Equatable {
         if sameContent(as: now) { return }
         if !now.exists { throw SaveError.deleted(path: path) }
         if !exists { throw SaveError.appeared(path: path, modified: now.modified) }
-        throw SaveError.changed(path: path, modified: now.modified, linesDiffering: LineDiff.changedLines(lineHashes, now.lineHashes))
+        throw SaveError.changed(
+            path: path, modified: now.modified, linesDiffering: LineDiff.changedLines(lineHashes, now.lineHashes))
     }
 
     /// Whether `stat` finds the file as recorded (same device, inode, size and modification time; or
@@ -188,7 +191,9 @@ public enum ContentHash {
         }
         if i < bytes.count {
             var tail: UInt64 = 0
-            for j in i..<bytes.count { tail |= UInt64(base.load(fromByteOffset: j, as: UInt8.self)) << (8 * UInt64(j - i)) }
+            for j in i..<bytes.count {
+                tail |= UInt64(base.load(fromByteOffset: j, as: UInt8.self)) << (8 * UInt64(j - i))
+            }
             h = step(h, tail)
         }
         return finish(h)

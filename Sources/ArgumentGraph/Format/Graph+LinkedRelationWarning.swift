@@ -8,7 +8,9 @@ extension Graph {
         let linked = relations.indices.filter { relations[$0].isLinked }
         guard let first = linked.first else { return nil }
         let more = linked.count > 1 ? " and \(linked.count - 1) more" : ""
-        return Diagnostic(.warning, "\(format) cannot express linked relations: \(linked.count == 1 ? "relation" : "\(linked.count) relations") ('\(label(ofRelation: first))'\(more)) written as one relation per premise",
-                          hint: "keep the graph as .arg, JSON or AIF to keep premises together")
+        return Diagnostic(
+            .warning,
+            "\(format) cannot express linked relations: \(linked.count == 1 ? "relation" : "\(linked.count) relations") ('\(label(ofRelation: first))'\(more)) written as one relation per premise",
+            hint: "keep the graph as .arg, JSON or AIF to keep premises together")
     }
 }

@@ -11,12 +11,16 @@ extension GraphFile {
     /// with no write bit (`chmod a-w`) is refused as read-only, even for root. Pass
     /// ``FileSnapshot/missing(at:)`` to create a file that must not exist yet.
     @discardableResult
-    public static func save(_ data: Data, to path: String, expecting: FileSnapshot, force: Bool = false) throws(SaveError) -> FileSnapshot {
+    public static func save(_ data: Data, to path: String, expecting: FileSnapshot, force: Bool = false)
+        throws(SaveError) -> FileSnapshot
+    {
         try replace(path, with: data, calls: .system, expecting: expecting, force: force)
     }
 
     /// ``save(_:to:expecting:force:)`` with the system calls given, so that tests can inject faults.
-    static func save(_ data: Data, to path: String, expecting: FileSnapshot, calls: AtomicWriteCalls) throws(SaveError) -> FileSnapshot {
+    static func save(_ data: Data, to path: String, expecting: FileSnapshot, calls: AtomicWriteCalls) throws(SaveError)
+        -> FileSnapshot
+    {
         try replace(path, with: data, calls: calls, expecting: expecting, force: false)
     }
 }

@@ -64,8 +64,11 @@ public enum GraphFile {
     public static func read(path: String, format: GraphFormat? = nil) throws(DiagnosticError) -> ParsedGraph {
         let inferred = format == nil
         guard let format = format ?? GraphFormat.infer(fromPath: path) else {
-            throw DiagnosticError([Diagnostic(.error, "cannot tell the format of '\(path)' from its extension",
-                                              hint: "name it with --format (\(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")))")])
+            throw DiagnosticError([
+                Diagnostic(
+                    .error, "cannot tell the format of '\(path)' from its extension",
+                    hint: "name it with --format (\(GraphFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            ])
         }
         switch format {
         case .arg:
@@ -79,22 +82,29 @@ public enum GraphFile {
             if format == .aif || (inferred && AIFReader.looksLikeAIF(data)) {
                 return try AIFReader.read(data, file: path)
             }
-            return ParsedGraph(graph: try GraphJSON.decode(data, file: path), warnings: [], declarations: [])
+            let graph = try GraphJSON.decode(data, file: path)
+            let notice = ParsedGraph.linkedRelationNotice(graph, at: SourceLocation(file: path, line: 1, column: 1))
+            return ParsedGraph(graph: graph, warnings: notice.map { [$0] } ?? [], declarations: [])
         case .argdown:
             return try ArgdownReader.read(contentsOf: path)
         case .i23, .apx, .tgf:
             let iccma = ICCMAFormat(rawValue: format.rawValue) ?? .i23
             return try GraphFile.graph(from: ICCMAReader.read(path: path, format: iccma), file: path)
         case .graphml, .dot:
-            throw DiagnosticError([Diagnostic(.error, "argraph writes \(format.rawValue) but cannot read it",
-                                              hint: "read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")])
+            throw DiagnosticError([
+                Diagnostic(
+                    .error, "argraph writes \(format.rawValue) but cannot read it",
+                    hint: "read one of \(GraphFormat.readable.map(\.rawValue).joined(separator: ", "))")
+            ])
         }
     }
 
     /// A graph of an abstract framework: one claim per argument (id: its name when that is a valid
     /// id, else a slug of it; text: `Argument NAME`), one attack per attack. Self-attacks have no
     /// argraph form and are dropped with a warning.
-    public static func graph(from iccma: ICCMAFramework, file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
+    public static func graph(from iccma: ICCMAFramework, file: String = "<input>") throws(DiagnosticError)
+        -> ParsedGraph
+    {
         var b = GraphBuilder()
         b.lint = false
         b.name = IDMaker.slugify(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent).nilIfEmpty
@@ -112,7 +122,11 @@ public enum GraphFile {
         for a in 0..<af.count {
             for t in af.attacked[a] {
                 if Int(t) == a {
-                    warnings.append(Diagnostic(.warning, "argument '\(claimIDs[a])' attacks itself; argraph relations cannot, so this attack is dropped", at: SourceLocation(file: file, line: 1, column: 1)))
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "argument '\(claimIDs[a])' attacks itself; argraph relations cannot, so this attack is dropped",
+                            at: SourceLocation(file: file, line: 1, column: 1)))
                     continue
                 }
                 b.add(GraphBuilder.RelationDraft(kind: .attack, source: claimIDs[a], target: .claim(claimIDs[Int(t)])))
@@ -144,10 +158,14 @@ public enum GraphFile {
     /// rename, so two of them cannot both pass the check; another program can still write in the
     /// microseconds between the check and the rename. A file expected missing is put in place with
     /// `link`, which fails if one appeared meanwhile.
-    static func replace(_ path: String, with data: Data, calls: AtomicWriteCalls, expecting: FileSnapshot?,
-                        force: Bool) throws(SaveError) -> FileSnapshot {
+    static func replace(
+        _ path: String, with data: Data, calls: AtomicWriteCalls, expecting: FileSnapshot?,
+        force: Bool
+    ) throws(SaveError) -> FileSnapshot {
         // Save through a symbolic link to the file it names, so that the link stays a link.
-        let target = FileManager.default.fileExists(atPath: path) ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let target =
+            FileManager.default.fileExists(atPath: path)
+            ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
         let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         var existing = stat()
@@ -234,8 +252,10 @@ extension GraphFile {
 
     /// Writes `data` into an existing device, pipe or socket at `target`, as `cat > target` would; a pipe
     /// that no program reads is an error at once, not a wait.
-    static func writeThrough(_ data: Data, to target: String, path: String,
-                             calls: AtomicWriteCalls) throws(SaveError) -> FileSnapshot {
+    static func writeThrough(
+        _ data: Data, to target: String, path: String,
+        calls: AtomicWriteCalls
+    ) throws(SaveError) -> FileSnapshot {
         let fd = Foundation.open(target, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = errno == ENXIO ? "it is a pipe that no program is reading" : String(cString: strerror(errno))

@@ -65,12 +65,14 @@ public enum LineDiff {
         let limit = min(n + m, maxEdits)
         let offset = limit + 1
         var v = [Int](repeating: 0, count: 2 * limit + 3)
-        var trace: [[Int]] = []   // trace[d]: v[-d...d] before round d
+        var trace: [[Int]] = []  // trace[d]: v[-d...d] before round d
         var found = false
         search: for d in 0...limit {
             trace.append(Array(v[(offset - d)...(offset + d)]))
             for k in stride(from: -d, through: d, by: 2) {
-                var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1
+                var x =
+                    k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                    ? v[offset + k + 1] : v[offset + k - 1] + 1
                 var y = x - k
                 while x < n, y < m, equal(x, y) { x += 1; y += 1 }
                 v[offset + k] = x
@@ -103,7 +105,8 @@ public enum LineDiff {
 
     /// A unified diff (`diff -u` form, `context` lines around each change) from `old` to `new`, or ""
     /// when they are the same.
-    public static func unified(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String {
+    public static func unified(old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3) -> String
+    {
         let a = lines(old), b = lines(new)
         let steps = script(a, b)
         let changed = steps.indices.filter { if case .same = steps[$0] { false } else { true } }
@@ -131,7 +134,9 @@ public enum LineDiff {
                 case let .insert(j): body += "+" + b[j] + "\n"; newCount += 1
                 }
             }
-            func range(_ start: Int, _ count: Int) -> String { count == 1 ? "\(start + 1)" : "\(count == 0 ? start : start + 1),\(count)" }
+            func range(_ start: Int, _ count: Int) -> String {
+                count == 1 ? "\(start + 1)" : "\(count == 0 ? start : start + 1),\(count)"
+            }
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n" + body
             g = last + 1
         }

@@ -24,7 +24,8 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case let .changed(path, _, _), let .deleted(path), let .appeared(path, _), let .readOnly(path),
-             let .notAFile(path, _), let .unreadable(path, _), let .writeFailed(path, _, _): path
+            let .notAFile(path, _), let .unreadable(path, _), let .writeFailed(path, _, _):
+            path
         }
     }
 

@@ -66,17 +66,23 @@ extension GraphGenerator {
         claims.reserveCapacity(n)
         let kinds: [ClaimKind] = [.claim, .claim, .claim, .evidence, .proposal]
         for i in 0..<n {
-            let text = options.family == .chain ? "Claim number \(i) in a long chain." : sentence(&rng, words: 5 + Int(rng.next() % 8))
+            let text =
+                options.family == .chain
+                ? "Claim number \(i) in a long chain." : sentence(&rng, words: 5 + Int(rng.next() % 8))
             claims.append(Claim(id: "c\(i)", text: text, kind: kinds[Int(rng.next() % 5)]))
         }
         var relations: [Relation] = []
         relations.reserveCapacity(edges.sources.count)
         for k in edges.sources.indices {
             let attack = edges.isAttack(k, rng: &rng)
-            relations.append(Relation(kind: attack ? .attack : .support, source: Int(edges.sources[k]), target: .claim(Int(edges.targets[k]))))
+            relations.append(
+                Relation(
+                    kind: attack ? .attack : .support, source: Int(edges.sources[k]),
+                    target: .claim(Int(edges.targets[k]))))
         }
-        return Graph(name: "\(options.family)-\(n)-\(seed)", title: "Generated \(options.family) graph, seed \(seed)",
-                     claims: claims, relations: relations)
+        return Graph(
+            name: "\(options.family)-\(n)-\(seed)", title: "Generated \(options.family) graph, seed \(seed)",
+            claims: claims, relations: relations)
     }
 
     // MARK: Edges
@@ -227,24 +233,32 @@ extension GraphGenerator {
 
     // MARK: Policy debates
 
-    static func policy(claims n: Int, relations m: Int, attackShare: Double, seed: UInt64, rng: inout SplitMix64) -> Graph {
+    static func policy(claims n: Int, relations m: Int, attackShare: Double, seed: UInt64, rng: inout SplitMix64)
+        -> Graph
+    {
         let actorCount = max(1, n / 20), documentCount = max(1, n / 100), tagCount = max(4, min(200, n / 50))
         let tags = (0..<tagCount).map { "topic-\($0)" }
         var documents: [Document] = []
         documents.reserveCapacity(documentCount)
         for i in 0..<documentCount {
-            documents.append(Document(id: "doc-\(i)", title: sentence(&rng, words: 6),
-                                      publisher: rng.next() % 2 == 0 ? publishers[below(publishers.count, &rng)] : nil,
-                                      date: PartialDate(year: 1990 + below(35, &rng), month: rng.next() % 2 == 0 ? 1 + below(12, &rng) : nil),
-                                      url: rng.next() % 3 == 0 ? "https://example.org/doc-\(i)" : nil))
+            documents.append(
+                Document(
+                    id: "doc-\(i)", title: sentence(&rng, words: 6),
+                    publisher: rng.next() % 2 == 0 ? publishers[below(publishers.count, &rng)] : nil,
+                    date: PartialDate(
+                        year: 1990 + below(35, &rng), month: rng.next() % 2 == 0 ? 1 + below(12, &rng) : nil),
+                    url: rng.next() % 3 == 0 ? "https://example.org/doc-\(i)" : nil))
         }
         var actors: [Actor] = []
         actors.reserveCapacity(actorCount)
         for i in 0..<actorCount {
             let kind: ActorKind = i % 7 == 0 ? .institution : i % 11 == 0 ? .group : .person
-            actors.append(Actor(id: "actor-\(i)", name: "\(givenNames[below(givenNames.count, &rng)]) \(surnames[below(surnames.count, &rng)])",
-                                kind: kind, affiliation: rng.next() % 2 == 0 ? publishers[below(publishers.count, &rng)] : nil,
-                                credibility: rng.next() % 3 == 0 ? Double(50 + below(51, &rng)) / 100 : nil))
+            actors.append(
+                Actor(
+                    id: "actor-\(i)",
+                    name: "\(givenNames[below(givenNames.count, &rng)]) \(surnames[below(surnames.count, &rng)])",
+                    kind: kind, affiliation: rng.next() % 2 == 0 ? publishers[below(publishers.count, &rng)] : nil,
+                    credibility: rng.next() % 3 == 0 ? Double(50 + below(51, &rng)) / 100 : nil))
         }
         var claims: [Claim] = []
         claims.reserveCapacity(n)
@@ -255,18 +269,26 @@ extension GraphGenerator {
                 let tag = tags[below(tags.count, &rng)]
                 if !t.contains(tag) { t.append(tag) }
             }
-            claims.append(Claim(id: "claim-\(i)", text: sentence(&rng, words: 8 + below(14, &rng)), kind: kinds[below(5, &rng)], tags: t,
-                                base: rng.next() % 10 == 0 ? Double(below(101, &rng)) / 100 : nil))
+            claims.append(
+                Claim(
+                    id: "claim-\(i)", text: sentence(&rng, words: 8 + below(14, &rng)), kind: kinds[below(5, &rng)],
+                    tags: t,
+                    base: rng.next() % 10 == 0 ? Double(below(101, &rng)) / 100 : nil))
         }
         var stances: [Stance] = []
         stances.reserveCapacity(n * 3 / 2)
         for c in 0..<n {
             for _ in 0..<(1 + below(2, &rng)) {
                 let quotes = (0..<below(3, &rng)).map { _ in
-                    Quote(sentence(&rng, words: 6 + below(10, &rng)), location: rng.next() % 2 == 0 ? .lines(first: 1 + below(400, &rng), last: 401 + below(10, &rng)) : nil)
+                    Quote(
+                        sentence(&rng, words: 6 + below(10, &rng)),
+                        location: rng.next() % 2 == 0
+                            ? .lines(first: 1 + below(400, &rng), last: 401 + below(10, &rng)) : nil)
                 }
-                stances.append(Stance(actor: below(actorCount, &rng), claim: c, kind: rng.next() % 6 == 0 ? .denies : .asserts,
-                                      document: rng.next() % 4 != 0 ? below(documentCount, &rng) : nil, quotes: quotes))
+                stances.append(
+                    Stance(
+                        actor: below(actorCount, &rng), claim: c, kind: rng.next() % 6 == 0 ? .denies : .asserts,
+                        document: rng.next() % 4 != 0 ? below(documentCount, &rng) : nil, quotes: quotes))
             }
         }
         // Relations mostly between nearby claims (debates cluster by topic), some across the whole graph.
@@ -283,21 +305,27 @@ extension GraphGenerator {
             guard a != b, seen.insert(UInt64(a) << 32 | UInt64(b)) else { continue }
             let attack = Double(rng.next() >> 11) * 0x1p-53 < attackShare
             let named = rng.next() % 20 == 0
-            relations.append(Relation(id: named ? "r\(relations.count)" : nil, kind: attack ? .attack : .support, source: a, target: .claim(b),
-                                      weight: rng.next() % 3 == 0 ? Double(10 + below(90, &rng)) / 100 : 1,
-                                      actor: rng.next() % 4 == 0 ? below(actorCount, &rng) : nil,
-                                      note: rng.next() % 25 == 0 ? sentence(&rng, words: 5) : nil))
+            relations.append(
+                Relation(
+                    id: named ? "r\(relations.count)" : nil, kind: attack ? .attack : .support, source: a,
+                    target: .claim(b),
+                    weight: rng.next() % 3 == 0 ? Double(10 + below(90, &rng)) / 100 : 1,
+                    actor: rng.next() % 4 == 0 ? below(actorCount, &rng) : nil,
+                    note: rng.next() % 25 == 0 ? sentence(&rng, words: 5) : nil))
         }
         let named = relations.indices.filter { relations[$0].id != nil }
         if !named.isEmpty {
             for _ in 0..<undercuts {
-                relations.append(Relation(kind: .attack, source: below(n, &rng), target: .relation(named[below(named.count, &rng)]),
-                                          weight: Double(20 + below(80, &rng)) / 100))
+                relations.append(
+                    Relation(
+                        kind: .attack, source: below(n, &rng), target: .relation(named[below(named.count, &rng)]),
+                        weight: Double(20 + below(80, &rng)) / 100))
             }
         }
-        return Graph(name: "policy-\(n)-\(seed)", title: "Generated policy debate, seed \(seed)",
-                     description: "A synthetic debate with \(actorCount) actors and \(documentCount) documents.",
-                     documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
+        return Graph(
+            name: "policy-\(n)-\(seed)", title: "Generated policy debate, seed \(seed)",
+            description: "A synthetic debate with \(actorCount) actors and \(documentCount) documents.",
+            documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
     }
 
     // MARK: Words
@@ -317,12 +345,19 @@ extension GraphGenerator {
     }
 
     static let vocabulary = [
-        "the", "alliance", "deterrence", "treaty", "policy", "trade", "security", "forces", "bases", "regional", "order",
+        "the", "alliance", "deterrence", "treaty", "policy", "trade", "security", "forces", "bases", "regional",
+        "order",
         "nuclear", "umbrella", "credible", "costs", "burden", "sharing", "economic", "growth", "tariffs", "reform",
         "evidence", "shows", "that", "will", "not", "should", "must", "increase", "reduce", "risk", "stability",
         "of", "and", "in", "a", "for", "with", "government", "public", "support", "opposes", "data", "since", "decade",
     ]
-    static let publishers = ["Foreign Affairs", "The Diplomat", "Asahi Shimbun", "Brookings", "RAND", "CSIS", "Nikkei", "Reuters"]
-    static let givenNames = ["Aiko", "Ben", "Chen", "Dana", "Emi", "Felix", "Grace", "Hiro", "Ines", "Jun", "Kenji", "Lena"]
-    static let surnames = ["Abe", "Brown", "Cho", "Davis", "Endo", "Fischer", "Goto", "Hayashi", "Ito", "Jones", "Kato", "Lee"]
+    static let publishers = [
+        "Foreign Affairs", "The Diplomat", "Asahi Shimbun", "Brookings", "RAND", "CSIS", "Nikkei", "Reuters",
+    ]
+    static let givenNames = [
+        "Aiko", "Ben", "Chen", "Dana", "Emi", "Felix", "Grace", "Hiro", "Ines", "Jun", "Kenji", "Lena",
+    ]
+    static let surnames = [
+        "Abe", "Brown", "Cho", "Davis", "Endo", "Fischer", "Goto", "Hayashi", "Ito", "Jones", "Kato", "Lee",
+    ]
 }

@@ -40,40 +40,54 @@ public struct GraphGenerator: Sendable {
         let o = options
         var documents: [Document] = []
         for i in 0..<o.documents {
-            documents.append(Document(id: "doc-\(i)", title: text(&rng, words: 4),
-                                      publisher: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
-                                      date: PartialDate(year: 1990 + Int.random(in: 0...30, using: &rng),
-                                                        month: Bool.random(using: &rng) ? Int.random(in: 1...12, using: &rng) : nil),
-                                      url: Bool.random(using: &rng) ? "https://example.org/\(i)?q=a&b=c" : nil,
-                                      file: Bool.random(using: &rng) ? "doc-\(i).txt" : nil))
+            documents.append(
+                Document(
+                    id: "doc-\(i)", title: text(&rng, words: 4),
+                    publisher: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
+                    date: PartialDate(
+                        year: 1990 + Int.random(in: 0...30, using: &rng),
+                        month: Bool.random(using: &rng) ? Int.random(in: 1...12, using: &rng) : nil),
+                    url: Bool.random(using: &rng) ? "https://example.org/\(i)?q=a&b=c" : nil,
+                    file: Bool.random(using: &rng) ? "doc-\(i).txt" : nil))
         }
         var actors: [Actor] = []
         for i in 0..<o.actors {
-            actors.append(Actor(id: "actor-\(i)", name: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
-                                kind: ActorKind.allCases.randomElement(using: &rng)!,
-                                affiliation: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
-                                role: Bool.random(using: &rng) ? text(&rng, words: 1) : nil,
-                                credibility: Bool.random(using: &rng) ? Double(Int.random(in: 0...100, using: &rng)) / 100 : nil))
+            actors.append(
+                Actor(
+                    id: "actor-\(i)", name: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
+                    kind: ActorKind.allCases.randomElement(using: &rng)!,
+                    affiliation: Bool.random(using: &rng) ? text(&rng, words: 2) : nil,
+                    role: Bool.random(using: &rng) ? text(&rng, words: 1) : nil,
+                    credibility: Bool.random(using: &rng) ? Double(Int.random(in: 0...100, using: &rng)) / 100 : nil))
         }
         var claims: [Claim] = []
         let tagPool = ["china", "nuclear", "article-9", "trade", "bases", "un.reform", "jsdf_role"]
         for i in 0..<o.claims {
             var tags: [String] = []
             for t in tagPool where Int.random(in: 0..<5, using: &rng) == 0 { tags.append(t) }
-            claims.append(Claim(id: "c\(i)", text: text(&rng, words: Int.random(in: 1...12, using: &rng)),
-                                kind: ClaimKind.allCases.randomElement(using: &rng)!, tags: tags,
-                                base: Int.random(in: 0..<4, using: &rng) == 0 ? Double(Int.random(in: 0...1000, using: &rng)) / 1000 : nil))
+            claims.append(
+                Claim(
+                    id: "c\(i)", text: text(&rng, words: Int.random(in: 1...12, using: &rng)),
+                    kind: ClaimKind.allCases.randomElement(using: &rng)!, tags: tags,
+                    base: Int.random(in: 0..<4, using: &rng) == 0
+                        ? Double(Int.random(in: 0...1000, using: &rng)) / 1000 : nil))
         }
         var stances: [Stance] = []
         if o.actors > 0 {
             for c in 0..<o.claims where Int.random(in: 0..<4, using: &rng) != 0 {
                 let quotes = (0..<Int.random(in: 0...2, using: &rng)).map { _ in
-                    Quote(text(&rng, words: 5), location: [nil, .lines(first: 3, last: 4), .characters(start: 10, end: 99)].randomElement(using: &rng)!)
+                    Quote(
+                        text(&rng, words: 5),
+                        location: [nil, .lines(first: 3, last: 4), .characters(start: 10, end: 99)].randomElement(
+                            using: &rng)!)
                 }
-                stances.append(Stance(actor: Int.random(in: 0..<o.actors, using: &rng), claim: c,
-                                      kind: Int.random(in: 0..<5, using: &rng) == 0 ? .denies : .asserts,
-                                      document: o.documents > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<o.documents, using: &rng) : nil,
-                                      quotes: quotes))
+                stances.append(
+                    Stance(
+                        actor: Int.random(in: 0..<o.actors, using: &rng), claim: c,
+                        kind: Int.random(in: 0..<5, using: &rng) == 0 ? .denies : .asserts,
+                        document: o.documents > 0 && Bool.random(using: &rng)
+                            ? Int.random(in: 0..<o.documents, using: &rng) : nil,
+                        quotes: quotes))
             }
         }
         var relations: [Relation] = []
@@ -84,11 +98,14 @@ public struct GraphGenerator: Sendable {
                 if a == b { continue }
                 if o.acyclic, a < b { swap(&a, &b) }
                 let isAttack = Double.random(in: 0..<1, using: &rng) < o.attackShare
-                relations.append(Relation(id: Int.random(in: 0..<3, using: &rng) == 0 ? "r\(r)" : nil,
-                                          kind: isAttack ? .attack : .support, source: a, target: .claim(b),
-                                          weight: Bool.random(using: &rng) ? 1 : Double(Int.random(in: 0...100, using: &rng)) / 100,
-                                          actor: o.actors > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<o.actors, using: &rng) : nil,
-                                          note: Int.random(in: 0..<4, using: &rng) == 0 ? text(&rng, words: 3) : nil))
+                relations.append(
+                    Relation(
+                        id: Int.random(in: 0..<3, using: &rng) == 0 ? "r\(r)" : nil,
+                        kind: isAttack ? .attack : .support, source: a, target: .claim(b),
+                        weight: Bool.random(using: &rng) ? 1 : Double(Int.random(in: 0...100, using: &rng)) / 100,
+                        actor: o.actors > 0 && Bool.random(using: &rng)
+                            ? Int.random(in: 0..<o.actors, using: &rng) : nil,
+                        note: Int.random(in: 0..<4, using: &rng) == 0 ? text(&rng, words: 3) : nil))
                 relations[relations.count - 1].otherPremises = morePremises(&rng, first: a, avoiding: b)
             }
             let named = relations.indices.filter { relations[$0].id != nil }
@@ -99,8 +116,10 @@ public struct GraphGenerator: Sendable {
                 relations[relations.count - 1].otherPremises = morePremises(&rng, first: s, avoiding: nil)
             }
         }
-        return Graph(name: "random-\(seed)", title: text(&rng, words: 3), description: Bool.random(using: &rng) ? text(&rng, words: 8) : nil,
-                     documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
+        return Graph(
+            name: "random-\(seed)", title: text(&rng, words: 3),
+            description: Bool.random(using: &rng) ? text(&rng, words: 8) : nil,
+            documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
     }
 
     /// With probability `linkedShare`, one or two further premises, distinct from `first` and from the target claim.
@@ -115,8 +134,13 @@ public struct GraphGenerator: Sendable {
     }
 
     private func text(_ rng: inout SplitMix64, words: Int) -> String {
-        let plain = ["alliance", "deterrence", "China", "Japan", "forces", "the", "of", "policy", "global", "order", "treaty"]
-        let awkward = ["\"quoted\"", "it's", "#hash", "a:b", "back\\slash", "Tōkyō", "–", "emoji🙂", "{brace}", "<tag>", "|", "->", "%"]
+        let plain = [
+            "alliance", "deterrence", "China", "Japan", "forces", "the", "of", "policy", "global", "order", "treaty",
+        ]
+        let awkward = [
+            "\"quoted\"", "it's", "#hash", "a:b", "back\\slash", "Tōkyō", "–", "emoji🙂", "{brace}", "<tag>", "|", "->",
+            "%",
+        ]
         var out: [String] = []
         for _ in 0..<max(1, words) {
             if options.awkwardText, Int.random(in: 0..<4, using: &rng) == 0 {

@@ -14,8 +14,10 @@ public struct Actor: Sendable, Hashable, Codable {
     public var credibility: Double?
 
     /// Creates an actor; the name defaults to the id.
-    public init(id: String, name: String? = nil, kind: ActorKind = .person, affiliation: String? = nil,
-                role: String? = nil, credibility: Double? = nil) {
+    public init(
+        id: String, name: String? = nil, kind: ActorKind = .person, affiliation: String? = nil,
+        role: String? = nil, credibility: Double? = nil
+    ) {
         self.id = id
         self.name = name ?? id
         self.kind = kind

@@ -4,7 +4,9 @@ extension AttackFramework {
     /// row (input order), one walks those rows in attacker order and places each attack in its target's row, which
     /// leaves every attackers row sorted; the attacked rows, mostly a handful of entries, are then sorted in place.
     /// Pairs outside `0..<count` are dropped; duplicates (adjacent once rows are sorted) are merged.
-    static func compressedTables(count n: Int, sources: [Int32], targets: [Int32]) -> (attackers: Adjacency, attacked: Adjacency) {
+    static func compressedTables(count n: Int, sources: [Int32], targets: [Int32]) -> (
+        attackers: Adjacency, attacked: Adjacency
+    ) {
         let m = min(sources.count, targets.count)
         var outOffsets = [Int32](repeating: 0, count: n + 1)
         var inOffsets = [Int32](repeating: 0, count: n + 1)
@@ -73,7 +75,7 @@ extension AttackFramework {
                     let lo = Int(out[a]), hi = Int(out[a &+ 1])
                     if hi &- lo < 2 { continue }
                     if hi &- lo <= 24 {
-                        for i in (lo &+ 1)..<hi {                     // insertion sort: rows are short
+                        for i in (lo &+ 1)..<hi {  // insertion sort: rows are short
                             let x = row[i]
                             var j = i
                             while j > lo && row[j &- 1] > x { row[j] = row[j &- 1]; j &-= 1 }
@@ -91,7 +93,9 @@ extension AttackFramework {
             merge(&sortedAttacked, &outOffsets)
             merge(&attackers, &inOffsets)
         }
-        return (Adjacency(offsets: inOffsets, entries: attackers), Adjacency(offsets: outOffsets, entries: sortedAttacked))
+        return (
+            Adjacency(offsets: inOffsets, entries: attackers), Adjacency(offsets: outOffsets, entries: sortedAttacked)
+        )
     }
 
     /// Drops repeated entries within each sorted row, moving the rows together.

@@ -112,8 +112,9 @@ extension AttackFramework {
         if collective.isEmpty {
             self.init(count: names.count, attacks: attacks, auxiliaryNames: names.count > n ? names : [], claimCount: n)
         } else {
-            self.init(count: names.count, attacks: attacks, collective: collective,
-                      auxiliaryNames: names.count > n ? names : [], claimCount: n)
+            self.init(
+                count: names.count, attacks: attacks, collective: collective,
+                auxiliaryNames: names.count > n ? names : [], claimCount: n)
         }
     }
 }

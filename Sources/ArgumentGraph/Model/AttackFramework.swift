@@ -26,7 +26,8 @@ public struct AttackFramework: Sendable {
         var sources: [Int32] = [], targets: [Int32] = []
         sources.reserveCapacity(attacks.count); targets.reserveCapacity(attacks.count)
         for (a, b) in attacks { sources.append(a); targets.append(b) }
-        self.init(count: count, sources: sources, targets: targets, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
+        self.init(
+            count: count, sources: sources, targets: targets, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
     }
 
     /// Builds both tables from in-range pairs strictly increasing by (source, target), as ICCMA files usually list
@@ -59,19 +60,25 @@ public struct AttackFramework: Sendable {
                 }
             }
         }
-        self.init(count: count, attackers: Adjacency(offsets: inOffsets, entries: attackers),
-                  attacked: Adjacency(offsets: outOffsets, entries: targets))
+        self.init(
+            count: count, attackers: Adjacency(offsets: inOffsets, entries: attackers),
+            attacked: Adjacency(offsets: outOffsets, entries: targets))
     }
 
     /// Builds both CSR tables in O(arguments + attacks) by counting and placing (``compressedTables(count:sources:targets:)``),
     /// dropping out-of-range pairs and duplicates.
-    package init(count: Int, sources: [Int32], targets: [Int32], auxiliaryNames: [String?] = [], claimCount: Int? = nil) {
+    package init(count: Int, sources: [Int32], targets: [Int32], auxiliaryNames: [String?] = [], claimCount: Int? = nil)
+    {
         let (attackers, attacked) = AttackFramework.compressedTables(count: count, sources: sources, targets: targets)
-        self.init(count: count, attackers: attackers, attacked: attacked, auxiliaryNames: auxiliaryNames, claimCount: claimCount ?? count)
+        self.init(
+            count: count, attackers: attackers, attacked: attacked, auxiliaryNames: auxiliaryNames,
+            claimCount: claimCount ?? count)
     }
 
-    private init(count: Int, attackers: Adjacency, attacked: Adjacency, auxiliaryNames: [String?] = [], claimCount: Int? = nil,
-                 collectiveAttacks: [CollectiveAttack] = []) {
+    private init(
+        count: Int, attackers: Adjacency, attacked: Adjacency, auxiliaryNames: [String?] = [], claimCount: Int? = nil,
+        collectiveAttacks: [CollectiveAttack] = []
+    ) {
         self.count = count
         self.attackers = attackers
         self.attacked = attacked
@@ -87,22 +94,31 @@ public struct AttackFramework: Sendable {
         self.init(count: count, attacks: attacks, collective: collective, auxiliaryNames: [], claimCount: count)
     }
 
-    package init(count: Int, attacks: [(Int32, Int32)], collective: [CollectiveAttack], auxiliaryNames: [String?], claimCount: Int) {
+    package init(
+        count: Int, attacks: [(Int32, Int32)], collective: [CollectiveAttack], auxiliaryNames: [String?],
+        claimCount: Int
+    ) {
         var binary = attacks
         var sets = Set<CollectiveAttack>()
         for c in collective {
             let members = Array(Set(c.attackers)).sorted()
             guard c.target >= 0, Int(c.target) < count, !members.isEmpty,
-                  members.allSatisfy({ $0 >= 0 && Int($0) < count }) else { continue }
-            if members.count == 1 { binary.append((members[0], c.target)) } else {
+                members.allSatisfy({ $0 >= 0 && Int($0) < count })
+            else { continue }
+            if members.count == 1 {
+                binary.append((members[0], c.target))
+            } else {
                 sets.insert(CollectiveAttack(attackers: members, target: c.target))
             }
         }
-        let base = AttackFramework(count: count, attacks: binary, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
-        self.init(count: count, attackers: base.attackers, attacked: base.attacked, auxiliaryNames: auxiliaryNames,
-                  claimCount: claimCount, collectiveAttacks: sets.sorted {
-                      $0.target != $1.target ? $0.target < $1.target : $0.attackers.lexicographicallyPrecedes($1.attackers)
-                  })
+        let base = AttackFramework(
+            count: count, attacks: binary, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
+        self.init(
+            count: count, attackers: base.attackers, attacked: base.attacked, auxiliaryNames: auxiliaryNames,
+            claimCount: claimCount,
+            collectiveAttacks: sets.sorted {
+                $0.target != $1.target ? $0.target < $1.target : $0.attackers.lexicographicallyPrecedes($1.attackers)
+            })
     }
 
     /// The Dung framework where each member of a collective attack attacks its target alone: what a format without

@@ -67,7 +67,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
             guard let close = rest.firstIndex(of: "'") else { break }
             let quoted = rest[..<close]
             if quoted.unicodeScalars.count > quoteLimit {
-                out += String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(quoteKept))) + "… (\(quoted.unicodeScalars.count) characters)"
+                out +=
+                    String(String.UnicodeScalarView(quoted.unicodeScalars.prefix(quoteKept)))
+                    + "… (\(quoted.unicodeScalars.count) characters)"
             } else {
                 out += quoted
             }

@@ -17,8 +17,10 @@ public struct Document: Sendable, Hashable, Codable {
     public var skips: [Quote]
 
     /// Creates a document.
-    public init(id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
-                url: String? = nil, file: String? = nil, skips: [Quote] = []) {
+    public init(
+        id: String, title: String, publisher: String? = nil, date: PartialDate? = nil,
+        url: String? = nil, file: String? = nil, skips: [Quote] = []
+    ) {
         self.id = id
         self.title = title
         self.publisher = publisher
@@ -86,8 +88,9 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
             guard part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part) else { return nil }
             numbers.append(n)
         }
-        self.init(year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
-                  day: numbers.count > 2 ? numbers[2] : nil)
+        self.init(
+            year: numbers[0], month: numbers.count > 1 ? numbers[1] : nil,
+            day: numbers.count > 2 ? numbers[2] : nil)
     }
 
     /// The date as written in .arg files: `2008`, `2008-03` or `2008-03-14`.

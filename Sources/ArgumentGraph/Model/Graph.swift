@@ -48,13 +48,16 @@ public struct Graph: Sendable {
     ///
     /// Every index must be in range and every id unique per kind; ``GraphBuilder`` guarantees
     /// this. The initializer traps on a violated precondition.
-    public init(name: String? = nil, title: String? = nil, description: String? = nil,
-                documents: [Document] = [], actors: [Actor] = [], claims: [Claim] = [],
-                stances: [Stance] = [], relations: [Relation] = []) {
-        self.init(name: name, title: title, description: description, documents: documents, actors: actors,
-                  claims: claims, stances: stances, relations: relations,
-                  documentIndex: Graph.lastWins(documents.map(\.id)), actorIndex: Graph.lastWins(actors.map(\.id)),
-                  claimIndex: Graph.lastWins(claims.map(\.id)), relationIndex: nil)
+    public init(
+        name: String? = nil, title: String? = nil, description: String? = nil,
+        documents: [Document] = [], actors: [Actor] = [], claims: [Claim] = [],
+        stances: [Stance] = [], relations: [Relation] = []
+    ) {
+        self.init(
+            name: name, title: title, description: description, documents: documents, actors: actors,
+            claims: claims, stances: stances, relations: relations,
+            documentIndex: Graph.lastWins(documents.map(\.id)), actorIndex: Graph.lastWins(actors.map(\.id)),
+            claimIndex: Graph.lastWins(claims.map(\.id)), relationIndex: nil)
     }
 
     /// A table of ids where a repeated id maps to its last position.
@@ -65,9 +68,11 @@ public struct Graph: Sendable {
     }
 
     /// Creates a graph with id tables already built (first declaration wins); a nil relation table is built here.
-    init(name: String?, title: String?, description: String?, documents: [Document], actors: [Actor], claims: [Claim],
-         stances: [Stance], relations: [Relation], documentIndex: IdTable, actorIndex: IdTable, claimIndex: IdTable,
-         relationIndex: IdTable?) {
+    init(
+        name: String?, title: String?, description: String?, documents: [Document], actors: [Actor], claims: [Claim],
+        stances: [Stance], relations: [Relation], documentIndex: IdTable, actorIndex: IdTable, claimIndex: IdTable,
+        relationIndex: IdTable?
+    ) {
         self.name = name
         self.title = title
         self.description = description
@@ -92,14 +97,20 @@ public struct Graph: Sendable {
         (supportsFrom, supportsTo, attacksFrom, attacksTo, relationsTo) = relations.withUnsafeBufferPointer { rel in
             func claimEnds(_ kind: RelationKind) -> (Adjacency, Adjacency) {
                 // Fields are read one by one: binding the whole relation would copy (retain and release) its strings.
-                (Adjacency(count: n, items: rel.count) { i in
-                    if rel[i].kind == kind, case .claim = rel[i].target { return Int32(truncatingIfNeeded: rel[i].source) }
-                    return nil
-                },
-                 Adjacency(count: n, items: rel.count) { i in
-                    if rel[i].kind == kind, case let .claim(t) = rel[i].target { return Int32(truncatingIfNeeded: t) }
-                    return nil
-                })
+                (
+                    Adjacency(count: n, items: rel.count) { i in
+                        if rel[i].kind == kind, case .claim = rel[i].target {
+                            return Int32(truncatingIfNeeded: rel[i].source)
+                        }
+                        return nil
+                    },
+                    Adjacency(count: n, items: rel.count) { i in
+                        if rel[i].kind == kind, case let .claim(t) = rel[i].target {
+                            return Int32(truncatingIfNeeded: t)
+                        }
+                        return nil
+                    }
+                )
             }
             let (sf0, st) = claimEnds(.support)
             let (af0, at) = claimEnds(.attack)
@@ -125,8 +136,10 @@ public struct Graph: Sendable {
             return (sf, st, af, at, rt)
         }
         (stancesOfClaim, stancesOfActor) = stances.withUnsafeBufferPointer { st in
-            (Adjacency(count: n, items: st.count) { Int32(truncatingIfNeeded: st[$0].claim) },
-             Adjacency(count: actors.count, items: st.count) { Int32(truncatingIfNeeded: st[$0].actor) })
+            (
+                Adjacency(count: n, items: st.count) { Int32(truncatingIfNeeded: st[$0].claim) },
+                Adjacency(count: actors.count, items: st.count) { Int32(truncatingIfNeeded: st[$0].actor) }
+            )
         }
     }
 

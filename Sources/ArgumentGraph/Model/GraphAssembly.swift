@@ -104,8 +104,10 @@ package struct GraphAssembly {
 
     /// Checks every entity and reference, in the order ``GraphBuilder/build()`` always has, and
     /// returns the graph with its warnings, or throws every error found.
-    package mutating func assemble(errorLimit: Int, lint: Bool,
-                            locate: (Int) -> SourceLocation?) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
+    package mutating func assemble(
+        errorLimit: Int, lint: Bool,
+        locate: (Int) -> SourceLocation?
+    ) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
             // As many distinct ids in the table as entities with ids: there is no duplicate to look for.
@@ -115,8 +117,9 @@ package struct GraphAssembly {
             for i in 0..<count {
                 guard let id = id(i) else { continue }
                 if !Slug.isValid(id) {
-                    v.error("'\(id)' is not a valid \(kind) id", locate(mark(i)),
-                            hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                    v.error(
+                        "'\(id)' is not a valid \(kind) id", locate(mark(i)),
+                        hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
                 }
                 if !distinct, let first = table[id], first != i {
                     let firstLoc = locate(mark(first)).map { " (first declared at \($0))" } ?? ""
@@ -140,7 +143,9 @@ package struct GraphAssembly {
         }
         for (i, c) in claims.enumerated() {
             if isBlank(c.text) {
-                v.error("claim '\(c.id)' has empty text", locate(claimMarks[i]), hint: "write the claim after the id: 'claim \(c.id): ...'")
+                v.error(
+                    "claim '\(c.id)' has empty text", locate(claimMarks[i]),
+                    hint: "write the claim after the id: 'claim \(c.id): ...'")
             }
             if let b = c.base, !(0...1).contains(b) || b.isNaN {
                 v.error("base score \(b) of claim '\(c.id)' is outside [0, 1]", locate(claimMarks[i]))
@@ -164,12 +169,16 @@ package struct GraphAssembly {
             for (k, ref) in relations[i].otherPremises.enumerated() {
                 let mark = k < marks.count ? marks[k] : relationMarks[i].source
                 if ref < -1, -2 - ref < names.count, names[-2 - ref].isEmpty {
-                    v.error("empty premise in a linked relation", locate(mark), hint: "join premise ids with ' + ': 'a + b -> c'")
+                    v.error(
+                        "empty premise in a linked relation", locate(mark),
+                        hint: "join premise ids with ' + ': 'a + b -> c'")
                     continue
                 }
                 guard let p = resolve(ref, claimTable, "claim", mark) else { continue }
                 if seen.contains(p) {
-                    v.error("premise '\(claims[p].id)' is repeated in the relation", locate(mark), hint: "list each premise once")
+                    v.error(
+                        "premise '\(claims[p].id)' is repeated in the relation", locate(mark),
+                        hint: "list each premise once")
                 }
                 seen.append(p)
                 out.append(p)
@@ -204,18 +213,30 @@ package struct GraphAssembly {
             case let .claim(t):
                 if let tc = resolve(t, claimTable, "claim", m.target) {
                     target = .claim(tc)
-                    if tc == src { v.error("claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(kind.rawValue) itself", locate(m.target)) }
+                    if tc == src {
+                        v.error(
+                            "claim '\(t < 0 ? names[-2 - t] : claims[tc].id)' cannot \(kind.rawValue) itself",
+                            locate(m.target))
+                    }
                     if let k = others.firstIndex(of: tc) {
-                        v.error("claim '\(claims[tc].id)' is both a premise and the conclusion of the relation",
-                                locate(otherPremiseMarks[i]?[k] ?? m.target), hint: "a premise cannot \(kind.rawValue) itself")
+                        v.error(
+                            "claim '\(claims[tc].id)' is both a premise and the conclusion of the relation",
+                            locate(otherPremiseMarks[i]?[k] ?? m.target),
+                            hint: "a premise cannot \(kind.rawValue) itself")
                     }
                 }
             case let .relation(t):
                 if kind == .support {
-                    v.error("a support must target a claim, not a relation", locate(m.target), hint: "use 'undercut' to attack a relation")
+                    v.error(
+                        "a support must target a claim, not a relation", locate(m.target),
+                        hint: "use 'undercut' to attack a relation")
                 } else if let tr = resolve(t, relationTable, "relation", m.target) {
                     target = .relation(tr)
-                    if tr == i { v.error("relation '\(t < 0 ? names[-2 - t] : relations[tr].id ?? "")' cannot undercut itself", locate(m.target)) }
+                    if tr == i {
+                        v.error(
+                            "relation '\(t < 0 ? names[-2 - t] : relations[tr].id ?? "")' cannot undercut itself",
+                            locate(m.target))
+                    }
                 }
             }
             if !(0...1).contains(relations[i].weight) || relations[i].weight.isNaN {
@@ -232,9 +253,10 @@ package struct GraphAssembly {
         }
         if v.errorCount > 0 { throw DiagnosticError(v.diagnostics) }
 
-        let graph = Graph(name: name, title: title, description: description, documents: documents, actors: actors,
-                          claims: claims, stances: stances, relations: relations, documentIndex: documentTable,
-                          actorIndex: actorTable, claimIndex: claimTable, relationIndex: relationTable)
+        let graph = Graph(
+            name: name, title: title, description: description, documents: documents, actors: actors,
+            claims: claims, stances: stances, relations: relations, documentIndex: documentTable,
+            actorIndex: actorTable, claimIndex: claimTable, relationIndex: relationTable)
         // Lint records (see ``lintDiagnostic(_:claims:at:)``), made into diagnostics by the caller.
         var records: [Int] = []
         if lint {
@@ -260,7 +282,8 @@ package struct GraphAssembly {
     package static func lintDiagnostic(_ record: Int, claims: [Claim], at loc: SourceLocation?) -> Diagnostic {
         let id = claims[record >> 1].id
         if record & 1 == 0 {
-            return Diagnostic(.warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc)
+            return Diagnostic(
+                .warning, "claim '\(id)' is isolated: no relation supports, attacks or starts from it", at: loc)
         }
         return Diagnostic(.warning, "no actor holds claim '\(id)'", at: loc, hint: "add 'stance ACTOR asserts \(id)'")
     }

@@ -21,8 +21,10 @@ public struct GraphBuilder: Sendable {
         public var location: SourceLocation?
 
         /// Creates a stance draft.
-        public init(actor: String, claim: String, kind: StanceKind = .asserts, document: String? = nil,
-                    quotes: [Quote] = [], location: SourceLocation? = nil) {
+        public init(
+            actor: String, claim: String, kind: StanceKind = .asserts, document: String? = nil,
+            quotes: [Quote] = [], location: SourceLocation? = nil
+        ) {
             self.actor = actor
             self.claim = claim
             self.kind = kind
@@ -34,11 +36,14 @@ public struct GraphBuilder: Sendable {
 
         /// Compares the stance's content, not its locations.
         public static func == (a: StanceDraft, b: StanceDraft) -> Bool {
-            a.actor == b.actor && a.claim == b.claim && a.kind == b.kind && a.document == b.document && a.quotes == b.quotes
+            a.actor == b.actor && a.claim == b.claim && a.kind == b.kind && a.document == b.document
+                && a.quotes == b.quotes
         }
 
         /// Hashes the stance's content.
-        public func hash(into h: inout Hasher) { h.combine(actor); h.combine(claim); h.combine(kind); h.combine(document) }
+        public func hash(into h: inout Hasher) {
+            h.combine(actor); h.combine(claim); h.combine(kind); h.combine(document)
+        }
     }
 
     /// The target of a relation draft, by id.
@@ -81,8 +86,10 @@ public struct GraphBuilder: Sendable {
         public var weightLocation: SourceLocation?
 
         /// Creates a relation draft.
-        public init(id: String? = nil, kind: RelationKind, source: String, target: TargetDraft, weight: Double = 1,
-                    actor: String? = nil, note: String? = nil, location: SourceLocation? = nil) {
+        public init(
+            id: String? = nil, kind: RelationKind, source: String, target: TargetDraft, weight: Double = 1,
+            actor: String? = nil, note: String? = nil, location: SourceLocation? = nil
+        ) {
             self.id = id
             self.kind = kind
             self.source = source
@@ -94,10 +101,13 @@ public struct GraphBuilder: Sendable {
         }
 
         /// Creates a draft of a relation whose premises (at least one) hold only together.
-        public init(id: String? = nil, kind: RelationKind, premises: [String], target: TargetDraft, weight: Double = 1,
-                    actor: String? = nil, note: String? = nil, location: SourceLocation? = nil) {
-            self.init(id: id, kind: kind, source: premises.first ?? "", target: target, weight: weight, actor: actor,
-                      note: note, location: location)
+        public init(
+            id: String? = nil, kind: RelationKind, premises: [String], target: TargetDraft, weight: Double = 1,
+            actor: String? = nil, note: String? = nil, location: SourceLocation? = nil
+        ) {
+            self.init(
+                id: id, kind: kind, source: premises.first ?? "", target: target, weight: weight, actor: actor,
+                note: note, location: location)
             otherPremises = Array(premises.dropFirst())
         }
 
@@ -148,8 +158,9 @@ public struct GraphBuilder: Sendable {
         actors = graph.actors.map { ($0, nil) }
         claims = graph.claims.map { ($0, nil) }
         stances = graph.stances.map { s in
-            StanceDraft(actor: graph.actors[s.actor].id, claim: graph.claims[s.claim].id, kind: s.kind,
-                        document: s.document.map { graph.documents[$0].id }, quotes: s.quotes)
+            StanceDraft(
+                actor: graph.actors[s.actor].id, claim: graph.claims[s.claim].id, kind: s.kind,
+                document: s.document.map { graph.documents[$0].id }, quotes: s.quotes)
         }
         relations = graph.relations.enumerated().map { i, r in
             let target: TargetDraft
@@ -157,15 +168,18 @@ public struct GraphBuilder: Sendable {
             case let .claim(c): target = .claim(graph.claims[c].id)
             case let .relation(t): target = .relation(graph.relations[t].id ?? "#\(t)")
             }
-            var draft = RelationDraft(id: r.id, kind: r.kind, source: graph.claims[r.source].id, target: target,
-                                      weight: r.weight, actor: r.actor.map { graph.actors[$0].id }, note: r.note)
+            var draft = RelationDraft(
+                id: r.id, kind: r.kind, source: graph.claims[r.source].id, target: target,
+                weight: r.weight, actor: r.actor.map { graph.actors[$0].id }, note: r.note)
             draft.otherPremises = r.otherPremises.map { graph.claims[$0].id }
             return draft
         }
     }
 
     /// Adds a document.
-    public mutating func add(_ document: Document, at location: SourceLocation? = nil) { documents.append((document, location)) }
+    public mutating func add(_ document: Document, at location: SourceLocation? = nil) {
+        documents.append((document, location))
+    }
     /// Adds an actor.
     public mutating func add(_ actor: Actor, at location: SourceLocation? = nil) { actors.append((actor, location)) }
     /// Adds a claim.
@@ -212,10 +226,14 @@ public struct GraphBuilder: Sendable {
         asm.stances.reserveCapacity(stances.count)
         asm.stanceMarks.reserveCapacity(stances.count)
         for s in stances {
-            asm.stances.append(Stance(actor: asm.pending(s.actor), claim: asm.pending(s.claim), kind: s.kind,
-                                      document: s.document.map { asm.pending($0) }, quotes: s.quotes))
-            asm.stanceMarks.append(.init(declaration: mark(s.location), actor: mark(s.locations.actor),
-                                         claim: mark(s.locations.claim), document: mark(s.locations.document)))
+            asm.stances.append(
+                Stance(
+                    actor: asm.pending(s.actor), claim: asm.pending(s.claim), kind: s.kind,
+                    document: s.document.map { asm.pending($0) }, quotes: s.quotes))
+            asm.stanceMarks.append(
+                .init(
+                    declaration: mark(s.location), actor: mark(s.locations.actor),
+                    claim: mark(s.locations.claim), document: mark(s.locations.document)))
         }
         asm.relations.reserveCapacity(relations.count)
         asm.relationMarks.reserveCapacity(relations.count)
@@ -225,19 +243,26 @@ public struct GraphBuilder: Sendable {
             case let .claim(t): target = .claim(asm.pending(t))
             case let .relation(t): target = .relation(asm.pending(t))
             }
-            var relation = Relation(id: r.id, kind: r.kind, source: asm.pending(r.source), target: target,
-                                    weight: r.weight, actor: r.actor.map { asm.pending($0) }, note: r.note)
+            var relation = Relation(
+                id: r.id, kind: r.kind, source: asm.pending(r.source), target: target,
+                weight: r.weight, actor: r.actor.map { asm.pending($0) }, note: r.note)
             if !r.otherPremises.isEmpty {
                 relation.otherPremises = r.otherPremises.map { asm.pending($0) }
                 asm.otherPremiseMarks[i] = r.otherPremises.indices.map { k in
-                    mark((k < r.otherPremiseLocations.count ? r.otherPremiseLocations[k] : nil) ?? r.sourceLocation ?? r.location)
+                    mark(
+                        (k < r.otherPremiseLocations.count ? r.otherPremiseLocations[k] : nil) ?? r.sourceLocation
+                            ?? r.location)
                 }
             }
             asm.relations.append(relation)
-            asm.relationMarks.append(.init(source: mark(r.sourceLocation ?? r.location), target: mark(r.targetLocation ?? r.location),
-                                           extra: Int32(i)))
-            asm.relationExtraMarks.append(.init(declaration: mark(r.location), actor: mark(r.actorLocation ?? r.location),
-                                                weight: mark(r.weightLocation ?? r.location)))
+            asm.relationMarks.append(
+                .init(
+                    source: mark(r.sourceLocation ?? r.location), target: mark(r.targetLocation ?? r.location),
+                    extra: Int32(i)))
+            asm.relationExtraMarks.append(
+                .init(
+                    declaration: mark(r.location), actor: mark(r.actorLocation ?? r.location),
+                    weight: mark(r.weightLocation ?? r.location)))
             if let id = r.id { _ = asm.relationTable.insert(id, value: Int32(i)) }
         }
         let spelling = spellingErrors()
@@ -268,7 +293,9 @@ extension GraphBuilder {
         if blank(description) { v.error("the graph's description is empty", nil) }
         // Empty titles and names are the assembly's to report; white space alone is reported here.
         for (d, loc) in documents {
-            if !d.title.isEmpty, blank(d.title) { v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'") }
+            if !d.title.isEmpty, blank(d.title) {
+                v.error("document '\(d.id)' has no title", loc, hint: "add a line '  title: ...'")
+            }
             for (key, value) in [("publisher", d.publisher), ("url", d.url), ("file", d.file)] where blank(value) {
                 v.error("property '\(key)' of document '\(d.id)' is empty", loc)
             }
@@ -281,7 +308,9 @@ extension GraphBuilder {
         }
         for (c, loc) in claims {
             for t in c.tags where !Slug.isValid(t) {
-                v.error("invalid tag '\(t)' on claim '\(c.id)'", loc, hint: "tags are slugs: letters, digits, '-', '_' and '.'")
+                v.error(
+                    "invalid tag '\(t)' on claim '\(c.id)'", loc,
+                    hint: "tags are slugs: letters, digits, '-', '_' and '.'")
             }
         }
         for r in relations where blank(r.note) { v.error("the relation's note is empty", r.location) }

@@ -39,10 +39,12 @@ package struct IdTable: Sendable {
             let bytes = 16 * n
             if bytes >= 4 << 20, let base = buf.baseAddress {
                 #if os(Linux)
-                // Advise the 2 MB-aligned part before the first touch, so that it is faulted in as huge pages.
-                let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
-                let end = (Int(bitPattern: base) + bytes) & ~((2 << 20) - 1)
-                if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) { _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */) }
+                    // Advise the 2 MB-aligned part before the first touch, so that it is faulted in as huge pages.
+                    let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
+                    let end = (Int(bitPattern: base) + bytes) & ~((2 << 20) - 1)
+                    if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+                        _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */)
+                    }
                 #endif
             }
             buf.initialize(repeating: 0)
@@ -149,7 +151,10 @@ package struct IdTable: Sendable {
                     let k = Int(t & 0xFFFF_FFFF) - 1
                     let start = k == 0 ? 0 : ends[k - 1]
                     if ends[k] - start == key.count,
-                       arena.withUnsafeBytes({ memcmp($0.baseAddress! + start, key.baseAddress!, key.count) }) == 0 { return s }
+                        arena.withUnsafeBytes({ memcmp($0.baseAddress! + start, key.baseAddress!, key.count) }) == 0
+                    {
+                        return s
+                    }
                 }
                 s = (s &+ 1) & mask
             }
@@ -171,7 +176,9 @@ package struct IdTable: Sendable {
             values.withUnsafeBufferPointer { v in
                 ends.withUnsafeBufferPointer { e in
                     arena.withUnsafeBytes { a in
-                        body(ExactLookup(slots: s, values: v, ends: e, arena: a, enabled: slow == nil, identity: identity))
+                        body(
+                            ExactLookup(
+                                slots: s, values: v, ends: e, arena: a, enabled: slow == nil, identity: identity))
                     }
                 }
             }
@@ -236,7 +243,11 @@ package struct IdTable: Sendable {
                     let k = Int(t & 0xFFFF_FFFF) - 1
                     if key.count <= 8 { return identity ? Int32(k) : values[k] }
                     let start = k == 0 ? 0 : ends[k - 1]
-                    if ends[k] - start == key.count, memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0 { return values[k] }
+                    if ends[k] - start == key.count,
+                        memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
+                    {
+                        return values[k]
+                    }
                 }
                 s = (s &+ 1) & mask
             }

@@ -23,8 +23,10 @@ public struct Relation: Sendable, Hashable, Codable {
     public var note: String?
 
     /// Creates a relation from indices.
-    public init(id: String? = nil, kind: RelationKind, source: Int, target: RelationTarget, weight: Double = 1,
-                actor: Int? = nil, note: String? = nil) {
+    public init(
+        id: String? = nil, kind: RelationKind, source: Int, target: RelationTarget, weight: Double = 1,
+        actor: Int? = nil, note: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.source = source
@@ -35,8 +37,10 @@ public struct Relation: Sendable, Hashable, Codable {
     }
 
     /// Creates a relation whose premises (at least one, the first being `source`) hold only together.
-    public init(id: String? = nil, kind: RelationKind, premises: [Int], target: RelationTarget, weight: Double = 1,
-                actor: Int? = nil, note: String? = nil) {
+    public init(
+        id: String? = nil, kind: RelationKind, premises: [Int], target: RelationTarget, weight: Double = 1,
+        actor: Int? = nil, note: String? = nil
+    ) {
         precondition(!premises.isEmpty, "a relation needs at least one premise")
         self.init(id: id, kind: kind, source: premises[0], target: target, weight: weight, actor: actor, note: note)
         otherPremises = Array(premises.dropFirst())

@@ -60,7 +60,8 @@ public enum QuoteLocation: Sendable, Hashable, Codable, CustomStringConvertible 
         var numbers: [Int] = []
         for part in parts {
             guard !part.isEmpty, part.count <= 12, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let n = Int(part) else { return nil }
+                let n = Int(part)
+            else { return nil }
             numbers.append(n)
         }
         if isLines {

@@ -16,7 +16,9 @@ public enum NumberText {
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
         let scaled = (x * scale).rounded(.toNearestOrEven)
-        guard scaled.isFinite, abs(scaled) < 9e15 else { return x.isNaN ? "nan" : x.isInfinite ? (x < 0 ? "-inf" : "inf") : String(x) }
+        guard scaled.isFinite, abs(scaled) < 9e15 else {
+            return x.isNaN ? "nan" : x.isInfinite ? (x < 0 ? "-inf" : "inf") : String(x)
+        }
         let v = Int64(scaled)
         let whole = String(abs(v) / Int64(scale))
         let sign = v < 0 ? "-" : ""

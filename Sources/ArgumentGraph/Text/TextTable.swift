@@ -43,7 +43,11 @@ public struct TextTable {
                     var cell = k < parts[i].count ? parts[i][k] : ""
                     let right = rightAligned.contains(i)
                     if i < n - 1 || right { cell = TextWidth.pad(cell, to: widths[i], right: right) }
-                    if header { cell = heading(cell) } else if let c = colours[i], !cell.allSatisfy({ $0 == " " }) { cell = c(cell) }
+                    if header {
+                        cell = heading(cell)
+                    } else if let c = colours[i], !cell.allSatisfy({ $0 == " " }) {
+                        cell = c(cell)
+                    }
                     line += (i > 0 ? "  " : "") + cell
                 }
                 while line.last == " " { line.removeLast() }
@@ -71,7 +75,9 @@ public struct TextTable {
                 widths[i] = w
                 natural[i] = max(natural[i], w)
                 if w > longestWord[i] {
-                    for word in row[i].split(separator: " ") { longestWord[i] = max(longestWord[i], TextWidth.columns(word)) }
+                    for word in row[i].split(separator: " ") {
+                        longestWord[i] = max(longestWord[i], TextWidth.columns(word))
+                    }
                 }
             }
             if r % step == 0 { sample.append(widths) }

@@ -6,8 +6,10 @@ public enum WordWrap {
     /// A word wider than a line starts a line of its own and is cut where the line is full. With `keepingLineBreaks`
     /// each line of `text` is a paragraph (an empty one gives an empty line); without, all whitespace runs, line
     /// breaks included, are one space, and text with no words gives no lines.
-    public static func lines(_ text: String, width: Int, indent: String = "", firstIndent: String? = nil,
-                             keepingLineBreaks: Bool = true) -> [String] {
+    public static func lines(
+        _ text: String, width: Int, indent: String = "", firstIndent: String? = nil,
+        keepingLineBreaks: Bool = true
+    ) -> [String] {
         let room = max(1, width)
         let first = firstIndent ?? indent
         let indentWidth = TextWidth.columns(indent)
@@ -21,7 +23,8 @@ public enum WordWrap {
             currentWidth = indentWidth
             lineHasWord = false
         }
-        let paragraphs = keepingLineBreaks ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
+        let paragraphs =
+            keepingLineBreaks ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
         for (p, paragraph) in paragraphs.enumerated() {
             if p > 0 { newLine() }
             for wordText in paragraph.split(whereSeparator: isSpace) {

@@ -25,13 +25,21 @@ public enum XMLText {
                 let v = s.value
                 switch flavour {
                 case .xml:
-                    if v == 0x09 || v == 0x0A || v == 0x0D { out += "&#\(v);" }
-                    else if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                    else { out.unicodeScalars.append(s) }
+                    if v == 0x09 || v == 0x0A || v == 0x0D {
+                        out += "&#\(v);"
+                    } else if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
+                        continue
+                    } else {
+                        out.unicodeScalars.append(s)
+                    }
                 case .graphvizHTML:
-                    if isControlOrBreak(s) { out += " " }
-                    else if s.isASCII { out.unicodeScalars.append(s) }
-                    else { out += "&#\(v);" }
+                    if isControlOrBreak(s) {
+                        out += " "
+                    } else if s.isASCII {
+                        out.unicodeScalars.append(s)
+                    } else {
+                        out += "&#\(v);"
+                    }
                 }
             }
         }

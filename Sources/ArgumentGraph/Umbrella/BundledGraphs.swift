@@ -12,13 +12,15 @@ public enum BundledGraphs {
     public static func defaultGraphPath() -> String? {
         let file = defaultName + ".arg"
         var candidates: [String] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for bundle in ["argraph_ArgumentGraph.resources", "argraph_ArgumentGraph.bundle/Contents/Resources"] {
             candidates.append(exe.appendingPathComponent(bundle).appendingPathComponent(file).path)
         }
         if let procExe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
             let dir = URL(fileURLWithPath: procExe).deletingLastPathComponent()
-            candidates.append(dir.appendingPathComponent("argraph_ArgumentGraph.resources").appendingPathComponent(file).path)
+            candidates.append(
+                dir.appendingPathComponent("argraph_ArgumentGraph.resources").appendingPathComponent(file).path)
         }
         // Sources/ArgumentGraph/Model/BundledGraphs.swift -> repository root.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

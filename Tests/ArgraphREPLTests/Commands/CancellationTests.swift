@@ -14,7 +14,9 @@ import Testing
         var s = "graph ring\nactor alice\nactor bob\n"
         for i in 0..<n { s += "claim c\(i): Claim \(i).\n" }
         for i in 0..<n { s += "stance \(i % 2 == 0 ? "alice" : "bob") asserts c\(i)\n" }
-        for i in 0..<n { s += "attack c\(i) -> c\((i + 1) % n)\n  weight: 0.9\nsupport c\(i) -> c\((i + 2) % n)\n  weight: 0.8\n" }
+        for i in 0..<n {
+            s += "attack c\(i) -> c\((i + 1) % n)\n  weight: 0.9\nsupport c\(i) -> c\((i + 2) % n)\n  weight: 0.8\n"
+        }
         // Evidence where support chains start.
         for i in stride(from: 0, to: n, by: 3) { s += "evidence e\(i): Evidence \(i).\nsupport e\(i) -> c\(i)\n" }
         return s
@@ -44,8 +46,10 @@ import Testing
         return (output, polls.count, kept)
     }
 
-    static let longCommands = ["cruxes --target c0", "cruxes alice bob", "score", "chains c0 --k 50", "why c0",
-                               "whatif retract c3"]
+    static let longCommands = [
+        "cruxes --target c0", "cruxes alice bob", "score", "chains c0 --k 50", "why c0",
+        "whatif retract c3",
+    ]
 
     @Test(arguments: longCommands)
     func aLongCommandStopsSoonAfterCtrlCAndKeepsTheEdits(command: String) {
@@ -82,7 +86,10 @@ import Testing
         var source = "graph many\n"
         for a in 0..<16 { source += "actor a\(a)\n" }
         for c in 0..<8 { source += "claim c\(c): Claim \(c).\n" }
-        for a in 0..<16 { source += "stance a\(a) \(a % 3 == 0 ? "denies" : "asserts") c\(a % 8)\nstance a\(a) asserts c\((a + 3) % 8)\n" }
+        for a in 0..<16 {
+            source +=
+                "stance a\(a) \(a % 3 == 0 ? "denies" : "asserts") c\(a % 8)\nstance a\(a) asserts c\((a + 3) % 8)\n"
+        }
         func run(pressedFrom from: Int?) -> (output: String, polls: Int) {
             let (s, out) = Fixture.session(source, width: 200)
             let polls = Polls()

@@ -38,9 +38,13 @@ import Testing
         #expect(shell.execute("unlink fact con"))
         #expect(s.current.graph.relations.count == g.relations.count - 1)
         #expect(!shell.execute("unlink top pro"))
-        #expect(out.take().hasSuffix("error: no relation from 'top' to 'pro'\n  hint: there is one from 'pro' to 'top': unlink pro top\n"))
+        #expect(
+            out.take().hasSuffix(
+                "error: no relation from 'top' to 'pro'\n  hint: there is one from 'pro' to 'top': unlink pro top\n"))
         #expect(!shell.execute("link fact likes con"))
-        #expect(out.take().hasPrefix("error: expected supports, attacks or undercuts, not 'likes'\n  hint: usage: link FROM"))
+        #expect(
+            out.take().hasPrefix(
+                "error: expected supports, attacks or undercuts, not 'likes'\n  hint: usage: link FROM"))
         #expect(!shell.execute("link fact supports con weight 2"))
         #expect(out.take() == "error: weight '2' is not a number in [0, 1]\n")
         #expect(!shell.execute("link pro supports top --wieght 1"))
@@ -59,7 +63,9 @@ import Testing
         #expect(out.take() == "removed claim con with 1 stance(s) and 2 relation(s)\n")
         #expect(Shell(session: s).execute("remove actor bob; remove doc1"))
         let g = s.current.graph
-        #expect(g.actors.map(\.id) == ["alice"] && g.documents.isEmpty && g.stances.count == 1 && g.stances[0].document == nil)
+        #expect(
+            g.actors.map(\.id) == ["alice"] && g.documents.isEmpty && g.stances.count == 1
+                && g.stances[0].document == nil)
         #expect(!Shell(session: s).execute("remove nothing-here"))
     }
 
@@ -109,8 +115,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("fixture.arg").path
         // Hand-written spacing that the canonical form would change.
-        let source = Fixture.text.replacingOccurrences(of: "claim con: A reason against the top claim.",
-                                                       with: "claim con:   A reason against the top claim.  ")
+        let source = Fixture.text.replacingOccurrences(
+            of: "claim con: A reason against the top claim.",
+            with: "claim con:   A reason against the top claim.  ")
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         let lg = try LoadedGraph.open(path: path)
         let out = BufferedOutput()
@@ -167,6 +174,9 @@ import Testing
         let s = Session(graphs: [g], output: out)
         #expect(!Shell(session: s).execute("save"))
         #expect(!Shell(session: s).execute("save x.txt"))
-        #expect(out.text == "error: the bundled graph is read-only\n  hint: give a file: save my-graph.arg\nerror: cannot tell the format of 'x.txt' from its extension\n  hint: use .arg or .json\n")
+        #expect(
+            out.text
+                == "error: the bundled graph is read-only\n  hint: give a file: save my-graph.arg\nerror: cannot tell the format of 'x.txt' from its extension\n  hint: use .arg or .json\n"
+        )
     }
 }

@@ -5,23 +5,24 @@ import Testing
 @Suite struct NavigationCommandsTests {
     @Test func showListsHoldersQuotesSupportersAndAttackersWithNumbers() {
         let out = Fixture.run(["show top"])
-        #expect(out == """
-        top  (claim; tags: main)
-          The top claim.
+        #expect(
+            out == """
+                top  (claim; tags: main)
+                  The top claim.
 
-        Held by
-          alice asserts in doc1 (2020-01-02)
-            “the top is right”
-          bob denies
+                Held by
+                  alice asserts in doc1 (2020-01-02)
+                    “the top is right”
+                  bob denies
 
-        Supported by
-          1  +  pro  1  A reason for the top claim.
-        Attacked by
-          2  −  con  1  A reason against the top claim.
-        Bears on nothing
-        (to walk: go top, then 'down N' or 'up N' by these numbers)
+                Supported by
+                  1  +  pro  1  A reason for the top claim.
+                Attacked by
+                  2  −  con  1  A reason against the top claim.
+                Bears on nothing
+                (to walk: go top, then 'down N' or 'up N' by these numbers)
 
-        """)
+                """)
     }
 
     @Test func showMarksUndercutLinksAndWeights() {
@@ -32,33 +33,36 @@ import Testing
     }
 
     @Test func showAlsoShowsActorsAndDocuments() {
-        #expect(Fixture.run(["show alice"]) == """
-        alice  Alice Adams (person)
+        #expect(
+            Fixture.run(["show alice"]) == """
+                alice  Alice Adams (person)
 
-        STANCE   CLAIM  IN    TEXT
-        asserts  top    doc1  The top claim.
+                STANCE   CLAIM  IN    TEXT
+                asserts  top    doc1  The top claim.
 
-        """)
-        #expect(Fixture.run(["show doc1"]) == """
-        doc1
-          First document
-          date: 2020-01-02
+                """)
+        #expect(
+            Fixture.run(["show doc1"]) == """
+                doc1
+                  First document
+                  date: 2020-01-02
 
-        ACTOR  STANCE   CLAIM  QUOTES
-        alice  asserts  top         1
-        bob    asserts  con         0
+                ACTOR  STANCE   CLAIM  QUOTES
+                alice  asserts  top         1
+                bob    asserts  con         0
 
-        """)
+                """)
     }
 
     @Test func claimsFilterByActorDocumentTagAndKind() {
-        #expect(Fixture.run(["claims --by bob"]) == """
-        ID   KIND   +  −  TEXT
-        top  claim  1  1  The top claim.
-        con  claim  0  0  A reason against the top claim.
-        2 claims
+        #expect(
+            Fixture.run(["claims --by bob"]) == """
+                ID   KIND   +  −  TEXT
+                top  claim  1  1  The top claim.
+                con  claim  0  0  A reason against the top claim.
+                2 claims
 
-        """)
+                """)
         #expect(Fixture.run(["claims --in doc1 --tag main"]).contains("top  claim"))
         #expect(!Fixture.run(["claims --in doc1 --tag main"]).contains("con  claim"))
         #expect(Fixture.run(["claims --kind evidence"]).contains("fact  evidence  0  0  A fact about Tōkyō."))
@@ -72,16 +76,17 @@ import Testing
         shell.execute("go top")
         #expect(s.prompt == "fixture:top> ")
         shell.execute("down")
-        #expect(out.take() == """
-        top: The top claim.
-        2 choices; type 'down N':
-          1  +  pro  1  A reason for the top claim.
-          2  −  con  1  A reason against the top claim.
+        #expect(
+            out.take() == """
+                top: The top claim.
+                2 choices; type 'down N':
+                  1  +  pro  1  A reason for the top claim.
+                  2  −  con  1  A reason against the top claim.
 
-        """)
+                """)
         #expect(s.prompt == "fixture:top> ")
         shell.execute("down 1")
-        shell.execute("down")   // one choice: moves at once
+        shell.execute("down")  // one choice: moves at once
         #expect(s.prompt == "fixture:fact> ")
         shell.execute("up")
         #expect(s.prompt == "fixture:pro> ")
@@ -101,34 +106,37 @@ import Testing
     }
 
     @Test func upAtTheTopIsAnErrorWithAHint() {
-        #expect(Fixture.run(["go top", "up"]).hasSuffix("error: 'top' supports or attacks nothing\n  hint: try 'down'\n"))
+        #expect(
+            Fixture.run(["go top", "up"]).hasSuffix("error: 'top' supports or attacks nothing\n  hint: try 'down'\n"))
     }
 
     @Test func treeShowsSupportsAttacksUndercutsAndRepeatsOnce() {
-        #expect(Fixture.run(["tree top"]) == """
-        top  The top claim.
-          + pro  A reason for the top claim.
-            + (0.5) fact  A fact about Tōkyō.
-              ⊘ con  A reason against the top claim.
-          − con (see above)  A reason against the top claim.
+        #expect(
+            Fixture.run(["tree top"]) == """
+                top  The top claim.
+                  + pro  A reason for the top claim.
+                    + (0.5) fact  A fact about Tōkyō.
+                      ⊘ con  A reason against the top claim.
+                  − con (see above)  A reason against the top claim.
 
-        """)
+                """)
         #expect(Fixture.run(["tree top --depth 1"]).hasSuffix("(1 claim has more below depth 1; use --depth N)\n"))
     }
 
     @Test func treeMarksCycles() {
         let cyclic = """
-        claim a: A.
-        claim b: B.
-        attack a -> b
-        attack b -> a
-        """
-        #expect(Fixture.run(["tree a"], source: cyclic) == """
-        a  A.
-          − b  B.
-            − a (cycle)  A.
+            claim a: A.
+            claim b: B.
+            attack a -> b
+            attack b -> a
+            """
+        #expect(
+            Fixture.run(["tree a"], source: cyclic) == """
+                a  A.
+                  − b  B.
+                    − a (cycle)  A.
 
-        """)
+                """)
     }
 
     @Test func treeOnALongChainIsIterativeAndCut() throws {
@@ -150,39 +158,44 @@ import Testing
 
     @Test func pathFindsTheShortestChainsEitherWay() {
         let diamond = """
-        claim a: A.
-        claim b: B.
-        claim c: C.
-        claim d: D.
-        claim e: E.
-        support a -> b
-        support a -> c
-        attack b -> d
-        support c -> d
-        support e -> c
-        """
-        #expect(Fixture.run(["path a d"], source: diamond) == """
-        1. a —supports→ b —attacks→ d
-        2. a —supports→ c —supports→ d
+            claim a: A.
+            claim b: B.
+            claim c: C.
+            claim d: D.
+            claim e: E.
+            support a -> b
+            support a -> c
+            attack b -> d
+            support c -> d
+            support e -> c
+            """
+        #expect(
+            Fixture.run(["path a d"], source: diamond) == """
+                1. a —supports→ b —attacks→ d
+                2. a —supports→ c —supports→ d
 
-        """)
+                """)
         #expect(Fixture.run(["path a d --max 1"], source: diamond).split(separator: "\n").count == 1)
-        #expect(Fixture.run(["path d a"], source: diamond).hasPrefix("no chain leads from d to a; chains the other way:\n1. a —"))
-        #expect(Fixture.run(["path e b"], source: diamond) == """
-        no chain in either direction; chains ignoring direction:
-        1. e —supports→ c —supports→ d ←attacks— b
-        2. e —supports→ c ←supports— a —supports→ b
+        #expect(
+            Fixture.run(["path d a"], source: diamond).hasPrefix(
+                "no chain leads from d to a; chains the other way:\n1. a —"))
+        #expect(
+            Fixture.run(["path e b"], source: diamond) == """
+                no chain in either direction; chains ignoring direction:
+                1. e —supports→ c —supports→ d ←attacks— b
+                2. e —supports→ c ←supports— a —supports→ b
 
-        """)
+                """)
     }
 
     @Test func findIgnoresCaseAndAccentsAndSearchesQuotes() {
-        #expect(Fixture.run(["find TOKYO"]) == """
-        ID    TEXT
-        fact  A fact about Tōkyō.
-        1 match
+        #expect(
+            Fixture.run(["find TOKYO"]) == """
+                ID    TEXT
+                fact  A fact about Tōkyō.
+                1 match
 
-        """)
+                """)
         #expect(Fixture.run(["find top is RIGHT"]).contains("top  alice: “the top is right”"))
         #expect(Fixture.run(["find /^a (reason|fact)/"]).hasSuffix("3 matches\n"))
         #expect(Fixture.run(["find /(/"]).hasPrefix("error: invalid regular expression /(/"))
@@ -190,13 +203,16 @@ import Testing
     }
 
     @Test func unknownIdsSuggestTheNearest() {
-        #expect(Fixture.run(["show tpo"]) == "error: unknown claim, actor or document 'tpo'\n  hint: did you mean 'top'?\n")
+        #expect(
+            Fixture.run(["show tpo"]) == "error: unknown claim, actor or document 'tpo'\n  hint: did you mean 'top'?\n")
         #expect(Fixture.run(["go fcat"]) == "error: unknown claim 'fcat'\n  hint: did you mean 'fact'?\n")
     }
 
     @Test func infoCountsEverything() {
         let out = Fixture.run(["info"])
-        #expect(out.hasPrefix("fixture: Fixture\nWHAT        COUNT\ndocuments       1\nactors          2\nclaims          4\n"))
+        #expect(
+            out.hasPrefix(
+                "fixture: Fixture\nWHAT        COUNT\ndocuments       1\nactors          2\nclaims          4\n"))
         #expect(out.contains("undercuts       1\n"))
     }
 

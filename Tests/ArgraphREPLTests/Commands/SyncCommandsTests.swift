@@ -20,7 +20,9 @@ import Testing
             session = Session(graphs: [try LoadedGraph.open(path: file)], output: out, errorOutput: out)
             shell = Shell(session: session)
         }
-        func disk(_ name: String = "g.arg") -> String { (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8)) ?? "<none>" }
+        func disk(_ name: String = "g.arg") -> String {
+            (try? String(contentsOfFile: dir + "/" + name, encoding: .utf8)) ?? "<none>"
+        }
         func append(_ line: String) throws {
             let h = try #require(FileHandle(forWritingAtPath: file))
             h.seekToEndOfFile()
@@ -41,13 +43,18 @@ import Testing
         let refusal = s.take()
         #expect(refusal.contains("error: '\(s.file)' was changed on disk at "), "\(refusal)")
         #expect(refusal.contains("since argraph read it: 1 line differs; not saved"))
-        #expect(refusal.contains("hint: 'merge' replays your 1 unsaved edit (add claim c) onto it; 'save --force' overwrites it; 'reload --discard' drops your edits"), "\(refusal)")
+        #expect(
+            refusal.contains(
+                "hint: 'merge' replays your 1 unsaved edit (add claim c) onto it; 'save --force' overwrites it; 'reload --discard' drops your edits"
+            ), "\(refusal)")
         #expect(s.disk() == Self.text + "claim ext: From the editor.\n")
         #expect(s.shell.execute("merge"))
         #expect(s.take().contains("merged 1 edit onto \(s.file) as it is now and saved"))
         let merged = s.disk()
         #expect(merged.hasPrefix("graph g\n# Their comment.\nclaim a: A.\n"), "\(merged)")
-        #expect(merged.contains("claim ext: From the editor.") && merged.contains("claim c: C.") && merged.contains("attack c -> a"))
+        #expect(
+            merged.contains("claim ext: From the editor.") && merged.contains("claim c: C.")
+                && merged.contains("attack c -> a"))
         #expect(!s.session.current.hasUnsavedChanges)
         // What was written is what the next save expects.
         #expect(s.shell.execute("add claim d D.; save"))
@@ -81,7 +88,9 @@ import Testing
         #expect(s.shell.execute("merge"))
         let report = s.take()
         #expect(report.contains("not merged: link c supports b: claim 'b' was removed on disk"), "\(report)")
-        #expect(report.contains("merged 2 edits of 3 onto \(s.file) as it is now; not saved: 1 could not be applied"), "\(report)")
+        #expect(
+            report.contains("merged 2 edits of 3 onto \(s.file) as it is now; not saved: 1 could not be applied"),
+            "\(report)")
         #expect(s.disk() == "graph g\n# Their comment.\nclaim a: A.\n", "nothing is written when an edit was refused")
         // The edits that applied stay as unsaved edits on top of the file, and save now writes them.
         #expect(s.session.current.hasUnsavedChanges)
@@ -93,7 +102,8 @@ import Testing
         let s = try Setup()
         defer { try? FileManager.default.removeItem(atPath: s.dir) }
         #expect(s.shell.execute("remove b"))
-        try Self.text.replacingOccurrences(of: "claim b: B.", with: "claim b: B, reworded by a colleague.").write(toFile: s.file, atomically: true, encoding: .utf8)
+        try Self.text.replacingOccurrences(of: "claim b: B.", with: "claim b: B, reworded by a colleague.").write(
+            toFile: s.file, atomically: true, encoding: .utf8)
         _ = s.take()
         #expect(s.shell.execute("merge"))
         #expect(s.take().contains("not merged: remove claim b: claim 'b' was changed on disk"))
@@ -107,10 +117,17 @@ import Testing
         try s.append("claim ext: E.\n")
         _ = s.take()
         #expect(!s.shell.execute("reload"))
-        #expect(s.take() == "error: reloading would drop g's 1 unsaved edit (add claim c)\n  hint: 'reload --discard' drops them; 'merge' keeps them on top of the file as it is now\n")
+        #expect(
+            s.take()
+                == "error: reloading would drop g's 1 unsaved edit (add claim c)\n  hint: 'reload --discard' drops them; 'merge' keeps them on top of the file as it is now\n"
+        )
         #expect(s.shell.execute("reload --discard"))
-        #expect(s.take() == "reloaded g from \(s.file): 3 claims, 1 line differs from what was read; dropped 1 unsaved edit (add claim c)\n")
-        #expect(s.session.current.graph.claimIndex(of: "ext") != nil && s.session.current.graph.claimIndex(of: "c") == nil)
+        #expect(
+            s.take()
+                == "reloaded g from \(s.file): 3 claims, 1 line differs from what was read; dropped 1 unsaved edit (add claim c)\n"
+        )
+        #expect(
+            s.session.current.graph.claimIndex(of: "ext") != nil && s.session.current.graph.claimIndex(of: "c") == nil)
         #expect(!s.session.current.hasUnsavedChanges)
     }
 
@@ -120,18 +137,19 @@ import Testing
         #expect(s.shell.execute("add claim c C."))
         _ = s.take()
         #expect(s.shell.execute("save --diff"))
-        #expect(s.take() == """
-            --- \(s.file) (on disk)
-            +++ \(s.file) (to be written)
-            @@ -2,4 +2,5 @@
-             # Their comment.
-             claim a: A.
-             claim b: B.
-            +claim c: C.
-             attack a -> b
-            saved \(s.file) (3 claims, 1 relations)
+        #expect(
+            s.take() == """
+                --- \(s.file) (on disk)
+                +++ \(s.file) (to be written)
+                @@ -2,4 +2,5 @@
+                 # Their comment.
+                 claim a: A.
+                 claim b: B.
+                +claim c: C.
+                 attack a -> b
+                saved \(s.file) (3 claims, 1 relations)
 
-            """)
+                """)
         // A no at the question writes nothing.
         s.session.confirm = { _ in false }
         #expect(s.shell.execute("add claim d D.; save --diff"))
@@ -146,7 +164,9 @@ import Testing
         try s.append("claim ext: E.\n")
         _ = s.take()
         #expect(!s.shell.execute("merge"))
-        #expect(s.take().contains("error: cannot merge: g's unsaved changes are not a list of edits (undo went back past the last save"))
+        #expect(
+            s.take().contains(
+                "error: cannot merge: g's unsaved changes are not a list of edits (undo went back past the last save"))
     }
 
     @Test func savingOverAFileThisSessionNeverSawNeedsForce() throws {
@@ -155,7 +175,10 @@ import Testing
         let other = s.dir + "/other.arg"
         try "claim theirs: Theirs.\n".write(toFile: other, atomically: true, encoding: .utf8)
         #expect(!s.shell.execute("save \(other)"))
-        #expect(s.take() == "error: '\(other)' exists and argraph did not write or open it in this session; save would replace it\n  hint: save --force … replaces it; or choose another file\n")
+        #expect(
+            s.take()
+                == "error: '\(other)' exists and argraph did not write or open it in this session; save would replace it\n  hint: save --force … replaces it; or choose another file\n"
+        )
         #expect(s.disk("other.arg") == "claim theirs: Theirs.\n")
         #expect(s.shell.execute("save --force \(other)"))
         #expect(s.session.current.path == other)
@@ -173,7 +196,9 @@ import Testing
         let dot = s.dir + "/g.dot"
         try "digraph mine {}\n".write(toFile: dot, atomically: true, encoding: .utf8)
         #expect(!s.shell.execute("export dot \(dot)"))
-        #expect(s.take().contains("error: '\(dot)' exists and argraph did not write or open it in this session; export would replace it"))
+        #expect(
+            s.take().contains(
+                "error: '\(dot)' exists and argraph did not write or open it in this session; export would replace it"))
         #expect(s.disk("g.dot") == "digraph mine {}\n")
         #expect(s.shell.execute("export dot \(dot) --force; export dot \(dot)"))
         try "digraph edited {}\n".write(toFile: dot, atomically: true, encoding: .utf8)
@@ -189,7 +214,10 @@ import Testing
         #expect(s.shell.execute("add claim c C."))
         _ = s.take()
         #expect(!s.shell.execute("load \(s.file)"))
-        #expect(s.take() == "error: not loaded: it would replace 'g', which has 1 unsaved edit (add claim c)\n  hint: load \(s.file) --as OTHER-NAME, or load --force \(s.file) to drop them\n")
+        #expect(
+            s.take()
+                == "error: not loaded: it would replace 'g', which has 1 unsaved edit (add claim c)\n  hint: load \(s.file) --as OTHER-NAME, or load --force \(s.file) to drop them\n"
+        )
         #expect(s.shell.execute("load --force \(s.file)"))
         #expect(!s.session.current.hasUnsavedChanges)
     }
@@ -208,7 +236,10 @@ import Testing
         try s.append("claim ext2: E2.\n")
         s.session.checkFilesOnDisk()
         s.session.checkFilesOnDisk()
-        #expect(s.take() == "warning: '\(s.file)' changed on disk (1 line differs) while g has 1 unsaved edit (add claim c): 'merge' replays your edits onto it, 'save --force' overwrites it, 'reload --discard' drops your edits\n")
+        #expect(
+            s.take()
+                == "warning: '\(s.file)' changed on disk (1 line differs) while g has 1 unsaved edit (add claim c): 'merge' replays your edits onto it, 'save --force' overwrites it, 'reload --discard' drops your edits\n"
+        )
         // A further change warns again.
         try s.append("claim ext3: E3.\n")
         s.session.checkFilesOnDisk()

@@ -14,7 +14,9 @@ func inIDs(_ g: Graph, _ labels: [Label]) -> [String] {
 }
 
 /// Builds a graph of claims `a`, `b`, … with the given base scores, attacks and supports (weights 1 unless given).
-func makeGraph(bases: [Double?], attacks: [(Int, Int)] = [], supports: [(Int, Int)] = [], weights: [Double]? = nil) -> Graph {
+func makeGraph(bases: [Double?], attacks: [(Int, Int)] = [], supports: [(Int, Int)] = [], weights: [Double]? = nil)
+    -> Graph
+{
     let claims = bases.enumerated().map { Claim(id: "c\($0.offset)", text: "Claim \($0.offset).", base: $0.element) }
     var rels: [Relation] = []
     for (s, t) in attacks { rels.append(Relation(kind: .attack, source: s, target: .claim(t))) }

@@ -6,7 +6,9 @@ typealias SeededGenerator = SplitMix64
 /// A random framework with `n` arguments where each ordered pair (self-attacks included) is an attack with probability `p`.
 func randomFramework(_ n: Int, _ p: Double, _ rng: inout SeededGenerator) -> AttackFramework {
     var attacks: [(Int32, Int32)] = []
-    for a in 0..<n { for b in 0..<n where Double.random(in: 0..<1, using: &rng) < p { attacks.append((Int32(a), Int32(b))) } }
+    for a in 0..<n {
+        for b in 0..<n where Double.random(in: 0..<1, using: &rng) < p { attacks.append((Int32(a), Int32(b))) }
+    }
     return AttackFramework(count: n, attacks: attacks)
 }
 
@@ -27,7 +29,9 @@ struct BruteForce {
         n = af.count
         attackersOf = [UInt32](repeating: 0, count: n)
         attackedBy = [UInt32](repeating: 0, count: n)
-        for a in 0..<n { for b in af.attacked[a] { attackedBy[a] |= 1 << UInt32(b); attackersOf[Int(b)] |= 1 << UInt32(a) } }
+        for a in 0..<n {
+            for b in af.attacked[a] { attackedBy[a] |= 1 << UInt32(b); attackersOf[Int(b)] |= 1 << UInt32(a) }
+        }
     }
 
     func plus(_ s: UInt32) -> UInt32 {
@@ -59,7 +63,9 @@ struct BruteForce {
     var semiStable: [UInt32] {
         let co = completes
         let ranges = co.map { $0 | plus($0) }
-        return co.indices.filter { i in !ranges.contains { $0 != ranges[i] && $0 & ranges[i] == ranges[i] } }.map { co[$0] }
+        return co.indices.filter { i in !ranges.contains { $0 != ranges[i] && $0 & ranges[i] == ranges[i] } }.map {
+            co[$0]
+        }
     }
     var ideal: UInt32 {
         let pref = preferred

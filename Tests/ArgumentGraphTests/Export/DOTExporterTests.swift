@@ -5,27 +5,29 @@ import Testing
 @Suite struct DOTExporterTests {
     /// A two-claim graph, exported with default options, compared line by line with the expected DOT.
     @Test func goldenTwoClaims() throws {
-        let g = try ArgReader.read("""
-        actor welch
-          name: Gen. Larry Welch
-        claim a: The alliance remains vital.
-        evidence b: Bases host 50,000 troops.
-        stance welch asserts a
-        support b -> a
-          weight: 0.75
-        """).graph
+        let g = try ArgReader.read(
+            """
+            actor welch
+              name: Gen. Larry Welch
+            claim a: The alliance remains vital.
+            evidence b: Bases host 50,000 troops.
+            stance welch asserts a
+            support b -> a
+              weight: 0.75
+            """
+        ).graph
         let expected = """
-        digraph argraph {
-          graph [charset="UTF-8", rankdir=BT, nodesep=0.3, ranksep=0.45, fontname="Helvetica,Arial,sans-serif"];
-          node [fontname="Helvetica,Arial,sans-serif", fontsize=11, style="filled,rounded", shape=box, color="#555555", penwidth=1];
-          edge [fontname="Helvetica,Arial,sans-serif", fontsize=9];
-          "a" [fillcolor="#F2CF80", label="The alliance remains vital.", tooltip="a (claim): The alliance remains vital."];
-          "b" [shape=note, style=filled, fillcolor="#FFFFFF", label="Bases host 50,000 troops.", tooltip="b (evidence): Bases host 50,000 troops."];
-          "b" -> "a" [color="#007A5A", style=solid, arrowhead=normal, penwidth=2.1, label="0.75", fontcolor="#007A5A", tooltip="support b -> a"];
-          "@legend" [shape=plaintext, style="", label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#F2CF80" WIDTH="18"></TD><TD ALIGN="LEFT">Gen. Larry Welch</TD></TR><TR><TD BGCOLOR="#FFFFFF" WIDTH="18"></TD><TD ALIGN="LEFT">no actor asserts it</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT"><FONT COLOR="#007A5A">&#8594; supports (solid)</FONT></TD></TR></TABLE>>];
-        }
+            digraph argraph {
+              graph [charset="UTF-8", rankdir=BT, nodesep=0.3, ranksep=0.45, fontname="Helvetica,Arial,sans-serif"];
+              node [fontname="Helvetica,Arial,sans-serif", fontsize=11, style="filled,rounded", shape=box, color="#555555", penwidth=1];
+              edge [fontname="Helvetica,Arial,sans-serif", fontsize=9];
+              "a" [fillcolor="#F2CF80", label="The alliance remains vital.", tooltip="a (claim): The alliance remains vital."];
+              "b" [shape=note, style=filled, fillcolor="#FFFFFF", label="Bases host 50,000 troops.", tooltip="b (evidence): Bases host 50,000 troops."];
+              "b" -> "a" [color="#007A5A", style=solid, arrowhead=normal, penwidth=2.1, label="0.75", fontcolor="#007A5A", tooltip="support b -> a"];
+              "@legend" [shape=plaintext, style="", label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD COLSPAN="2"><B>Legend</B></TD></TR><TR><TD BGCOLOR="#F2CF80" WIDTH="18"></TD><TD ALIGN="LEFT">Gen. Larry Welch</TD></TR><TR><TD BGCOLOR="#FFFFFF" WIDTH="18"></TD><TD ALIGN="LEFT">no actor asserts it</TD></TR><TR><TD COLSPAN="2" ALIGN="LEFT"><FONT COLOR="#007A5A">&#8594; supports (solid)</FONT></TD></TR></TABLE>>];
+            }
 
-        """
+            """
         let dot = DOTExporter.write(g)
         #expect(dot.split(separator: "\n") == expected.split(separator: "\n"))
     }
@@ -34,7 +36,8 @@ import Testing
         let dot = DOTExporter.write(try ExportFixtures.nixon())
         #expect(dot.contains(##""nixon-quaker" -> "@r0" [color="#007A5A", style=solid, arrowhead=none"##))
         #expect(dot.contains(##""@r0" -> "nixon-pacifist" [color="#007A5A", style=solid, arrowhead=normal"##))
-        #expect(dot.contains(##""nixon-pacifist" -> "nixon-not-pacifist" [color="#D55E00", style=dashed, arrowhead=tee"##))
+        #expect(
+            dot.contains(##""nixon-pacifist" -> "nixon-not-pacifist" [color="#D55E00", style=dashed, arrowhead=tee"##))
         #expect(dot.contains(##""study-nixon" -> "@r0" [color="#AA4499", style=dotted, arrowhead=tee"##))
         #expect(dot.contains(##""@r0" [shape=point"##))
         #expect(dot.contains(##""nixon-quaker" [shape=note"##))
@@ -64,8 +67,11 @@ import Testing
         let dot = DOTExporter.write(try ExportFixtures.nixon(), options: o)
         // Reiter only
         #expect(dot.contains(##""nixon-quaker" [shape=note, style=filled, fillcolor="\##(DOTExporter.palette[0])""##))
-        #expect(dot.contains(##""nixon-pacifist" [fillcolor="\##(DOTExporter.palette[2])""##))   // both
-        #expect(dot.contains(##""study-nixon" [shape=hexagon, style=filled, margin="0.02,0.04", fillcolor="\##(DOTExporter.palette[1])""##))  // Quakers only
+        #expect(dot.contains(##""nixon-pacifist" [fillcolor="\##(DOTExporter.palette[2])""##))  // both
+        #expect(
+            dot.contains(
+                ##""study-nixon" [shape=hexagon, style=filled, margin="0.02,0.04", fillcolor="\##(DOTExporter.palette[1])""##
+            ))  // Quakers only
         #expect(dot.contains("held by Ray Reiter only"))
         #expect(dot.contains("held by both"))
     }
@@ -101,7 +107,9 @@ import Testing
         #expect(WordWrap.lines("abcdefghij", width: 4, keepingLineBreaks: false) == ["abcd", "efgh", "ij"])
         #expect(WordWrap.lines("  x\n\ny  ", width: 10, keepingLineBreaks: false) == ["x y"])
         #expect(WordWrap.lines("", width: 10, keepingLineBreaks: false).isEmpty)
-        for line in WordWrap.lines(String(repeating: "word ", count: 50), width: 12, keepingLineBreaks: false) { #expect(line.count <= 12) }
+        for line in WordWrap.lines(String(repeating: "word ", count: 50), width: 12, keepingLineBreaks: false) {
+            #expect(line.count <= 12)
+        }
     }
 
     /// `dot` accepts the DOT of every graph in graphs/, of every selection of it, and of the adversarial graph.
@@ -121,12 +129,17 @@ import Testing
             o.labels = g.claims.indices.map { $0 % 2 == 0 ? "IN" : "<OUT> \"x\"" }
             variants.append(("by actor, strengths", g, o))
             if let c = g.claims.first {
-                variants.append(("around", try GraphSelection.around(claim: c.id, depth: 1).subgraph(of: g).graph, DOTExporter.Options()))
+                variants.append(
+                    (
+                        "around", try GraphSelection.around(claim: c.id, depth: 1).subgraph(of: g).graph,
+                        DOTExporter.Options()
+                    ))
             }
             if g.actors.count >= 2 {
                 var co = DOTExporter.Options()
                 co.compare = (g.actors[0].id, g.actors[1].id)
-                variants.append(("compare", try GraphSelection.compare(g.actors[0].id, g.actors[1].id).subgraph(of: g).graph, co))
+                variants.append(
+                    ("compare", try GraphSelection.compare(g.actors[0].id, g.actors[1].id).subgraph(of: g).graph, co))
             }
             for (what, graph, options) in variants {
                 let text = DOTExporter.write(graph, options: options)

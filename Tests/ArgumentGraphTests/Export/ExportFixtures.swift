@@ -26,8 +26,10 @@ enum ExportFixtures {
             b.add(GraphBuilder.StanceDraft(actor: i % 2 == 0 ? "mallory" : "éve", claim: "c\(i)"))
         }
         for i in 1..<evil.count {
-            b.add(GraphBuilder.RelationDraft(id: "r\(i)", kind: i % 2 == 0 ? .support : .attack, source: "c\(i)", target: .claim("c\(i - 1)"),
-                                             weight: 0.5, note: evil[i]))
+            b.add(
+                GraphBuilder.RelationDraft(
+                    id: "r\(i)", kind: i % 2 == 0 ? .support : .attack, source: "c\(i)", target: .claim("c\(i - 1)"),
+                    weight: 0.5, note: evil[i]))
         }
         b.add(GraphBuilder.RelationDraft(kind: .attack, source: "c0", target: .relation("r2")))
         return try b.build().graph
@@ -35,53 +37,57 @@ enum ExportFixtures {
 
     /// Nixon diamond (Reiter & Criscuolo 1981) with an undercut, two actors and a document.
     static func nixon() throws -> Graph {
-        try ArgReader.read("""
-        graph nixon
-          title: Nixon diamond
+        try ArgReader.read(
+            """
+            graph nixon
+              title: Nixon diamond
 
-        document interview
-          title: An interview
+            document interview
+              title: An interview
 
-        actor reiter
-          name: Ray Reiter
-        actor quakers
-          name: The Quakers
-          kind: group
+            actor reiter
+              name: Ray Reiter
+            actor quakers
+              name: The Quakers
+              kind: group
 
-        evidence nixon-quaker: Nixon is a Quaker.
-        claim nixon-pacifist: Nixon is a pacifist.
-        claim nixon-not-pacifist: Nixon is not a pacifist.
-        proposal study-nixon: Study Nixon's record.
+            evidence nixon-quaker: Nixon is a Quaker.
+            claim nixon-pacifist: Nixon is a pacifist.
+            claim nixon-not-pacifist: Nixon is not a pacifist.
+            proposal study-nixon: Study Nixon's record.
 
-        stance reiter asserts nixon-quaker in interview
-        stance reiter asserts nixon-pacifist
-        stance quakers asserts nixon-pacifist in interview
-        stance quakers denies nixon-not-pacifist
-        stance quakers asserts study-nixon
+            stance reiter asserts nixon-quaker in interview
+            stance reiter asserts nixon-pacifist
+            stance quakers asserts nixon-pacifist in interview
+            stance quakers denies nixon-not-pacifist
+            stance quakers asserts study-nixon
 
-        support r1: nixon-quaker -> nixon-pacifist
-          weight: 0.8
-          by: reiter
-        attack nixon-pacifist -> nixon-not-pacifist
-        attack nixon-not-pacifist -> nixon-pacifist
-        undercut study-nixon -> r1
-          weight: 0.5
-        """).graph
+            support r1: nixon-quaker -> nixon-pacifist
+              weight: 0.8
+              by: reiter
+            attack nixon-pacifist -> nixon-not-pacifist
+            attack nixon-not-pacifist -> nixon-pacifist
+            undercut study-nixon -> r1
+              weight: 0.5
+            """
+        ).graph
     }
 
     /// An undercut of an undercut of a support.
     static func undercutChain() throws -> Graph {
-        try ArgReader.read("""
-        actor x
-        claim a: A.
-        claim b: B.
-        claim c: C.
-        claim d: D.
-        stance x asserts d
-        support r0: a -> b
-        undercut u1: c -> r0
-        undercut d -> u1
-        """).graph
+        try ArgReader.read(
+            """
+            actor x
+            claim a: A.
+            claim b: B.
+            claim c: C.
+            claim d: D.
+            stance x asserts d
+            support r0: a -> b
+            undercut u1: c -> r0
+            undercut d -> u1
+            """
+        ).graph
     }
 
     /// A chain c0 -> c1 -> ... of supports.
@@ -89,7 +95,9 @@ enum ExportFixtures {
         var b = GraphBuilder()
         b.lint = false
         for i in 0..<n { b.add(Claim(id: "c\(i)", text: "Claim \(i)")) }
-        for i in 1..<max(n, 1) { b.add(GraphBuilder.RelationDraft(kind: .support, source: "c\(i - 1)", target: .claim("c\(i)"))) }
+        for i in 1..<max(n, 1) {
+            b.add(GraphBuilder.RelationDraft(kind: .support, source: "c\(i - 1)", target: .claim("c\(i)")))
+        }
         return try b.build().graph
     }
 
@@ -109,7 +117,8 @@ enum ExportFixtures {
     /// Every graph in `graphs/`.
     static func bundledGraphs() throws -> [(String, Graph)] {
         let dir = root.appendingPathComponent("graphs")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }
+            .sorted()
         return try files.map { ($0, try ArgReader.read(contentsOf: dir.appendingPathComponent($0).path).graph) }
     }
 }

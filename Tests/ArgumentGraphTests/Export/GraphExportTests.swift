@@ -9,7 +9,9 @@ import Testing
         var o = DOTExporter.Options()
         o.strengths = [0, 0.1, 0.2, 0.3, 0.4, 0.5]
         o.labels = ["a", "b", "c", "d", "e", "f"]
-        let dot = String(decoding: try GraphExport.data(of: g, as: .dot, selection: .around(claim: "c4", depth: 1), options: o), as: UTF8.self)
+        let dot = String(
+            decoding: try GraphExport.data(of: g, as: .dot, selection: .around(claim: "c4", depth: 1), options: o),
+            as: UTF8.self)
         #expect(dot.contains(#"label="Claim 3\nd 0.300""#))
         #expect(dot.contains(#"label="Claim 5\nf 0.500""#))
         #expect(!dot.contains("Claim 2"))
@@ -32,7 +34,8 @@ import Testing
     func picturesWhenGraphvizIsThere() throws {
         let svg = try GraphExport.data(of: try ExportFixtures.adversarial(), as: .svg)
         #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
-        let png = try GraphExport.data(of: try ExportFixtures.nixon(), as: .png, selection: .compare("reiter", "quakers"))
+        let png = try GraphExport.data(
+            of: try ExportFixtures.nixon(), as: .png, selection: .compare("reiter", "quakers"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
 }

@@ -27,7 +27,7 @@ import Testing
         let g = try ExportFixtures.nixon()
         let reiter = try GraphSelection.actor("reiter").subgraph(of: g).graph
         #expect(reiter.claims.map(\.id) == ["nixon-quaker", "nixon-pacifist"])
-        #expect(reiter.actors.map(\.id) == ["reiter", "quakers"])   // Quakers also hold nixon-pacifist
+        #expect(reiter.actors.map(\.id) == ["reiter", "quakers"])  // Quakers also hold nixon-pacifist
         let both = try GraphSelection.compare("reiter", "quakers").claimIndices(in: g)
         #expect(both.count == 4)
         let adv = try ExportFixtures.adversarial()
@@ -42,7 +42,9 @@ import Testing
         }
         #expect(throws: DiagnosticError.self) { try GraphSelection.actor("nobody").claimIndices(in: g) }
         #expect(throws: DiagnosticError.self) { try GraphSelection.tag("nope").claimIndices(in: g) }
-        #expect(throws: DiagnosticError.self) { try GraphSelection.around(claim: "nixon-quaker", depth: -1).claimIndices(in: g) }
+        #expect(throws: DiagnosticError.self) {
+            try GraphSelection.around(claim: "nixon-quaker", depth: -1).claimIndices(in: g)
+        }
     }
 
     /// A 30,000-claim chain: iterative code neither recurses nor stalls.
@@ -64,13 +66,20 @@ import Testing
             for i in 0..<n { b.add(Claim(id: "c\(i)", text: "C\(i)")) }
             for k in 0..<(n * 2) {
                 let s = Int(rng.next() % UInt64(n)), t = Int(rng.next() % UInt64(n))
-                if s != t { b.add(GraphBuilder.RelationDraft(id: "r\(k)", kind: rng.next() % 2 == 0 ? .support : .attack, source: "c\(s)", target: .claim("c\(t)"))) }
+                if s != t {
+                    b.add(
+                        GraphBuilder.RelationDraft(
+                            id: "r\(k)", kind: rng.next() % 2 == 0 ? .support : .attack, source: "c\(s)",
+                            target: .claim("c\(t)")))
+                }
             }
             let g = try b.build().graph
             let pick = g.claims.indices.filter { _ in rng.next() % 2 == 0 }
             let sub = SubGraph(of: g, claims: pick).graph
             let picked = Set(pick.map { g.claims[$0].id })
-            let expected = g.relations.filter { r in picked.contains(g.claims[r.source].id) && r.targetClaim.map { picked.contains(g.claims[$0].id) } == true }
+            let expected = g.relations.filter { r in
+                picked.contains(g.claims[r.source].id) && r.targetClaim.map { picked.contains(g.claims[$0].id) } == true
+            }
             #expect(sub.relations.count == expected.count)
             #expect(Set(sub.claims.map(\.id)) == picked)
         }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 import ArgumentGraph
@@ -10,7 +10,9 @@ import ArgumentGraph
 /// without Graphviz (and says why), and the bundled graph's page is small. The browser checks
 /// (clicks, filters, console) are in scripts/check-html.
 @Suite struct HTMLExporterTests {
-    static func page(_ graph: Graph, graphviz: Bool = false, configure: (inout HTMLExporter.Options) -> Void = { _ in }) -> String {
+    static func page(_ graph: Graph, graphviz: Bool = false, configure: (inout HTMLExporter.Options) -> Void = { _ in })
+        -> String
+    {
         var o = HTMLExporter.Options()
         o.useGraphviz = graphviz
         configure(&o)
@@ -24,17 +26,24 @@ import ArgumentGraph
         b.lint = false
         b.title = "</script><script>alert(1)</script> & \u{2028} <!--"
         b.description = "<img src=x onerror=alert(2)> ' \" &amp;"
-        b.add(Document(id: "doc", title: "<i>Title</i> & \"co\"", publisher: "</title><script>", date: PartialDate("2008-03"),
-                       url: "javascript:alert(3)"))
+        b.add(
+            Document(
+                id: "doc", title: "<i>Title</i> & \"co\"", publisher: "</title><script>", date: PartialDate("2008-03"),
+                url: "javascript:alert(3)"))
         for a in base.actors { b.add(a) }
         let texts = ExportFixtures.evil + HostileLabelSVGTests.texts
         for (i, text) in texts.enumerated() {
             b.add(Claim(id: "h\(i)", text: text, kind: ClaimKind.allCases[i % 3], tags: ["t\(i % 3)"]))
-            b.add(GraphBuilder.StanceDraft(actor: base.actors[i % 2].id, claim: "h\(i)", kind: i % 4 == 3 ? .denies : .asserts,
-                                           document: "doc", quotes: [Quote(texts[(i + 1) % texts.count], location: .lines(first: i + 1, last: i + 2))]))
+            b.add(
+                GraphBuilder.StanceDraft(
+                    actor: base.actors[i % 2].id, claim: "h\(i)", kind: i % 4 == 3 ? .denies : .asserts,
+                    document: "doc",
+                    quotes: [Quote(texts[(i + 1) % texts.count], location: .lines(first: i + 1, last: i + 2))]))
             if i > 0 {
-                b.add(GraphBuilder.RelationDraft(id: "r\(i)", kind: i % 2 == 0 ? .support : .attack, source: "h\(i)",
-                                                 target: .claim("h\(i - 1)"), weight: 0.5, note: text))
+                b.add(
+                    GraphBuilder.RelationDraft(
+                        id: "r\(i)", kind: i % 2 == 0 ? .support : .attack, source: "h\(i)",
+                        target: .claim("h\(i - 1)"), weight: 0.5, note: text))
             }
         }
         b.add(GraphBuilder.RelationDraft(kind: .attack, source: "h0", target: .relation("r2")))
@@ -51,7 +60,10 @@ import ArgumentGraph
         }
         let regex = try! NSRegularExpression(pattern: "</?([A-Za-z][A-Za-z0-9-]*)")
         let ns = text as NSString
-        return Set(regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)).lowercased() })
+        return Set(
+            regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map {
+                ns.substring(with: $0.range(at: 1)).lowercased()
+            })
     }
 
     @Test func hostileTextNeverBecomesMarkup() throws {
@@ -60,15 +72,18 @@ import ArgumentGraph
         // Only the page's own two script elements, and only the elements the page itself writes.
         #expect(html.components(separatedBy: "<script").count - 1 == 2)
         #expect(html.lowercased().components(separatedBy: "</script").count - 1 == 2)
-        let allowed: Set<String> = ["html", "head", "meta", "title", "body", "a", "header", "h1", "h2", "h3", "p", "div", "label", "input",
-                                    "select", "option", "button", "span", "main", "section", "aside", "ol", "ul", "li", "dl", "dt", "dd",
-                                    "kbd", "noscript", "svg", "rect", "path", "polygon", "line", "circle", "text"]
+        let allowed: Set<String> = [
+            "html", "head", "meta", "title", "body", "a", "header", "h1", "h2", "h3", "p", "div", "label", "input",
+            "select", "option", "button", "span", "main", "section", "aside", "ol", "ul", "li", "dl", "dt", "dd",
+            "kbd", "noscript", "svg", "rect", "path", "polygon", "line", "circle", "text",
+        ]
         let names = Self.elementNames(html)
         #expect(names.isSubset(of: allowed), "unexpected elements: \(names.subtracting(allowed).sorted())")
         // The title is escaped where the page writes it as markup.
         #expect(html.contains("<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;   &lt;!--</title>"))
         // The island holds no character that could end the script element or a JS string.
-        let island = try #require(html.range(of: "id=\"\(HTMLExporter.islandID)\">").map { html[$0.upperBound...] }?.prefix { $0 != "<" })
+        let island = try #require(
+            html.range(of: "id=\"\(HTMLExporter.islandID)\">").map { html[$0.upperBound...] }?.prefix { $0 != "<" })
         for bad in ["<", ">", "&", "\u{2028}", "\u{2029}"] { #expect(!island.contains(bad)) }
         // And every text comes back exactly.
         let data = try #require(HTMLExporter.data(inPage: html))
@@ -77,7 +92,7 @@ import ArgumentGraph
         #expect(data.description == graph.description)
         #expect(data.stances.flatMap { $0.quotes.map(\.text) } == graph.stances.flatMap { $0.quotes.map(\.text) })
         #expect(data.relations.map(\.note) == graph.relations.map(\.note))
-        #expect(data.documents.first?.url == "javascript:alert(3)")   // kept as data; the script links only http(s)
+        #expect(data.documents.first?.url == "javascript:alert(3)")  // kept as data; the script links only http(s)
     }
 
     @Test func theIslandRoundTripsAndHoldsTheLibrarysAnalyses() throws {
@@ -85,9 +100,10 @@ import ArgumentGraph
         let html = Self.page(graph)
         let data = try #require(HTMLExporter.data(inPage: html))
         let scores = WhatIf.score(graph)
-        let direct = HTMLPageData(graph, title: "Nixon diamond", legend: DOTExporter.legendRows(graph, options: .init()),
-                                  fills: DOTExporter.fillColors(graph, options: .init()),
-                                  mapNote: data.mapNote, matrixLimit: HTMLExporter.Options().matrixLimit)
+        let direct = HTMLPageData(
+            graph, title: "Nixon diamond", legend: DOTExporter.legendRows(graph, options: .init()),
+            fills: DOTExporter.fillColors(graph, options: .init()),
+            mapNote: data.mapNote, matrixLimit: HTMLExporter.Options().matrixLimit)
         #expect(data == direct)
         let again = try JSONDecoder().decode(HTMLPageData.self, from: JSONEncoder().encode(data))
         #expect(again == data)
@@ -119,7 +135,9 @@ import ArgumentGraph
         let matrix = try #require(data.matrix)
         let n = matrix.members.count
         var contacts = 0
-        for i in 0..<n { for j in (i + 1)..<n where matrix.agreements[i][j] + matrix.conflicts[i][j] > 0 { contacts += 1 } }
+        for i in 0..<n {
+            for j in (i + 1)..<n where matrix.agreements[i][j] + matrix.conflicts[i][j] > 0 { contacts += 1 }
+        }
         #expect(data.pairs.count == contacts)
         for p in data.pairs {
             #expect(p.agreements.count == matrix.agreements[p.i][p.j])
@@ -165,7 +183,9 @@ import ArgumentGraph
         parser.delegate = ids
         #expect(parser.parse(), "the map is not well-formed XML: \(String(describing: parser.parserError))")
         #expect(Set(graph.claims.indices.map { "ag-c\($0)" }).isSubset(of: ids.ids))
-        #expect(Set(graph.relations.indices.filter { graph.relationsTo.degree($0) == 0 }.map { "ag-r\($0)" }).isSubset(of: ids.ids))
+        #expect(
+            Set(graph.relations.indices.filter { graph.relationsTo.degree($0) == 0 }.map { "ag-r\($0)" }).isSubset(
+                of: ids.ids))
         #expect(HTMLExporter.data(inPage: html)?.mapNote == nil)
     }
 
@@ -213,8 +233,10 @@ import ArgumentGraph
     /// The `id` attributes of an XML document, entities decoded (Graphviz writes `-` as `&#45;`).
     final class IDCollector: NSObject, XMLParserDelegate {
         var ids = Set<String>()
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if let id = attributes["id"] { ids.insert(id) }
         }
     }

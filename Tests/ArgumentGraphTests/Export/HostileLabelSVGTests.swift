@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import ArgumentGraph
@@ -26,14 +26,18 @@ import Testing
 
     static func graph() -> Graph {
         var claims: [Claim] = []
-        for (i, t) in texts.enumerated() { claims.append(Claim(id: ids[i % ids.count], text: t, kind: ClaimKind.allCases[i % 3])) }
+        for (i, t) in texts.enumerated() {
+            claims.append(Claim(id: ids[i % ids.count], text: t, kind: ClaimKind.allCases[i % 3]))
+        }
         let actors = [Actor(id: "m", name: #"Mallory "]; <i>x</i> & \"#), Actor(id: "e", name: "Ève <&> \\")]
         var stances: [Stance] = []
         for c in claims.indices { stances.append(Stance(actor: c % 2, claim: c)) }
         var relations: [Relation] = []
         for c in 1..<claims.count {
-            relations.append(Relation(id: "r\(c)", kind: c % 2 == 0 ? .support : .attack, source: c, target: .claim(c - 1),
-                                      weight: 0.5, note: texts[c]))
+            relations.append(
+                Relation(
+                    id: "r\(c)", kind: c % 2 == 0 ? .support : .attack, source: c, target: .claim(c - 1),
+                    weight: 0.5, note: texts[c]))
         }
         relations.append(Relation(kind: .attack, source: 0, target: .relation(0)))
         return Graph(name: "g", title: texts[3], actors: actors, claims: claims, stances: stances, relations: relations)
@@ -43,8 +47,10 @@ import Testing
     final class SVGText: NSObject, XMLParserDelegate {
         var texts: [String] = [], titles: [String] = [], nodes = 0
         var current: String?
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if name == "text" { current = "" }
             if name == "g", attributes["class"] == "node" { nodes += 1 }
             if let t = attributes["xlink:title"] { titles.append(t) }
@@ -63,7 +69,7 @@ import Testing
             var o = DOTExporter.Options()
             o.clustering = clustering
             o.showIDs = true
-            o.wrapWidth = 1000 // one line per label, so each text is one SVG text element
+            o.wrapWidth = 1000  // one line per label, so each text is one SVG text element
             let svg = try Graphviz.render(DOTExporter.write(g, options: o), format: "svg")
             let parser = XMLParser(data: svg)
             let found = SVGText()
@@ -72,12 +78,22 @@ import Testing
             // One node per claim, one point on the undercut relation, the legend: no label made a node.
             #expect(found.nodes == g.claims.count + 2, "\(clustering): \(found.nodes) nodes")
             for c in g.claims {
-                #expect(found.texts.contains(c.text), "\(clustering): label \(c.text.debugDescription) not drawn as written")
-                #expect(found.texts.contains("[" + c.id + "]"), "\(clustering): id \(c.id.debugDescription) not drawn as written")
-                #expect(found.titles.contains { $0.hasSuffix("): " + c.text) }, "\(clustering): tooltip of \(c.id.debugDescription): \(found.titles.filter { $0.contains(String(c.text.prefix(5))) }.map(\.debugDescription))")
+                #expect(
+                    found.texts.contains(c.text), "\(clustering): label \(c.text.debugDescription) not drawn as written"
+                )
+                #expect(
+                    found.texts.contains("[" + c.id + "]"),
+                    "\(clustering): id \(c.id.debugDescription) not drawn as written")
+                #expect(
+                    found.titles.contains { $0.hasSuffix("): " + c.text) },
+                    "\(clustering): tooltip of \(c.id.debugDescription): \(found.titles.filter { $0.contains(String(c.text.prefix(5))) }.map(\.debugDescription))"
+                )
             }
             #expect(found.texts.contains(g.title ?? ""), "\(clustering): title")
-            for a in g.actors { #expect(found.texts.contains(a.name), "\(clustering): actor name \(a.name.debugDescription) in the legend") }
+            for a in g.actors {
+                #expect(
+                    found.texts.contains(a.name), "\(clustering): actor name \(a.name.debugDescription) in the legend")
+            }
             #expect(!found.texts.contains("pwned"))
         }
     }

@@ -6,7 +6,9 @@ import Testing
 /// per premise with a warning where it cannot (Argdown, GraphML, HTML, ICCMA); never silently.
 @Suite struct LinkedRelationExportTests {
     static func graph() throws -> Graph {
-        try ArgReader.read("claim a: A.\nclaim b: B.\nclaim c: C.\nclaim d: D.\nattack r1: a + b -> c\nsupport d -> c\n").graph
+        try ArgReader.read(
+            "claim a: A.\nclaim b: B.\nclaim c: C.\nclaim d: D.\nattack r1: a + b -> c\nsupport d -> c\n"
+        ).graph
     }
 
     @Test func aifHasOneNodeWithAnEdgeFromEachPremise() throws {

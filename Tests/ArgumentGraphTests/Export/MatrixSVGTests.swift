@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import ArgumentGraph
@@ -10,13 +10,16 @@ import Testing
     final class Counter: NSObject, XMLParserDelegate {
         var counts: [String: Int] = [:]
         var texts: [String] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) { counts[name, default: 0] += 1 }
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) { counts[name, default: 0] += 1 }
         func parser(_ parser: XMLParser, foundCharacters string: String) { texts.append(string) }
     }
 
     @Test func wellFormedGridWithEscapedLabels() throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor x
               name: X <&> "Y"
             actor y
@@ -38,7 +41,7 @@ import Testing
         // 2 x 2 cells + background + legend bar + no-contact swatch.
         #expect(counter.counts["rect"] == 4 + 3)
         #expect(counter.counts["svg"] == 1 && counter.counts["linearGradient"] == 1)
-        #expect(svg.contains("fill=\"\(MatrixSVG.colour(-1))\""))   // x and y only attack: red cells
+        #expect(svg.contains("fill=\"\(MatrixSVG.colour(-1))\""))  // x and y only attack: red cells
     }
 
     @Test func escapesEveryXMLSpecialCharacter() {
@@ -53,7 +56,8 @@ import Testing
     }
 
     @Test func noContactCellsAreGrey() throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor x
             actor y
             claim k1: One.

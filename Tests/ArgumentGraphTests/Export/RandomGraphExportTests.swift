@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import ArgumentGraph
@@ -21,11 +21,16 @@ import Testing
     static func words(_ s: String) -> String { s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
 
     static func plainRelations(_ g: Graph) -> Set<String> {
-        Set(g.relations.compactMap { r in r.targetClaim.map { "\(r.kind) \(g.claims[r.source].id) \(g.claims[$0].id)" } })
+        Set(
+            g.relations.compactMap { r in r.targetClaim.map { "\(r.kind) \(g.claims[r.source].id) \(g.claims[$0].id)" }
+            })
     }
 
     static func assertions(_ g: Graph) -> Set<String> {
-        Set(g.stances.filter { $0.kind == .asserts }.map { words(g.actors[$0.actor].name) + " > " + g.claims[$0.claim].id })
+        Set(
+            g.stances.filter { $0.kind == .asserts }.map {
+                words(g.actors[$0.actor].name) + " > " + g.claims[$0.claim].id
+            })
     }
 
     @Test func argdownKeepsClaimsTagsKindsRelationsAndAuthors() throws {
@@ -48,11 +53,15 @@ import Testing
             let g = Self.graph(seed)
             let b = try AIFReader.read(AIFWriter.write(g)).graph
             #expect(b.claims.map(\.id) == g.claims.map(\.id), "seed \(seed)")
-            #expect(b.claims.map(\.text) == g.claims.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }, "seed \(seed)")
+            #expect(
+                b.claims.map(\.text) == g.claims.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) },
+                "seed \(seed)")
             #expect(b.relations.count == g.relations.count, "seed \(seed)")
             #expect(b.undercutCount == g.undercutCount, "seed \(seed)")
             #expect(Self.plainRelations(b) == Self.plainRelations(g), "seed \(seed)")
-            let speakers = Set(g.stances.filter { $0.kind == .asserts }.map { g.actors[$0.actor].name + " > " + g.claims[$0.claim].id })
+            let speakers = Set(
+                g.stances.filter { $0.kind == .asserts }.map { g.actors[$0.actor].name + " > " + g.claims[$0.claim].id }
+            )
             let back = Set(b.stances.map { b.actors[$0.actor].name + " > " + b.claims[$0.claim].id })
             #expect(back == speakers, "seed \(seed)")
         }

@@ -12,7 +12,8 @@ import ArgumentGraph
             switch r.target {
             case let .claim(c): return "\(r.kind) \(g.claims[r.source].id) \(g.claims[c].id)"
             case let .relation(t):
-                return "undercut \(g.claims[r.source].id) (\(g.claims[g.relations[t].source].id)>\(g.relations[t].targetClaim.map { g.claims[$0].id } ?? "?"))"
+                return
+                    "undercut \(g.claims[r.source].id) (\(g.claims[g.relations[t].source].id)>\(g.relations[t].targetClaim.map { g.claims[$0].id } ?? "?"))"
             }
         }.sorted()
     }
@@ -21,10 +22,12 @@ import ArgumentGraph
     /// Statement 1 and 2, 4 named arguments, premise (1), conclusion (3), and the statement (3) attacks);
     /// 8 supports (3 pros, <Argument title>, 2 premises, the inference, (3) +> <Yet another argument>);
     /// 5 attacks (<Another argument>, <Yet another argument>, [Intro] -> <Argument 1>, (3) -> two statements).
-    @Test(.enabled(if: ExportFixtures.sharedData != nil, "needs ../shared/data beside the repository (the real samples)"))
+    @Test(
+        .enabled(if: ExportFixtures.sharedData != nil, "needs ../shared/data beside the repository (the real samples)"))
     func primerImportsWithHandCheckedCounts() throws {
         let dir = try #require(ExportFixtures.sharedData)
-        let parsed = try ArgdownReader.read(contentsOf: dir.appendingPathComponent("argdown/argdown-primer.argdown").path)
+        let parsed = try ArgdownReader.read(
+            contentsOf: dir.appendingPathComponent("argdown/argdown-primer.argdown").path)
         let g = parsed.graph
         #expect(g.claims.count == 13)
         #expect(g.supportCount == 8)
@@ -42,7 +45,9 @@ import ArgumentGraph
         let skipped = parsed.warnings.filter { $0.message.contains("untitled paragraph") }
         #expect(skipped.count == 8)
         #expect(skipped.first?.location?.line == 15)
-        #expect(parsed.warnings.contains { $0.message.contains("metadata of an inference rule") && $0.location?.line == 73 })
+        #expect(
+            parsed.warnings.contains { $0.message.contains("metadata of an inference rule") && $0.location?.line == 73 }
+        )
     }
 
     @Test(arguments: [
@@ -60,34 +65,41 @@ import ArgumentGraph
     }
 
     @Test func nestingByIndentation() throws {
-        let g = try Self.read("""
-        [t]: Thesis.
-          + <p>: Pro.
-            - <c>: Con of pro.
-              + [cc]: Pro of con.
-          - <q>: Con of thesis.
-        """).graph
+        let g = try Self.read(
+            """
+            [t]: Thesis.
+              + <p>: Pro.
+                - <c>: Con of pro.
+                  + [cc]: Pro of con.
+              - <q>: Con of thesis.
+            """
+        ).graph
         #expect(Self.relations(g) == ["attack c p", "attack q t", "support cc c", "support p t"])
     }
 
     @Test func premiseConclusionStructureAndUndercut() throws {
-        let parsed = try Self.read("""
-        <Arg>: The argument.
+        let parsed = try Self.read(
+            """
+            <Arg>: The argument.
 
-        (1) [P1]: First premise.
-        (2) Second premise.
-        ----
-        (3) [C]: Conclusion.
+            (1) [P1]: First premise.
+            (2) Second premise.
+            ----
+            (3) [C]: Conclusion.
 
-        <U>: Undercutter.
-          _> <Arg>
+            <U>: Undercutter.
+              _> <Arg>
 
-        <V>: Another undercutter.
-          _> [C]
-        """)
+            <V>: Another undercutter.
+              _> [C]
+            """)
         let g = parsed.graph
-        #expect(Self.relations(g) == ["attack V C", "support Arg C", "support P1 Arg", "support second-premise Arg", "undercut U (Arg>C)"])
-        #expect(parsed.warnings.contains { $0.message.contains("undercut drawn as an attack") && $0.location?.line == 12 })
+        #expect(
+            Self.relations(g) == [
+                "attack V C", "support Arg C", "support P1 Arg", "support second-premise Arg", "undercut U (Arg>C)",
+            ])
+        #expect(
+            parsed.warnings.contains { $0.message.contains("undercut drawn as an attack") && $0.location?.line == 12 })
         // `[x] <_ <Arg>`: Arg undercuts x, but x is a statement, so it becomes an attack (with a warning);
         // the later premise-conclusion structure makes x Arg's conclusion, with the rule in the note.
         let inc = try Self.read("[x]: X.\n  <_ <Arg>: A.\n\n<Arg>\n\n(1) P.\n--\nModus ponens\n--\n(2) [x]\n")
@@ -97,20 +109,21 @@ import ArgumentGraph
     }
 
     @Test func tagsHeadingsMetadataAndComments() throws {
-        let parsed = try Self.read("""
-        ===
-        title: ignored
-        ===
-        # Part One
+        let parsed = try Self.read(
+            """
+            ===
+            title: ignored
+            ===
+            # Part One
 
-        // a comment line
-        [a]: Alpha #one #(two words) {author: "Ann Lee", kind: evidence, color: red}
-          /* inline */ + [b]: Beta {authors: [Bo, "Cy D"]}
-          <!--
-          a comment between children
-          -->
-          - [c]: Gamma, see https://example.org/x
-        """)
+            // a comment line
+            [a]: Alpha #one #(two words) {author: "Ann Lee", kind: evidence, color: red}
+              /* inline */ + [b]: Beta {authors: [Bo, "Cy D"]}
+              <!--
+              a comment between children
+              -->
+              - [c]: Gamma, see https://example.org/x
+            """)
         let g = parsed.graph
         #expect(g.claim("a")?.tags == ["part-one", "one", "two-words"])
         #expect(g.claim("a")?.kind == .evidence)
@@ -124,9 +137,16 @@ import ArgumentGraph
     }
 
     @Test func problemsAreWarningsWithLineAndColumn() throws {
-        let parsed = try Self.read("Just prose.\n\n  + [orphan]: No parent? It is the first line of a block.\n\n[s]: Self.\n  + [s]\n")
-        #expect(parsed.warnings.contains { $0.message.contains("untitled paragraph") && $0.location?.line == 1 && $0.location?.column == 1 })
-        #expect(parsed.warnings.contains { $0.message.contains("nothing above it") && $0.location?.line == 3 && $0.location?.column == 3 })
+        let parsed = try Self.read(
+            "Just prose.\n\n  + [orphan]: No parent? It is the first line of a block.\n\n[s]: Self.\n  + [s]\n")
+        #expect(
+            parsed.warnings.contains {
+                $0.message.contains("untitled paragraph") && $0.location?.line == 1 && $0.location?.column == 1
+            })
+        #expect(
+            parsed.warnings.contains {
+                $0.message.contains("nothing above it") && $0.location?.line == 3 && $0.location?.column == 3
+            })
         #expect(parsed.warnings.contains { $0.message.contains("itself") && $0.location?.line == 6 })
     }
 
@@ -135,54 +155,71 @@ import ArgumentGraph
             let text = ArgdownWriter.write(g)
             let back = try Self.read(text)
             #expect(back.graph.claims.map(\.id) == g.claims.map(\.id), "\(text)")
-            #expect(back.graph.claims.map(\.text) == g.claims.map { String($0.text.map { $0.isASCII && ($0.asciiValue ?? 32) < 32 ? " " : $0 }).split(separator: " ").joined(separator: " ") })
+            #expect(
+                back.graph.claims.map(\.text)
+                    == g.claims.map {
+                        String($0.text.map { $0.isASCII && ($0.asciiValue ?? 32) < 32 ? " " : $0 }).split(
+                            separator: " "
+                        ).joined(separator: " ")
+                    })
             #expect(back.graph.claims.map(\.kind) == g.claims.map(\.kind))
             #expect(back.graph.claims.map(\.tags) == g.claims.map(\.tags))
             let plain = Self.relations(g).filter { !$0.hasPrefix("undercut") }
             #expect(Self.relations(back.graph) == plain)
-            #expect(back.graph.stances.filter { $0.kind == .asserts }.count == g.stances.filter { $0.kind == .asserts }.count)
+            #expect(
+                back.graph.stances.filter { $0.kind == .asserts }.count
+                    == g.stances.filter { $0.kind == .asserts }.count)
             #expect(back.warnings.isEmpty, "\(back.warnings)")
         }
     }
 
     @Test func golden() throws {
         let g = try ExportFixtures.nixon()
-        #expect(ArgdownWriter.write(g) == """
-        // Nixon diamond
+        #expect(
+            ArgdownWriter.write(g) == """
+                // Nixon diamond
 
-        [nixon-quaker]: Nixon is a Quaker. {author: "Ray Reiter", kind: evidence}
+                [nixon-quaker]: Nixon is a Quaker. {author: "Ray Reiter", kind: evidence}
 
-        [nixon-pacifist]: Nixon is a pacifist. {author: ["Ray Reiter", "The Quakers"]}
+                [nixon-pacifist]: Nixon is a pacifist. {author: ["Ray Reiter", "The Quakers"]}
 
-        [nixon-not-pacifist]: Nixon is not a pacifist.
+                [nixon-not-pacifist]: Nixon is not a pacifist.
 
-        [study-nixon]: Study Nixon's record. {author: "The Quakers", kind: proposal}
+                [study-nixon]: Study Nixon's record. {author: "The Quakers", kind: proposal}
 
-        [nixon-pacifist]
-          <+ [nixon-quaker]
-          <- [nixon-not-pacifist]
+                [nixon-pacifist]
+                  <+ [nixon-quaker]
+                  <- [nixon-not-pacifist]
 
-        [nixon-not-pacifist]
-          <- [nixon-pacifist]
+                [nixon-not-pacifist]
+                  <- [nixon-pacifist]
 
-        // undercut (not expressible in Argdown): [study-nixon] attacks the link [nixon-quaker] -> [nixon-pacifist] (r1)
+                // undercut (not expressible in Argdown): [study-nixon] attacks the link [nixon-quaker] -> [nixon-pacifist] (r1)
 
-        """)
+                """)
     }
 }
 
 @Suite struct ArgdownRobustnessTests {
     /// Random documents built from Argdown's tokens (seeded): every one is read or rejected, never a crash.
     @Test func randomDocumentsNeverCrash() {
-        let tokens = ["[a]", "[b]:", "<A>", "<B>:", "text", "+", "-", "<+", "<-", "+>", "->", "_>", "<_", "><", "(1)", "(2)", "--", "----",
-                      "#", "##", "#tag", "#(x y)", "{author: Z}", "{", "}", "//", "/*", "*/", "<!--", "-->", "\\", "===", "@[a]", "\"", ":", "]", ">", ")"]
+        let tokens = [
+            "[a]", "[b]:", "<A>", "<B>:", "text", "+", "-", "<+", "<-", "+>", "->", "_>", "<_", "><", "(1)", "(2)",
+            "--", "----",
+            "#", "##", "#tag", "#(x y)", "{author: Z}", "{", "}", "//", "/*", "*/", "<!--", "-->", "\\", "===", "@[a]",
+            "\"", ":", "]", ">", ")",
+        ]
         var rng = SplitMix(seed: 7)
         var read = 0
         for _ in 0..<300 {
             var text = ""
             for _ in 0..<Int(rng.next() % 40) {
                 let r = rng.next() % 10
-                if r == 0 { text += "\n" } else if r == 1 { text += "\n" + String(repeating: " ", count: Int(rng.next() % 6)) }
+                if r == 0 {
+                    text += "\n"
+                } else if r == 1 {
+                    text += "\n" + String(repeating: " ", count: Int(rng.next() % 6))
+                }
                 text += tokens[Int(rng.next() % UInt64(tokens.count))] + " "
             }
             if (try? ArgdownReader.read(text)) != nil { read += 1 }
@@ -200,10 +237,13 @@ import ArgumentGraph
             var nodes: [String] = []
             for i in 0..<n {
                 let type = types[Int(rng.next() % UInt64(types.count))]
-                nodes.append(#"{"nodeID": "\#(rng.next() % 9 == 0 ? 0 : i)", "type": "\#(type)", "text": "Ann : t\#(i)"}"#)
+                nodes.append(
+                    #"{"nodeID": "\#(rng.next() % 9 == 0 ? 0 : i)", "type": "\#(type)", "text": "Ann : t\#(i)"}"#)
             }
             var edges: [String] = []
-            for _ in 0..<Int(rng.next() % 20) { edges.append(#"{"fromID": \#(rng.next() % UInt64(n + 1)), "toID": "\#(rng.next() % UInt64(n + 1))"}"#) }
+            for _ in 0..<Int(rng.next() % 20) {
+                edges.append(#"{"fromID": \#(rng.next() % UInt64(n + 1)), "toID": "\#(rng.next() % UInt64(n + 1))"}"#)
+            }
             let json = #"{"nodes": [\#(nodes.joined(separator: ","))], "edges": [\#(edges.joined(separator: ","))]}"#
             do { _ = try AIFReader.read(Data(json.utf8)) } catch { rejected += 1; #expect(!error.errors.isEmpty) }
         }
@@ -223,16 +263,24 @@ import ArgumentGraph
         }
         #expect(differ.isEmpty, "\(differ.prefix(10).map { String($0, radix: 16) })")
         #expect(ArgdownParser.trimBlanks(" \t\u{3000}a b\u{A0}") == "a b")
-        #expect(ArgdownParser.isBlankOnly(" \t\u{2003}") && !ArgdownParser.isBlankOnly(" .") && ArgdownParser.isBlankOnly(""))
+        #expect(
+            ArgdownParser.isBlankOnly(" \t\u{2003}") && !ArgdownParser.isBlankOnly(" .")
+                && ArgdownParser.isBlankOnly(""))
     }
 
     @Test func collapseWhitespaceMatchesSplittingOnCharacterWhitespace() {
-        let pieces = ["a", "bc", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\r", "\u{85}", "\u{A0}", "\u{2028}", "é", "e\u{301}", "\u{1C}", "\u{0}", "x"]
+        let pieces = [
+            "a", "bc", " ", "  ", "\t", "\n", "\r\n", "\u{B}", "\u{C}", "\r", "\u{85}", "\u{A0}", "\u{2028}", "é",
+            "e\u{301}", "\u{1C}", "\u{0}", "x",
+        ]
         var rng = SplitMix(seed: 5)
         for _ in 0..<2000 {
             var s = ""
             for _ in 0..<Int(rng.next() % 12) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
-            #expect(ArgdownParser.collapseWhitespace(s) == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(Array(s.unicodeScalars))")
+            #expect(
+                ArgdownParser.collapseWhitespace(s)
+                    == s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(Array(s.unicodeScalars))"
+            )
         }
     }
 

@@ -31,8 +31,10 @@ import ArgumentGraph
     static func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
     /// Asserts that saving `data` to `path` fails with a message containing `reason`, and that the old file survived.
-    static func expectFailure(saving data: Data = new, to path: String, old oldPath: String, reason: String,
-                              calls: AtomicWriteCalls = .system, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectFailure(
+        saving data: Data = new, to path: String, old oldPath: String, reason: String,
+        calls: AtomicWriteCalls = .system, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         do {
             try GraphFile.writeAtomically(data, to: path, calls: calls)
             Issue.record("the save succeeded", sourceLocation: sourceLocation)
@@ -155,7 +157,8 @@ import ArgumentGraph
         let file = dir + "/graph.arg"
         try Self.old.write(to: URL(fileURLWithPath: file))
         // Root ignores mode bits, but not a read-only mount.
-        try #require(Self.run("/bin/mount", ["-o", "remount,ro", dir]), "a tmpfs this process mounted remounts read-only")
+        try #require(
+            Self.run("/bin/mount", ["-o", "remount,ro", dir]), "a tmpfs this process mounted remounts read-only")
         Self.expectFailure(to: file, old: file, reason: "Read-only file system")
         #expect(Self.strays(in: dir).isEmpty)
     }
@@ -197,7 +200,9 @@ import ArgumentGraph
         let (dir, file) = try Self.folderWithOldFile()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var calls = AtomicWriteCalls.system
-        calls.fsync = { _ in errno = EIO; return -1 }
+        calls.fsync = { _ in
+            errno = EIO; return -1
+        }
         Self.expectFailure(to: file, old: file, reason: String(cString: strerror(EIO)), calls: calls)
         #expect(Self.strays(in: dir).isEmpty)
     }
@@ -206,7 +211,9 @@ import ArgumentGraph
         let (dir, file) = try Self.folderWithOldFile()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var calls = AtomicWriteCalls.system
-        calls.rename = { _, _ in errno = EXDEV; return -1 }
+        calls.rename = { _, _ in
+            errno = EXDEV; return -1
+        }
         Self.expectFailure(to: file, old: file, reason: String(cString: strerror(EXDEV)), calls: calls)
         #expect(Self.strays(in: dir).isEmpty)
     }

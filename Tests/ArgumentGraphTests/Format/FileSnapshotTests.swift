@@ -20,8 +20,10 @@ import ArgumentGraph
     static func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
     /// Saving `new` expecting `snapshot` must throw `expected`; the file keeps `before` and no temporary file is left.
-    static func expectRefusal(_ file: String, expecting snapshot: FileSnapshot, before: String?,
-                              sourceLocation: Testing.SourceLocation = #_sourceLocation, _ matches: (SaveError) -> Bool) {
+    static func expectRefusal(
+        _ file: String, expecting snapshot: FileSnapshot, before: String?,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation, _ matches: (SaveError) -> Bool
+    ) {
         do {
             try GraphFile.save(Data("claim new: New.\n".utf8), to: file, expecting: snapshot)
             Issue.record("the stale save succeeded", sourceLocation: sourceLocation)
@@ -56,11 +58,13 @@ import ArgumentGraph
 
     @Test func linesAreHashedOneByOne() {
         let s = FileSnapshot(path: "x", bytes: Array("a\nb\n\na\n".utf8))
-        #expect(s.lineHashes.count == 5) // a, b, "", a, and the empty piece after the last newline
+        #expect(s.lineHashes.count == 5)  // a, b, "", a, and the empty piece after the last newline
         #expect(s.lineHashes[0] == s.lineHashes[3])
         #expect(s.lineHashes[2] == s.lineHashes[4])
         #expect(s.lineHashes[0] != s.lineHashes[1])
-        #expect(FileSnapshot(path: "x", bytes: Array("a\nb".utf8)).contentHash != FileSnapshot(path: "x", bytes: Array("a\nb\n".utf8)).contentHash)
+        #expect(
+            FileSnapshot(path: "x", bytes: Array("a\nb".utf8)).contentHash
+                != FileSnapshot(path: "x", bytes: Array("a\nb\n".utf8)).contentHash)
     }
 
     // MARK: The check
@@ -82,7 +86,9 @@ import ArgumentGraph
         #expect(written.looksUnchanged)
         // The next save expects what this one wrote.
         try GraphFile.save(Data("claim newer: Newer.\n".utf8), to: file, expecting: written)
-        Self.expectRefusal(file, expecting: written, before: "claim newer: Newer.\n") { if case .changed = $0 { true } else { false } }
+        Self.expectRefusal(file, expecting: written, before: "claim newer: Newer.\n") {
+            if case .changed = $0 { true } else { false }
+        }
     }
 
     @Test func anAppendedLineIsAChangeThatSaysWhenAndHowManyLines() throws {
@@ -96,7 +102,8 @@ import ArgumentGraph
         Self.expectRefusal(file, expecting: snapshot, before: after) { error in
             guard case let .changed(path, modified, lines) = error else { return false }
             return path == file && lines == 1 && modified != nil && error.isConflict
-                && error.description.contains("'\(file)' was changed on disk at ") && error.description.contains("1 line differs")
+                && error.description.contains("'\(file)' was changed on disk at ")
+                && error.description.contains("1 line differs")
         }
         // Forced, it writes.
         try GraphFile.save(Data("x\n".utf8), to: file, expecting: snapshot, force: true)
@@ -113,7 +120,9 @@ import ArgumentGraph
         var times = [st.st_atim, st.st_mtim]
         #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
         #expect(snapshot.looksUnchanged, "stat sees nothing: only the content hash can tell")
-        Self.expectRefusal(file, expecting: snapshot, before: changed) { $0 == .changed(path: file, modified: $0.modifiedDate, linesDiffering: 1) }
+        Self.expectRefusal(file, expecting: snapshot, before: changed) {
+            $0 == .changed(path: file, modified: $0.modifiedDate, linesDiffering: 1)
+        }
     }
 
     @Test func aDeletedFileIsNotSilentlyWrittenAgain() throws {
@@ -121,7 +130,9 @@ import ArgumentGraph
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.removeItem(atPath: file)
         #expect(!snapshot.looksUnchanged)
-        Self.expectRefusal(file, expecting: snapshot, before: nil) { $0 == .deleted(path: file) && $0.description == "'\(file)' was deleted since argraph read it" }
+        Self.expectRefusal(file, expecting: snapshot, before: nil) {
+            $0 == .deleted(path: file) && $0.description == "'\(file)' was deleted since argraph read it"
+        }
         try GraphFile.save(Data("x\n".utf8), to: file, expecting: snapshot, force: true)
         #expect(Self.contents(file) == "x\n")
     }
@@ -134,7 +145,11 @@ import ArgumentGraph
         try expected.check()
         try "claim theirs: Theirs.\n".write(toFile: file, atomically: false, encoding: .utf8)
         Self.expectRefusal(file, expecting: expected, before: "claim theirs: Theirs.\n") { error in
-            if case .appeared(file, .some) = error { error.description.hasPrefix("'\(file)' did not exist when argraph looked") } else { false }
+            if case .appeared(file, .some) = error {
+                error.description.hasPrefix("'\(file)' did not exist when argraph looked")
+            } else {
+                false
+            }
         }
         // Created when still missing.
         let other = dir + "/other.arg"
@@ -167,7 +182,9 @@ import ArgumentGraph
         let fifo = dir + "/pipe.arg"
         #expect(mkfifo(fifo, 0o644) == 0)
         #expect(throws: SaveError.notAFile(path: fifo, kind: "not a regular file")) { try FileSnapshot.current(fifo) }
-        #expect(throws: SaveError.self) { try GraphFile.save(Data("x\n".utf8), to: fifo, expecting: .missing(at: fifo)) }
+        #expect(throws: SaveError.self) {
+            try GraphFile.save(Data("x\n".utf8), to: fifo, expecting: .missing(at: fifo))
+        }
     }
 
     /// Mode bits, not `access`, decide for root: a file without any write bit is read-only to argraph.
@@ -186,7 +203,9 @@ import ArgumentGraph
         let (dir, file, snapshot) = try Self.setUp()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var calls = AtomicWriteCalls()
-        calls.rename = { _, _ in errno = EXDEV; return -1 }
+        calls.rename = { _, _ in
+            errno = EXDEV; return -1
+        }
         #expect(throws: SaveError.writeFailed(path: file, reason: String(cString: strerror(EXDEV)), unchanged: true)) {
             try GraphFile.save(Data("x\n".utf8), to: file, expecting: snapshot, calls: calls)
         }

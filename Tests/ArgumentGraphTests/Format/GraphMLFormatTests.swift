@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import Testing
 @testable import ArgumentGraph
@@ -14,7 +14,10 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
     private var currentKey: String?
     private var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "node": nodes.append(attributes["id"] ?? "")
         case "edge": edges.append((attributes["id"] ?? "", attributes["source"] ?? "", attributes["target"] ?? ""))
@@ -48,7 +51,11 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
         #expect(c.edges.count == g.relations.count)
         let texts = c.data.filter { $0.0 == "n_text" }.map(\.1)
         // Everything but the characters XML 1.0 cannot hold (NUL, BEL) comes back exactly.
-        let expected = g.claims.map { String(String.UnicodeScalarView($0.text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" })) }
+        let expected = g.claims.map {
+            String(
+                String.UnicodeScalarView(
+                    $0.text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }))
+        }
         #expect(texts == expected)
         #expect(c.data.contains { $0.0 == "n_actors" && $0.1 == #"Mallory "]; evil [ <i>"# })
     }

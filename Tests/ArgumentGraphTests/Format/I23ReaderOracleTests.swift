@@ -16,14 +16,18 @@ import Testing
         var pos = 0, line = 1, lineStart = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { pos = 3; lineStart = 3 }
         func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
-        func err(_ m: String, _ p: Int? = nil) -> Outcome { .error(message: m, line: line, column: (p ?? pos) - lineStart + 1) }
+        func err(_ m: String, _ p: Int? = nil) -> Outcome {
+            .error(message: m, line: line, column: (p ?? pos) - lineStart + 1)
+        }
         func skipBlanks() { while pos < bytes.count && blank(bytes[pos]) { pos += 1 } }
         func atEnd() -> Bool { pos >= bytes.count || bytes[pos] == 0x0A }
         func newline() { pos += 1; line += 1; lineStart = pos }
         func number() -> Result<Int, Outcome> {
             let start = pos
             var v = 0
-            while pos < bytes.count, bytes[pos] >= 0x30, bytes[pos] <= 0x39 { v = v &* 10 &+ Int(bytes[pos] - 0x30); pos += 1 }
+            while pos < bytes.count, bytes[pos] >= 0x30, bytes[pos] <= 0x39 {
+                v = v &* 10 &+ Int(bytes[pos] - 0x30); pos += 1
+            }
             if pos == start { return .failure(err("expected a number", start)) }
             if pos - start > 9 { return .failure(err("number too large", start)) }
             return .success(v)
@@ -33,7 +37,8 @@ import Testing
             guard atEnd() else {
                 var e = pos
                 while e < bytes.count && !blank(bytes[e]) && bytes[e] != 0x0A && e - pos < 40 { e += 1 }
-                return err("unexpected text '\(String(decoding: bytes[pos..<e], as: UTF8.self))' at the end of the line")
+                return err(
+                    "unexpected text '\(String(decoding: bytes[pos..<e], as: UTF8.self))' at the end of the line")
             }
             if pos < bytes.count { newline() }
             return nil
@@ -42,13 +47,17 @@ import Testing
         var pairs = Set<[Int32]>()
         while pos < bytes.count {
             let c = bytes[pos]
-            if c == 0x23 { while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }; if pos < bytes.count { newline() }; continue }
+            if c == 0x23 {
+                while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }; if pos < bytes.count { newline() }; continue
+            }
             if c == 0x0A { newline(); continue }
             if blank(c) { skipBlanks(); if atEnd() { continue } }
             if n < 0 {
                 guard bytes[pos] == 0x70 else { return err("expected the header 'p af N' before any attack") }
                 pos += 1; skipBlanks()
-                guard pos + 1 < bytes.count, bytes[pos] == 0x61, bytes[pos + 1] == 0x66 else { return err("expected 'af' after 'p'") }
+                guard pos + 1 < bytes.count, bytes[pos] == 0x61, bytes[pos + 1] == 0x66 else {
+                    return err("expected 'af' after 'p'")
+                }
                 pos += 2
                 let before = pos
                 skipBlanks()
@@ -58,19 +67,28 @@ import Testing
                 case let .failure(e): return e
                 case let .success(v): n = v
                 }
-                if n > ICCMAReader.maxArguments { return err("\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", nStart) }
+                if n > ICCMAReader.maxArguments {
+                    return err(
+                        "\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", nStart)
+                }
                 if let e = endOfLine() { return e }
                 continue
             }
             if bytes[pos] == 0x70 { return err("a second 'p af' header") }
             let aStart = pos
             let a: Int, b: Int
-            switch number() { case let .failure(e): return e; case let .success(v): a = v }
+            switch number() {
+            case let .failure(e): return e;
+            case let .success(v): a = v
+            }
             let before = pos
             skipBlanks()
             if pos == before { return err("expected a space and the attacked argument") }
             let bStart = pos
-            switch number() { case let .failure(e): return e; case let .success(v): b = v }
+            switch number() {
+            case let .failure(e): return e;
+            case let .success(v): b = v
+            }
             if a < 1 || a > n { return err("argument \(a) is not in 1...\(n)", aStart) }
             if b < 1 || b > n { return err("argument \(b) is not in 1...\(n)", bStart) }
             pairs.insert([Int32(a - 1), Int32(b - 1)])
@@ -97,7 +115,10 @@ import Testing
         let n = Int.random(in: 0...6, using: &rng)
         var s = ""
         if Int.random(in: 0..<10, using: &rng) == 0 { s += "\u{FEFF}" }
-        let pieces = ["#c\n", "\n", " ", "\t", "\r", "p af \(n)\n", "p af \(n)", "x", "0", "1234567890", "p", "paf 2\n", "p af\n", "p  af  3 \n", "# 1 a\n"]
+        let pieces = [
+            "#c\n", "\n", " ", "\t", "\r", "p af \(n)\n", "p af \(n)", "x", "0", "1234567890", "p", "paf 2\n", "p af\n",
+            "p  af  3 \n", "# 1 a\n",
+        ]
         if Int.random(in: 0..<4, using: &rng) != 0 { s += "p af \(n)\n" }
         for _ in 0..<Int.random(in: 0...12, using: &rng) {
             if Int.random(in: 0..<4, using: &rng) == 0 {

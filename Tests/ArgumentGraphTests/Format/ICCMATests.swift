@@ -49,8 +49,12 @@ import Testing
             let d = (e as? DiagnosticError)?.diagnostics.first
             return d?.message == "attack names undeclared argument 'bb'" && d?.location?.line == 2
         }
-        #expect { try read("arg(a)\n", .apx) } throws: { ($0 as? DiagnosticError)?.diagnostics.first?.message.contains("'.'") == true }
-        #expect { try read("1\n#\n1 2\n", .tgf) } throws: { ($0 as? DiagnosticError)?.diagnostics.first?.message.contains("unknown node '2'") == true }
+        #expect { try read("arg(a)\n", .apx) } throws: {
+            ($0 as? DiagnosticError)?.diagnostics.first?.message.contains("'.'") == true
+        }
+        #expect { try read("1\n#\n1 2\n", .tgf) } throws: {
+            ($0 as? DiagnosticError)?.diagnostics.first?.message.contains("unknown node '2'") == true
+        }
     }
 
     /// Writing and reading back gives the same attack relation, in every format.

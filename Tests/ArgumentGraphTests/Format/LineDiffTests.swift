@@ -26,7 +26,11 @@ import ArgumentGraph
 
     static func lcs(_ a: [Int], _ b: [Int]) -> Int {
         var t = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in a.indices.reversed() { for j in b.indices.reversed() { t[i][j] = a[i] == b[j] ? t[i + 1][j + 1] + 1 : max(t[i + 1][j], t[i][j + 1]) } }
+        for i in a.indices.reversed() {
+            for j in b.indices.reversed() {
+                t[i][j] = a[i] == b[j] ? t[i + 1][j + 1] + 1 : max(t[i + 1][j], t[i][j + 1])
+            }
+        }
         return t[0][0]
     }
 
@@ -36,8 +40,11 @@ import ArgumentGraph
             let a = (0..<Int.random(in: 0...30, using: &rng)).map { _ in Int.random(in: 0...4, using: &rng) }
             var b = a
             for _ in 0..<Int.random(in: 0...8, using: &rng) {
-                if !b.isEmpty, Bool.random(using: &rng) { b.remove(at: Int.random(in: b.indices, using: &rng)) }
-                else { b.insert(Int.random(in: 0...4, using: &rng), at: Int.random(in: 0...b.count, using: &rng)) }
+                if !b.isEmpty, Bool.random(using: &rng) {
+                    b.remove(at: Int.random(in: b.indices, using: &rng))
+                } else {
+                    b.insert(Int.random(in: 0...4, using: &rng), at: Int.random(in: 0...b.count, using: &rng))
+                }
             }
             let steps = LineDiff.script(a, b)
             #expect(Self.apply(steps, a, b) == b, "\(a) → \(b)")
@@ -62,26 +69,29 @@ import ArgumentGraph
 
     @Test func theUnifiedDiffHasHunksWithContext() {
         let old = (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n"
-        let new = old.replacingOccurrences(of: "line 2\n", with: "line two\n").replacingOccurrences(of: "line 12\n", with: "line 12\nline 13\n")
+        let new = old.replacingOccurrences(of: "line 2\n", with: "line two\n").replacingOccurrences(
+            of: "line 12\n", with: "line 12\nline 13\n")
         let diff = LineDiff.unified(old: old, new: new, oldLabel: "g.arg (on disk)", newLabel: "g.arg (to be written)")
-        #expect(diff == """
-            --- g.arg (on disk)
-            +++ g.arg (to be written)
-            @@ -1,5 +1,5 @@
-             line 1
-            -line 2
-            +line two
-             line 3
-             line 4
-             line 5
-            @@ -10,3 +10,4 @@
-             line 10
-             line 11
-             line 12
-            +line 13
+        #expect(
+            diff == """
+                --- g.arg (on disk)
+                +++ g.arg (to be written)
+                @@ -1,5 +1,5 @@
+                 line 1
+                -line 2
+                +line two
+                 line 3
+                 line 4
+                 line 5
+                @@ -10,3 +10,4 @@
+                 line 10
+                 line 11
+                 line 12
+                +line 13
 
-            """)
+                """)
         #expect(LineDiff.unified(old: old, new: old, oldLabel: "a", newLabel: "b") == "")
-        #expect(LineDiff.unified(old: "", new: "x\n", oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n")
+        #expect(
+            LineDiff.unified(old: "", new: "x\n", oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n")
     }
 }

@@ -3,7 +3,9 @@ import Testing
 
 /// The benchmark families: reproducible by seed, the sizes asked for, and the shapes their names promise.
 @Suite struct GraphGeneratorFamiliesTests {
-    static func make(_ family: GraphGenerator.Family, _ n: Int, _ m: Int, seed: UInt64 = 7, attackShare: Double? = nil) -> Graph {
+    static func make(_ family: GraphGenerator.Family, _ n: Int, _ m: Int, seed: UInt64 = 7, attackShare: Double? = nil)
+        -> Graph
+    {
         GraphGenerator.generate(.init(family: family, claims: n, relations: m, attackShare: attackShare), seed: seed)
     }
 

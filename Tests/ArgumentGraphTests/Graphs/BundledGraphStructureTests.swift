@@ -37,8 +37,10 @@ import Testing
             return a.contains { x in a.contains { y in x[0] != y[0] && x[1] != y[1] } }
         }
         #expect(shared.count >= 11, "\(shared.map { g.claims[$0].id })")
-        for id in ["reach-out-china", "widen-alliance-scope", "us-japan-china-dialogue", "pm-leadership-prerequisite",
-                   "us-japan-shared-interests", "china-buildup-concern", "new-alliance-vision"] {
+        for id in [
+            "reach-out-china", "widen-alliance-scope", "us-japan-china-dialogue", "pm-leadership-prerequisite",
+            "us-japan-shared-interests", "china-buildup-concern", "new-alliance-vision",
+        ] {
             #expect(shared.contains { g.claims[$0].id == id }, "\(id) is no longer shared across documents")
         }
     }
@@ -54,8 +56,9 @@ import Testing
         }
         for r in g.relations where r.kind == .attack && !r.isUndercut {
             let note = (r.note ?? "").lowercased()
-            #expect(!note.contains("concession") && !note.contains("qualification") && !note.contains("conceded"),
-                    "\(g.claims[r.source].id): \(note)")
+            #expect(
+                !note.contains("concession") && !note.contains("qualification") && !note.contains("conceded"),
+                "\(g.claims[r.source].id): \(note)")
         }
     }
 
@@ -71,12 +74,16 @@ import Testing
     @Test func relationsBetweenDocumentsAreTheTwoAttacks() {
         let g = Self.graph
         let between = g.relations.compactMap { r -> String? in
-            guard let t = r.targetClaim, Self.documents(of: r.source, in: g).isDisjoint(with: Self.documents(of: t, in: g))
+            guard let t = r.targetClaim,
+                Self.documents(of: r.source, in: g).isDisjoint(with: Self.documents(of: t, in: g))
             else { return nil }
             return "\(r.kind) \(g.claims[r.source].id) -> \(g.claims[t].id)"
         }
-        #expect(Set(between) == ["attack debate-real-issues -> fully-independent-partner",
-                                 "attack alliance-vital-liberal-order -> alliance-viability-doubted"])
+        #expect(
+            Set(between) == [
+                "attack debate-real-issues -> fully-independent-partner",
+                "attack alliance-vital-liberal-order -> alliance-viability-doubted",
+            ])
     }
 
     /// The analyst draws no support between two actors' claims: each one without `by:` stays inside one
@@ -85,7 +92,8 @@ import Testing
         let g = Self.graph
         for r in g.relations where r.kind == .support && r.actor == nil {
             guard let t = r.targetClaim else { continue }
-            #expect(Set(g.holders(of: r.source)) == Set(g.holders(of: t)), "\(g.claims[r.source].id) -> \(g.claims[t].id)")
+            #expect(
+                Set(g.holders(of: r.source)) == Set(g.holders(of: t)), "\(g.claims[r.source].id) -> \(g.claims[t].id)")
         }
     }
 

@@ -36,7 +36,8 @@ import Testing
     /// The graph file in graphs/ and the copy bundled into the library are the same bytes.
     @Test func bundledCopyIsTheGraphInGraphs() throws {
         let a = try Data(contentsOf: URL(fileURLWithPath: TestPaths.repo("graphs/us-japan-alliance.arg")))
-        let b = try Data(contentsOf: URL(fileURLWithPath: TestPaths.repo("Sources/ArgumentGraph/Resources/us-japan-alliance.arg")))
+        let b = try Data(
+            contentsOf: URL(fileURLWithPath: TestPaths.repo("Sources/ArgumentGraph/Resources/us-japan-alliance.arg")))
         #expect(a == b)
     }
 

@@ -10,22 +10,26 @@ import Testing
         Array("\n\n\n".utf8),
         Array("x".utf8),
         Array("\u{FEFF}claim a: with a byte order mark\nsecond\n".utf8),
-        [0x63, 0x6C, 0x61, 0x69, 0x6D, 0x0A, 0xFF, 0xFE, 0x0A, 0x41],      // invalid UTF-8: no source lines at all
+        [0x63, 0x6C, 0x61, 0x69, 0x6D, 0x0A, 0xFF, 0xFE, 0x0A, 0x41],  // invalid UTF-8: no source lines at all
         Array((String(repeating: "w", count: 300) + "\nshort\n").utf8),
     ]
 
     @Test(arguments: sources.indices)
     func pickedLinesRenderAsTheWholeSource(_ k: Int) throws {
         let bytes = DiagnosticRendererTests.sources[k]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg")
+            .path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lineCount = bytes.filter { $0 == 0x0A }.count + 1
-        let diagnostics = (0...(lineCount + 2)).flatMap { line in
-            [1, 3, 500].map { column in
-                Diagnostic(.warning, "at \(line):\(column)", at: SourceLocation(file: path, line: line, column: column), hint: "h")
-            }
-        } + [Diagnostic(.error, "nowhere")]
+        let diagnostics =
+            (0...(lineCount + 2)).flatMap { line in
+                [1, 3, 500].map { column in
+                    Diagnostic(
+                        .warning, "at \(line):\(column)", at: SourceLocation(file: path, line: line, column: column),
+                        hint: "h")
+                }
+            } + [Diagnostic(.error, "nowhere")]
         let whole = DiagnosticRenderer(source: try? String(contentsOfFile: path, encoding: .utf8))
         let picked = DiagnosticRenderer(path: path, lines: diagnostics.compactMap { $0.location?.line })
         for d in diagnostics { #expect(picked.render(d) == whole.render(d)) }
@@ -36,7 +40,9 @@ import Testing
 
     @Test func aMissingFileRendersMessagesOnly() {
         let d = Diagnostic(.error, "boom", at: SourceLocation(file: "/nonexistent/x.arg", line: 1, column: 1))
-        #expect(DiagnosticRenderer(path: "/nonexistent/x.arg", lines: [1]).render(d) == "/nonexistent/x.arg:1:1: error: boom")
+        #expect(
+            DiagnosticRenderer(path: "/nonexistent/x.arg", lines: [1]).render(d)
+                == "/nonexistent/x.arg:1:1: error: boom")
     }
 }
 
@@ -52,8 +58,14 @@ import Testing
             text += "\(kind) c\(i): text \(i) é\n\n"
             line += 2
             let column = kind.count + 2
-            if i % 5 != 0 { expected.append("t.arg:\(line - 1):\(column): warning: claim 'c\(i)' is isolated: no relation supports, attacks or starts from it") }
-            expected.append("t.arg:\(line - 1):\(column): warning: no actor holds claim 'c\(i)' (hint: add 'stance ACTOR asserts c\(i)')")
+            if i % 5 != 0 {
+                expected.append(
+                    "t.arg:\(line - 1):\(column): warning: claim 'c\(i)' is isolated: no relation supports, attacks or starts from it"
+                )
+            }
+            expected.append(
+                "t.arg:\(line - 1):\(column): warning: no actor holds claim 'c\(i)' (hint: add 'stance ACTOR asserts c\(i)')"
+            )
         }
         for i in stride(from: 0, to: 40, by: 5) { text += "attack c\(i) -> c\((i + 5) % 40)\n" }
         let parsed = try ArgReader.read(text, file: "t.arg")

@@ -30,7 +30,9 @@ import Testing
     /// The diagnostics `assemble` throws, or none when it succeeds.
     static func errors(_ asm: GraphAssembly) -> [Diagnostic] {
         var asm = asm
-        do { _ = try asm.assemble(errorLimit: 100, lint: false, locate: locate); return [] } catch { return error.diagnostics }
+        do { _ = try asm.assemble(errorLimit: 100, lint: false, locate: locate); return [] } catch {
+            return error.diagnostics
+        }
     }
 
     @Test func pendingReferencesResolveToIndices() throws {
@@ -47,7 +49,10 @@ import Testing
     @Test func anUnknownIdIsReportedAtItsPlaceWithAHint() {
         let d = Self.errors(Self.assembly(supportTarget: "bb", actor: "y"))
         #expect(d.count == 2)
-        #expect(d.contains { $0.message == "unknown claim 'bb'" && $0.location?.line == 6 && $0.hint == "did you mean 'b'?" })
+        #expect(
+            d.contains {
+                $0.message == "unknown claim 'bb'" && $0.location?.line == 6 && $0.hint == "did you mean 'b'?"
+            })
         #expect(d.contains { $0.message == "unknown actor 'y'" && $0.location?.line == 8 })
     }
 

@@ -6,9 +6,16 @@ import Testing
         for seed in UInt64(0)..<200 {
             let g = GraphGenerator().generate(seed: seed)
             for c in g.claims.indices {
-                let supporters = g.relations.indices.filter { g.relations[$0].kind == .support && g.relations[$0].targetClaim == c }
-                let attackers = g.relations.indices.filter { g.relations[$0].kind == .attack && g.relations[$0].targetClaim == c }
-                let supportsOut = g.relations.indices.filter { g.relations[$0].kind == .support && g.relations[$0].source == c && g.relations[$0].targetClaim != nil }
+                let supporters = g.relations.indices.filter {
+                    g.relations[$0].kind == .support && g.relations[$0].targetClaim == c
+                }
+                let attackers = g.relations.indices.filter {
+                    g.relations[$0].kind == .attack && g.relations[$0].targetClaim == c
+                }
+                let supportsOut = g.relations.indices.filter {
+                    g.relations[$0].kind == .support && g.relations[$0].source == c
+                        && g.relations[$0].targetClaim != nil
+                }
                 #expect(g.supportsTo[c].map(Int.init) == supporters)
                 #expect(g.attacksTo[c].map(Int.init) == attackers)
                 #expect(g.supportsFrom[c].map(Int.init) == supportsOut)
@@ -36,11 +43,16 @@ import Testing
         b.add(GraphBuilder.RelationDraft(kind: .support, source: "x", target: .claim("y")))
         b.add(GraphBuilder.RelationDraft(kind: .attack, source: "x", target: .relation("r9"), weight: 2))
         let error = try #require(throws: DiagnosticError.self) { try b.build() }
-        #expect(error.errors.map(\.message) == ["unknown actor 'nobody'", "unknown claim 'y'", "unknown relation 'r9'", "weight 2.0 is outside [0, 1]"])
+        #expect(
+            error.errors.map(\.message) == [
+                "unknown actor 'nobody'", "unknown claim 'y'", "unknown relation 'r9'", "weight 2.0 is outside [0, 1]",
+            ])
     }
 
     @Test func holdersListEachAssertingActorOnce() throws {
-        let g = try ArgReader.read("actor a\nactor b\nclaim x: X.\nstance a asserts x\nstance a asserts x\nstance b denies x\n").graph
+        let g = try ArgReader.read(
+            "actor a\nactor b\nclaim x: X.\nstance a asserts x\nstance a asserts x\nstance b denies x\n"
+        ).graph
         #expect(g.holders(of: 0) == [0])
     }
 

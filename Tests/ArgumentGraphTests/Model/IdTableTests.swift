@@ -28,7 +28,9 @@ import Testing
 
     @Test func byteLookupsFindASCIIIdsOnly() {
         var table = IdTable()
-        for (i, id) in ["alpha", "b", "a-very-long-claim-identifier"].enumerated() { _ = table.insert(id, value: Int32(i)) }
+        for (i, id) in ["alpha", "b", "a-very-long-claim-identifier"].enumerated() {
+            _ = table.insert(id, value: Int32(i))
+        }
         func find(_ s: String) -> Int32? { Array(s.utf8).withUnsafeBytes { table.findExact($0) } }
         #expect(find("alpha") == 0 && find("b") == 1 && find("a-very-long-claim-identifier") == 2)
         #expect(find("alph") == nil && find("beta") == nil)
@@ -42,10 +44,11 @@ import Testing
     @Test func aNonASCIIIdSwitchesToStringComparison() {
         var table = IdTable()
         _ = table.insert("plain", value: 0)
-        _ = table.insert("caf\u{E9}", value: 1)            // é precomposed
+        _ = table.insert("caf\u{E9}", value: 1)  // é precomposed
         #expect(table["cafe\u{301}"] == 1, "canonically equivalent spellings are one id, as Swift strings are")
         #expect(table.insert("cafe\u{301}", value: 2) == 1)
         #expect(table["plain"] == 0 && table.count == 2)
-        #expect(Array("plain".utf8).withUnsafeBytes { table.findExact($0) } == nil, "byte lookups stop after the switch")
+        #expect(
+            Array("plain".utf8).withUnsafeBytes { table.findExact($0) } == nil, "byte lookups stop after the switch")
     }
 }

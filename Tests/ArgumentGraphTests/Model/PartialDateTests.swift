@@ -8,7 +8,10 @@ import Testing
         #expect(date.description == text)
     }
 
-    @Test(arguments: ["", "09", "2008-3", "2008-13", "2008-00", "2008-03-32", "2008-03-1", "20x8", "2008--03", "2008-03-14-01", "-2008"])
+    @Test(arguments: [
+        "", "09", "2008-3", "2008-13", "2008-00", "2008-03-32", "2008-03-1", "20x8", "2008--03", "2008-03-14-01",
+        "-2008",
+    ])
     func rejectsMalformed(_ text: String) {
         #expect(PartialDate(text) == nil)
     }

@@ -102,7 +102,10 @@ import Testing
 
     @Test func aMegabyteInvalidIdInJSONGivesAShortError() throws {
         let long = String(repeating: "!", count: 1_000_000)
-        let s = #"{"claims":[{"id":""# + long + #"","text":"X"},{"id":"y","text":"Y"}],"relations":[{"kind":"support","from":""# + long + #"","to":"y"}]}"#
+        let s =
+            #"{"claims":[{"id":""# + long
+            + #"","text":"X"},{"id":"y","text":"Y"}],"relations":[{"kind":"support","from":""# + long
+            + #"","to":"y"}]}"#
         let e = try #require(throws: DiagnosticError.self) { try GraphJSON.decode(Data(s.utf8)) }
         #expect(e.errors.first?.message.contains("is not a valid claim id") == true)
         let total = e.diagnostics.map { $0.message.utf8.count + ($0.hint?.utf8.count ?? 0) }.reduce(0, +)
@@ -116,7 +119,8 @@ import Testing
         ("objects under an unknown key", #"{"extra":"#, #"{"a":"#, "}", "}"),
         ("arrays at the top", "", "[", "]", ""),
     ])
-    func deeplyNestedJSONIsAClearError(what: String, prefix: String, open: String, close: String, suffix: String) throws {
+    func deeplyNestedJSONIsAClearError(what: String, prefix: String, open: String, close: String, suffix: String) throws
+    {
         let depth = 100_000
         let s = prefix + String(repeating: open, count: depth) + String(repeating: close, count: depth) + suffix
         // The decoder must refuse the depth (or the shape) with an error, not overflow the stack.

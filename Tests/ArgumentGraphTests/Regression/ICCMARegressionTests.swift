@@ -6,7 +6,10 @@ import Testing
 @Suite struct ICCMARegressionTests {
     @Test func aHugeArgumentCountIsAnErrorNotAGigabyteAllocation() throws {
         // Fuzz/artifacts/i23/oom-6b6886a2: 'p af' with 999999999 arguments malloc'ed 4 GB.
-        let input: [UInt8] = [0x70, 0x20, 0x61, 0x66, 0x20, 0x09, 0x20, 0x09, 0x09] + Array("99999999999".utf8.prefix(9)) + [0x09, 0x09, 0x0A]
+        let input: [UInt8] =
+            [0x70, 0x20, 0x61, 0x66, 0x20, 0x09, 0x20, 0x09, 0x09] + Array("99999999999".utf8.prefix(9)) + [
+                0x09, 0x09, 0x0A,
+            ]
         let e = try #require(throws: DiagnosticError.self) { try ICCMAReader.read(bytes: input, format: .i23) }
         #expect(e.errors.first?.message == "999999999 arguments are more than argraph reads (at most 10000000)")
         #expect(e.errors.first?.location?.line == 1)
@@ -23,11 +26,13 @@ import Testing
         let af = try ICCMAReader.read(bytes: Array(text.utf8), format: .tgf)
         #expect(af.names == [long + "a", long + "b"])
         #expect(af.framework.attackCount == 1)
-        let bad: [UInt8] = Array("q'x0 label 0\n".utf8) + [0xC3, 0xA9, 0x31, 0x20] + Array("labe".utf8)
+        let bad: [UInt8] =
+            Array("q'x0 label 0\n".utf8) + [0xC3, 0xA9, 0x31, 0x20] + Array("labe".utf8)
             + [UInt8](repeating: 0xFF, count: 51) + Array("a b\n#\n".utf8)
         let read = try ICCMAReader.read(bytes: bad, format: .tgf)
         #expect(read.names.count == 2)
-        let again = try ICCMAReader.read(bytes: Array(ICCMAWriter.write(read.framework, names: read.names, format: .tgf).utf8), format: .tgf)
+        let again = try ICCMAReader.read(
+            bytes: Array(ICCMAWriter.write(read.framework, names: read.names, format: .tgf).utf8), format: .tgf)
         #expect(again.names == read.names)
     }
 
@@ -53,9 +58,11 @@ import Testing
     @Test func anUnquotedNameWithAQuoteIsWrittenBackUnchanged() throws {
         // Fuzz/artifacts/apx/crash-70673a01: `arg(#X0").` names `#X0"`; the writer quoted it and
         // turned the '"' into "'", so the name changed on the way back.
-        let af = try ICCMAReader.read(bytes: Array("arg(#X0\").\narg(\"n 11\").\natt(#X0\",\"n 11\").\n".utf8), format: .apx)
+        let af = try ICCMAReader.read(
+            bytes: Array("arg(#X0\").\narg(\"n 11\").\natt(#X0\",\"n 11\").\n".utf8), format: .apx)
         #expect(af.names == ["#X0\"", "n 11"])
-        let again = try ICCMAReader.read(bytes: Array(ICCMAWriter.write(af.framework, names: af.names, format: .apx).utf8), format: .apx)
+        let again = try ICCMAReader.read(
+            bytes: Array(ICCMAWriter.write(af.framework, names: af.names, format: .apx).utf8), format: .apx)
         #expect(again.names == af.names)
         #expect(again.framework.attacked == af.framework.attacked)
     }

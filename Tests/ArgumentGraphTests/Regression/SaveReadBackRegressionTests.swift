@@ -27,7 +27,8 @@ import Testing
     @Test func aCRLFInsideAJSONTextIsWrittenAsTwoLines() throws {
         // "A\r\nB" is one Swift Character at the break, so splitting on "\n" missed it and the
         // writer put "B" in column 1: `unknown declaration 'B'` when the file was read back.
-        let g = try GraphJSON.decode(Data(#"{"claims":[{"id":"a","text":"A\r\nB"}],"relations":[],"actors":[{"id":"p","name":"P\r\nQ"}]}"#.utf8))
+        let g = try GraphJSON.decode(
+            Data(#"{"claims":[{"id":"a","text":"A\r\nB"}],"relations":[],"actors":[{"id":"p","name":"P\r\nQ"}]}"#.utf8))
         let text = ArgWriter.write(g)
         let back = try ArgReader.read(text).graph
         #expect(back.claims[0].text == "A\nB")
@@ -37,7 +38,10 @@ import Testing
     @Test(arguments: [
         (#"{"claims":[{"id":"a","text":"A","tags":["x y"]}]}"#, "invalid tag 'x y' on claim 'a'"),
         (#"{"claims":[{"id":"a","text":"A","tags":["x\ny"]}]}"#, "invalid tag"),
-        (#"{"claims":[{"id":"a","text":"A"},{"id":"b","text":"B"}],"relations":[{"kind":"support","from":"a","to":"b","note":""}]}"#, "the relation's note is empty"),
+        (
+            #"{"claims":[{"id":"a","text":"A"},{"id":"b","text":"B"}],"relations":[{"kind":"support","from":"a","to":"b","note":""}]}"#,
+            "the relation's note is empty"
+        ),
         (#"{"documents":[{"id":"d","title":" "}]}"#, "document 'd' has no title"),
         (#"{"documents":[{"id":"d","title":"T","publisher":""}]}"#, "property 'publisher' of document 'd' is empty"),
         (#"{"actors":[{"id":"a","name":"A","role":"  "}]}"#, "property 'role' of actor 'a' is empty"),
@@ -64,7 +68,7 @@ import Testing
         let text = "actor ab\n  role: x y\r\r\r\n  name: Holders arse\r\ro longer\n"
         let g = try Self.argRoundTrip(Array(text.utf8))
         #expect(g.actors[0].role == "x y")
-        #expect(g.actors[0].name == "Holders arse\r\ro longer")   // CRs inside a value are kept
+        #expect(g.actors[0].name == "Holders arse\r\ro longer")  // CRs inside a value are kept
     }
 
     @Test func aGraphNameMustBeAnIdAsInEveryOtherReader() throws {

@@ -11,7 +11,9 @@ enum TestPaths {
 
     /// `../shared`, or the folder named by the environment variable `ARGRAPH_SHARED` (a worktree has no `../shared`).
     static let sharedRoot: URL = {
-        if let env = ProcessInfo.processInfo.environment["ARGRAPH_SHARED"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        if let env = ProcessInfo.processInfo.environment["ARGRAPH_SHARED"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
         return root.deletingLastPathComponent().appendingPathComponent("shared")
     }()
 

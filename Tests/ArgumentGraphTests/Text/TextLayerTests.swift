@@ -9,9 +9,13 @@ import Testing
     /// and the wrapper's ASCII test for spaces agrees with `Character.isWhitespace`.
     @Test func theASCIIFastPathsAgreeWithTheCharacterPaths() {
         var rng = SystemRandomNumberGenerator()
-        let pieces = ["a", "Z", " ", "\t", "\n", "\r\n", "\u{1B}[1m", "\u{1B}[0m", "\u{7F}", "\u{01}", "-", "m", "\u{0B}", "\u{0C}"]
+        let pieces = [
+            "a", "Z", " ", "\t", "\n", "\r\n", "\u{1B}[1m", "\u{1B}[0m", "\u{7F}", "\u{01}", "-", "m", "\u{0B}",
+            "\u{0C}",
+        ]
         for _ in 0..<2_000 {
-            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let text = (0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined()
             var slow = 0, inEscape = false
             for c in text {
                 if inEscape { if c == "m" { inEscape = false }; continue }
@@ -45,7 +49,8 @@ import Testing
     }
 
     @Test func wrapperMeasuresDisplayWidthAndCutsLongWords() {
-        #expect(WordWrap.lines("one two three", width: 10, indent: "  ", firstIndent: "> ") == ["> one two", "  three"])
+        #expect(
+            WordWrap.lines("one two three", width: 10, indent: "  ", firstIndent: "> ") == ["> one two", "  three"])
         #expect(WordWrap.lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
         #expect(WordWrap.lines("ab cdefghijklmnop", width: 10) == ["ab", "cdefghijkl", "mnop"])
         // Four ideographs are eight columns: two to a line of five columns.
@@ -54,7 +59,9 @@ import Testing
         #expect(WordWrap.lines("a\n\nb", width: 10) == ["a", "", "b"], "line breaks kept by default")
         #expect(WordWrap.lines("  x\n\ny  ", width: 10, keepingLineBreaks: false) == ["x y"])
         #expect(WordWrap.lines("", width: 10, keepingLineBreaks: false).isEmpty)
-        for line in WordWrap.lines(String(repeating: "wörd ", count: 50), width: 12) { #expect(TextWidth.columns(line) <= 12) }
+        for line in WordWrap.lines(String(repeating: "wörd ", count: 50), width: 12) {
+            #expect(TextWidth.columns(line) <= 12)
+        }
     }
 
     @Test func wrappedLinesNeverExceedTheWidthOnRandomText() {
@@ -141,13 +148,15 @@ import Testing
         var t = TextTable(headers: ["ID", "N", "TEXT"], rightAligned: [1])
         t.add(["a", "1", "short"])
         t.add(["long-id", "100", "a text that is long enough to need wrapping at thirty columns"])
-        #expect(t.render(width: 40) == [
-            "ID         N  TEXT",
-            "a          1  short",
-            "long-id  100  a text that is long enough",
-            "              to need wrapping at thirty",
-            "              columns",
-        ])
-        #expect(t.render(width: 200)[2] == "long-id  100  a text that is long enough to need wrapping at thirty columns")
+        #expect(
+            t.render(width: 40) == [
+                "ID         N  TEXT",
+                "a          1  short",
+                "long-id  100  a text that is long enough",
+                "              to need wrapping at thirty",
+                "              columns",
+            ])
+        #expect(
+            t.render(width: 200)[2] == "long-id  100  a text that is long enough to need wrapping at thirty columns")
     }
 }

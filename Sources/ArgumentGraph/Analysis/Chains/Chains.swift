@@ -27,16 +27,21 @@ public enum Chains {
     ///
     /// `cancel` is polled before each spur search; once it returns true the search stops and the chains
     /// accepted so far are returned.
-    public static func top(_ graph: Graph, to target: Int, k: Int, maxLength: Int? = nil, scoring: ChainScoring = .weakestLink,
-                           strengths: [Double], cancel: (() -> Bool)? = nil) -> [Chain] {
+    public static func top(
+        _ graph: Graph, to target: Int, k: Int, maxLength: Int? = nil, scoring: ChainScoring = .weakestLink,
+        strengths: [Double], cancel: (() -> Bool)? = nil
+    ) -> [Chain] {
         let n = graph.claims.count
-        guard target >= 0, target < n, k > 0, strengths.count == n, graph.supportsTo.degree(target) > 0 else { return [] }
+        guard target >= 0, target < n, k > 0, strengths.count == n, graph.supportsTo.degree(target) > 0 else {
+            return []
+        }
         let search = PathSearch(graph: graph, strengths: strengths, scoring: scoring, target: target)
         let maxHops = maxLength.map { max(0, $0) } ?? Int.max
         var accepted: [Path] = []
         var candidates: [Path] = []
         var known = Set<[Int]>()
-        guard let first = search.best(from: search.root, to: target, bannedNodes: [], bannedEdges: [], hops: maxHops) else { return [] }
+        guard let first = search.best(from: search.root, to: target, bannedNodes: [], bannedEdges: [], hops: maxHops)
+        else { return [] }
         accepted.append(first); known.insert(first.edges)
         // Per claim, its place on the last accepted path (-1 elsewhere): reset after each round, so a round costs
         // the path's length, not the graph's size.
@@ -62,11 +67,16 @@ public enum Chains {
                 // A spur whose every edge is banned, or leads back onto the root path or nowhere near the target,
                 // has no spur path: on a long chain that is every spur, and building its root path would cost
                 // the chain's length per spur (a chain of 10^6 claims took hours).
-                guard search.hasUsableEdge(from: spur, bannedEdges: bannedEdges, isOnRootPath: { place[$0] >= 0 && place[$0] < i })
+                guard
+                    search.hasUsableEdge(
+                        from: spur, bannedEdges: bannedEdges, isOnRootPath: { place[$0] >= 0 && place[$0] < i })
                 else { continue }
                 let rootNodes = Array(prev.nodes[0...i]), rootEdges = Array(prev.edges[0..<i])
-                guard let spurPath = search.best(from: spur, to: target, bannedNodes: Set(rootNodes.dropLast()), bannedEdges: bannedEdges,
-                                                 hops: maxHops == Int.max ? Int.max : maxHops - usedHops, cancel: cancel) else { continue }
+                guard
+                    let spurPath = search.best(
+                        from: spur, to: target, bannedNodes: Set(rootNodes.dropLast()), bannedEdges: bannedEdges,
+                        hops: maxHops == Int.max ? Int.max : maxHops - usedHops, cancel: cancel)
+                else { continue }
                 let edges = rootEdges + spurPath.edges
                 guard known.insert(edges).inserted else { continue }
                 let nodes = rootNodes + spurPath.nodes.dropFirst()
@@ -122,11 +132,15 @@ public enum Chains {
             self.strengths = strengths.map { min(1, max(0, $0.isNaN ? 0 : $0)) }
             self.scoring = scoring
             root = graph.claims.count
-            let isStart = graph.claims.indices.map { graph.claims[$0].kind == .evidence || graph.supportsTo.degree($0) == 0 }
+            let isStart = graph.claims.indices.map {
+                graph.claims[$0].kind == .evidence || graph.supportsTo.degree($0) == 0
+            }
             self.isStart = isStart
             starts = graph.claims.indices.filter { isStart[$0] }
             let rels = graph.relations
-            supportTarget = graph.supportsFrom.entries.map { Int32(truncatingIfNeeded: rels[Int($0)].targetClaim ?? -1) }
+            supportTarget = graph.supportsFrom.entries.map {
+                Int32(truncatingIfNeeded: rels[Int($0)].targetClaim ?? -1)
+            }
             supportWeight = graph.supportsFrom.entries.map { min(1, max(0, rels[Int($0)].weight)) }
             scratch = Scratch(nodes: root + 1, relations: rels.count)
             if let target, target >= 0, target < root {
@@ -205,10 +219,16 @@ public enum Chains {
             // A banned root edge -(s + 2) is kept as a banned (root, s) pair: mark it on a copy of the start flag.
             var bannedStarts = Set<Int>()
             for e in bannedEdges {
-                if e >= 0 { if e < st.bannedRelation.count { st.bannedRelation[e] = gen } } else { bannedStarts.insert(-e - 2) }
+                if e >= 0 {
+                    if e < st.bannedRelation.count { st.bannedRelation[e] = gen }
+                } else {
+                    bannedStarts.insert(-e - 2)
+                }
             }
             func touch(_ u: Int) {
-                if st.seen[u] != gen { st.seen[u] = gen; st.value[u] = -1; st.done[u] = false; st.parentNode[u] = -1; st.parentEdge[u] = -1 }
+                if st.seen[u] != gen {
+                    st.seen[u] = gen; st.value[u] = -1; st.done[u] = false; st.parentNode[u] = -1; st.parentEdge[u] = -1
+                }
             }
             st.heap.items.removeAll(keepingCapacity: true)
             touch(source)
@@ -223,10 +243,14 @@ public enum Chains {
                     touch(w)
                     guard st.bannedNode[w] != gen, !st.done[w] else { return }
                     let nv = combine(v, ev)
-                    if nv > st.value[w] { st.value[w] = nv; st.parentNode[w] = u; st.parentEdge[w] = rel; st.heap.push(nv, w) }
+                    if nv > st.value[w] {
+                        st.value[w] = nv; st.parentNode[w] = u; st.parentEdge[w] = rel; st.heap.push(nv, w)
+                    }
                 }
                 if u == root {
-                    for s in reachingStarts where bannedStarts.isEmpty || !bannedStarts.contains(s) { relax(-(s + 2), s, strengths[s]) }
+                    for s in reachingStarts where bannedStarts.isEmpty || !bannedStarts.contains(s) {
+                        relax(-(s + 2), s, strengths[s])
+                    }
                 } else {
                     for k in Int(offsets[u])..<Int(offsets[u + 1]) {
                         let rel = Int(entries[k]), w = Int(supportTarget[k])
@@ -248,8 +272,10 @@ public enum Chains {
 
         /// The best path from `source` to `target` avoiding banned nodes and edges, with at most `hops` relations;
         /// nil when there is none, or when `cancel` answers true (asked once per hop).
-        func best(from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int,
-                  cancel: (() -> Bool)? = nil) -> Path? {
+        func best(
+            from source: Int, to target: Int, bannedNodes: Set<Int>, bannedEdges: Set<Int>, hops: Int,
+            cancel: (() -> Bool)? = nil
+        ) -> Path? {
             let count = root + 1
             // A simple path through the claims that reach the target has fewer relations than there are such claims:
             // a bound at least that large bounds nothing.

@@ -22,8 +22,10 @@ public struct GraphCut: Sendable, Equatable {
     public var relations: Set<Int>
 
     /// A cut of the given parts.
-    public init(documents: Set<Int> = [], actors: Set<Int> = [], claims: Set<Int> = [], stances: Set<Int> = [],
-                relations: Set<Int> = []) {
+    public init(
+        documents: Set<Int> = [], actors: Set<Int> = [], claims: Set<Int> = [], stances: Set<Int> = [],
+        relations: Set<Int> = []
+    ) {
         self.documents = documents
         self.actors = actors
         self.claims = claims
@@ -60,7 +62,9 @@ public struct GraphCut: Sendable, Equatable {
             keepActor[s.actor] = true
             if let d = s.document { keepDocument[d] = true }
         }
-        for (i, r) in graph.relations.enumerated() where !marks.relation[i] { if let a = r.actor { keepActor[a] = true } }
+        for (i, r) in graph.relations.enumerated() where !marks.relation[i] {
+            if let a = r.actor { keepActor[a] = true }
+        }
         cut.actors = Set(graph.actors.indices.filter { !keepActor[$0] })
         cut.documents = Set(graph.documents.indices.filter { !keepDocument[$0] })
         return cut
@@ -71,8 +75,9 @@ public struct GraphCut: Sendable, Equatable {
         let marks = Marks(self, in: graph)
         let claimMap = Self.renumber(marks.claim), relationMap = Self.renumber(marks.relation)
         let actorMap = Self.renumber(marks.actor), documentMap = Self.renumber(marks.document)
-        var restoration = GraphRestoration(graph: graph, claimMap: claimMap, relationMap: relationMap, actorMap: actorMap,
-                                           documentMap: documentMap, stanceMap: Self.renumber(marks.stance))
+        var restoration = GraphRestoration(
+            graph: graph, claimMap: claimMap, relationMap: relationMap, actorMap: actorMap,
+            documentMap: documentMap, stanceMap: Self.renumber(marks.stance))
         var stances: [Stance] = []
         stances.reserveCapacity(graph.stances.count)
         for (i, s) in graph.stances.enumerated() {
@@ -98,9 +103,9 @@ public struct GraphCut: Sendable, Equatable {
             }
             var t = r
             t.source = src
-            if r.isLinked { t.otherPremises = r.otherPremises.map { claimMap[$0]! } }   // closed: every premise is kept
+            if r.isLinked { t.otherPremises = r.otherPremises.map { claimMap[$0]! } }  // closed: every premise is kept
             switch r.target {
-            case let .claim(c): t.target = .claim(claimMap[c]!)            // closed: a kept relation's ends are kept
+            case let .claim(c): t.target = .claim(claimMap[c]!)  // closed: a kept relation's ends are kept
             case let .relation(x): t.target = .relation(relationMap[x]!)
             }
             if let a = r.actor {
@@ -117,13 +122,15 @@ public struct GraphCut: Sendable, Equatable {
             }
             return out
         }
-        let g = Graph(name: graph.name, title: graph.title, description: graph.description,
-                      documents: kept(graph.documents, documentMap, removed: &restoration.documents),
-                      actors: kept(graph.actors, actorMap, removed: &restoration.actors),
-                      claims: kept(graph.claims, claimMap, removed: &restoration.claims),
-                      stances: stances, relations: relations)
-        let edited = EditedGraph(graph: g, claimMap: claimMap, relationMap: relationMap, actorMap: actorMap,
-                                 documentMap: documentMap, removedStances: graph.stances.count - stances.count)
+        let g = Graph(
+            name: graph.name, title: graph.title, description: graph.description,
+            documents: kept(graph.documents, documentMap, removed: &restoration.documents),
+            actors: kept(graph.actors, actorMap, removed: &restoration.actors),
+            claims: kept(graph.claims, claimMap, removed: &restoration.claims),
+            stances: stances, relations: relations)
+        let edited = EditedGraph(
+            graph: g, claimMap: claimMap, relationMap: relationMap, actorMap: actorMap,
+            documentMap: documentMap, removedStances: graph.stances.count - stances.count)
         return (edited, restoration)
     }
 
@@ -156,7 +163,9 @@ public struct GraphCut: Sendable, Equatable {
             var work = relation.indices.filter { relation[$0] }
             for (i, r) in graph.relations.enumerated() where !relation[i] {
                 // A linked relation goes with any of its premises.
-                if claim[r.source] || r.otherPremises.contains(where: { claim[$0] }) || r.targetClaim.map({ claim[$0] }) == true {
+                if claim[r.source] || r.otherPremises.contains(where: { claim[$0] })
+                    || r.targetClaim.map({ claim[$0] }) == true
+                {
                     relation[i] = true
                     work.append(i)
                 }
@@ -192,7 +201,8 @@ public struct GraphRestoration: Sendable, Equatable {
     /// Kept stances that lost their document, and kept relations that lost their actor (original indices).
     var stanceDocuments: [Item<Int>] = [], relationActors: [Item<Int>] = []
 
-    init(graph: Graph, claimMap: [Int?], relationMap: [Int?], actorMap: [Int?], documentMap: [Int?], stanceMap: [Int?]) {
+    init(graph: Graph, claimMap: [Int?], relationMap: [Int?], actorMap: [Int?], documentMap: [Int?], stanceMap: [Int?])
+    {
         (name, title, description) = (graph.name, graph.title, graph.description)
         (self.claimMap, self.relationMap, self.actorMap, self.documentMap, self.stanceMap) =
             (claimMap, relationMap, actorMap, documentMap, stanceMap)
@@ -200,19 +210,23 @@ public struct GraphRestoration: Sendable, Equatable {
 
     /// The cut that removes again what this puts back (applied to the restored graph).
     public var cut: GraphCut {
-        GraphCut(documents: Set(documents.map(\.index)), actors: Set(actors.map(\.index)), claims: Set(claims.map(\.index)),
-                 stances: Set(stances.map(\.index)), relations: Set(relations.map(\.index)))
+        GraphCut(
+            documents: Set(documents.map(\.index)), actors: Set(actors.map(\.index)), claims: Set(claims.map(\.index)),
+            stances: Set(stances.map(\.index)), relations: Set(relations.map(\.index)))
     }
 
     /// How many claims, relations and stances the cut removed.
-    public var removedCounts: (claims: Int, relations: Int, stances: Int) { (claims.count, relations.count, stances.count) }
+    public var removedCounts: (claims: Int, relations: Int, stances: Int) {
+        (claims.count, relations.count, stances.count)
+    }
 
     /// The original graph, from the graph the cut produced; nil when `graph` is not that graph's shape.
     public func apply(to graph: Graph) -> Graph? {
         func keptCount(_ map: [Int?]) -> Int { map.lazy.filter { $0 != nil }.count }
         guard graph.claims.count == keptCount(claimMap), graph.relations.count == keptCount(relationMap),
-              graph.actors.count == keptCount(actorMap), graph.documents.count == keptCount(documentMap),
-              graph.stances.count == keptCount(stanceMap) else { return nil }
+            graph.actors.count == keptCount(actorMap), graph.documents.count == keptCount(documentMap),
+            graph.stances.count == keptCount(stanceMap)
+        else { return nil }
         func origins(_ map: [Int?], count: Int) -> [Int] {
             var out = [Int](repeating: 0, count: count)
             for (old, new) in map.enumerated() { if let new { out[new] = old } }
@@ -228,7 +242,9 @@ public struct GraphRestoration: Sendable, Equatable {
             out.reserveCapacity(map.count)
             var r = 0
             for (old, new) in map.enumerated() {
-                if let new { out.append(back(kept[new], old)) } else {
+                if let new {
+                    out.append(back(kept[new], old))
+                } else {
                     out.append(removed[r].value)
                     r += 1
                 }
@@ -255,10 +271,11 @@ public struct GraphRestoration: Sendable, Equatable {
             t.actor = r.actor.map { actorOrigin[$0] } ?? lostActor[old]
             return t
         }
-        return Graph(name: name, title: title, description: description,
-                     documents: merge(documentMap, graph.documents, documents) { d, _ in d },
-                     actors: merge(actorMap, graph.actors, actors) { a, _ in a },
-                     claims: merge(claimMap, graph.claims, claims) { c, _ in c },
-                     stances: stances, relations: relations)
+        return Graph(
+            name: name, title: title, description: description,
+            documents: merge(documentMap, graph.documents, documents) { d, _ in d },
+            actors: merge(actorMap, graph.actors, actors) { a, _ in a },
+            claims: merge(claimMap, graph.claims, claims) { c, _ in c },
+            stances: stances, relations: relations)
     }
 }

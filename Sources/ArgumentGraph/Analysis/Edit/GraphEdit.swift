@@ -56,7 +56,8 @@ public indirect enum GraphEdit: Sendable {
         case let .addStance(s): "add stance \(s.actor) \(s.kind.rawValue) \(s.claim)"
         case let .addRelation(r):
             switch r.target {
-            case let .claim(t): "link \(r.premises.joined(separator: " + ")) \(r.kind == .support ? "supports" : "attacks") \(t)"
+            case let .claim(t):
+                "link \(r.premises.joined(separator: " + ")) \(r.kind == .support ? "supports" : "attacks") \(t)"
             case let .relation(t): "link \(r.premises.joined(separator: " + ")) undercuts \(t)"
             }
         case let .unlink(s, t): "unlink \(s) \(t)"
@@ -79,7 +80,10 @@ public indirect enum GraphEdit: Sendable {
     public func apply(to graph: Graph) throws(DiagnosticError) -> AppliedEdit {
         switch self {
         case let .addClaim(c):
-            if graph.claimIndex(of: c.id) != nil { throw Self.error("a claim '\(c.id)' already exists", hint: "choose another id or 'remove \(c.id)' first") }
+            if graph.claimIndex(of: c.id) != nil {
+                throw Self.error(
+                    "a claim '\(c.id)' already exists", hint: "choose another id or 'remove \(c.id)' first")
+            }
             return try added(to: graph, "added \(c.kind.rawValue) \(c.id)") { $0.add(c) }
         case let .addActor(a):
             if graph.actorIndex(of: a.id) != nil { throw Self.error("an actor '\(a.id)' already exists") }
@@ -88,9 +92,13 @@ public indirect enum GraphEdit: Sendable {
             if graph.documentIndex(of: d.id) != nil { throw Self.error("a document '\(d.id)' already exists") }
             return try added(to: graph, "added document \(d.id)") { $0.add(d) }
         case let .addStance(s):
-            return try added(to: graph, "\(s.actor) \(s.kind.rawValue) \(s.claim)" + (s.document.map { " in \($0)" } ?? "")) { $0.add(s) }
+            return try added(
+                to: graph, "\(s.actor) \(s.kind.rawValue) \(s.claim)" + (s.document.map { " in \($0)" } ?? "")
+            ) { $0.add(s) }
         case let .addRelation(r):
-            if let id = r.id, graph.relationIndex(of: id) != nil { throw Self.error("a relation '\(id)' already exists") }
+            if let id = r.id, graph.relationIndex(of: id) != nil {
+                throw Self.error("a relation '\(id)' already exists")
+            }
             return try added(to: graph, "linked: " + label.dropFirst("link ".count)) { $0.add(r) }
         case let .unlink(s, t):
             let source = try Self.claim(s, in: graph), target = try Self.claim(t, in: graph)
@@ -99,17 +107,27 @@ public indirect enum GraphEdit: Sendable {
             guard !found.isEmpty else {
                 let reverse = (graph.supportsFrom[target].map(Int.init) + graph.attacksFrom[target].map(Int.init))
                     .contains { graph.relations[$0].targetClaim == source }
-                throw Self.error("no relation from '\(s)' to '\(t)'", hint: reverse ? "there is one from '\(t)' to '\(s)': unlink \(t) \(s)" : nil)
+                throw Self.error(
+                    "no relation from '\(s)' to '\(t)'",
+                    hint: reverse ? "there is one from '\(t)' to '\(s)': unlink \(t) \(s)" : nil)
             }
-            return applyCut(GraphCut(relations: found), graph) { r in "removed \(r.relations) relation\(r.relations == 1 ? "" : "s")" }
+            return applyCut(GraphCut(relations: found), graph) { r in
+                "removed \(r.relations) relation\(r.relations == 1 ? "" : "s")"
+            }
         case let .removeClaim(id):
             let c = try Self.claim(id, in: graph)
-            return applyCut(GraphCut(claims: [c]), graph) { r in "removed claim \(id) with \(r.stances) stance(s) and \(r.relations) relation(s)" }
+            return applyCut(GraphCut(claims: [c]), graph) { r in
+                "removed claim \(id) with \(r.stances) stance(s) and \(r.relations) relation(s)"
+            }
         case let .removeRelation(id):
             guard let r = graph.relationIndex(of: id) else {
-                throw Self.error("unknown relation '\(id)'", hint: Suggestions.hint(for: id, in: graph.relations.lazy.compactMap(\.id)))
+                throw Self.error(
+                    "unknown relation '\(id)'",
+                    hint: Suggestions.hint(for: id, in: graph.relations.lazy.compactMap(\.id)))
             }
-            return applyCut(GraphCut(relations: [r]), graph) { r in "removed relation \(id)" + (r.relations > 1 ? " and \(r.relations - 1) undercut(s) of it" : "") }
+            return applyCut(GraphCut(relations: [r]), graph) { r in
+                "removed relation \(id)" + (r.relations > 1 ? " and \(r.relations - 1) undercut(s) of it" : "")
+            }
         case let .removeActor(id):
             let a = try Self.actor(id, in: graph)
             return applyCut(GraphCut(actors: [a]), graph) { r in "removed actor \(id) with \(r.stances) stance(s)" }
@@ -123,20 +141,24 @@ public indirect enum GraphEdit: Sendable {
             return applyCut(c.withOrphanedClaims(in: graph), graph, Self.dropped)
         case let .dropDocument(id):
             let d = try Self.document(id, in: graph)
-            let c = GraphCut(documents: [d], stances: Set(graph.stances.indices.filter { graph.stances[$0].document == d }))
+            let c = GraphCut(
+                documents: [d], stances: Set(graph.stances.indices.filter { graph.stances[$0].document == d }))
             return applyCut(c.withOrphanedClaims(in: graph), graph, Self.dropped)
         case let .setCredibility(id, value):
             let a = try Self.actor(id, in: graph)
             var actors = graph.actors
             let old = actors[a].credibility
             actors[a].credibility = value.map { $0.isNaN ? 0 : min(1, max(0, $0)) }
-            let g = Graph(name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
-                          actors: actors, claims: graph.claims, stances: graph.stances, relations: graph.relations)
+            let g = Graph(
+                name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
+                actors: actors, claims: graph.claims, stances: graph.stances, relations: graph.relations)
             return AppliedEdit(edited: .unchanged(g), inverse: .setCredibility(actor: id, old), summary: label)
         case let .cut(c):
             return applyCut(c, graph, Self.dropped)
         case let .restore(r):
-            guard let g = r.apply(to: graph) else { throw Self.error("cannot restore: the graph is not the one the parts were cut from") }
+            guard let g = r.apply(to: graph) else {
+                throw Self.error("cannot restore: the graph is not the one the parts were cut from")
+            }
             return AppliedEdit(edited: nil, graph: g, inverse: .cut(r.cut), summary: "restored")
         case let .replace(g, label):
             return AppliedEdit(edited: nil, graph: g, inverse: .replace(with: graph, label: label), summary: label)
@@ -150,29 +172,35 @@ public indirect enum GraphEdit: Sendable {
                 inverses.append(applied.inverse)
                 summaries.append(applied.summary)
             }
-            return AppliedEdit(edited: nil, graph: g, inverse: .sequence(inverses.reversed(), label: "undo " + label),
-                               summary: summaries.joined(separator: "; "))
+            return AppliedEdit(
+                edited: nil, graph: g, inverse: .sequence(inverses.reversed(), label: "undo " + label),
+                summary: summaries.joined(separator: "; "))
         }
     }
 
     /// Applies an addition through the builder; the inverse cuts the parts it appended.
-    private func added(to graph: Graph, _ summary: String, _ add: (inout GraphBuilder) -> Void) throws(DiagnosticError) -> AppliedEdit {
+    private func added(to graph: Graph, _ summary: String, _ add: (inout GraphBuilder) -> Void) throws(DiagnosticError)
+        -> AppliedEdit
+    {
         var b = GraphBuilder(graph)
         b.lint = false
         add(&b)
         let g = try b.build().graph
         func appended(_ before: Int, _ after: Int) -> Set<Int> { Set(before..<max(before, after)) }
-        let inverse = GraphCut(documents: appended(graph.documents.count, g.documents.count),
-                               actors: appended(graph.actors.count, g.actors.count),
-                               claims: appended(graph.claims.count, g.claims.count),
-                               stances: appended(graph.stances.count, g.stances.count),
-                               relations: appended(graph.relations.count, g.relations.count))
+        let inverse = GraphCut(
+            documents: appended(graph.documents.count, g.documents.count),
+            actors: appended(graph.actors.count, g.actors.count),
+            claims: appended(graph.claims.count, g.claims.count),
+            stances: appended(graph.stances.count, g.stances.count),
+            relations: appended(graph.relations.count, g.relations.count))
         return AppliedEdit(edited: nil, graph: g, inverse: .cut(inverse), summary: summary)
     }
 
     /// Applies a cut; the inverse restores it.
-    private func applyCut(_ c: GraphCut, _ graph: Graph,
-                     _ summary: (_ removed: (claims: Int, relations: Int, stances: Int)) -> String) -> AppliedEdit {
+    private func applyCut(
+        _ c: GraphCut, _ graph: Graph,
+        _ summary: (_ removed: (claims: Int, relations: Int, stances: Int)) -> String
+    ) -> AppliedEdit {
         let (edited, restoration) = c.apply(to: graph)
         return AppliedEdit(edited: edited, inverse: .restore(restoration), summary: summary(restoration.removedCounts))
     }
@@ -187,7 +215,9 @@ public indirect enum GraphEdit: Sendable {
 
     static func claim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofClaim: id) }
     static func actor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofActor: id) }
-    static func document(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofDocument: id) }
+    static func document(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
+        try graph.index(ofDocument: id)
+    }
 }
 
 extension Graph {
@@ -236,8 +266,9 @@ public struct AppliedEdit: Sendable {
 extension EditedGraph {
     /// A graph whose parts kept their indices (identity maps).
     static func unchanged(_ graph: Graph) -> EditedGraph {
-        EditedGraph(graph: graph, claimMap: graph.claims.indices.map { $0 }, relationMap: graph.relations.indices.map { $0 },
-                    actorMap: graph.actors.indices.map { $0 }, documentMap: graph.documents.indices.map { $0 },
-                    removedStances: 0)
+        EditedGraph(
+            graph: graph, claimMap: graph.claims.indices.map { $0 }, relationMap: graph.relations.indices.map { $0 },
+            actorMap: graph.actors.indices.map { $0 }, documentMap: graph.documents.indices.map { $0 },
+            removedStances: 0)
     }
 }

@@ -58,7 +58,9 @@ public struct ClaimExplanation: Sendable {
 /// Builds explanations of strengths.
 public enum Explanation {
     /// Explains claim `claim`'s strength in `result` (computed from `graph` with `options`).
-    public static func why(_ graph: Graph, claim: Int, result: StrengthResult, options: StrengthOptions = .init()) -> ClaimExplanation {
+    public static func why(_ graph: Graph, claim: Int, result: StrengthResult, options: StrengthOptions = .init())
+        -> ClaimExplanation
+    {
         var opts = options
         opts.semantics = result.semantics
         let model = Strengths.Model(graph, semantics: result.semantics, base: result.base)
@@ -66,28 +68,40 @@ public enum Explanation {
         let weights = model.effectiveWeights(s)
         let full = Strengths.clamp(model.update(claim, s, weight: { weights[$0] }))
         var influences: [ClaimExplanation.Influence] = []
-        let incoming = graph.attacksTo[claim].map(Int.init) + (result.semantics.usesSupports ? graph.supportsTo[claim].map(Int.init) : [])
+        let incoming =
+            graph.attacksTo[claim].map(Int.init)
+            + (result.semantics.usesSupports ? graph.supportsTo[claim].map(Int.init) : [])
         for r in incoming {
             let without = Strengths.clamp(model.update(claim, s, weight: { $0 == r ? 0 : weights[$0] }))
             let rel = graph.relations[r]
-            influences.append(.init(relation: r, kind: rel.kind, source: rel.source, sourceStrength: s[rel.source], weight: rel.weight,
-                                    effectiveWeight: weights[r],
-                                    undercuts: graph.relationsTo[r].map(Int.init).filter { graph.relations[$0].kind == .attack },
-                                    contribution: full - without))
+            influences.append(
+                .init(
+                    relation: r, kind: rel.kind, source: rel.source, sourceStrength: s[rel.source], weight: rel.weight,
+                    effectiveWeight: weights[r],
+                    undercuts: graph.relationsTo[r].map(Int.init).filter { graph.relations[$0].kind == .attack },
+                    contribution: full - without))
         }
-        influences.sort { abs($0.contribution) != abs($1.contribution) ? abs($0.contribution) > abs($1.contribution) : $0.relation < $1.relation }
+        influences.sort {
+            abs($0.contribution) != abs($1.contribution)
+                ? abs($0.contribution) > abs($1.contribution) : $0.relation < $1.relation
+        }
         var terms: [ClaimExplanation.StanceTerm] = []
         let explicit = graph.claims[claim].base != nil
         if !explicit {
             var seen = Set<Int>()
-            for st in graph.stances(onClaim: claim) where !opts.excludedActors.contains(st.actor)
-                && seen.insert(st.actor * 2 + (st.kind == .asserts ? 0 : 1)).inserted {
-                terms.append(.init(actor: st.actor, kind: st.kind, credibility: Strengths.credibility(of: st.actor, graph, opts)))
+            for st in graph.stances(onClaim: claim)
+            where !opts.excludedActors.contains(st.actor)
+                && seen.insert(st.actor * 2 + (st.kind == .asserts ? 0 : 1)).inserted
+            {
+                terms.append(
+                    .init(actor: st.actor, kind: st.kind, credibility: Strengths.credibility(of: st.actor, graph, opts))
+                )
             }
         }
-        return ClaimExplanation(claim: claim, semantics: result.semantics, strength: s[claim], base: result.base[claim],
-                                explicitBase: explicit, stanceTerms: terms, influences: influences,
-                                converged: result.converged, acyclic: result.acyclic,
-                                chain: Chains.top(graph, to: claim, k: 1, scoring: .weakestLink, strengths: s).first)
+        return ClaimExplanation(
+            claim: claim, semantics: result.semantics, strength: s[claim], base: result.base[claim],
+            explicitBase: explicit, stanceTerms: terms, influences: influences,
+            converged: result.converged, acyclic: result.acyclic,
+            chain: Chains.top(graph, to: claim, k: 1, scoring: .weakestLink, strengths: s).first)
     }
 }

@@ -10,9 +10,9 @@ extension Extensions {
         let n = af.count
         let sets = af.collectiveAttacks
         let (byTarget, byMember) = af.collectiveIndex()
-        var state = [UInt8](repeating: 0, count: n)                 // 0 undecided, 1 in, 2 out
-        var live = [Int32](repeating: 0, count: n)                   // attacking sets (single or collective) not yet dead
-        var notIn = sets.map { Int32($0.attackers.count) }           // members of each set not yet in
+        var state = [UInt8](repeating: 0, count: n)  // 0 undecided, 1 in, 2 out
+        var live = [Int32](repeating: 0, count: n)  // attacking sets (single or collective) not yet dead
+        var notIn = sets.map { Int32($0.attackers.count) }  // members of each set not yet in
         var dead = [Bool](repeating: false, count: sets.count)
         var queue: [Int32] = []
         queue.reserveCapacity(n)
@@ -63,7 +63,8 @@ extension Extensions {
             changed = false
             let out = labelling(af, in: (0..<n).filter { member[$0] }).map { $0 == .out }
             for a in 0..<n where member[a] {
-                let undefended = af.attackers[a].contains { !out[Int($0)] }
+                let undefended =
+                    af.attackers[a].contains { !out[Int($0)] }
                     || byTarget[a].contains { k in !af.collectiveAttacks[Int(k)].attackers.contains { out[Int($0)] } }
                 if undefended { member[a] = false; changed = true }
             }

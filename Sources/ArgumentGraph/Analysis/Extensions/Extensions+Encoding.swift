@@ -45,8 +45,11 @@ extension Extensions {
             var arguments: [Int32] = []
             var groundedIn: [Int] = []
             for a in 0..<n {
-                if g[a] == .undecided { local[a] = Int32(arguments.count); arguments.append(Int32(a)) }
-                else if g[a] == .in { groundedIn.append(a) }
+                if g[a] == .undecided {
+                    local[a] = Int32(arguments.count); arguments.append(Int32(a))
+                } else if g[a] == .in {
+                    groundedIn.append(a)
+                }
             }
             self.local = local
             self.arguments = arguments
@@ -226,7 +229,8 @@ extension Extensions {
                 }
                 let act = freshActivation()
                 solver.addClause([act ^ 1] + outside.map { SATSolver.lit($0, true) })
-                let r = solver.solve(assumptions: [act] + extra + current.map { SATSolver.lit($0, true) }, cancel: cancel)
+                let r = solver.solve(
+                    assumptions: [act] + extra + current.map { SATSolver.lit($0, true) }, cancel: cancel)
                 solver.addClause([act ^ 1])
                 switch r {
                 case .cancelled: return nil
@@ -253,7 +257,9 @@ extension Extensions {
                 if undecided.isEmpty { return current }
                 let act = freshActivation()
                 solver.addClause([act ^ 1] + undecided.map { SATSolver.lit(undecBase + $0, false) })
-                let fixed = (0..<k).filter { current[Int(arguments[$0])] != .undecided }.map { SATSolver.lit(undecBase + $0, false) }
+                let fixed = (0..<k).filter { current[Int(arguments[$0])] != .undecided }.map {
+                    SATSolver.lit(undecBase + $0, false)
+                }
                 let r = solver.solve(assumptions: [act] + fixed, cancel: cancel)
                 solver.addClause([act ^ 1])
                 switch r {

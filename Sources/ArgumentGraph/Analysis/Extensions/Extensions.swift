@@ -29,7 +29,9 @@ public enum ExtensionSemantics: String, CaseIterable, Sendable {
 
     /// The semantics with this ICCMA code (case-insensitive), if any.
     public init?(iccmaCode: String) {
-        guard let s = ExtensionSemantics.allCases.first(where: { $0.iccmaCode == iccmaCode.uppercased() }) else { return nil }
+        guard let s = ExtensionSemantics.allCases.first(where: { $0.iccmaCode == iccmaCode.uppercased() }) else {
+            return nil
+        }
         self = s
     }
 }
@@ -56,7 +58,7 @@ public enum Extensions {
         let n = af.count
         // 0 undecided, 1 in, 2 out; raw bytes and unsafe buffers keep this a tight linear pass.
         var state = [UInt8](repeating: 0, count: n)
-        var live = [Int32](repeating: 0, count: n)   // attackers not yet out
+        var live = [Int32](repeating: 0, count: n)  // attackers not yet out
         var queue = [Int32](repeating: 0, count: n)
         var tail = 0
         af.attackers.offsets.withUnsafeBufferPointer { inOff in
@@ -93,7 +95,9 @@ public enum Extensions {
     }
 
     /// One extension of the semantics, or nil when none exists (only stable can have none) or when cancelled.
-    public static func one(_ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)? = nil) -> [Label]? {
+    public static func one(_ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)? = nil)
+        -> [Label]?
+    {
         switch s {
         case .grounded, .complete: return grounded(af)
         case .ideal: return ideal(af, cancel: cancel)
@@ -113,8 +117,10 @@ public enum Extensions {
     }
 
     /// Up to `limit` extensions; `complete` is true when they are all the extensions there are.
-    public static func enumerate(_ s: ExtensionSemantics, _ af: AttackFramework, limit: Int,
-                                 cancel: (@Sendable () -> Bool)? = nil) -> (extensions: [[Label]], complete: Bool) {
+    public static func enumerate(
+        _ s: ExtensionSemantics, _ af: AttackFramework, limit: Int,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> (extensions: [[Label]], complete: Bool) {
         var found: [[Label]] = []
         var overflow = false
         let finished = visit(s, af, cancel: cancel) { labels in
@@ -126,28 +132,38 @@ public enum Extensions {
     }
 
     /// The number of extensions, or nil when cancelled.
-    public static func count(_ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)? = nil) -> Int? {
+    public static func count(_ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)? = nil)
+        -> Int?
+    {
         var n = 0
-        let finished = visit(s, af, cancel: cancel) { _ in n += 1; return true }
+        let finished = visit(s, af, cancel: cancel) { _ in
+            n += 1; return true
+        }
         return finished ? n : nil
     }
 
     /// Whether `argument` is in at least one extension.
-    public static func credulous(_ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
-                                 cancel: (@Sendable () -> Bool)? = nil) -> Bool {
+    public static func credulous(
+        _ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> Bool {
         credulousWitness(s, af, argument: argument, cancel: cancel) != nil
     }
 
     /// Whether `argument` is in every extension (true for every argument when there is no extension at all).
-    public static func skeptical(_ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
-                                 cancel: (@Sendable () -> Bool)? = nil) -> Bool {
+    public static func skeptical(
+        _ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> Bool {
         guard argument >= 0 && argument < af.count else { return false }
         return skepticalCounterexample(s, af, argument: argument, cancel: cancel) == nil
     }
 
     /// An extension that contains `argument`, or nil when there is none (or when cancelled).
-    public static func credulousWitness(_ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
-                                        cancel: (@Sendable () -> Bool)? = nil) -> [Label]? {
+    public static func credulousWitness(
+        _ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> [Label]? {
         guard argument >= 0 && argument < af.count else { return nil }
         switch s {
         case .grounded:
@@ -159,7 +175,9 @@ public enum Extensions {
         case .complete, .preferred, .stable:
             // Credulous acceptance under preferred equals that under complete (every complete extends to a preferred).
             var e = Encoding(af, stable: s == .stable)
-            guard e.solver.solve(assumptions: [e.inLit(argument, true)], cancel: cancel) == .satisfiable else { return nil }
+            guard e.solver.solve(assumptions: [e.inLit(argument, true)], cancel: cancel) == .satisfiable else {
+                return nil
+            }
             if s != .preferred { return e.labels(in: e.modelInSet()) }
             return e.maximize(cancel: cancel).map { e.labels(in: $0) }
         case .semiStable:
@@ -173,8 +191,10 @@ public enum Extensions {
     }
 
     /// An extension that lacks `argument`, or nil when every extension contains it (or when cancelled).
-    public static func skepticalCounterexample(_ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
-                                               cancel: (@Sendable () -> Bool)? = nil) -> [Label]? {
+    public static func skepticalCounterexample(
+        _ s: ExtensionSemantics, _ af: AttackFramework, argument: Int,
+        cancel: (@Sendable () -> Bool)? = nil
+    ) -> [Label]? {
         guard argument >= 0 && argument < af.count else { return nil }
         switch s {
         case .grounded, .complete:
@@ -185,7 +205,9 @@ public enum Extensions {
             return l
         case .stable:
             var e = Encoding(af, stable: true)
-            guard e.solver.solve(assumptions: [e.inLit(argument, false)], cancel: cancel) == .satisfiable else { return nil }
+            guard e.solver.solve(assumptions: [e.inLit(argument, false)], cancel: cancel) == .satisfiable else {
+                return nil
+            }
             return e.labels(in: e.modelInSet())
         case .preferred:
             return preferredWithout(af, argument: argument, cancel: cancel)
@@ -206,15 +228,18 @@ public enum Extensions {
         for a in 0..<af.count where labels[a] == .in {
             for b in af.attacked[a] where labels[Int(b)] != .in { labels[Int(b)] = .out }
         }
-        for c in af.collectiveAttacks where labels[Int(c.target)] != .in && c.attackers.allSatisfy({ labels[Int($0)] == .in }) {
+        for c in af.collectiveAttacks
+        where labels[Int(c.target)] != .in && c.attackers.allSatisfy({ labels[Int($0)] == .in }) {
             labels[Int(c.target)] = .out
         }
         return labels
     }
 
     /// Calls `body` with each extension until it returns false; returns true when every extension was visited.
-    static func visit(_ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)?,
-                      _ body: ([Label]) -> Bool) -> Bool {
+    static func visit(
+        _ s: ExtensionSemantics, _ af: AttackFramework, cancel: (@Sendable () -> Bool)?,
+        _ body: ([Label]) -> Bool
+    ) -> Bool {
         switch s {
         case .grounded:
             _ = body(grounded(af)); return true
@@ -321,7 +346,7 @@ public enum Extensions {
             for b in af.attacked[a] { member[Int(b)] = false }
         }
         // Greatest self-defending subset: drop members with an attacker no member attacks.
-        var counter = [Int32](repeating: 0, count: n)   // members attacking each argument
+        var counter = [Int32](repeating: 0, count: n)  // members attacking each argument
         for a in 0..<n where member[a] { for b in af.attacked[a] { counter[Int(b)] += 1 } }
         var stack: [Int32] = []
         var removed = [Bool](repeating: false, count: n)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one interface the extension semantics need from a SAT solver: variables, clauses added between calls,
@@ -30,7 +30,9 @@ public enum SATOutcome: Sendable { case satisfiable, unsatisfiable, cancelled }
 
 extension IncrementalSAT {
     /// Searches with no assumptions.
-    public mutating func solve(cancel: (@Sendable () -> Bool)? = nil) -> SATOutcome { solve(assumptions: [], cancel: cancel) }
+    public mutating func solve(cancel: (@Sendable () -> Bool)? = nil) -> SATOutcome {
+        solve(assumptions: [], cancel: cancel)
+    }
     /// Searches under assumptions, never cancelled.
     public mutating func solve(assumptions: [Int32]) -> SATOutcome { solve(assumptions: assumptions, cancel: nil) }
 }
@@ -45,16 +47,18 @@ public enum SATEngine: String, Sendable, CaseIterable {
     /// The engines this build has.
     public static var available: [SATEngine] {
         #if ARGRAPH_CADICAL
-        [.cdcl, .cadical]
+            [.cdcl, .cadical]
         #else
-        [.cdcl]
+            [.cdcl]
         #endif
     }
 
     /// The default engine: CaDiCaL where the build has it, faster over the benchmark suite (docs/performance.md), or the
     /// one `ARGRAPH_SAT` names (`cdcl` or `cadical`) when that engine is in this build.
     public static var preferred: SATEngine {
-        if let name = getenv("ARGRAPH_SAT").map({ String(cString: $0) }), let e = SATEngine(rawValue: name), available.contains(e) {
+        if let name = getenv("ARGRAPH_SAT").map({ String(cString: $0) }), let e = SATEngine(rawValue: name),
+            available.contains(e)
+        {
             return e
         }
         // CaDiCaL solved 177 of 189 tasks of the generated suite against 172 for argraph's own solver, at about the
@@ -72,9 +76,9 @@ public enum SATEngine: String, Sendable, CaseIterable {
         case .cdcl: return SATSolver()
         case .cadical:
             #if ARGRAPH_CADICAL
-            return CaDiCaLSolver()
+                return CaDiCaLSolver()
             #else
-            return SATSolver()
+                return SATSolver()
             #endif
         }
     }

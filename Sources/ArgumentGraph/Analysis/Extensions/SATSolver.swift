@@ -22,11 +22,11 @@ struct SATSolver: IncrementalSAT {
     private(set) var variableCount = 0
     private var capacity = 0
     // Per literal.
-    private var value: UnsafeMutablePointer<Int8>                 // 1 true, -1 false, 0 unset
+    private var value: UnsafeMutablePointer<Int8>  // 1 true, -1 false, 0 unset
     private var watches: UnsafeMutablePointer<WatchList>
     // Per variable.
     private var level: UnsafeMutablePointer<Int32>
-    private var reason: UnsafeMutablePointer<Int32>               // clause reference, -1 for decisions and units
+    private var reason: UnsafeMutablePointer<Int32>  // clause reference, -1 for decisions and units
     private var phase: UnsafeMutablePointer<UInt8>
     private var seen: UnsafeMutablePointer<UInt8>
     private var activity: UnsafeMutablePointer<Double>
@@ -82,14 +82,17 @@ struct SATSolver: IncrementalSAT {
         seen = .allocate(capacity: 1); activity = .allocate(capacity: 1); heapIndex = .allocate(capacity: 1)
         heap = .allocate(capacity: 1); trail = .allocate(capacity: 1)
         arena = .allocate(capacity: 1)
-        storage.buffers = [UnsafeMutableRawPointer(value), UnsafeMutableRawPointer(watches), UnsafeMutableRawPointer(level),
-                           UnsafeMutableRawPointer(reason), UnsafeMutableRawPointer(phase), UnsafeMutableRawPointer(seen),
-                           UnsafeMutableRawPointer(activity), UnsafeMutableRawPointer(heapIndex), UnsafeMutableRawPointer(heap),
-                           UnsafeMutableRawPointer(trail), UnsafeMutableRawPointer(arena)]
+        storage.buffers = [
+            UnsafeMutableRawPointer(value), UnsafeMutableRawPointer(watches), UnsafeMutableRawPointer(level),
+            UnsafeMutableRawPointer(reason), UnsafeMutableRawPointer(phase), UnsafeMutableRawPointer(seen),
+            UnsafeMutableRawPointer(activity), UnsafeMutableRawPointer(heapIndex), UnsafeMutableRawPointer(heap),
+            UnsafeMutableRawPointer(trail), UnsafeMutableRawPointer(arena),
+        ]
         storage.watches = watches
     }
 
-    private static func grow<T>(_ p: inout UnsafeMutablePointer<T>, count: Int, to newCapacity: Int, _ storage: Storage) {
+    private static func grow<T>(_ p: inout UnsafeMutablePointer<T>, count: Int, to newCapacity: Int, _ storage: Storage)
+    {
         let q = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
         q.moveInitialize(from: p, count: count)
         let old = UnsafeMutableRawPointer(p)
@@ -150,7 +153,7 @@ struct SATSolver: IncrementalSAT {
         c.reserveCapacity(clause.count)
         for l in clause.sorted() {
             let v = value[Int(l)]
-            if v == 1 || c.last == (l ^ 1) { return true }   // satisfied or tautology
+            if v == 1 || c.last == (l ^ 1) { return true }  // satisfied or tautology
             if v == -1 || c.last == l { continue }
             c.append(l)
         }
@@ -248,7 +251,9 @@ struct SATSolver: IncrementalSAT {
                 let lits = arena + c + SATSolver.header
                 if lits[0] == falseLit { lits[0] = lits[1]; lits[1] = falseLit }
                 let first = lits[0]
-                if first != b && value[Int(first)] == 1 { ws[j] = Watcher(cref: w.cref, blocker: first); j += 1; continue }
+                if first != b && value[Int(first)] == 1 {
+                    ws[j] = Watcher(cref: w.cref, blocker: first); j += 1; continue
+                }
                 let size = Int(arena[c])
                 var k = 2
                 var moved = false
@@ -353,7 +358,9 @@ struct SATSolver: IncrementalSAT {
         // LBD: distinct decision levels in the clause.
         stamp &+= 1
         if stamp == Int32.max { for i in levelStamp.indices { levelStamp[i] = 0 }; stamp = 1 }
-        if levelStamp.count <= trailLimits.count { levelStamp.append(contentsOf: repeatElement(0, count: trailLimits.count + 1 - levelStamp.count)) }
+        if levelStamp.count <= trailLimits.count {
+            levelStamp.append(contentsOf: repeatElement(0, count: trailLimits.count + 1 - levelStamp.count))
+        }
         var lbd = 0
         for q in kept {
             let l = Int(level[Int(q >> 1)])
@@ -538,7 +545,7 @@ struct SATSolver: IncrementalSAT {
             let total = SATSolver.header + size
             if arena[c + 1] & 2 == 0 {
                 (fresh + w).update(from: arena + c, count: total)
-                arena[c + 2] = Int32(w)   // forwarding address
+                arena[c + 2] = Int32(w)  // forwarding address
                 w += total
             }
             c += total
@@ -560,7 +567,9 @@ struct SATSolver: IncrementalSAT {
             }
         }
         learnts = learnts.map(forward)
-        if let i = storage.buffers.firstIndex(of: UnsafeMutableRawPointer(arena)) { storage.buffers[i] = UnsafeMutableRawPointer(fresh) }
+        if let i = storage.buffers.firstIndex(of: UnsafeMutableRawPointer(arena)) {
+            storage.buffers[i] = UnsafeMutableRawPointer(fresh)
+        }
         arena.deallocate()
         arena = fresh
         arenaCount = w
@@ -617,9 +626,13 @@ struct SATSolver: IncrementalSAT {
                 while trailLimits.count < assumptions.count {
                     let a = assumptions[trailLimits.count]
                     let v = value[Int(a)]
-                    if v == 1 { trailLimits.append(trailCount) } else if v == -1 {
+                    if v == 1 {
+                        trailLimits.append(trailCount)
+                    } else if v == -1 {
                         cancelUntil(0); return .unsatisfiable
-                    } else { next = a; break }
+                    } else {
+                        next = a; break
+                    }
                 }
                 if next < 0 {
                     while heapCount > 0 {

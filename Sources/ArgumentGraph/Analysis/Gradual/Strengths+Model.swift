@@ -127,7 +127,9 @@ extension Strengths {
             case .dfquad:
                 var noAttack = 1.0, noSupport = 1.0
                 for r in graph.attacksTo[c] { noAttack *= 1 - Strengths.clamp(weight(Int(r)) * s[rels[Int(r)].source]) }
-                for r in graph.supportsTo[c] { noSupport *= 1 - Strengths.clamp(weight(Int(r)) * s[rels[Int(r)].source]) }
+                for r in graph.supportsTo[c] {
+                    noSupport *= 1 - Strengths.clamp(weight(Int(r)) * s[rels[Int(r)].source])
+                }
                 let va = 1 - noAttack, vs = 1 - noSupport
                 return va >= vs ? b - b * (va - vs) : b + (1 - b) * (vs - va)
             case .quadraticEnergy, .euler:
@@ -160,8 +162,9 @@ extension Strengths {
             if let order = claimOrder {
                 var s = base
                 flat.onePass(order, &s)
-                return StrengthResult(strengths: s, base: base, converged: true, iterations: 1,
-                                      semantics: semantics, acyclic: true)
+                return StrengthResult(
+                    strengths: s, base: base, converged: true, iterations: 1,
+                    semantics: semantics, acyclic: true)
             }
             var s = base
             var next = [Double](repeating: 0, count: n)
@@ -172,11 +175,15 @@ extension Strengths {
                 var k1 = next, k2 = next, k3 = next, k4 = next, x = next
                 for i in 1...limit {
                     if let cancel, cancel() {
-                        return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                        return StrengthResult(
+                            strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics,
+                            acyclic: false)
                     }
                     flat.derivative(s, into: &k1)
                     if k1.allSatisfy({ abs($0) <= options.tolerance }) {
-                        return StrengthResult(strengths: s, base: base, converged: true, iterations: i - 1, semantics: semantics, acyclic: false)
+                        return StrengthResult(
+                            strengths: s, base: base, converged: true, iterations: i - 1, semantics: semantics,
+                            acyclic: false)
                     }
                     for c in 0..<n { x[c] = s[c] + h / 2 * k1[c] }
                     flat.derivative(x, into: &k2)
@@ -186,21 +193,26 @@ extension Strengths {
                     flat.derivative(x, into: &k4)
                     for c in 0..<n { s[c] = Strengths.clamp(s[c] + h / 6 * (k1[c] + 2 * k2[c] + 2 * k3[c] + k4[c])) }
                 }
-                return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
+                return StrengthResult(
+                    strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
             }
             for i in 1...limit {
                 if let cancel, cancel() {
-                    return StrengthResult(strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics, acyclic: false)
+                    return StrengthResult(
+                        strengths: s, base: base, converged: false, iterations: i - 1, semantics: semantics,
+                        acyclic: false)
                 }
                 flat.step(s, into: &next)
                 var delta = 0.0
                 for c in 0..<n { delta = max(delta, abs(next[c] - s[c])) }
                 swap(&s, &next)
                 if delta <= options.tolerance {
-                    return StrengthResult(strengths: s, base: base, converged: true, iterations: i, semantics: semantics, acyclic: false)
+                    return StrengthResult(
+                        strengths: s, base: base, converged: true, iterations: i, semantics: semantics, acyclic: false)
                 }
             }
-            return StrengthResult(strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
+            return StrengthResult(
+                strengths: s, base: base, converged: false, iterations: limit, semantics: semantics, acyclic: false)
         }
     }
 
@@ -231,7 +243,10 @@ extension Strengths {
             let rels = graph.relations
             // Per relation, read in order once: its source and clamped weight (small arrays to gather from).
             let (relSource, relWeight) = rels.withUnsafeBufferPointer { rb in
-                (rb.indices.map { Int32(truncatingIfNeeded: rb[$0].source) }, rb.indices.map { Strengths.clamp(rb[$0].weight) })
+                (
+                    rb.indices.map { Int32(truncatingIfNeeded: rb[$0].source) },
+                    rb.indices.map { Strengths.clamp(rb[$0].weight) }
+                )
             }
             let undercut = graph.relationsTo
             var patched = [Bool](repeating: false, count: graph.claims.count)
@@ -263,7 +278,9 @@ extension Strengths {
             attackSources = a.sources
             attackWeights = a.weights
             attackPatch = a.patch
-            supportOffsets = model.semantics.usesSupports ? graph.supportsTo.offsets : [Int32](repeating: 0, count: graph.claims.count + 1)
+            supportOffsets =
+                model.semantics.usesSupports
+                ? graph.supportsTo.offsets : [Int32](repeating: 0, count: graph.claims.count + 1)
             supportSources = s.sources
             supportWeights = s.weights
             supportPatch = s.patch
@@ -354,8 +371,12 @@ extension Strengths {
                             supportOffsets.withUnsafeBufferPointer { sOff in
                                 supportSources.withUnsafeBufferPointer { sSrc in
                                     supportWeights.withUnsafeBufferPointer { sW in
-                                        body(View(semantics: model.semantics, base: base, attackOffsets: aOff, attackSources: aSrc,
-                                                  attackWeights: aW, supportOffsets: sOff, supportSources: sSrc, supportWeights: sW))
+                                        body(
+                                            View(
+                                                semantics: model.semantics, base: base, attackOffsets: aOff,
+                                                attackSources: aSrc,
+                                                attackWeights: aW, supportOffsets: sOff, supportSources: sSrc,
+                                                supportWeights: sW))
                                     }
                                 }
                             }

@@ -63,7 +63,9 @@ public enum Strengths {
             var seen = Set<Int>()
             for s in graph.stancesOfClaim[c] {
                 let st = graph.stances[Int(s)]
-                guard !options.excludedActors.contains(st.actor), seen.insert(st.actor * 2 + (st.kind == .asserts ? 0 : 1)).inserted else { continue }
+                guard !options.excludedActors.contains(st.actor),
+                    seen.insert(st.actor * 2 + (st.kind == .asserts ? 0 : 1)).inserted
+                else { continue }
                 let cred = credibility(of: st.actor, graph, options)
                 if st.kind == .asserts { notAsserted *= 1 - cred; asserters += 1 } else { notDenied *= 1 - cred }
             }
@@ -83,7 +85,9 @@ public enum Strengths {
     ///
     /// `cancel` is polled before each iteration of a cyclic graph; once it returns true the iteration stops and
     /// the last iterate is returned as not converged (the caller, who cancelled, knows why).
-    public static func compute(_ graph: Graph, options: StrengthOptions = .init(), cancel: (() -> Bool)? = nil) -> StrengthResult {
+    public static func compute(_ graph: Graph, options: StrengthOptions = .init(), cancel: (() -> Bool)? = nil)
+        -> StrengthResult
+    {
         let base = baseScores(graph, options: options)
         let model = Model(graph, semantics: options.semantics, base: base)
         return model.solve(options, cancel: cancel)

@@ -69,8 +69,10 @@ public struct AgreementMatrix: Sendable {
 
     /// Computes the matrix, or nil when `cancel` answers true (it is asked once per row, so an interrupt
     /// stops a matrix of many members at once).
-    public init?(_ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true,
-                 cancel: () -> Bool) {
+    public init?(
+        _ graph: Graph, by axis: Axis = .actor, includeImplied: Bool = false, ordered: Bool = true,
+        cancel: () -> Bool
+    ) {
         self.axis = axis
         var groups: [Int: [Int]] = [:]
         for (i, s) in graph.stances.enumerated() {
@@ -98,8 +100,9 @@ public struct AgreementMatrix: Sendable {
             for j in (i + 1)..<n {
                 for c in held[j] { markJ[c] |= 1 }
                 for c in denied[j] { markJ[c] |= 2 }
-                let (a, k) = counter.count(heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ,
-                                           actorsI: actors[i], actorsJ: actors[j])
+                let (a, k) = counter.count(
+                    heldJ: held[j], deniedJ: denied[j], markI: markI, markJ: markJ,
+                    actorsI: actors[i], actorsJ: actors[j])
                 let cell = Cell(agreements: a, conflicts: k, index: Comparison.index(agreements: a, conflicts: k))
                 raw[i][j] = cell
                 raw[j][i] = cell
@@ -130,7 +133,9 @@ public struct AgreementMatrix: Sendable {
     public func csv() -> String {
         var lines = [([axis.rawValue] + ids).map(AgreementMatrix.csvField).joined(separator: ",")]
         for (i, id) in ids.enumerated() {
-            let row = cells[i].indices.map { j in i != j && !cells[i][j].hasContact ? "" : AgreementMatrix.format(cells[i][j].index) }
+            let row = cells[i].indices.map { j in
+                i != j && !cells[i][j].hasContact ? "" : AgreementMatrix.format(cells[i][j].index)
+            }
             lines.append(([AgreementMatrix.csvField(id)] + row).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -192,8 +197,10 @@ public struct AgreementMatrix: Sendable {
             return a >= 0 && actors.contains(Int(a))
         }
 
-        func count(heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8], actorsI: Set<Int>,
-                   actorsJ: Set<Int>) -> (agreements: Int, conflicts: Int) {
+        func count(
+            heldJ: [Int], deniedJ: [Int], markI: [UInt8], markJ: [UInt8], actorsI: Set<Int>,
+            actorsJ: Set<Int>
+        ) -> (agreements: Int, conflicts: Int) {
             var agree = 0, conflict = 0
             for c in heldJ {
                 if markI[c] & 1 != 0 { agree += 1 }

@@ -99,8 +99,9 @@ public struct Comparison: Sendable {
 
     /// Compares the positions of two scopes.
     public init(_ graph: Graph, _ a: PositionScope, _ b: PositionScope, includeImplied: Bool = false) {
-        self.init(graph, Position(graph, scope: a, includeImplied: includeImplied),
-                  Position(graph, scope: b, includeImplied: includeImplied))
+        self.init(
+            graph, Position(graph, scope: a, includeImplied: includeImplied),
+            Position(graph, scope: b, includeImplied: includeImplied))
     }
 
     /// Compares two actors.
@@ -119,10 +120,18 @@ public struct Comparison: Sendable {
         second = q
         let hp = p.held, hq = q.held
         var agree: [Point] = [], conflict: [Point] = []
-        for c in hp.intersection(hq).sorted() { agree.append(Point(kind: .bothAssert, claim: c, other: nil, relation: nil, side: nil)) }
-        for c in p.denied.intersection(q.denied).sorted() { agree.append(Point(kind: .bothDeny, claim: c, other: nil, relation: nil, side: nil)) }
-        for c in hp.intersection(q.denied).sorted() { conflict.append(Point(kind: .contradicts, claim: c, other: nil, relation: nil, side: .first)) }
-        for c in hq.intersection(p.denied).sorted() { conflict.append(Point(kind: .contradicts, claim: c, other: nil, relation: nil, side: .second)) }
+        for c in hp.intersection(hq).sorted() {
+            agree.append(Point(kind: .bothAssert, claim: c, other: nil, relation: nil, side: nil))
+        }
+        for c in p.denied.intersection(q.denied).sorted() {
+            agree.append(Point(kind: .bothDeny, claim: c, other: nil, relation: nil, side: nil))
+        }
+        for c in hp.intersection(q.denied).sorted() {
+            conflict.append(Point(kind: .contradicts, claim: c, other: nil, relation: nil, side: .first))
+        }
+        for c in hq.intersection(p.denied).sorted() {
+            conflict.append(Point(kind: .contradicts, claim: c, other: nil, relation: nil, side: .second))
+        }
 
         // Relations from a held claim of one side to a held claim of the other, each once.
         var seen = Set<Int>()
@@ -132,10 +141,14 @@ public struct Comparison: Sendable {
                 for r32 in graph.supportsFrom[s] + graph.attacksFrom[s] {
                     let r = Int(r32)
                     guard let t = graph.relations[r].targetClaim, to.contains(t) else { continue }
-                    if graph.relations[r].kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) { continue }
+                    if graph.relations[r].kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) {
+                        continue
+                    }
                     guard seen.insert(r).inserted else { continue }
-                    links.append(Point(kind: graph.relations[r].kind == .support ? .supports : .attacks,
-                                       claim: s, other: t, relation: r, side: side))
+                    links.append(
+                        Point(
+                            kind: graph.relations[r].kind == .support ? .supports : .attacks,
+                            claim: s, other: t, relation: r, side: side))
                 }
             }
         }
@@ -147,7 +160,8 @@ public struct Comparison: Sendable {
                     guard case let .relation(target) = graph.relations[u].target else { continue }
                     let src = graph.relations[target].source
                     guard to.contains(src), !Comparison.qualifiesOwnInference(graph, undercut: u, of: own),
-                          seen.insert(u).inserted else { continue }
+                        seen.insert(u).inserted
+                    else { continue }
                     links.append(Point(kind: .undercuts, claim: s, other: src, relation: u, side: side))
                 }
             }
@@ -156,8 +170,12 @@ public struct Comparison: Sendable {
         for l in links { if l.kind.isAgreement { agree.append(l) } else { conflict.append(l) } }
         let order = Kind.allCases
         let rank = { (k: Kind) in order.firstIndex(of: k) ?? 0 }
-        agreements = agree.enumerated().sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }.map(\.element)
-        conflicts = conflict.enumerated().sorted { (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset) }.map(\.element)
+        agreements = agree.enumerated().sorted {
+            (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset)
+        }.map(\.element)
+        conflicts = conflict.enumerated().sorted {
+            (rank($0.element.kind), $0.offset) < (rank($1.element.kind), $1.offset)
+        }.map(\.element)
 
         onlyFirst = Comparison.unaddressed(graph, p, by: q)
         onlySecond = Comparison.unaddressed(graph, q, by: p)
@@ -189,7 +207,9 @@ public struct Comparison: Sendable {
         for c in p.addressed.sorted() where !theirs.contains(c) {
             var touched = false
             for list in [graph.supportsFrom[c], graph.attacksFrom[c]] where !touched {
-                for r in list { if let t = graph.relations[Int(r)].targetClaim, theirs.contains(t) { touched = true; break } }
+                for r in list {
+                    if let t = graph.relations[Int(r)].targetClaim, theirs.contains(t) { touched = true; break }
+                }
             }
             for list in [graph.supportsTo[c], graph.attacksTo[c]] where !touched {
                 for r in list where theirs.contains(graph.relations[Int(r)].source) { touched = true; break }

@@ -47,9 +47,10 @@ public enum Conflicts {
             for x in xs {
                 for y in ys where x != y {
                     if let actor, actor != x, actor != y { continue }
-                    let a = Attack(relation: r, attacker: x, attackingClaim: rel.source, defender: y, attackedClaim: t,
-                                   attackerQuotes: quotes(graph, actor: x, claim: rel.source),
-                                   defenderQuotes: quotes(graph, actor: y, claim: t))
+                    let a = Attack(
+                        relation: r, attacker: x, attackingClaim: rel.source, defender: y, attackedClaim: t,
+                        attackerQuotes: quotes(graph, actor: x, claim: rel.source),
+                        defenderQuotes: quotes(graph, actor: y, claim: t))
                     attacks[PairKey(x, y), default: []].append(a)
                 }
             }
@@ -69,7 +70,9 @@ public enum Conflicts {
         }
         let keys = Set(attacks.keys).union(contradictions.keys)
         var out = keys.map { k in
-            Pair(first: k.a, second: k.b, attacks: attacks[k] ?? [], contradictions: Array(Set(contradictions[k] ?? [])).sorted())
+            Pair(
+                first: k.a, second: k.b, attacks: attacks[k] ?? [],
+                contradictions: Array(Set(contradictions[k] ?? [])).sorted())
         }
         out.sort { ($1.attacks.count, $0.first, $0.second) < ($0.attacks.count, $1.first, $1.second) }
         return out

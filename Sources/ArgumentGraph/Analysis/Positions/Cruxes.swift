@@ -95,8 +95,10 @@ public enum Cruxes {
     ///
     /// `cancel` is polled before each re-scoring; once it returns true the scan stops and the ranking
     /// covers only the claims scanned so far (the caller, who cancelled, knows it is partial).
-    public static func forTarget(_ target: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
-                                 score: (Graph) -> [Double]) -> [Crux] {
+    public static func forTarget(
+        _ target: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
+        score: (Graph) -> [Double]
+    ) -> [Crux] {
         guard target >= 0 && target < graph.claims.count else { return [] }
         let base = score(graph)
         let before = target < base.count ? base[target] : 0
@@ -114,8 +116,10 @@ public enum Cruxes {
     /// Ranks claims by how much retracting each changes the conflict force between actors `a` and `b`.
     ///
     /// `cancel` is polled before each re-scoring, as in ``forTarget(_:in:limit:cancel:score:)``.
-    public static func between(_ a: Int, _ b: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
-                               score: (Graph) -> [Double]) -> [Crux] {
+    public static func between(
+        _ a: Int, _ b: Int, in graph: Graph, limit: Int? = nil, cancel: (() -> Bool)? = nil,
+        score: (Graph) -> [Double]
+    ) -> [Crux] {
         let attacks = crossAttacks(graph, a, b)
         guard !attacks.isEmpty else { return [] }
         let before = conflictForce(graph, attacks: attacks, strengths: score(graph))
@@ -130,7 +134,8 @@ public enum Cruxes {
             let edited = WhatIf.retract(claim: c, from: graph)
             let mapped = attacks.compactMap { edited.relationMap[$0] }
             let after = conflictForce(edited.graph, attacks: mapped, strengths: score(edited.graph))
-            out.append(Crux(claim: c, before: before, after: after, role: endpoints.contains(c) ? .endpoint : .upstream))
+            out.append(
+                Crux(claim: c, before: before, after: after, role: endpoints.contains(c) ? .endpoint : .upstream))
         }
         return rank(out, limit: limit)
     }

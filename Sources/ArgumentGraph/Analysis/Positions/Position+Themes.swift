@@ -39,7 +39,11 @@ extension Position {
         var byTag: [String: [PositionEntry]] = [:]
         var untagged: [PositionEntry] = []
         for e in entries {
-            if let tag = graph.claims[e.claim].tags.first { byTag[tag, default: []].append(e) } else { untagged.append(e) }
+            if let tag = graph.claims[e.claim].tags.first {
+                byTag[tag, default: []].append(e)
+            } else {
+                untagged.append(e)
+            }
         }
         var themes = byTag.keys.sorted().map { PositionTheme(tag: $0, entries: byTag[$0] ?? []) }
         if !untagged.isEmpty { themes.append(PositionTheme(tag: nil, entries: untagged)) }
@@ -49,8 +53,9 @@ extension Position {
     /// The one-line summary: how many claims asserted, denied, attacked by others, and attacks left unanswered.
     public func summary(in graph: Graph) -> PositionSummary {
         let attacks = Unanswered.attacks(on: self, in: graph)
-        return PositionSummary(asserted: asserted.count, denied: denied.count, mixed: mixed.count, implied: implied.count,
-                               attacked: Set(attacks.map(\.target)).count,
-                               unanswered: attacks.filter(\.isUnanswered).count)
+        return PositionSummary(
+            asserted: asserted.count, denied: denied.count, mixed: mixed.count, implied: implied.count,
+            attacked: Set(attacks.map(\.target)).count,
+            unanswered: attacks.filter(\.isUnanswered).count)
     }
 }

@@ -36,7 +36,9 @@ public struct PositionScope: Sendable, Hashable {
     public func label(in graph: Graph) -> String {
         var parts: [String] = []
         if let actors { parts.append(actors.sorted().map { graph.actors[$0].id }.joined(separator: "+")) }
-        if let documents { parts.append("in " + documents.sorted().map { graph.documents[$0].id }.joined(separator: "+")) }
+        if let documents {
+            parts.append("in " + documents.sorted().map { graph.documents[$0].id }.joined(separator: "+"))
+        }
         return parts.isEmpty ? "everyone" : parts.joined(separator: " ")
     }
 }
@@ -108,8 +110,9 @@ public struct Position: Sendable {
         } else {
             candidates = Array(graph.stances.indices)
         }
-        self.init(graph, scope: scope, stanceIndices: candidates.filter { scope.includes(graph.stances[$0]) },
-                  includeImplied: includeImplied)
+        self.init(
+            graph, scope: scope, stanceIndices: candidates.filter { scope.includes(graph.stances[$0]) },
+            includeImplied: includeImplied)
     }
 
     /// Reads the position of one actor.
@@ -133,9 +136,13 @@ public struct Position: Sendable {
             let list = byClaim[c] ?? []
             let kinds = Set(list.map { graph.stances[$0].kind })
             let stance: PositionStance
-            if kinds.count > 1 { stance = .mixed; mixed.insert(c) }
-            else if kinds.contains(.denies) { stance = .denies; denied.insert(c) }
-            else { stance = .asserts; asserted.insert(c) }
+            if kinds.count > 1 {
+                stance = .mixed; mixed.insert(c)
+            } else if kinds.contains(.denies) {
+                stance = .denies; denied.insert(c)
+            } else {
+                stance = .asserts; asserted.insert(c)
+            }
             entries.append(PositionEntry(claim: c, stance: stance, stances: list, via: nil))
         }
         let linkActors = scope.actors ?? Set(stanceIndices.map { graph.stances[$0].actor })

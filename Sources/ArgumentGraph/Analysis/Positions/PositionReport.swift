@@ -20,15 +20,19 @@ public enum PositionReport {
                 for s in e.stances {
                     let st = graph.stances[s]
                     let source = st.document.map { " (" + graph.documents[$0].id + ")" } ?? ""
-                    for q in st.quotes { out.append(contentsOf: hang(indent + "> ", "\u{201C}" + q.text + "\u{201D}" + source, width: width)) }
+                    for q in st.quotes {
+                        out.append(
+                            contentsOf: hang(indent + "> ", "\u{201C}" + q.text + "\u{201D}" + source, width: width))
+                    }
                 }
                 if let via = e.via { out.append(indent + "via " + graph.label(ofRelation: via)) }
             }
         }
         if !p.tensions.isEmpty {
             out.append("")
-            out.append("tensions (denied, yet supported by the position's own claims): "
-                       + p.tensions.map { graph.claims[$0].id }.joined(separator: ", "))
+            out.append(
+                "tensions (denied, yet supported by the position's own claims): "
+                    + p.tensions.map { graph.claims[$0].id }.joined(separator: ", "))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -37,7 +41,8 @@ public enum PositionReport {
     public static func comparison(_ c: Comparison, in graph: Graph, width: Int = 80) -> String {
         let a = c.first.scope.label(in: graph), b = c.second.scope.label(in: graph)
         // No agreement and no conflict is no contact, as the matrix's `-` says, not an index of 0.
-        let headline = c.agreements.isEmpty && c.conflicts.isEmpty
+        let headline =
+            c.agreements.isEmpty && c.conflicts.isEmpty
             ? "no contact (no shared claim, no relation between their claims that counts)"
             : "agreement index \(AgreementMatrix.format(c.index)) "
                 + "(\(c.agreements.count) agreement\(c.agreements.count == 1 ? "" : "s"), "
@@ -62,14 +67,19 @@ public enum PositionReport {
             out.append("")
             out.append(title)
             if points.isEmpty { out.append("  (none)") }
-            for p in points { out.append(contentsOf: hang("  " + pad(p.kind.rawValue, 12) + " ", describe(p), width: width)) }
+            for p in points {
+                out.append(contentsOf: hang("  " + pad(p.kind.rawValue, 12) + " ", describe(p), width: width))
+            }
         }
         for (label, claims) in [(a, c.onlyFirst), (b, c.onlySecond)] {
             out.append("")
             out.append("Only \(label) (not addressed by the other)")
             if claims.isEmpty { out.append("  (none)") }
             let w = min(32, claims.map { graph.claims[$0].id.count }.max() ?? 0)
-            for cl in claims { out.append(contentsOf: hang("  " + pad(graph.claims[cl].id, w) + "  ", graph.claims[cl].text, width: width)) }
+            for cl in claims {
+                out.append(
+                    contentsOf: hang("  " + pad(graph.claims[cl].id, w) + "  ", graph.claims[cl].text, width: width))
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -104,34 +114,53 @@ public enum PositionReport {
         for p in pairs {
             if !out.isEmpty { out.append("") }
             let x = graph.actors[p.first].id, y = graph.actors[p.second].id
-            out.append("\(x) vs \(y): \(p.attacks.count) attack\(p.attacks.count == 1 ? "" : "s")"
-                       + (p.contradictions.isEmpty ? "" : ", \(p.contradictions.count) contradiction\(p.contradictions.count == 1 ? "" : "s")"))
+            out.append(
+                "\(x) vs \(y): \(p.attacks.count) attack\(p.attacks.count == 1 ? "" : "s")"
+                    + (p.contradictions.isEmpty
+                        ? "" : ", \(p.contradictions.count) contradiction\(p.contradictions.count == 1 ? "" : "s")"))
             for a in p.attacks {
-                let left = [graph.actors[a.attacker].id + ": " + graph.claims[a.attackingClaim].id]
+                let left =
+                    [graph.actors[a.attacker].id + ": " + graph.claims[a.attackingClaim].id]
                     + a.attackerQuotes.flatMap { wrap("\u{201C}" + $0.text + "\u{201D}", width: column) }
-                let right = ["attacks " + graph.actors[a.defender].id + ": " + graph.claims[a.attackedClaim].id]
+                let right =
+                    ["attacks " + graph.actors[a.defender].id + ": " + graph.claims[a.attackedClaim].id]
                     + a.defenderQuotes.flatMap { wrap("\u{201C}" + $0.text + "\u{201D}", width: column) }
                 for k in 0..<max(left.count, right.count) {
                     let l = k < left.count ? left[k] : "", r = k < right.count ? right[k] : ""
                     out.append(trimRight("  " + pad(l, column) + " | " + r))
                 }
             }
-            for c in p.contradictions { out.append("  contradiction on " + graph.claims[c].id + ": " + graph.claims[c].text) }
+            for c in p.contradictions {
+                out.append("  contradiction on " + graph.claims[c].id + ": " + graph.claims[c].text)
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     /// Outside attacks on a position's claims: the unanswered ones, then (with `all`) the answered ones and how.
-    public static func unanswered(_ attacks: [Unanswered.Attack], in graph: Graph, all: Bool = false, width: Int = 80) -> String {
+    public static func unanswered(_ attacks: [Unanswered.Attack], in graph: Graph, all: Bool = false, width: Int = 80)
+        -> String
+    {
         let open = attacks.filter(\.isUnanswered)
         var out = ["\(open.count) of \(attacks.count) outside attack\(attacks.count == 1 ? "" : "s") unanswered"]
         for a in attacks where all || a.isUnanswered {
-            let by = a.attackerHolders.isEmpty ? "no actor" : a.attackerHolders.map { graph.actors[$0].id }.joined(separator: ", ")
-            let verdict = a.isUnanswered ? "unanswered" : "answered by " + a.answers.map { r in
-                r.answer.rawValue + " (" + (r.answer == .rejection ? "denies " + graph.claims[a.attacker].id : graph.label(ofRelation: r.index)) + ")"
-            }.joined(separator: ", ")
-            out.append(contentsOf: hang("  ", graph.claims[a.attacker].id + " [" + by + "] attacks " + graph.claims[a.target].id
-                                        + ": " + verdict, width: width))
+            let by =
+                a.attackerHolders.isEmpty
+                ? "no actor" : a.attackerHolders.map { graph.actors[$0].id }.joined(separator: ", ")
+            let verdict =
+                a.isUnanswered
+                ? "unanswered"
+                : "answered by "
+                    + a.answers.map { r in
+                        r.answer.rawValue + " ("
+                            + (r.answer == .rejection
+                                ? "denies " + graph.claims[a.attacker].id : graph.label(ofRelation: r.index)) + ")"
+                    }.joined(separator: ", ")
+            out.append(
+                contentsOf: hang(
+                    "  ",
+                    graph.claims[a.attacker].id + " [" + by + "] attacks " + graph.claims[a.target].id
+                        + ": " + verdict, width: width))
             out.append(contentsOf: hang("    ", graph.claims[a.attacker].text, width: width))
         }
         return out.joined(separator: "\n") + "\n"
@@ -151,23 +180,32 @@ public enum PositionReport {
                 current = e.document
                 if !out.isEmpty { out.append("") }
                 if let d = e.document {
-                    out.append((graph.documents[d].date?.description ?? "undated") + "  " + graph.documents[d].id + ": " + graph.documents[d].title)
+                    out.append(
+                        (graph.documents[d].date?.description ?? "undated") + "  " + graph.documents[d].id + ": "
+                            + graph.documents[d].title)
                 } else {
                     out.append("no document")
                 }
             }
             let changes = e.changes.map(\.rawValue).joined(separator: "+")
-            let earlier = e.earlier.isEmpty ? "" : " (" + e.earlier.map { graph.claims[$0].id }.joined(separator: ", ") + ")"
-            out.append(contentsOf: hang("  " + pad(graph.actors[e.actor].id, actorWidth) + "  " + pad(e.kind.rawValue, 7) + " "
-                                        + pad(graph.claims[e.claim].id, claimWidth) + "  ", changes + earlier, width: width))
+            let earlier =
+                e.earlier.isEmpty ? "" : " (" + e.earlier.map { graph.claims[$0].id }.joined(separator: ", ") + ")"
+            out.append(
+                contentsOf: hang(
+                    "  " + pad(graph.actors[e.actor].id, actorWidth) + "  " + pad(e.kind.rawValue, 7) + " "
+                        + pad(graph.claims[e.claim].id, claimWidth) + "  ", changes + earlier, width: width))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     // MARK: - Text helpers
 
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-    static func padLeft(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
+    static func padLeft(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : String(repeating: " ", count: n - s.count) + s
+    }
     static func trimRight(_ s: String) -> String {
         var t = Substring(s)
         while t.last == " " { t = t.dropLast() }
@@ -178,7 +216,11 @@ public enum PositionReport {
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = [], line = ""
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if line.isEmpty { line = String(word) } else if line.count + 1 + word.count <= width { line += " " + word } else {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
                 lines.append(line)
                 line = String(word)
             }

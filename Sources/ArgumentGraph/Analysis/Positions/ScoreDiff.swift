@@ -33,8 +33,10 @@ public struct ScoreDiff: Sendable {
     public let threshold: Double
 
     /// Compares scores before and after an edit; labels are optional (pass nil for strengths only).
-    public init(before: [Double], after: [Double], labelsBefore: [String]? = nil, labelsAfter: [String]? = nil,
-                claimMap: [Int?], threshold: Double = 0.05) {
+    public init(
+        before: [Double], after: [Double], labelsBefore: [String]? = nil, labelsAfter: [String]? = nil,
+        claimMap: [Int?], threshold: Double = 0.05
+    ) {
         self.threshold = threshold
         var changes: [Change] = []
         var removed: [Int] = []
@@ -43,7 +45,8 @@ public struct ScoreDiff: Sendable {
             guard old < before.count, new < after.count else { continue }
             let lb = labelsBefore.flatMap { old < $0.count ? $0[old] : nil }
             let la = labelsAfter.flatMap { new < $0.count ? $0[new] : nil }
-            let c = Change(claim: old, newClaim: new, before: before[old], after: after[new], labelBefore: lb, labelAfter: la)
+            let c = Change(
+                claim: old, newClaim: new, before: before[old], after: after[new], labelBefore: lb, labelAfter: la)
             if c.flipped || abs(c.delta) > threshold { changes.append(c) }
         }
         changes.sort { a, b in

@@ -97,17 +97,24 @@ public struct Timeline: Sendable {
                 let isNew = !before.asserted.contains(st.claim) && !before.denied.contains(st.claim)
                 if isNew {
                     let extendedTargets = graph.supported(by: st.claim).filter { before.asserted.contains($0) }
-                    if !extendedTargets.isEmpty { changes.append(.extended); earlier.append(contentsOf: extendedTargets) }
+                    if !extendedTargets.isEmpty {
+                        changes.append(.extended); earlier.append(contentsOf: extendedTargets)
+                    }
                 }
             }
             if reversed { changes.append(.reversed) }
             if changes.isEmpty { changes = [.new] }
             var seen = Set<Int>()
-            out.append(Entry(stance: s, actor: st.actor, claim: st.claim, kind: st.kind, document: st.document,
-                             date: st.document.flatMap { graph.documents[$0].date }, changes: changes,
-                             earlier: earlier.filter { seen.insert($0).inserted }))
-            if st.kind == .asserts { pending[st.actor, default: Memory()].asserted.insert(st.claim) }
-            else { pending[st.actor, default: Memory()].denied.insert(st.claim) }
+            out.append(
+                Entry(
+                    stance: s, actor: st.actor, claim: st.claim, kind: st.kind, document: st.document,
+                    date: st.document.flatMap { graph.documents[$0].date }, changes: changes,
+                    earlier: earlier.filter { seen.insert($0).inserted }))
+            if st.kind == .asserts {
+                pending[st.actor, default: Memory()].asserted.insert(st.claim)
+            } else {
+                pending[st.actor, default: Memory()].denied.insert(st.claim)
+            }
         }
         entries = out
     }

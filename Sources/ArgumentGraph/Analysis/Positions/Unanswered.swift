@@ -73,20 +73,27 @@ public enum Unanswered {
                     answers.append(Reply(answer: .counterAttack, index: Int(a)))
                 }
                 if undercutsOf[r] == nil {
-                    undercutsOf[r] = graph.relationsTo[r].filter { graph.relations[Int($0)].kind == .attack }.map(Int.init)
+                    undercutsOf[r] = graph.relationsTo[r].filter { graph.relations[Int($0)].kind == .attack }.map(
+                        Int.init)
                 }
                 for u in undercutsOf[r] ?? [] where position.asserted.contains(graph.relations[u].source) {
                     answers.append(Reply(answer: .undercut, index: u))
                 }
                 for sup in graph.supportsTo[c] {
                     let src = graph.relations[Int(sup)].source
-                    if src != c && position.asserted.contains(src) { answers.append(Reply(answer: .defence, index: Int(sup))) }
+                    if src != c && position.asserted.contains(src) {
+                        answers.append(Reply(answer: .defence, index: Int(sup)))
+                    }
                 }
                 if position.denied.contains(s), let e = position.entry(for: s) {
-                    for st in e.stances where graph.stances[st].kind == .denies { answers.append(Reply(answer: .rejection, index: st)); break }
+                    for st in e.stances where graph.stances[st].kind == .denies {
+                        answers.append(Reply(answer: .rejection, index: st)); break
+                    }
                 }
-                result.append(Attack(relation: r, attacker: s, target: c, attackerHolders: graph.holders(of: s).sorted(),
-                                     answers: answers))
+                result.append(
+                    Attack(
+                        relation: r, attacker: s, target: c, attackerHolders: graph.holders(of: s).sorted(),
+                        answers: answers))
             }
         }
         return result

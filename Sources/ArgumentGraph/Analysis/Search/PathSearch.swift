@@ -15,10 +15,15 @@ public enum PathSearch {
     /// Chains (relation indices, in order) linking `a` and `b`: up to `limit` shortest ones from `a` to `b`;
     /// when there are none, from `b` to `a`; when none either, ignoring direction. The start of the chains
     /// is `a`, or `b` for ``Direction/backward``. Nil when nothing links them or `cancel` said stop.
-    public static func links(_ g: Graph, _ a: Int, _ b: Int, limit: Int,
-                             cancel: (() -> Bool)? = nil) -> (direction: Direction, paths: [[Int]])? {
+    public static func links(
+        _ g: Graph, _ a: Int, _ b: Int, limit: Int,
+        cancel: (() -> Bool)? = nil
+    ) -> (direction: Direction, paths: [[Int]])? {
         for (from, to, direction) in [(a, b, Direction.forward), (b, a, .backward), (a, b, .undirected)] {
-            guard let paths = shortest(g, from: from, to: to, undirected: direction == .undirected, limit: limit, cancel: cancel) else {
+            guard
+                let paths = shortest(
+                    g, from: from, to: to, undirected: direction == .undirected, limit: limit, cancel: cancel)
+            else {
                 return nil
             }
             if !paths.isEmpty { return (direction, paths) }
@@ -28,10 +33,12 @@ public enum PathSearch {
 
     /// Up to `limit` shortest chains (as relation indices) from `from` to `to`, by breadth-first search
     /// (iterative); with `undirected`, relations are also followed backwards. Nil when `cancel` said stop.
-    public static func shortest(_ g: Graph, from: Int, to: Int, undirected: Bool, limit: Int,
-                                cancel: (() -> Bool)? = nil) -> [[Int]]? {
+    public static func shortest(
+        _ g: Graph, from: Int, to: Int, undirected: Bool, limit: Int,
+        cancel: (() -> Bool)? = nil
+    ) -> [[Int]]? {
         var dist = [Int32](repeating: -1, count: g.claims.count)
-        var preds: [Int: [(Int, Int)]] = [:] // node -> [(previous node, relation)]
+        var preds: [Int: [(Int, Int)]] = [:]  // node -> [(previous node, relation)]
         var queue = [from]
         var head = 0
         dist[from] = 0
@@ -41,8 +48,12 @@ public enum PathSearch {
             head += 1
             if dist[to] >= 0, dist[u] >= dist[to] { break }
             var edges: [(Int, Int)] = []
-            for r in g.supportsFrom[u] + g.attacksFrom[u] { if let t = g.relations[Int(r)].targetClaim { edges.append((t, Int(r))) } }
-            if undirected { for r in g.supportsTo[u] + g.attacksTo[u] { edges.append((g.relations[Int(r)].source, Int(r))) } }
+            for r in g.supportsFrom[u] + g.attacksFrom[u] {
+                if let t = g.relations[Int(r)].targetClaim { edges.append((t, Int(r))) }
+            }
+            if undirected {
+                for r in g.supportsTo[u] + g.attacksTo[u] { edges.append((g.relations[Int(r)].source, Int(r))) }
+            }
             for (v, r) in edges {
                 if dist[v] < 0 {
                     dist[v] = dist[u] + 1

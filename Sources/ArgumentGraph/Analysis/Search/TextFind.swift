@@ -15,15 +15,19 @@ public enum TextFind {
     /// it as a regular expression (case-insensitive) when written `/REGEX/`, in claim order; and how many
     /// match in all. `index` gives the folded texts and their scan (see ``foldedTexts(_:)``), for a caller
     /// that keeps them; nil when `cancel` said stop. Throws for an invalid regular expression.
-    public static func find(_ query: String, in g: Graph, limit: Int,
-                            index: (() -> (folded: [String], scan: FoldedTextScan))? = nil,
-                            cancel: (() -> Bool)? = nil) throws(DiagnosticError) -> (hits: [Hit], total: Int)? {
+    public static func find(
+        _ query: String, in g: Graph, limit: Int,
+        index: (() -> (folded: [String], scan: FoldedTextScan))? = nil,
+        cancel: (() -> Bool)? = nil
+    ) throws(DiagnosticError) -> (hits: [Hit], total: Int)? {
         var hits: [Hit] = []
         var total = 0
         func quote(of claim: Int, _ matches: (String) -> Bool) -> String? {
             for s in g.stancesOfClaim[claim] {
                 let st = g.stances[Int(s)]
-                if let q = st.quotes.first(where: { matches($0.text) }) { return g.actors[st.actor].id + ": “" + q.text + "”" }
+                if let q = st.quotes.first(where: { matches($0.text) }) {
+                    return g.actors[st.actor].id + ": “" + q.text + "”"
+                }
             }
             return nil
         }
@@ -42,14 +46,20 @@ public enum TextFind {
             }
         } else {
             let needle = TextSearch.fold(query)
-            let (folded, scan) = index?() ?? { let f = foldedTexts(g); return (f, FoldedTextScan(f)) }()
+            let (folded, scan) =
+                index?()
+                ?? {
+                    let f = foldedTexts(g); return (f, FoldedTextScan(f))
+                }()
             for (n, i) in scan.matches(needle, in: folded).enumerated() {
                 if n % 1024 == 0, let cancel, cancel() { return nil }
                 total += 1
                 guard hits.count < limit else { continue }
                 let c = g.claims[i]
                 let own = TextSearch.fold(c.text).contains(needle)
-                hits.append(Hit(claim: i, shown: own ? c.text : quote(of: i) { TextSearch.fold($0).contains(needle) } ?? c.text))
+                hits.append(
+                    Hit(claim: i, shown: own ? c.text : quote(of: i) { TextSearch.fold($0).contains(needle) } ?? c.text)
+                )
             }
         }
         return (hits, total)
@@ -102,12 +112,15 @@ public struct FoldedTextScan: Sendable {
         var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = [], others: [Int] = []
         for (i, text) in folded.enumerated() {
             let utf8 = text.utf8
-            let ascii = utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
+            let ascii =
+                utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
                 ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
             if ascii {
                 starts.append(bytes.count)
                 claims.append(Int32(i))
-                if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: utf8) }
+                if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                    bytes.append(contentsOf: utf8)
+                }
                 bytes.append(0)
             } else {
                 others.append(i)
@@ -150,7 +163,11 @@ public struct FoldedTextScan: Sendable {
         var out: [Int] = [], a = 0, b = 0
         out.reserveCapacity(found.count + rest.count)
         while a < found.count || b < rest.count {
-            if b == rest.count || (a < found.count && found[a] < rest[b]) { out.append(found[a]); a += 1 } else { out.append(rest[b]); b += 1 }
+            if b == rest.count || (a < found.count && found[a] < rest[b]) {
+                out.append(found[a]); a += 1
+            } else {
+                out.append(rest[b]); b += 1
+            }
         }
         return out
     }

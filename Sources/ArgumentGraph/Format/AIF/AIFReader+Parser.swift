@@ -40,7 +40,9 @@ extension AIFReader {
             var start = text.startIndex
             var found: Range<String.Index>?
             for _ in 0..<max(1, occurrence) {
-                guard let r = text.range(of: pattern, options: .regularExpression, range: start..<text.endIndex) else { break }
+                guard let r = text.range(of: pattern, options: .regularExpression, range: start..<text.endIndex) else {
+                    break
+                }
                 found = r
                 start = r.upperBound
             }
@@ -53,7 +55,9 @@ extension AIFReader {
 
         /// Fills ``nodeLocations`` in one linear pass over the text.
         mutating func indexNodeLocations() {
-            guard let re = try? NSRegularExpression(pattern: #""nodeID"\s*:\s*(?:"([^"\\]*)"|(-?[0-9]+))"#) else { return }
+            guard let re = try? NSRegularExpression(pattern: #""nodeID"\s*:\s*(?:"([^"\\]*)"|(-?[0-9]+))"#) else {
+                return
+            }
             var line = 1, column = 1
             var cursor = text.startIndex
             for m in re.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -98,7 +102,11 @@ extension AIFReader {
 
         mutating func parse(_ root: Any) throws(DiagnosticError) -> ParsedGraph {
             guard let object = root as? [String: Any] else {
-                throw DiagnosticError([Diagnostic(.error, "AIF JSON must be an object with 'nodes' and 'edges' arrays", at: loc(line: 1, column: 1))])
+                throw DiagnosticError([
+                    Diagnostic(
+                        .error, "AIF JSON must be an object with 'nodes' and 'edges' arrays",
+                        at: loc(line: 1, column: 1))
+                ])
             }
             guard let rawNodes = object["nodes"] as? [Any] else {
                 throw DiagnosticError([Diagnostic(.error, "AIF JSON has no 'nodes' array", at: locate("\"nodes\""))])
@@ -112,16 +120,24 @@ extension AIFReader {
             var index: [String: Int] = [:]
             var seenAgain: [String: Int] = [:]
             for (k, raw) in rawNodes.enumerated() {
-                guard let n = raw as? [String: Any] else { error("nodes[\(k)] is not an object", locate("\"nodes\"")); continue }
-                guard let id = Self.idString(n["nodeID"]) else { error("nodes[\(k)] has no nodeID", locate("\"nodes\"")); continue }
-                guard let type = n["type"] as? String else { error("node '\(id)' has no type", locate(id: id)); continue }
+                guard let n = raw as? [String: Any] else {
+                    error("nodes[\(k)] is not an object", locate("\"nodes\"")); continue
+                }
+                guard let id = Self.idString(n["nodeID"]) else {
+                    error("nodes[\(k)] has no nodeID", locate("\"nodes\"")); continue
+                }
+                guard let type = n["type"] as? String else {
+                    error("node '\(id)' has no type", locate(id: id)); continue
+                }
                 let nodeText = n["text"] as? String ?? ""
                 if index[id] != nil {
                     seenAgain[id, default: 1] += 1
                     error("duplicate nodeID '\(id)'", locate(key: "nodeID", value: id, occurrence: seenAgain[id] ?? 2))
                     continue
                 }
-                if type == "I", n["text"] != nil, !(n["text"] is String) { error("I-node '\(id)' has a text that is not a string", locate(id: id)) }
+                if type == "I", n["text"] != nil, !(n["text"] is String) {
+                    error("I-node '\(id)' has a text that is not a string", locate(id: id))
+                }
                 index[id] = nodes.count
                 nodes.append(Node(id: id, type: type, text: nodeText))
             }
@@ -131,13 +147,21 @@ extension AIFReader {
             var edgeSeen = Set<Int>()
             var repeatedEdges = 0
             for (k, raw) in rawEdges.enumerated() {
-                guard let e = raw as? [String: Any] else { error("edges[\(k)] is not an object", locate("\"edges\"")); continue }
+                guard let e = raw as? [String: Any] else {
+                    error("edges[\(k)] is not an object", locate("\"edges\"")); continue
+                }
                 guard let from = Self.idString(e["fromID"]), let to = Self.idString(e["toID"]) else {
-                    error("edges[\(k)] needs a fromID and a toID", Self.idString(e["edgeID"]).map { locate(id: $0) } ?? locate("\"edges\""))
+                    error(
+                        "edges[\(k)] needs a fromID and a toID",
+                        Self.idString(e["edgeID"]).map { locate(id: $0) } ?? locate("\"edges\""))
                     continue
                 }
-                guard let f = index[from] else { error("edge from unknown node '\(from)'", locate(key: "fromID", value: from)); continue }
-                guard let t = index[to] else { error("edge to unknown node '\(to)'", locate(key: "toID", value: to)); continue }
+                guard let f = index[from] else {
+                    error("edge from unknown node '\(from)'", locate(key: "fromID", value: from)); continue
+                }
+                guard let t = index[to] else {
+                    error("edge to unknown node '\(to)'", locate(key: "toID", value: to)); continue
+                }
                 guard edgeSeen.insert(f * nodes.count + t).inserted else { repeatedEdges += 1; continue }
                 out[f].append(t)
                 inc[t].append(f)
@@ -146,7 +170,9 @@ extension AIFReader {
             var personOfNode: [String: String] = [:]
             if let locutions = object["locutions"] as? [Any] {
                 for raw in locutions {
-                    if let l = raw as? [String: Any], let node = Self.idString(l["nodeID"]), let person = Self.idString(l["personID"]) {
+                    if let l = raw as? [String: Any], let node = Self.idString(l["nodeID"]),
+                        let person = Self.idString(l["personID"])
+                    {
                         personOfNode[node] = person
                     }
                 }
@@ -155,19 +181,28 @@ extension AIFReader {
             if let participants = object["participants"] as? [Any] {
                 for raw in participants {
                     guard let p = raw as? [String: Any], let id = Self.idString(p["participantID"]) else { continue }
-                    let name = [p["firstname"] as? String, p["surname"] as? String].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                    let name = [p["firstname"] as? String, p["surname"] as? String].compactMap { $0 }.filter {
+                        !$0.isEmpty
+                    }.joined(separator: " ")
                     if !name.isEmpty { participantName[id] = name }
                 }
             }
             if repeatedEdges > 0 {
-                warnings.append(Diagnostic(.warning, "\(repeatedEdges) repeated edge\(repeatedEdges == 1 ? "" : "s") (same fromID and toID) read once", at: locate("\"edges\"")))
+                warnings.append(
+                    Diagnostic(
+                        .warning,
+                        "\(repeatedEdges) repeated edge\(repeatedEdges == 1 ? "" : "s") (same fromID and toID) read once",
+                        at: locate("\"edges\"")))
             }
             if !errors.isEmpty { throw DiagnosticError(errors) }
-            return try build(nodes: nodes, out: out, inc: inc, personOfNode: personOfNode, participantName: participantName)
+            return try build(
+                nodes: nodes, out: out, inc: inc, personOfNode: personOfNode, participantName: participantName)
         }
 
-        mutating func build(nodes: [Node], out: [[Int]], inc: [[Int]], personOfNode: [String: String],
-                            participantName: [String: String]) throws(DiagnosticError) -> ParsedGraph {
+        mutating func build(
+            nodes: [Node], out: [[Int]], inc: [[Int]], personOfNode: [String: String],
+            participantName: [String: String]
+        ) throws(DiagnosticError) -> ParsedGraph {
             var b = GraphBuilder()
             b.lint = false
             b.name = IDMaker.slugify(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent).nilIfEmpty
@@ -178,7 +213,8 @@ extension AIFReader {
                 claimOf[i] = id
                 var text = n.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if text.isEmpty {
-                    warnings.append(Diagnostic(.warning, "I-node '\(n.id)' has no text; shown as '(empty)'", at: locate(id: n.id)))
+                    warnings.append(
+                        Diagnostic(.warning, "I-node '\(n.id)' has no text; shown as '(empty)'", at: locate(id: n.id)))
                     text = "(empty)"
                 }
                 b.add(Claim(id: id, text: text), at: locate(id: n.id))
@@ -194,9 +230,11 @@ extension AIFReader {
                 let conclusions = out[s].compactMap { claimOf[$0] }
                 let sTargets = out[s].filter { isS($0) }
                 let at = locate(id: n.id)
-                let note: String? = ["Default Inference", "Default Conflict", "Default Rephrase", ""].contains(n.text) ? nil : n.text
+                let note: String? =
+                    ["Default Inference", "Default Conflict", "Default Rephrase", ""].contains(n.text) ? nil : n.text
                 if premises.isEmpty {
-                    warnings.append(Diagnostic(.warning, "\(n.type) node '\(n.id)' has no I-node premise; skipped", at: at))
+                    warnings.append(
+                        Diagnostic(.warning, "\(n.type) node '\(n.id)' has no I-node premise; skipped", at: at))
                     continue
                 }
                 if conclusions.isEmpty && sTargets.isEmpty {
@@ -211,13 +249,23 @@ extension AIFReader {
                     ids.append(rid)
                     switch n.type {
                     case "RA":
-                        b.add(GraphBuilder.RelationDraft(id: rid, kind: .support, source: p, target: .claim(c), note: note, location: at))
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: rid, kind: .support, source: p, target: .claim(c), note: note, location: at))
                     case "CA":
-                        b.add(GraphBuilder.RelationDraft(id: rid, kind: .attack, source: p, target: .claim(c), note: note, location: at))
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: rid, kind: .attack, source: p, target: .claim(c), note: note, location: at))
                     default:
-                        b.add(GraphBuilder.RelationDraft(id: rid, kind: .support, source: p, target: .claim(c), note: AIFReader.rephraseNote, location: at))
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: rid, kind: .support, source: p, target: .claim(c), note: AIFReader.rephraseNote,
+                                location: at))
                         let back = relationIDs.make(rid + "-back", fallback: "r")
-                        b.add(GraphBuilder.RelationDraft(id: back, kind: .support, source: c, target: .claim(p), note: AIFReader.rephraseNote, location: at))
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: back, kind: .support, source: c, target: .claim(p), note: AIFReader.rephraseNote,
+                                location: at))
                     }
                 }
                 relationsOf[s] = ids
@@ -225,7 +273,11 @@ extension AIFReader {
                     if n.type == "CA" {
                         for p in premises { pendingUndercuts.append((p, s, t)) }
                     } else {
-                        warnings.append(Diagnostic(.warning, "\(n.type) node '\(n.id)' points at \(nodes[t].type) node '\(nodes[t].id)'; only conflicts (CA) can target an inference, so this link is skipped", at: at))
+                        warnings.append(
+                            Diagnostic(
+                                .warning,
+                                "\(n.type) node '\(n.id)' points at \(nodes[t].type) node '\(nodes[t].id)'; only conflicts (CA) can target an inference, so this link is skipped",
+                                at: at))
                     }
                 }
             }
@@ -250,11 +302,19 @@ extension AIFReader {
                     let base = String(nodes[u.sNode].id.drop { !Slug.isAlnum($0.unicodeScalars.first ?? " ") })
                     undercutCount += targetRelations.count
                     if undercutCount > undercutLimit {
-                        throw DiagnosticError([Diagnostic(.error, "the conflicts aimed at inferences expand to more than \(undercutLimit) undercuts (CA node '\(nodes[u.sNode].id)' and those it targets); argraph reads at most that many", at: locate(id: nodes[u.sNode].id))])
+                        throw DiagnosticError([
+                            Diagnostic(
+                                .error,
+                                "the conflicts aimed at inferences expand to more than \(undercutLimit) undercuts (CA node '\(nodes[u.sNode].id)' and those it targets); argraph reads at most that many",
+                                at: locate(id: nodes[u.sNode].id))
+                        ])
                     }
                     for t in targetRelations {
                         let rid = relationIDs.make(base + "-on-" + t, fallback: "u")
-                        b.add(GraphBuilder.RelationDraft(id: rid, kind: .attack, source: u.from, target: .relation(t), location: locate(id: nodes[u.sNode].id)))
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: rid, kind: .attack, source: u.from, target: .relation(t),
+                                location: locate(id: nodes[u.sNode].id)))
                         relationsOf[u.sNode, default: []].append(rid)
                     }
                     if hadNone, !(relationsOf[u.sNode] ?? []).isEmpty { queue.append(u.sNode) }
@@ -262,7 +322,11 @@ extension AIFReader {
             }
             for (target, list) in waiting.sorted(by: { $0.key < $1.key }) {
                 for sNode in Set(list.map(\.sNode)).sorted() {
-                    warnings.append(Diagnostic(.warning, "CA node '\(nodes[sNode].id)' undercuts \(nodes[target].type) node '\(nodes[target].id)', which was skipped; so is the undercut", at: locate(id: nodes[sNode].id)))
+                    warnings.append(
+                        Diagnostic(
+                            .warning,
+                            "CA node '\(nodes[sNode].id)' undercuts \(nodes[target].type) node '\(nodes[target].id)', which was skipped; so is the undercut",
+                            at: locate(id: nodes[sNode].id)))
                 }
             }
 
@@ -279,11 +343,15 @@ extension AIFReader {
                 guard !claims.isEmpty else { continue }
                 for l in ends where nodes[l].type == "L" {
                     guard let name = speakerOf[l] else {
-                        warnings.append(Diagnostic(.warning, "L-node '\(nodes[l].id)' names no speaker", at: locate(id: nodes[l].id)))
+                        warnings.append(
+                            Diagnostic(
+                                .warning, "L-node '\(nodes[l].id)' names no speaker", at: locate(id: nodes[l].id)))
                         continue
                     }
                     let actor: String
-                    if let a = actorOfName[name] { actor = a } else {
+                    if let a = actorOfName[name] {
+                        actor = a
+                    } else {
                         actor = actorIDs.make(name, fallback: "speaker")
                         actorOfName[name] = actor
                         b.add(Actor(id: actor, name: name))
@@ -293,9 +361,14 @@ extension AIFReader {
                     }
                 }
             }
-            let ignored = Dictionary(grouping: nodes.filter { !["I", "L", "YA", "TA", "RA", "CA", "MA"].contains($0.type) }, by: \.type)
+            let ignored = Dictionary(
+                grouping: nodes.filter { !["I", "L", "YA", "TA", "RA", "CA", "MA"].contains($0.type) }, by: \.type)
             for (type, list) in ignored.sorted(by: { $0.key < $1.key }) {
-                warnings.append(Diagnostic(.warning, "skipped \(list.count) \(type) node\(list.count == 1 ? "" : "s") (argraph has no equivalent)", at: locate(id: list[0].id)))
+                warnings.append(
+                    Diagnostic(
+                        .warning,
+                        "skipped \(list.count) \(type) node\(list.count == 1 ? "" : "s") (argraph has no equivalent)",
+                        at: locate(id: list[0].id)))
             }
             do {
                 let built = try b.build()
@@ -306,7 +379,8 @@ extension AIFReader {
         }
 
         /// The speaker of each L-node: its last `Name :` prefix, else its person's name.
-        func speakers(nodes: [Node], personOfNode: [String: String], participantName: [String: String]) -> [Int: String] {
+        func speakers(nodes: [Node], personOfNode: [String: String], participantName: [String: String]) -> [Int: String]
+        {
             var nameOfPerson = participantName
             var prefixed: [Int: String] = [:]
             for (i, n) in nodes.enumerated() where n.type == "L" {

@@ -107,9 +107,11 @@ public enum AIFReader {
             // Foundation names the byte offset: "... around character 39." Turn it into line and column.
             var at = parser.loc(line: 1, column: 1)
             if let r = message.range(of: #"character [0-9]+"#, options: .regularExpression),
-               let escapedOffset = Int(message[r].dropFirst("character ".count)),
-               // Each escape before the offset is 3 bytes longer than the mark it stands for.
-               case let offset = escapedOffset - 3 * marks.prefix(while: { $0 < escapedOffset }).count, offset <= data.count {
+                let escapedOffset = Int(message[r].dropFirst("character ".count)),
+                // Each escape before the offset is 3 bytes longer than the mark it stands for.
+                case let offset = escapedOffset - 3 * marks.prefix(while: { $0 < escapedOffset }).count,
+                offset <= data.count
+            {
                 let before = String(decoding: data.prefix(offset), as: UTF8.self)
                 let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
                 at = parser.loc(line: lines.count, column: (lines.last?.count ?? 0) + 1)
@@ -156,10 +158,14 @@ public enum AIFReader {
         while let colon = rest.firstIndex(of: ":") {
             let candidate = rest[..<colon].trimmingCharacters(in: .whitespaces)
             let after = rest[rest.index(after: colon)...]
-            guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !candidate.isEmpty, candidate.count <= 60,
-                  !candidate.contains(where: { "?!;,\"\n".contains($0) }) else { break }
+            guard !after.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !candidate.isEmpty,
+                candidate.count <= 60,
+                !candidate.contains(where: { "?!;,\"\n".contains($0) })
+            else { break }
             let words = candidate.split(separator: " ")
-            guard (1...6).contains(words.count), words.allSatisfy({ w in w.first.map { $0.isUppercase || $0.isNumber } ?? false }) else { break }
+            guard (1...6).contains(words.count),
+                words.allSatisfy({ w in w.first.map { $0.isUppercase || $0.isNumber } ?? false })
+            else { break }
             names.append(candidate)
             rest = after
         }

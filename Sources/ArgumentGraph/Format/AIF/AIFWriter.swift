@@ -20,7 +20,8 @@ public enum AIFWriter {
         func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
         var sNode = [String](repeating: "", count: graph.relations.count)
         var pairOf: [Int: Int] = [:]
-        for (i, r) in graph.relations.enumerated() where r.kind == .support && r.note == AIFReader.rephraseNote && !r.isLinked {
+        for (i, r) in graph.relations.enumerated()
+        where r.kind == .support && r.note == AIFReader.rephraseNote && !r.isLinked {
             if case let .claim(t) = r.target { pairOf[pairKey(r.source, t)] = i }
         }
         // Node ids are claim ids and made-up names; a made-up name never takes a claim's id.
@@ -36,7 +37,8 @@ public enum AIFWriter {
             if usedNames.contains(name) { name += "-\(i)" }
             name = fresh(name)
             if r.kind == .support, r.note == AIFReader.rephraseNote, !r.isLinked, case let .claim(t) = r.target,
-               let back = pairOf[pairKey(t, r.source)], back < i, !sNode[back].isEmpty {
+                let back = pairOf[pairKey(t, r.source)], back < i, !sNode[back].isEmpty
+            {
                 sNode[i] = sNode[back]
                 continue
             }
@@ -49,7 +51,8 @@ public enum AIFWriter {
         // Speakers: one L and one YA node per asserting stance.
         var speeches: [(stance: Int, l: String, ya: String)] = []
         var seen = Set<Int>()
-        for (k, s) in graph.stances.enumerated() where s.kind == .asserts && seen.insert(pairKey(s.actor, s.claim)).inserted {
+        for (k, s) in graph.stances.enumerated()
+        where s.kind == .asserts && seen.insert(pairKey(s.actor, s.claim)).inserted {
             let l = speeches.count + 1
             speeches.append((k, fresh("_l\(l)"), fresh("_ya\(l)")))
         }
@@ -86,7 +89,8 @@ public enum AIFWriter {
         for (i, r) in graph.relations.enumerated() where emits[i] {
             let isMA = r.kind == .support && r.note == AIFReader.rephraseNote
             let type = isMA ? "MA" : (r.kind == .support ? "RA" : "CA")
-            let text = isMA ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
+            let text =
+                isMA ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
             out.node(id: sNode[i], type: type, text: text)
         }
         for sp in speeches {
@@ -99,8 +103,9 @@ public enum AIFWriter {
         let speaking = Set(graph.stances.lazy.filter { $0.kind == .asserts }.map(\.actor))
         for a in speaking.sorted() {
             let words = graph.actors[a].name.split(separator: " ", maxSplits: 1)
-            out.participant(first: words.first.map(String.init) ?? "", id: a + 1,
-                            surname: words.count > 1 ? String(words[1]) : "")
+            out.participant(
+                first: words.first.map(String.init) ?? "", id: a + 1,
+                surname: words.count > 1 ? String(words[1]) : "")
         }
         out.endArray(then: "\n}\n")
         return out.finish()

@@ -56,7 +56,11 @@ public enum ArgFormatter {
             }
             out += text
         }
-        if let header = ArgWriter.header(of: graph) { block(.graph, 0, header) } else { emit(before[.graph]?[0]?.groups ?? []) }
+        if let header = ArgWriter.header(of: graph) {
+            block(.graph, 0, header)
+        } else {
+            emit(before[.graph]?[0]?.groups ?? [])
+        }
         for (i, d) in graph.documents.enumerated() { block(.document, i, ArgWriter.document(d)) }
         for (i, a) in graph.actors.enumerated() { block(.actor, i, ArgWriter.actor(a)) }
         for (i, c) in graph.claims.enumerated() { block(.claim, i, ArgWriter.claim(c)) }
@@ -72,8 +76,13 @@ public enum ArgFormatter {
     static func mayHaveComments(_ text: String) -> Bool {
         var lineStart = true
         for b in text.utf8 {
-            if b == 0x0A { lineStart = true } else if lineStart, b == UInt8(ascii: "#") { return true }
-            else if b != 0x20, b != 0x09, b != 0xEF, b != 0xBB, b != 0xBF { lineStart = false }
+            if b == 0x0A {
+                lineStart = true
+            } else if lineStart, b == UInt8(ascii: "#") {
+                return true
+            } else if b != 0x20, b != 0x09, b != 0xEF, b != 0xBB, b != 0xBF {
+                lineStart = false
+            }
         }
         return false
     }

@@ -14,9 +14,11 @@ extension ArgParser {
                 return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
             switch b.first {
-            case UInt8(ascii: "s"): if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
+            case UInt8(ascii: "s"):
+                if eq("support") { self = .support } else if eq("stance") { self = .stance } else { return nil }
             case UInt8(ascii: "c"): if eq("claim") { self = .claim } else { return nil }
-            case UInt8(ascii: "a"): if eq("attack") { self = .attack } else if eq("actor") { self = .actor } else { return nil }
+            case UInt8(ascii: "a"):
+                if eq("attack") { self = .attack } else if eq("actor") { self = .actor } else { return nil }
             case UInt8(ascii: "e"): if eq("evidence") { self = .evidence } else { return nil }
             case UInt8(ascii: "p"): if eq("proposal") { self = .proposal } else { return nil }
             case UInt8(ascii: "u"): if eq("undercut") { self = .undercut } else { return nil }
@@ -61,8 +63,14 @@ extension ArgParser {
         pendingKeys = 0
         guard let kw = Keyword(keyword.bytes) else {
             let kw = keyword.string
-            error("unknown declaration '\(kw)'", line: number, byteColumn: 0, lineBytes: line,
-                  hint: Suggestions.hint(for: kw, in: ["graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack", "undercut"])
+            error(
+                "unknown declaration '\(kw)'", line: number, byteColumn: 0, lineBytes: line,
+                hint: Suggestions.hint(
+                    for: kw,
+                    in: [
+                        "graph", "document", "actor", "claim", "evidence", "proposal", "stance", "support", "attack",
+                        "undercut",
+                    ])
                     ?? (kw.hasSuffix(":") ? "properties must be indented under a declaration" : nil))
             current = nil
             return
@@ -71,7 +79,9 @@ extension ArgParser {
         switch kw {
         case .graph:
             if seenGraphHeader {
-                error("a second 'graph' header", line: number, byteColumn: 0, lineBytes: line, hint: "a file declares at most one graph")
+                error(
+                    "a second 'graph' header", line: number, byteColumn: 0, lineBytes: line,
+                    hint: "a file declares at most one graph")
             }
             seenGraphHeader = true
             var name: String?
@@ -80,24 +90,30 @@ extension ArgParser {
                 // The writer prints the name as it is, so it must be a slug for the file to read back the same
                 // (a name of carriage returns would become a line ending); the other readers check the same rule.
                 if !Slug.isValid(t.string) {
-                    error("'\(t.string)' is not a valid graph id", line: number, byteColumn: t.offset, lineBytes: line,
-                          hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
+                    error(
+                        "'\(t.string)' is not a valid graph id", line: number, byteColumn: t.offset, lineBytes: line,
+                        hint: "ids use letters, digits, '-', '_' and '.', and start with a letter or digit")
                 }
             }
             if let extra = tokens.next() {
-                error("unexpected '\(extra.string)' after the graph id", line: number, byteColumn: extra.offset, lineBytes: line)
+                error(
+                    "unexpected '\(extra.string)' after the graph id", line: number, byteColumn: extra.offset,
+                    lineBytes: line)
             }
             current = .graph(name: name, title: nil, description: nil)
         case .document, .actor:
             let kw = kw.rawValue
             guard let t = tokens.next() else {
-                error("missing \(kw) id", line: number, byteColumn: line.count, lineBytes: line, hint: "write '\(kw) ID'")
+                error(
+                    "missing \(kw) id", line: number, byteColumn: line.count, lineBytes: line, hint: "write '\(kw) ID'")
                 current = nil
                 return
             }
             if let extra = tokens.next() {
-                error("unexpected '\(extra.string)' after the \(kw) id", line: number, byteColumn: extra.offset, lineBytes: line,
-                      hint: "properties go on indented lines below")
+                error(
+                    "unexpected '\(extra.string)' after the \(kw) id", line: number, byteColumn: extra.offset,
+                    lineBytes: line,
+                    hint: "properties go on indented lines below")
             }
             current = kw == "document" ? .document(Document(id: t.string, title: "")) : .actor(Actor(id: t.string))
             pendingMark = t.bytes.startIndex
@@ -110,7 +126,9 @@ extension ArgParser {
             let idStart = j
             while j < rest.endIndex, rest[j] != UInt8(ascii: ":"), rest[j] != 0x20, rest[j] != 0x09 { j += 1 }
             if idStart == j {
-                error("missing claim id", line: number, byteColumn: idStart - line.startIndex, lineBytes: line, hint: "write '\(kw.rawValue) ID: TEXT'")
+                error(
+                    "missing claim id", line: number, byteColumn: idStart - line.startIndex, lineBytes: line,
+                    hint: "write '\(kw.rawValue) ID: TEXT'")
                 current = nil
                 return
             }
@@ -122,8 +140,10 @@ extension ArgParser {
                     text = trimmedString(rest[(j + 1)...])
                     if !text.isEmpty { pendingKeys |= PropertyKey.textBit }
                 } else {
-                    error("expected ':' after the claim id", line: number, byteColumn: j - line.startIndex, lineBytes: line,
-                          hint: "write '\(kw.rawValue) \(id): TEXT'")
+                    error(
+                        "expected ':' after the claim id", line: number, byteColumn: j - line.startIndex,
+                        lineBytes: line,
+                        hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
             claimDraft = Claim(id: id, text: text, kind: kind)
@@ -136,31 +156,44 @@ extension ArgParser {
             tokens.all(into: &words)
             let parts = words
             guard parts.count >= 3 else {
-                error("incomplete stance", line: number, byteColumn: line.count, lineBytes: line,
-                      hint: "write 'stance ACTOR asserts|denies CLAIM [in DOCUMENT]'")
+                error(
+                    "incomplete stance", line: number, byteColumn: line.count, lineBytes: line,
+                    hint: "write 'stance ACTOR asserts|denies CLAIM [in DOCUMENT]'")
                 current = nil
                 return
             }
             let verb: StanceKind
-            if parts[1].is("asserts") { verb = .asserts } else if parts[1].is("denies") { verb = .denies } else {
-                error("unknown stance '\(parts[1].string)'", line: number, byteColumn: parts[1].offset, lineBytes: line,
-                      hint: Suggestions.hint(for: parts[1].string, in: ["asserts", "denies"]) ?? "use 'asserts' or 'denies'")
+            if parts[1].is("asserts") {
+                verb = .asserts
+            } else if parts[1].is("denies") {
+                verb = .denies
+            } else {
+                error(
+                    "unknown stance '\(parts[1].string)'", line: number, byteColumn: parts[1].offset, lineBytes: line,
+                    hint: Suggestions.hint(for: parts[1].string, in: ["asserts", "denies"])
+                        ?? "use 'asserts' or 'denies'")
                 current = nil
                 return
             }
             let actorMark = parts[0].bytes.startIndex
-            var marks = GraphAssembly.StanceMarks(declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
-            var stance = Stance(actor: reference(parts[0].bytes, in: .actor), claim: reference(parts[2].bytes, in: .claim), kind: verb)
+            var marks = GraphAssembly.StanceMarks(
+                declaration: actorMark, actor: actorMark, claim: parts[2].bytes.startIndex, document: -1)
+            var stance = Stance(
+                actor: reference(parts[0].bytes, in: .actor), claim: reference(parts[2].bytes, in: .claim), kind: verb)
             if parts.count > 3 {
                 if !parts[3].is("in") {
-                    error("expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset, lineBytes: line)
+                    error(
+                        "expected 'in DOCUMENT' after the claim", line: number, byteColumn: parts[3].offset,
+                        lineBytes: line)
                 } else if parts.count < 5 {
                     error("missing document id after 'in'", line: number, byteColumn: line.count, lineBytes: line)
                 } else {
                     stance.document = reference(parts[4].bytes, in: .document)
                     marks.document = parts[4].bytes.startIndex
                     if parts.count > 5 {
-                        error("unexpected '\(parts[5].string)' after the document", line: number, byteColumn: parts[5].offset, lineBytes: line)
+                        error(
+                            "unexpected '\(parts[5].string)' after the document", line: number,
+                            byteColumn: parts[5].offset, lineBytes: line)
                     }
                 }
             }
@@ -169,7 +202,9 @@ extension ArgParser {
             parseRelationHeader(keyword: kw, line: line, number: number, after: tokens.position)
         }
         let leading = lastCommentLine == number - 1 ? commentRunStart : number
-        spans.append(DeclarationSpan(kind: spanKind(current), index: 0, leadingLine: leading, firstLine: number, lastLine: number))
+        spans.append(
+            DeclarationSpan(
+                kind: spanKind(current), index: 0, leadingLine: leading, firstLine: number, lastLine: number))
     }
 
     func spanKind(_ p: Pending?) -> DeclarationSpan.Kind {
@@ -222,31 +257,40 @@ extension ArgParser {
         // [ID:] FROM -> TO
         let lineStart = line.startIndex, lineEnd = line.endIndex
         // The scan for the arrow also notes a '+' before it (a linked relation), at no extra pass.
-        let (arrowFound, left, right, plus) = bytes.withUnsafeBufferPointer { p -> (Int?, FirstWords, FirstWords, Bool) in
+        let (arrowFound, left, right, plus) = bytes.withUnsafeBufferPointer {
+            p -> (Int?, FirstWords, FirstWords, Bool) in
             var i = after
             var plus = false
             while i + 1 < lineEnd, !(p[i] == UInt8(ascii: "-") && p[i + 1] == UInt8(ascii: ">")) {
                 if p[i] == UInt8(ascii: "+") { plus = true }
                 i += 1
             }
-            guard i + 1 < lineEnd else { return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0), false) }
+            guard i + 1 < lineEnd else {
+                return (nil, FirstWords(p, from: 0, to: 0), FirstWords(p, from: 0, to: 0), false)
+            }
             return (i, FirstWords(p, from: after, to: i), FirstWords(p, from: i + 2, to: lineEnd), plus)
         }
         guard let arrow = arrowFound else {
-            error("expected 'FROM -> TO'", line: number, byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
-                  hint: "write '\(keyword.rawValue) FROM -> TO'")
+            error(
+                "expected 'FROM -> TO'", line: number,
+                byteColumn: after == lineEnd ? line.count : after - lineStart + 1, lineBytes: line,
+                hint: "write '\(keyword.rawValue) FROM -> TO'")
             current = nil
             return
         }
         func string(_ w: (start: Int, end: Int)) -> String { String(decoding: bytes[w.start..<w.end], as: UTF8.self) }
-        var first = 0                                                          // the left words before it are the relation's id
+        var first = 0  // the left words before it are the relation's id
         var relationID: (id: String, offset: Int)?
         if left.count > 0 {
             let w = left[0]
             var ascii = true
             for k in w.start..<w.end where bytes[k] >= 0x80 { ascii = false; break }
             if bytes[w.end - 1] == UInt8(ascii: ":"), ascii || string(w).hasSuffix(":") {
-                relationID = (ascii ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()), w.start - lineStart)
+                relationID = (
+                    ascii
+                        ? String(decoding: bytes[w.start..<(w.end - 1)], as: UTF8.self) : String(string(w).dropLast()),
+                    w.start - lineStart
+                )
                 first = 1
             } else if left.count >= 2, left[1].end - left[1].start == 1, bytes[left[1].start] == UInt8(ascii: ":") {
                 relationID = (string(w), w.start - lineStart)
@@ -257,7 +301,10 @@ extension ArgParser {
         var others: [(start: Int, end: Int)] = []
         var firstPremise: (start: Int, end: Int)?
         if plus, left.count > first, bytes[left[first].start..<arrow].contains(UInt8(ascii: "+")) {
-            guard let premises = linkedPremises(from: left[first].start, to: arrow, line: line, number: number, keyword: keyword) else {
+            guard
+                let premises = linkedPremises(
+                    from: left[first].start, to: arrow, line: line, number: number, keyword: keyword)
+            else {
                 current = nil
                 return
             }
@@ -267,20 +314,25 @@ extension ArgParser {
         guard firstPremise != nil || left.count - first == 1 else {
             let more = left.count - first > 1
             let at = more ? left[first + 1].start - lineStart : arrow - lineStart
-            error(!more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
-                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
+            error(
+                !more ? "missing the source claim before '->'" : "unexpected '\(string(left[first + 1]))' before '->'",
+                line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
         guard right.count == 1 else {
             let at = right.count > 1 ? right[1].start - lineStart : line.count
-            error(right.count == 0 ? "missing the target after '->'" : "unexpected '\(string(right[1]))' after the target",
-                  line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
+            error(
+                right.count == 0
+                    ? "missing the target after '->'" : "unexpected '\(string(right[1]))' after the target",
+                line: number, byteColumn: at, lineBytes: line, hint: "write '\(keyword.rawValue) [ID:] FROM -> TO'")
             current = nil
             return
         }
         let source = firstPremise ?? left[first], targetWord = right[0]
-        let target: RelationTarget = keyword == .undercut ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
+        let target: RelationTarget =
+            keyword == .undercut
+            ? .relation(reference(from: targetWord.start, to: targetWord.end, in: .relation))
             : .claim(reference(from: targetWord.start, to: targetWord.end, in: .claim))
         let sourceRef = reference(from: source.start, to: source.end, in: .claim)
         let extra = relationID.map { id in
@@ -310,7 +362,9 @@ extension ArgParser {
 
     /// The premises of a linked relation, `bytes[from..<to]` split at '+' (each one id), or nil after reporting an
     /// empty premise or a premise of several words.
-    mutating func linkedPremises(from: Int, to: Int, line: ArraySlice<UInt8>, number: Int, keyword: Keyword) -> [(start: Int, end: Int)]? {
+    mutating func linkedPremises(from: Int, to: Int, line: ArraySlice<UInt8>, number: Int, keyword: Keyword) -> [(
+        start: Int, end: Int
+    )]? {
         var premises: [(start: Int, end: Int)] = []
         var i = from
         let hint = "write '\(keyword.rawValue) [ID:] A + B -> TO'"
@@ -322,15 +376,18 @@ extension ArgParser {
             while s < e, blank(bytes[s]) { s += 1 }
             while e > s, blank(bytes[e - 1]) { e -= 1 }
             if s == e {
-                error("empty premise in a linked relation", line: number, byteColumn: (end < to ? end : i - 1) - line.startIndex,
-                      lineBytes: line, hint: hint)
+                error(
+                    "empty premise in a linked relation", line: number,
+                    byteColumn: (end < to ? end : i - 1) - line.startIndex,
+                    lineBytes: line, hint: hint)
                 return nil
             }
             if let gap = bytes[s..<e].firstIndex(where: blank) {
                 var w = gap
                 while blank(bytes[w]) { w += 1 }
-                error("unexpected '\(String(decoding: bytes[w..<e], as: UTF8.self))' in a premise; premises are joined by ' + '",
-                      line: number, byteColumn: w - line.startIndex, lineBytes: line, hint: hint)
+                error(
+                    "unexpected '\(String(decoding: bytes[w..<e], as: UTF8.self))' in a premise; premises are joined by ' + '",
+                    line: number, byteColumn: w - line.startIndex, lineBytes: line, hint: hint)
                 return nil
             }
             premises.append((s, e))
@@ -365,8 +422,9 @@ extension ArgParser {
             let i = assembly.claims.count
             spans[spans.count - 1].index = i
             if claimDraft.text.isEmpty {
-                errorAt("claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
-                        hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
+                errorAt(
+                    "claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
+                    hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
                 claimDraft.text = "?"
             }
             assembly.claims.append(claimDraft)

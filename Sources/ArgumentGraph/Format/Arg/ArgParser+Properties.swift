@@ -6,7 +6,8 @@ import Foundation
 extension ArgParser {
     /// The property keys, each with a bit for the set of keys a declaration has given.
     enum PropertyKey: String, CaseIterable {
-        case title, description, publisher, date, url, file, skip, name, kind, affiliation, role, credibility, text, tags, base, quote, weight, by, note
+        case title, description, publisher, date, url, file, skip, name, kind, affiliation, role, credibility, text,
+            tags, base, quote, weight, by, note
 
         var bit: UInt32 { 1 << UInt32(ArgParser.PropertyKey.allCases.firstIndex(of: self)!) }
         /// The bit of `text`, which every claim header with text sets.
@@ -39,8 +40,9 @@ extension ArgParser {
             let key = String(decoding: line[i..<j], as: UTF8.self)
             let what = kind == .claim ? "a claim" : "a \(kind.rawValue)"
             let names = allowed.map(\.rawValue)
-            errorAt("unknown property '\(key)' for \(what)", location(line: number, offset: i),
-                    hint: Suggestions.hint(for: key, in: names) ?? "allowed: " + names.joined(separator: ", "))
+            errorAt(
+                "unknown property '\(key)' for \(what)", location(line: number, offset: i),
+                hint: Suggestions.hint(for: key, in: names) ?? "allowed: " + names.joined(separator: ", "))
             clearProperty()
             return
         }
@@ -51,21 +53,27 @@ extension ArgParser {
             let ls = j
             while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
             let text = String(decoding: line[ls..<j], as: UTF8.self)
-            if let q = QuoteLocation(text) { quoteLocation = q } else {
-                errorAt("invalid quote location '\(text)'", location(line: number, offset: ls),
-                        hint: "use L12, L12-14 (lines) or 1040-1068 (character offsets)")
+            if let q = QuoteLocation(text) {
+                quoteLocation = q
+            } else {
+                errorAt(
+                    "invalid quote location '\(text)'", location(line: number, offset: ls),
+                    hint: "use L12, L12-14 (lines) or 1040-1068 (character offsets)")
             }
             while j < line.endIndex, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
         }
         guard j < line.endIndex, line[j] == UInt8(ascii: ":") else {
-            errorAt("expected ':' after '\(key.rawValue)'", location(line: number, offset: j),
-                    hint: "write '\(key.rawValue): VALUE'")
+            errorAt(
+                "expected ':' after '\(key.rawValue)'", location(line: number, offset: j),
+                hint: "write '\(key.rawValue): VALUE'")
             clearProperty()
             return
         }
         if key != .quote && key != .skip {
             if pendingKeys & key.bit != 0 {
-                errorAt(key == .text ? "the claim's text is given twice" : "duplicate property '\(key.rawValue)'", location(line: number, offset: i))
+                errorAt(
+                    key == .text ? "the claim's text is given twice" : "duplicate property '\(key.rawValue)'",
+                    location(line: number, offset: i))
             }
             pendingKeys |= key.bit
         }
@@ -73,13 +81,16 @@ extension ArgParser {
         while valueStart < line.endIndex, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
         var valueEnd = line.endIndex
         // Trailing CRs belong to the line ending, as in every other value (and the writer cannot write them back).
-        while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 || line[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+        while valueEnd > valueStart,
+            line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 || line[valueEnd - 1] == 0x0D
+        { valueEnd -= 1 }
         let literal = valueEnd == valueStart + 1 && line[valueStart] == UInt8(ascii: "|")
         inLiteral = literal
         propertyIndent = indent
-        property = PropertyState(key: key, indent: indent, literal: literal,
-                                 first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
-                                 mark: valueStart, line: number, quoteLocation: quoteLocation)
+        property = PropertyState(
+            key: key, indent: indent, literal: literal,
+            first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
+            mark: valueStart, line: number, quoteLocation: quoteLocation)
     }
 
     mutating func clearProperty() {
@@ -105,7 +116,7 @@ extension ArgParser {
                 while let last = u.last, last == " " || last == "\t" || last == "\r" { u.removeLast() }
                 return String(u)
             }
-                .joined(separator: "\n")
+            .joined(separator: "\n")
         } else if p.more.isEmpty {
             value = p.first
         } else {
@@ -118,15 +129,20 @@ extension ArgParser {
         let loc = { [file = file, bytes = bytes, first = firstLineStart] in
             var start = p.mark
             while start > first, bytes[start - 1] != 0x0A { start -= 1 }
-            return SourceLocation(file: file, line: p.line, column: SourceLocator.column(bytes, from: start, to: p.mark))
+            return SourceLocation(
+                file: file, line: p.line, column: SourceLocator.column(bytes, from: start, to: p.mark))
         }
         if value.isEmpty {
-            errorAt(key == .quote ? "empty quote" : key == .skip ? "empty skip" : "property '\(key.rawValue)' has no value", loc())
+            errorAt(
+                key == .quote ? "empty quote" : key == .skip ? "empty skip" : "property '\(key.rawValue)' has no value",
+                loc())
             return
         }
         func number(_ what: String) -> Double? {
             guard let d = Double(value), d.isFinite else {
-                errorAt("\(what) '\(value)' is not a number", loc(), hint: "write a decimal number between 0 and 1, such as 0.8")
+                errorAt(
+                    "\(what) '\(value)' is not a number", loc(),
+                    hint: "write a decimal number between 0 and 1, such as 0.8")
                 return nil
             }
             guard (0...1).contains(d) else {
@@ -137,7 +153,9 @@ extension ArgParser {
         }
         switch current {
         case let .graph(name, title, description)?:
-            current = key == .title ? .graph(name: name, title: value, description: description)
+            current =
+                key == .title
+                ? .graph(name: name, title: value, description: description)
                 : .graph(name: name, title: title, description: value)
         case var .document(d)?:
             current = nil
@@ -145,7 +163,9 @@ extension ArgParser {
             case .title: d.title = value
             case .publisher: d.publisher = value
             case .date:
-                if let date = PartialDate(value) { d.date = date } else {
+                if let date = PartialDate(value) {
+                    d.date = date
+                } else {
                     errorAt("invalid date '\(value)'", loc(), hint: "write YYYY, YYYY-MM or YYYY-MM-DD")
                 }
             case .url: d.url = value
@@ -158,8 +178,12 @@ extension ArgParser {
             switch key {
             case .name: a.name = value
             case .kind:
-                if let k = ActorKind(rawValue: value) { a.kind = k } else {
-                    errorAt("unknown actor kind '\(value)'", loc(), hint: Suggestions.hint(for: value, in: ActorKind.allCases.map(\.rawValue))
+                if let k = ActorKind(rawValue: value) {
+                    a.kind = k
+                } else {
+                    errorAt(
+                        "unknown actor kind '\(value)'", loc(),
+                        hint: Suggestions.hint(for: value, in: ActorKind.allCases.map(\.rawValue))
                             ?? "use person, institution or group")
                 }
             case .affiliation: a.affiliation = value
@@ -175,7 +199,8 @@ extension ArgParser {
                 for t in value.split(separator: ",") {
                     let tag = t.trimmingCharacters(in: .whitespaces)
                     if !Slug.isValid(tag) {
-                        errorAt("invalid tag '\(tag)'", loc(), hint: "tags are slugs: letters, digits, '-', '_' and '.'")
+                        errorAt(
+                            "invalid tag '\(tag)'", loc(), hint: "tags are slugs: letters, digits, '-', '_' and '.'")
                     } else if !tags.contains(tag) {
                         tags.append(tag)
                     }
@@ -197,7 +222,9 @@ extension ArgParser {
                 if let w = number("weight") { relationDraft.weight = w }
             case .by:
                 var v = value
-                relationDraft.actor = v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init) ?? assembly.pending(value)
+                relationDraft.actor =
+                    v.withUTF8 { assembly.actorTable.findExact(UnsafeRawBufferPointer($0)) }.map(Int.init)
+                    ?? assembly.pending(value)
                 if extra == nil { extra = .init(declaration: marks.source, actor: marks.source, weight: marks.source) }
                 extra!.actor = p.mark
             default: relationDraft.note = value

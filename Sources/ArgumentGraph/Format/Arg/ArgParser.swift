@@ -82,10 +82,14 @@ struct ArgParser {
         self.file = file
     }
 
-    mutating func error(_ message: String, line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>, hint: String? = nil) {
+    mutating func error(
+        _ message: String, line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>, hint: String? = nil
+    ) {
         errorCount += 1
         guard errorCount <= ArgReader.errorLimit else { return }
-        diagnostics.append(Diagnostic(.error, message, at: location(line: line, byteColumn: byteColumn, lineBytes: lineBytes), hint: hint))
+        diagnostics.append(
+            Diagnostic(
+                .error, message, at: location(line: line, byteColumn: byteColumn, lineBytes: lineBytes), hint: hint))
     }
 
     /// Converts a byte offset within a line to a 1-based character column.
@@ -143,10 +147,18 @@ struct ArgParser {
                         for i in start..<end {
                             let source = rel[i].source
                             if GraphAssembly.isSpan(source) {
-                                if let v = find(source) { rel[i].source = v } else { unknown.append((i, false, false, source, 0)) }
+                                if let v = find(source) {
+                                    rel[i].source = v
+                                } else {
+                                    unknown.append((i, false, false, source, 0))
+                                }
                             }
                             if case let .claim(t) = rel[i].target, GraphAssembly.isSpan(t) {
-                                if let v = find(t) { rel[i].target = .claim(v) } else { unknown.append((i, false, true, t, 0)) }
+                                if let v = find(t) {
+                                    rel[i].target = .claim(v)
+                                } else {
+                                    unknown.append((i, false, true, t, 0))
+                                }
                             }
                         }
                         start = end
@@ -155,7 +167,11 @@ struct ArgParser {
                 }
                 assembly.stances.withUnsafeMutableBufferPointer { st in
                     for k in st.indices where GraphAssembly.isSpan(st[k].claim) {
-                        if let v = find(st[k].claim) { st[k].claim = v } else { unknown.append((k, true, false, st[k].claim, 0)) }
+                        if let v = find(st[k].claim) {
+                            st[k].claim = v
+                        } else {
+                            unknown.append((k, true, false, st[k].claim, 0))
+                        }
                     }
                 }
             }
@@ -165,7 +181,13 @@ struct ArgParser {
             let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
             // A non-ASCII id, or any id once the table compares strings, waits by name, as written.
             let ref = assembly.pending(name)
-            if isStance { assembly.stances[i].claim = ref } else if isTarget { assembly.relations[i].target = .claim(ref) } else { assembly.relations[i].source = ref }
+            if isStance {
+                assembly.stances[i].claim = ref
+            } else if isTarget {
+                assembly.relations[i].target = .claim(ref)
+            } else {
+                assembly.relations[i].source = ref
+            }
         }
         prefetchSink = sink
     }
@@ -254,8 +276,9 @@ struct ArgParser {
         }
         if skipping { return }
         if case .none = current {
-            error("indented line outside a declaration", line: number, byteColumn: indent, lineBytes: line,
-                  hint: "properties belong under a declaration such as 'claim ID: TEXT'")
+            error(
+                "indented line outside a declaration", line: number, byteColumn: indent, lineBytes: line,
+                hint: "properties belong under a declaration such as 'claim ID: TEXT'")
             return
         }
         if let propertyIndent, indent > propertyIndent {

@@ -30,15 +30,16 @@ public enum ArgQuoteLocator {
             let stanceStart = SourcePosition(line: span.firstLine, column: indent(header) + 1)
             let stanceEnd = SourcePosition(line: span.firstLine, column: header.count + 1)
             var places: [ArgQuotePlace] = []
-            var n = span.firstLine // 0-based index of the line after the header
+            var n = span.firstLine  // 0-based index of the line after the header
             while n < min(span.lastLine, lines.count) {
                 let l = lines[n]
                 let ind = indent(l)
                 n += 1
                 guard ind > 0, ind < l.count, l[ind] != "#" else { continue }
                 let word = l[ind...].prefix { $0 != ":" && $0 != " " && $0 != "\t" }
-                guard String(String.UnicodeScalarView(word)) == "quote", let colon = l[ind...].firstIndex(of: ":") else { continue }
-                let keyLine = n   // n was advanced past l, so it is l's 1-based number
+                guard String(String.UnicodeScalarView(word)) == "quote", let colon = l[ind...].firstIndex(of: ":")
+                else { continue }
+                let keyLine = n  // n was advanced past l, so it is l's 1-based number
                 var v = colon + 1
                 while v < l.count, l[v] == " " || l[v] == "\t" { v += 1 }
                 var endLine = keyLine, endColumn = l.count + 1
@@ -53,10 +54,12 @@ public enum ArgQuoteLocator {
                     endLine = n
                     endColumn = c.count + 1
                 }
-                places.append(ArgQuotePlace(stanceStart: stanceStart, stanceEnd: stanceEnd,
-                                            start: SourcePosition(line: keyLine, column: ind + 1),
-                                            valueStart: SourcePosition(line: keyLine, column: v + 1),
-                                            end: SourcePosition(line: endLine, column: endColumn)))
+                places.append(
+                    ArgQuotePlace(
+                        stanceStart: stanceStart, stanceEnd: stanceEnd,
+                        start: SourcePosition(line: keyLine, column: ind + 1),
+                        valueStart: SourcePosition(line: keyLine, column: v + 1),
+                        end: SourcePosition(line: endLine, column: endColumn)))
             }
             out[span.index] = places
         }

@@ -9,7 +9,8 @@ import ArgumentGraphModel
 /// the edited graph, the canonical form of the whole graph is returned instead.
 public enum ArgSplicer {
     /// The text for `edited`, given the text that reads as `original` and its declarations.
-    public static func splice(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String {
+    public static func splice(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String
+    {
         let result = attempt(text, declarations: declarations, original: original, edited: edited)
         if let reread = try? ArgReader.read(result), reread.graph == edited { return result }
         return ArgWriter.write(edited)
@@ -42,7 +43,7 @@ public enum ArgSplicer {
     static func attempt(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let kinds: [DeclarationSpan.Kind] = [.graph, .document, .actor, .claim, .stance, .relation]
-        var fates: [Int: Fate] = [:]           // span position -> fate
+        var fates: [Int: Fate] = [:]  // span position -> fate
         var unmatched: [DeclarationSpan.Kind: [String]] = [:]
         var lastSpanOfKind: [DeclarationSpan.Kind: Int] = [:]
         for (p, s) in declarations.enumerated() { lastSpanOfKind[s.kind] = p }
@@ -52,7 +53,9 @@ public enum ArgSplicer {
             var newByID: [String: Int] = [:]
             for (i, id) in newIDs.enumerated() { if let id { newByID[id] = i } }
             var newByText: [String: [Int]] = [:]
-            for (i, b) in newBlocks.enumerated().reversed() where newIDs[i] == nil { newByText[b, default: []].append(i) }
+            for (i, b) in newBlocks.enumerated().reversed() where newIDs[i] == nil {
+                newByText[b, default: []].append(i)
+            }
             var used = Set<Int>()
             for (p, s) in declarations.enumerated() where s.kind == kind {
                 guard s.index < oldBlocks.count else { fates[p] = .drop; continue }
@@ -87,13 +90,18 @@ public enum ArgSplicer {
         var blankBefore: [DeclarationSpan.Kind: Bool] = [:]
         var previousEnd = 0
         for s in declarations {
-            blankBefore[s.kind] = s.leadingLine - 1 > previousEnd
-                && lines[previousEnd..<min(s.leadingLine - 1, lines.count)].contains { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            blankBefore[s.kind] =
+                s.leadingLine - 1 > previousEnd
+                && lines[previousEnd..<min(s.leadingLine - 1, lines.count)].contains {
+                    $0.trimmingCharacters(in: .whitespaces).isEmpty
+                }
             previousEnd = s.lastLine
         }
         func emitNew(_ kind: DeclarationSpan.Kind) {
             for block in unmatched[kind] ?? [] {
-                if let last = out.last, !last.trimmingCharacters(in: .whitespaces).isEmpty, blankBefore[kind] ?? true { out.append("") }
+                if let last = out.last, !last.trimmingCharacters(in: .whitespaces).isEmpty, blankBefore[kind] ?? true {
+                    out.append("")
+                }
                 emitBlock(block)
             }
             unmatched[kind] = []
@@ -103,7 +111,7 @@ public enum ArgSplicer {
             out.append("")
             unmatched[.graph] = []
         }
-        var done = 0 // lines consumed (0-based end)
+        var done = 0  // lines consumed (0-based end)
         for (p, s) in declarations.enumerated() {
             let gap = done..<(s.leadingLine - 1)
             let fate = fates[p] ?? .keep

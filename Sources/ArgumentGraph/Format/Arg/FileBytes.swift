@@ -9,7 +9,9 @@ enum FileBytes {
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw fail(errno == ENOENT ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
+            throw fail(
+                errno == ENOENT
+                    ? "no such file" : errno == EACCES ? "permission denied" : String(cString: strerror(errno)))
         }
         defer { close(fd) }
         var st = stat()

@@ -34,7 +34,8 @@ final class SourceLocator {
                 }
             }
             scanned = offset
-            return SourceLocation(file: file, line: scanLine + 1, column: SourceLocator.column(bytes, from: scanLineStart, to: offset))
+            return SourceLocation(
+                file: file, line: scanLine + 1, column: SourceLocator.column(bytes, from: scanLineStart, to: offset))
         }
         if lineStarts.isEmpty {
             lineStarts.append(first)
@@ -59,7 +60,8 @@ final class SourceLocator {
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid }
         }
         lastLine = lo
-        return SourceLocation(file: file, line: lo + 1, column: SourceLocator.column(bytes, from: lineStarts[lo], to: offset))
+        return SourceLocation(
+            file: file, line: lo + 1, column: SourceLocator.column(bytes, from: lineStarts[lo], to: offset))
     }
 
     /// The 1-based character column of byte `end` in a line starting at byte `start`: UTF-8 lead bytes before it, plus one.

@@ -14,8 +14,10 @@ extension ArgdownParser {
 
     static func marker(of content: String) -> (Marker, String)? {
         // Every marker starts with one of these; most lines start with none.
-        guard let f = content.utf8.first, f == UInt8(ascii: "<") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-")
-            || f == UInt8(ascii: "_") || f == UInt8(ascii: ">") else { return nil }
+        guard let f = content.utf8.first,
+            f == UInt8(ascii: "<") || f == UInt8(ascii: "+") || f == UInt8(ascii: "-")
+                || f == UInt8(ascii: "_") || f == UInt8(ascii: ">")
+        else { return nil }
         for m in Marker.allCases where content.hasPrefix(m.rawValue) {
             let rest = content.dropFirst(m.rawValue.count)
             if rest.first == " " || rest.first == "\t" { return (m, Self.trimBlanks(rest)) }
@@ -27,12 +29,14 @@ extension ArgdownParser {
         guard content.utf8.first == UInt8(ascii: "(") else { return nil }
         guard content.first == "(", let close = content.firstIndex(of: ")") else { return nil }
         let digits = content[content.index(after: content.startIndex)..<close]
-        guard !digits.isEmpty, digits.count < 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { return nil }
+        guard !digits.isEmpty, digits.count < 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits)
+        else { return nil }
         return (n, Self.trimBlanks(content[content.index(after: close)...]))
     }
 
     static func isDashes(_ content: String) -> Bool {
-        content.utf8.first == UInt8(ascii: "-") && content.utf8.count >= 2 && content.utf8.allSatisfy { $0 == UInt8(ascii: "-") }
+        content.utf8.first == UInt8(ascii: "-") && content.utf8.count >= 2
+            && content.utf8.allSatisfy { $0 == UInt8(ascii: "-") }
     }
 
     static func heading(_ content: String) -> (Int, String)? {
@@ -61,7 +65,10 @@ extension ArgdownParser {
                     let ruleLine = k < block.count && !isDashes(block[k].content) ? block[k] : line
                     while k < block.count, !isDashes(block[k].content) { rule.append(block[k].content); k += 1 }
                     k += 1
-                    items.append(Item(kind: .inference(rule: rule.joined(separator: " ")), line: ruleLine, text: "", textColumn: ruleLine.column))
+                    items.append(
+                        Item(
+                            kind: .inference(rule: rule.joined(separator: " ")), line: ruleLine, text: "",
+                            textColumn: ruleLine.column))
                 }
                 continue
             }
@@ -72,10 +79,16 @@ extension ArgdownParser {
             }
             var item: Item
             if let (m, rest) = marker(of: c) {
-                item = Item(kind: .relation(m), line: line, text: rest, textColumn: line.column + (c.count - rest.count))
+                item = Item(
+                    kind: .relation(m), line: line, text: rest, textColumn: line.column + (c.count - rest.count))
             } else if let (n, rest) = numbered(c) {
-                item = Item(kind: .numbered(n), line: line, text: rest, textColumn: line.column + (c.count - rest.count))
-            } else if items.isEmpty || { if case .heading = items[items.count - 1].kind { return true }; return false }() {
+                item = Item(
+                    kind: .numbered(n), line: line, text: rest, textColumn: line.column + (c.count - rest.count))
+            } else if items.isEmpty
+                || {
+                    if case .heading = items[items.count - 1].kind { return true }; return false
+                }()
+            {
                 item = Item(kind: .top, line: line, text: c, textColumn: line.column)
             } else {
                 items[items.count - 1].text += " " + c
@@ -115,14 +128,22 @@ extension ArgdownParser {
             case .top:
                 guard let el = element(item.text, at: at, top: true) else { continue }
                 stack = [(item.line.indent, el.claim)]
-                if let ci = claimIndex[el.claim], claims[ci].isArgument, items.count == 1 || (n + 1 < items.count && { if case .numbered = items[n + 1].kind { return true }; return false }()) {
+                if let ci = claimIndex[el.claim], claims[ci].isArgument,
+                    items.count == 1
+                        || (n + 1 < items.count
+                            && {
+                                if case .numbered = items[n + 1].kind { return true }; return false
+                            }())
+                {
                     topLevelOnly = el.claim
                 }
                 if let ci = claimIndex[el.claim], claims[ci].provisional { provisionalTop = el.claim }
             case let .relation(m):
                 while let top = stack.last, top.indent >= item.line.indent { stack.removeLast() }
                 guard let parent = stack.last?.claim else {
-                    warn("relation '\(m.rawValue)' has nothing above it to relate to; skipped", loc(item.line.number, item.line.column))
+                    warn(
+                        "relation '\(m.rawValue)' has nothing above it to relate to; skipped",
+                        loc(item.line.number, item.line.column))
                     continue
                 }
                 guard let el = element(item.text, at: at, top: false) else { continue }
@@ -148,9 +169,12 @@ extension ArgdownParser {
             }
         }
         if let top = provisionalTop, !hadRelations, let i = claimIndex[top], claims[i].provisional,
-           !related.contains(top) {
-            warn("skipped an untitled paragraph without relations (prose, not an argument): \"\(Self.excerpt(claims[i].text ?? ""))\"", claims[i].location)
-            claims[i].id = ""   // tombstone
+            !related.contains(top)
+        {
+            warn(
+                "skipped an untitled paragraph without relations (prose, not an argument): \"\(Self.excerpt(claims[i].text ?? ""))\"",
+                claims[i].location)
+            claims[i].id = ""  // tombstone
             claimIndex[top] = nil
         } else if let top = provisionalTop, let i = claimIndex[top] {
             claims[i].provisional = false
@@ -167,38 +191,62 @@ extension ArgdownParser {
 
     static func excerpt(_ s: String) -> String { s.count <= 40 ? s : String(s.prefix(40)) + "…" }
 
-    mutating func finishPCS(_ pcs: [(claim: String, afterInference: Bool, location: SourceLocation)], argument: String?,
-                            sawInference: Bool, rules: [String]) {
+    mutating func finishPCS(
+        _ pcs: [(claim: String, afterInference: Bool, location: SourceLocation)], argument: String?,
+        sawInference: Bool, rules: [String]
+    ) {
         guard let conclusion = pcs.last else { return }
-        if !sawInference { warn("premise–conclusion structure without an inference line ('--'); its last statement is taken as the conclusion", conclusion.location) }
+        if !sawInference {
+            warn(
+                "premise–conclusion structure without an inference line ('--'); its last statement is taken as the conclusion",
+                conclusion.location)
+        }
         let arg: String
-        if let argument { arg = argument } else {
+        if let argument {
+            arg = argument
+        } else {
             anonymousArguments += 1
             let title = "Argument \(anonymousArguments)"
             let text = "Argument for: " + (claimIndex[conclusion.claim].flatMap { claims[$0].text } ?? conclusion.claim)
             arg = define(title: title, text: text, isArgument: true, at: pcs[0].location)
         }
         for p in pcs.dropLast() where p.claim != arg {
-            addRelation(RelationEntry(kind: .support, undercut: false, from: p.claim, to: arg, note: "premise of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>", location: p.location))
+            addRelation(
+                RelationEntry(
+                    kind: .support, undercut: false, from: p.claim, to: arg,
+                    note: "premise of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>", location: p.location))
         }
         let rid = relationIDs.make(arg + "-inference", fallback: "inference")
         var note = "inference of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>"
         if !rules.isEmpty { note += ": " + rules.joined(separator: "; ") }
         inferenceOf[arg] = rid
-        addRelation(RelationEntry(kind: .support, undercut: false, from: arg, to: conclusion.claim, id: rid, note: note, location: conclusion.location))
+        addRelation(
+            RelationEntry(
+                kind: .support, undercut: false, from: arg, to: conclusion.claim, id: rid, note: note,
+                location: conclusion.location))
     }
 
     mutating func relate(parent: String, marker: Marker, child: String, at: SourceLocation) {
         switch marker {
-        case .plus, .inSupport: addRelation(RelationEntry(kind: .support, undercut: false, from: child, to: parent, location: at))
-        case .minus, .inAttack: addRelation(RelationEntry(kind: .attack, undercut: false, from: child, to: parent, location: at))
-        case .outSupport: addRelation(RelationEntry(kind: .support, undercut: false, from: parent, to: child, location: at))
-        case .outAttack: addRelation(RelationEntry(kind: .attack, undercut: false, from: parent, to: child, location: at))
-        case .inUndercut, .underscore: addRelation(RelationEntry(kind: .attack, undercut: true, from: child, to: parent, location: at))
-        case .outUndercut: addRelation(RelationEntry(kind: .attack, undercut: true, from: parent, to: child, location: at))
+        case .plus, .inSupport:
+            addRelation(RelationEntry(kind: .support, undercut: false, from: child, to: parent, location: at))
+        case .minus, .inAttack:
+            addRelation(RelationEntry(kind: .attack, undercut: false, from: child, to: parent, location: at))
+        case .outSupport:
+            addRelation(RelationEntry(kind: .support, undercut: false, from: parent, to: child, location: at))
+        case .outAttack:
+            addRelation(RelationEntry(kind: .attack, undercut: false, from: parent, to: child, location: at))
+        case .inUndercut, .underscore:
+            addRelation(RelationEntry(kind: .attack, undercut: true, from: child, to: parent, location: at))
+        case .outUndercut:
+            addRelation(RelationEntry(kind: .attack, undercut: true, from: parent, to: child, location: at))
         case .contradiction:
-            addRelation(RelationEntry(kind: .attack, undercut: false, from: parent, to: child, note: "contradiction", location: at))
-            addRelation(RelationEntry(kind: .attack, undercut: false, from: child, to: parent, note: "contradiction", location: at))
+            addRelation(
+                RelationEntry(
+                    kind: .attack, undercut: false, from: parent, to: child, note: "contradiction", location: at))
+            addRelation(
+                RelationEntry(
+                    kind: .attack, undercut: false, from: child, to: parent, note: "contradiction", location: at))
         }
     }
 
@@ -207,7 +255,8 @@ extension ArgdownParser {
             warn("a claim cannot \(r.undercut ? "undercut" : r.kind.rawValue) itself; relation skipped", r.location)
             return
         }
-        guard relationKeys.insert(RelationKey(kind: r.kind, undercut: r.undercut, from: r.from, to: r.to)).inserted else { return }
+        guard relationKeys.insert(RelationKey(kind: r.kind, undercut: r.undercut, from: r.from, to: r.to)).inserted
+        else { return }
         related.insert(r.from)
         related.insert(r.to)
         relations.append(r)

@@ -14,7 +14,9 @@ extension ArgdownParser {
             b.add(Claim(id: c.id, text: text, kind: c.kind, tags: c.tags), at: c.location)
             for name in c.authors {
                 let actor: String
-                if let a = actorOf[name] { actor = a } else {
+                if let a = actorOf[name] {
+                    actor = a
+                } else {
                     actor = actorIDs.make(name, fallback: "author")
                     actorOf[name] = actor
                     b.add(Actor(id: actor, name: name))
@@ -26,20 +28,37 @@ extension ArgdownParser {
             guard claimIndex[r.from] != nil, claimIndex[r.to] != nil else { continue }
             if r.undercut {
                 if let inference = inferenceOf[r.to] {
-                    b.add(GraphBuilder.RelationDraft(id: relationIDs.make(r.from + "-undercuts-" + r.to, fallback: "undercut"), kind: .attack,
-                                                     source: r.from, target: .relation(inference), note: r.note, location: r.location))
+                    b.add(
+                        GraphBuilder.RelationDraft(
+                            id: relationIDs.make(r.from + "-undercuts-" + r.to, fallback: "undercut"), kind: .attack,
+                            source: r.from, target: .relation(inference), note: r.note, location: r.location))
                 } else {
-                    let what = (claimIndex[r.to].map { claims[$0].isArgument } ?? false) ? "argument '\(r.to)' has no premise–conclusion structure" : "'\(r.to)' is a statement, not an argument"
+                    let what =
+                        (claimIndex[r.to].map { claims[$0].isArgument } ?? false)
+                        ? "argument '\(r.to)' has no premise–conclusion structure"
+                        : "'\(r.to)' is a statement, not an argument"
                     warn("undercut drawn as an attack: \(what), so there is no inference to undercut", r.location)
-                    b.add(GraphBuilder.RelationDraft(id: r.id, kind: .attack, source: r.from, target: .claim(r.to), note: "undercut", location: r.location))
+                    b.add(
+                        GraphBuilder.RelationDraft(
+                            id: r.id, kind: .attack, source: r.from, target: .claim(r.to), note: "undercut",
+                            location: r.location))
                 }
             } else {
-                b.add(GraphBuilder.RelationDraft(id: r.id, kind: r.kind, source: r.from, target: .claim(r.to), note: r.note, location: r.location))
+                b.add(
+                    GraphBuilder.RelationDraft(
+                        id: r.id, kind: r.kind, source: r.from, target: .claim(r.to), note: r.note, location: r.location
+                    ))
             }
         }
         do {
             let built = try b.build()
-            return ParsedGraph(graph: built.graph, warnings: warnings.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }, declarations: [])
+            return ParsedGraph(
+                graph: built.graph,
+                warnings: warnings.sorted {
+                    ($0.location?.line ?? 0, $0.location?.column ?? 0) < (
+                        $1.location?.line ?? 0, $1.location?.column ?? 0
+                    )
+                }, declarations: [])
         } catch {
             throw DiagnosticError(error.diagnostics + warnings)
         }

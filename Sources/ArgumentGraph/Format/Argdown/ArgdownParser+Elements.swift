@@ -17,7 +17,11 @@ extension ArgdownParser {
             }
         }
         var (text, tags, meta, skippedKeys) = Self.inline(String(s))
-        if !skippedKeys.isEmpty { warn("skipped metadata \(skippedKeys.map { "'\($0)'" }.joined(separator: ", ")) (only author and kind are read)", at) }
+        if !skippedKeys.isEmpty {
+            warn(
+                "skipped metadata \(skippedKeys.map { "'\($0)'" }.joined(separator: ", ")) (only author and kind are read)",
+                at)
+        }
         if title?.isEmpty == true { title = nil }
         if let t = title {
             let id = define(title: t, text: text.isEmpty ? nil : text, isArgument: isArgument, at: at)
@@ -58,7 +62,9 @@ extension ArgdownParser {
     mutating func annotate(_ id: String, tags: [String], meta: [String: [String]]) {
         guard let i = claimIndex[id] else { return }
         for t in tags where !claims[i].tags.contains(t) { claims[i].tags.append(t) }
-        for a in (meta["author"] ?? []) + (meta["authors"] ?? []) where !claims[i].authors.contains(a) { claims[i].authors.append(a) }
+        for a in (meta["author"] ?? []) + (meta["authors"] ?? []) where !claims[i].authors.contains(a) {
+            claims[i].authors.append(a)
+        }
         if let k = meta["kind"]?.first, let kind = ClaimKind(rawValue: k.lowercased()) { claims[i].kind = kind }
     }
 
@@ -76,7 +82,8 @@ extension ArgdownParser {
     /// Splits text into its words (unescaped, whitespace collapsed), `#tags` and `{metadata}`.
     static func inline(_ raw: String) -> (String, [String], [String: [String]], [String]) {
         // Without an escape, a tag or metadata, the text is the words.
-        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "{") }) {
+        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "{") })
+        {
             return (collapseWhitespace(raw), [], [:], [])
         }
         let chars = Array(raw)
@@ -88,7 +95,9 @@ extension ArgdownParser {
         while k < chars.count {
             let c = chars[k]
             if c == "\\", k + 1 < chars.count { text.append(chars[k + 1]); k += 2; continue }
-            if c == "#", k == 0 || chars[k - 1].isWhitespace, k + 1 < chars.count, !chars[k + 1].isWhitespace, chars[k + 1] != "#" {
+            if c == "#", k == 0 || chars[k - 1].isWhitespace, k + 1 < chars.count, !chars[k + 1].isWhitespace,
+                chars[k + 1] != "#"
+            {
                 var j = k + 1
                 var name = ""
                 if chars[j] == "(" {
@@ -96,7 +105,9 @@ extension ArgdownParser {
                     while j < chars.count, chars[j] != ")" { name.append(chars[j]); j += 1 }
                     j += 1
                 } else {
-                    while j < chars.count, !chars[j].isWhitespace, !",;()[]{}".contains(chars[j]) { name.append(chars[j]); j += 1 }
+                    while j < chars.count, !chars[j].isWhitespace, !",;()[]{}".contains(chars[j]) {
+                        name.append(chars[j]); j += 1
+                    }
                     while let last = name.last, ".:!?".contains(last) { name.removeLast(); j -= 1 }
                 }
                 let t = tag(name)
@@ -109,12 +120,24 @@ extension ArgdownParser {
                 var inQuote: Character?
                 while j < chars.count {
                     let d = chars[j]
-                    if let q = inQuote { if d == "\\" { j += 1 } else if d == q { inQuote = nil } } else if d == "\"" || d == "'" { inQuote = d } else if d == "{" { depth += 1 } else if d == "}" { depth -= 1; if depth == 0 { break } }
+                    if let q = inQuote {
+                        if d == "\\" { j += 1 } else if d == q { inQuote = nil }
+                    } else if d == "\"" || d == "'" {
+                        inQuote = d
+                    } else if d == "{" {
+                        depth += 1
+                    } else if d == "}" {
+                        depth -= 1; if depth == 0 { break }
+                    }
                     j += 1
                 }
                 let body = String(chars[(k + 1)..<min(j, chars.count)])
                 for (key, values) in metadata(body) {
-                    if ["author", "authors", "kind"].contains(key) { meta[key, default: []] += values } else { skipped.append(key) }
+                    if ["author", "authors", "kind"].contains(key) {
+                        meta[key, default: []] += values
+                    } else {
+                        skipped.append(key)
+                    }
                 }
                 k = j + 1
                 continue
@@ -128,7 +151,9 @@ extension ArgdownParser {
     /// The words of the text, one space between each: runs of white space become one space, and none is left at either end.
     static func collapseWhitespace(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
         // ASCII: white space is tab to carriage return and the space, as Character.isWhitespace has it.
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count)
@@ -193,7 +218,13 @@ extension ArgdownParser {
                 if c == q { inQuote = nil }
                 current.append(c); continue
             }
-            if c == "\"" || c == "'" { inQuote = c; current.append(c) } else if c == "," { items.append(unquote(current)); current = "" } else { current.append(c) }
+            if c == "\"" || c == "'" {
+                inQuote = c; current.append(c)
+            } else if c == "," {
+                items.append(unquote(current)); current = ""
+            } else {
+                current.append(c)
+            }
         }
         items.append(unquote(current))
         return items
@@ -205,7 +236,13 @@ extension ArgdownParser {
         var out = ""
         var escaped = false
         for c in t.dropFirst().dropLast() {
-            if escaped { out.append(c); escaped = false } else if c == "\\" && f == "\"" { escaped = true } else { out.append(c) }
+            if escaped {
+                out.append(c); escaped = false
+            } else if c == "\\" && f == "\"" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
         }
         return out
     }

@@ -32,8 +32,9 @@ public enum ArgdownReader {
 /// The line-based parser behind ``ArgdownReader``.
 struct ArgdownParser {
     enum Marker: String, CaseIterable {
-        case inSupport = "<+", inAttack = "<-", inUndercut = "<_", outSupport = "+>", outAttack = "->", outUndercut = "_>",
-             contradiction = "><", plus = "+", minus = "-", underscore = "_"
+        case inSupport = "<+", inAttack = "<-", inUndercut = "<_", outSupport = "+>", outAttack = "->", outUndercut =
+            "_>",
+            contradiction = "><", plus = "+", minus = "-", underscore = "_"
     }
 
     struct ClaimEntry {
@@ -93,7 +94,9 @@ struct ArgdownParser {
 
     func loc(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-    mutating func warn(_ message: String, _ at: SourceLocation) { warnings.append(Diagnostic(.warning, message, at: at)) }
+    mutating func warn(_ message: String, _ at: SourceLocation) {
+        warnings.append(Diagnostic(.warning, message, at: at))
+    }
 
     // MARK: Comments
 
@@ -122,7 +125,9 @@ struct ArgdownParser {
                 bytes[k] = bytes[k] & 0xC0 == 0x80 ? commentTail : commentMark
             }
         }
-        @inline(__always) func at(_ k: Int, _ a: UInt8, _ b: UInt8) -> Bool { k + 1 < n && bytes[k] == a && bytes[k + 1] == b }
+        @inline(__always) func at(_ k: Int, _ a: UInt8, _ b: UInt8) -> Bool {
+            k + 1 < n && bytes[k] == a && bytes[k + 1] == b
+        }
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), dash = UInt8(ascii: "-")
         var i = 0
         while i < n {
@@ -160,7 +165,6 @@ struct ArgdownParser {
     }
 
     // MARK: Lines
-
 
     /// Whether a scalar is one that `trimmingCharacters(in: .whitespaces)` trims: tab, a space separator (Zs),
     /// or U+200B, as Foundation's set has it.
@@ -209,9 +213,15 @@ struct ArgdownParser {
             var indent = 0
             while k < lineEnd {
                 let c = bytes[k]
-                if c == 0x20 { indent += 1 } else if c == 0x09 { indent += 4 } else if c == Self.commentMark {
+                if c == 0x20 {
+                    indent += 1
+                } else if c == 0x09 {
+                    indent += 4
+                } else if c == Self.commentMark {
                     indent += 1; hadComment = true
-                } else if c != Self.commentTail { break }
+                } else if c != Self.commentTail {
+                    break
+                }
                 k += 1
             }
             if k == lineEnd, hadComment { continue }

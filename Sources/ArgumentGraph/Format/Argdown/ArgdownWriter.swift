@@ -16,7 +16,11 @@ public enum ArgdownWriter {
             for t in claim.tags { line += " #(" + t + ")" }
             var meta: [String] = []
             let authors = graph.holders(of: c).map { quote(graph.actors[$0].name) }
-            if authors.count == 1 { meta.append("author: " + authors[0]) } else if authors.count > 1 { meta.append("author: [" + authors.joined(separator: ", ") + "]") }
+            if authors.count == 1 {
+                meta.append("author: " + authors[0])
+            } else if authors.count > 1 {
+                meta.append("author: [" + authors.joined(separator: ", ") + "]")
+            }
             if claim.kind != .claim { meta.append("kind: " + claim.kind.rawValue) }
             if !meta.isEmpty { line += " {" + meta.joined(separator: ", ") + "}" }
             out += line + "\n\n"
@@ -37,8 +41,11 @@ public enum ArgdownWriter {
             guard case let .relation(t) = r.target else { continue }
             let link = graph.relations[t]
             let to = link.targetClaim.map { "[" + graph.claims[$0].id + "]" } ?? "another link"
-            out += "// undercut (not expressible in Argdown): " + r.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ")
-                + " attacks the link " + link.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ") + " -> " + to + (link.id.map { " (" + $0 + ")" } ?? "") + "\n"
+            out +=
+                "// undercut (not expressible in Argdown): "
+                + r.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ")
+                + " attacks the link " + link.premises.map { "[" + graph.claims[$0].id + "]" }.joined(separator: " + ")
+                + " -> " + to + (link.id.map { " (" + $0 + ")" } ?? "") + "\n"
         }
         return out
     }
@@ -65,6 +72,7 @@ public enum ArgdownWriter {
 
     /// A YAML double-quoted string.
     static func quote(_ s: String) -> String {
-        "\"" + oneLine(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + oneLine(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 }

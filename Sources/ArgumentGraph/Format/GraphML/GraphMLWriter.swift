@@ -12,13 +12,18 @@ public enum GraphMLWriter {
     /// The GraphML text of `graph`.
     public static func write(_ graph: Graph) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-        out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        out +=
+            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        out +=
+            "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         let nodeKeys = ["label", "text", "kind", "tags", "actors", "deniedBy"]
         for k in nodeKeys { out += "  <key id=\"n_\(k)\" for=\"node\" attr.name=\"\(k)\" attr.type=\"string\"/>\n" }
         out += "  <key id=\"e_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-        out += "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"><default>1.0</default></key>\n"
-        for k in ["note", "by", "relation", "undercuts"] { out += "  <key id=\"e_\(k)\" for=\"edge\" attr.name=\"\(k)\" attr.type=\"string\"/>\n" }
+        out +=
+            "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"><default>1.0</default></key>\n"
+        for k in ["note", "by", "relation", "undercuts"] {
+            out += "  <key id=\"e_\(k)\" for=\"edge\" attr.name=\"\(k)\" attr.type=\"string\"/>\n"
+        }
         out += "  <graph id=\(attr(graph.name ?? "argraph")) edgedefault=\"directed\">\n"
         if let title = graph.title { out += "    <desc>\(escape(title))</desc>\n" }
         for (c, claim) in graph.claims.enumerated() {
@@ -33,17 +38,22 @@ public enum GraphMLWriter {
             out += "    </node>\n"
         }
         // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, … (``Graph/linkedRelationWarning(writing:)``).
-        for (i, r) in graph.relations.enumerated() { for (k, p) in r.premises.enumerated() {
-            let target = finalClaim(of: i, in: graph)
-            out += "    <edge id=\(attr(k == 0 ? "e\(i)" : "e\(i).\(k + 1)")) source=\(attr("n\(p)")) target=\(attr("n\(target)"))>\n"
-            var data: [(String, String)] = [("kind", r.isUndercut ? "undercut" : r.kind.rawValue), ("weight", String(r.weight))]
-            if let id = r.id { data.append(("relation", id)) }
-            if case let .relation(t) = r.target { data.append(("undercuts", "e\(t)")) }
-            if let note = r.note { data.append(("note", note)) }
-            if let a = r.actor { data.append(("by", graph.actors[a].name)) }
-            for (k, v) in data { out += "      <data key=\"e_\(k)\">\(escape(v))</data>\n" }
-            out += "    </edge>\n"
-        } }
+        for (i, r) in graph.relations.enumerated() {
+            for (k, p) in r.premises.enumerated() {
+                let target = finalClaim(of: i, in: graph)
+                out +=
+                    "    <edge id=\(attr(k == 0 ? "e\(i)" : "e\(i).\(k + 1)")) source=\(attr("n\(p)")) target=\(attr("n\(target)"))>\n"
+                var data: [(String, String)] = [
+                    ("kind", r.isUndercut ? "undercut" : r.kind.rawValue), ("weight", String(r.weight)),
+                ]
+                if let id = r.id { data.append(("relation", id)) }
+                if case let .relation(t) = r.target { data.append(("undercuts", "e\(t)")) }
+                if let note = r.note { data.append(("note", note)) }
+                if let a = r.actor { data.append(("by", graph.actors[a].name)) }
+                for (k, v) in data { out += "      <data key=\"e_\(k)\">\(escape(v))</data>\n" }
+                out += "    </edge>\n"
+            }
+        }
         out += "  </graph>\n</graphml>\n"
         return out
     }

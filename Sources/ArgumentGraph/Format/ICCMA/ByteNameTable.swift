@@ -123,7 +123,7 @@ struct ByteNameTable {
     private mutating func grow() {
         var fresh = [Slot](repeating: Slot(key: 0, meta: 0, idPlusOne: 0), count: 2 * slots.count)
         let newMask = fresh.count - 1
-        for s in slots where s.idPlusOne != 0 {          // non-ASCII names are not in the slots
+        for s in slots where s.idPlusOne != 0 {  // non-ASCII names are not in the slots
             let r = ranges[Int(s.idPlusOne) - 1]
             var i = Int(truncatingIfNeeded: digest(r.start, r.length).hash) & newMask
             while fresh[i].idPlusOne != 0 { i = (i &+ 1) & newMask }

@@ -11,7 +11,9 @@ enum I23Parser {
     /// Parses `buf` as an ICCMA 2023 file; `file` names it in diagnostics.
     static func parse(_ buf: UnsafeBufferPointer<UInt8>, file: String) throws(DiagnosticError) -> ICCMAFramework {
         guard let base = buf.baseAddress, buf.count > 0 else {
-            throw fail(base: nil, count: 0, file: file, "missing the header 'p af N'", at: 0, hint: "an ICCMA 2023 file starts with 'p af N'")
+            throw fail(
+                base: nil, count: 0, file: file, "missing the header 'p af N'", at: 0,
+                hint: "an ICCMA 2023 file starts with 'p af N'")
         }
         var c = Cursor(base: base, end: buf.count, file: file)
         let n = try c.header()
@@ -25,14 +27,17 @@ enum I23Parser {
         let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
             sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
                 do throws(DiagnosticError) {
-                    (m, sorted) = try c.attacks(n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
+                    (m, sorted) = try c.attacks(
+                        n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
                 } catch { failure = error }
                 srcCount = m
             }
             tgtCount = m
         }
         if let failure { throw failure }
-        return ICCMAFramework(framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil)
+        return ICCMAFramework(
+            framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil
+        )
     }
 
     /// A position in the input, with the steps of the grammar.
@@ -56,7 +61,11 @@ enum I23Parser {
         @inline(__always) mutating func skipBlanks() { while p < end && isBlank(base[p]) { p &+= 1 } }
 
         @inline(__always) mutating func skipLine() {
-            if let nl = memchr(base + p, 0x0A, end - p) { p = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1 } else { p = end }
+            if let nl = memchr(base + p, 0x0A, end - p) {
+                p = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            } else {
+                p = end
+            }
         }
 
         /// A decimal number of at most 9 digits (ids fit in Int32).
@@ -88,14 +97,18 @@ enum I23Parser {
         mutating func header() throws(DiagnosticError) -> Int {
             while p < end {
                 let c = base[p]
-                if c == 0x23 { skipLine(); continue }                          // '#'
+                if c == 0x23 { skipLine(); continue }  // '#'
                 if c == 0x0A { p += 1; continue }
                 if isBlank(c) { skipBlanks(); if p >= end || base[p] == 0x0A { continue } }
-                guard base[p] == 0x70 else {                                   // 'p'
-                    throw error("expected the header 'p af N' before any attack", at: p, hint: "ICCMA 2023 files start with 'p af N'")
+                guard base[p] == 0x70 else {  // 'p'
+                    throw error(
+                        "expected the header 'p af N' before any attack", at: p,
+                        hint: "ICCMA 2023 files start with 'p af N'")
                 }
                 p += 1; skipBlanks()
-                guard p + 1 < end, base[p] == 0x61, base[p + 1] == 0x66 else { throw error("expected 'af' after 'p'", at: p) }
+                guard p + 1 < end, base[p] == 0x61, base[p + 1] == 0x66 else {
+                    throw error("expected 'af' after 'p'", at: p)
+                }
                 p += 2
                 let before = p
                 skipBlanks()
@@ -104,7 +117,8 @@ enum I23Parser {
                 let n = try number()
                 // 'p af 999999999' alone would allocate gigabytes before any attack is read.
                 if n > ICCMAReader.maxArguments {
-                    throw error("\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", at: nStart)
+                    throw error(
+                        "\(n) arguments are more than argraph reads (at most \(ICCMAReader.maxArguments))", at: nStart)
                 }
                 try endOfLine()
                 return n
@@ -114,11 +128,13 @@ enum I23Parser {
 
         /// The attack lines up to the end, 0-based, into `sources` and `targets`; returns how many, and whether they
         /// were strictly increasing by (source, target).
-        mutating func attacks(n: Int, sources src: UnsafeMutablePointer<Int32>, targets tgt: UnsafeMutablePointer<Int32>,
-                              capacity: Int) throws(DiagnosticError) -> (Int, Bool) {
+        mutating func attacks(
+            n: Int, sources src: UnsafeMutablePointer<Int32>, targets tgt: UnsafeMutablePointer<Int32>,
+            capacity: Int
+        ) throws(DiagnosticError) -> (Int, Bool) {
             var m = 0
             var sorted = true
-            var last = -1                                                      // (source << 32 | target) of the last attack
+            var last = -1  // (source << 32 | target) of the last attack
             while p < end {
                 let c = base[p]
                 if c &- 0x30 >= 10 {
@@ -139,7 +155,9 @@ enum I23Parser {
                 let key = (a &- 1) << 32 | (b &- 1)
                 if key <= last { sorted = false }
                 last = key
-                guard m < capacity else { throw error("internal error: more attacks than the file can hold", at: aStart) }
+                guard m < capacity else {
+                    throw error("internal error: more attacks than the file can hold", at: aStart)
+                }
                 src[m] = Int32(truncatingIfNeeded: a &- 1)
                 tgt[m] = Int32(truncatingIfNeeded: b &- 1)
                 m &+= 1
@@ -158,7 +176,9 @@ enum I23Parser {
     }
 
     /// An error at byte `p`, its line and column counted from the start of the input (a byte order mark is not a column).
-    static func fail(base: UnsafePointer<UInt8>?, count: Int, file: String, _ message: String, at p: Int, hint: String?) -> DiagnosticError {
+    static func fail(base: UnsafePointer<UInt8>?, count: Int, file: String, _ message: String, at p: Int, hint: String?)
+        -> DiagnosticError
+    {
         var line = 1
         var lineStart = 0
         if let base {
@@ -170,7 +190,10 @@ enum I23Parser {
                 lineStart = i
             }
         }
-        return DiagnosticError([Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: p - lineStart + 1), hint: hint)])
+        return DiagnosticError([
+            Diagnostic(
+                .error, message, at: SourceLocation(file: file, line: line, column: p - lineStart + 1), hint: hint)
+        ])
     }
 }
 
@@ -184,12 +207,14 @@ struct MappedFile {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < Int.max / 2 else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < Int.max / 2 else {
+            return nil
+        }
         let size = Int(st.st_size)
         #if os(Linux)
-        let flags = MAP_PRIVATE | MAP_POPULATE
+            let flags = MAP_PRIVATE | MAP_POPULATE
         #else
-        let flags = MAP_PRIVATE
+            let flags = MAP_PRIVATE
         #endif
         guard let p = mmap(nil, size, PROT_READ, flags, fd, 0), Int(bitPattern: p) != -1 else { return nil }
         base = UnsafePointer(p.assumingMemoryBound(to: UInt8.self))

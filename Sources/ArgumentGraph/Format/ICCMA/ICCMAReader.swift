@@ -28,9 +28,13 @@ public enum ICCMAReader {
     }
 
     /// Parses bytes in `format`; `file` names the input in diagnostics.
-    public static func read(bytes: some DataProtocol, format: ICCMAFormat, file: String = "<input>") throws(DiagnosticError) -> ICCMAFramework {
+    public static func read(bytes: some DataProtocol, format: ICCMAFormat, file: String = "<input>")
+        throws(DiagnosticError) -> ICCMAFramework
+    {
         if format == .i23 {
-            if let a = bytes as? [UInt8] { return try a.withUnsafeBufferPointer { b throws(DiagnosticError) in try I23Parser.parse(b, file: file) } }
+            if let a = bytes as? [UInt8] {
+                return try a.withUnsafeBufferPointer { b throws(DiagnosticError) in try I23Parser.parse(b, file: file) }
+            }
             if let d = bytes as? Data {
                 let result: Result<ICCMAFramework, DiagnosticError> = d.withUnsafeBytes { raw in
                     do throws(DiagnosticError) {
@@ -41,9 +45,13 @@ public enum ICCMAReader {
             }
         }
         let array: [UInt8]
-        if let a = bytes as? [UInt8] { array = a } else if let d = bytes as? Data {
+        if let a = bytes as? [UInt8] {
+            array = a
+        } else if let d = bytes as? Data {
             array = [UInt8](unsafeUninitializedCapacity: d.count) { buf, n in n = d.copyBytes(to: buf) }
-        } else { array = Array(bytes) }
+        } else {
+            array = Array(bytes)
+        }
         let result: Result<ICCMAFramework, DiagnosticError> = array.withUnsafeBufferPointer { buf in
             var p = Parser(buf: buf, file: file)
             do throws(DiagnosticError) {
@@ -71,7 +79,11 @@ public enum ICCMAReader {
         }
 
         func error(_ message: String, at p: Int? = nil, hint: String? = nil) -> DiagnosticError {
-            DiagnosticError([Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: (p ?? pos) - lineStart + 1), hint: hint)])
+            DiagnosticError([
+                Diagnostic(
+                    .error, message, at: SourceLocation(file: file, line: line, column: (p ?? pos) - lineStart + 1),
+                    hint: hint)
+            ])
         }
 
         @inline(__always) func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
@@ -103,7 +115,7 @@ public enum ICCMAReader {
         mutating func apxName() throws(DiagnosticError) -> (start: Int, length: Int) {
             skipBlanks()
             let start = pos
-            if pos < buf.count && buf[pos] == 0x22 {                        // quoted
+            if pos < buf.count && buf[pos] == 0x22 {  // quoted
                 pos += 1
                 let s = pos
                 while pos < buf.count && buf[pos] != 0x22 && buf[pos] != 0x0A { pos += 1 }
@@ -112,7 +124,9 @@ public enum ICCMAReader {
                 pos += 1; skipBlanks()
                 return range
             }
-            while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) { pos += 1 }
+            while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) {
+                pos += 1
+            }
             if pos == start { throw error("expected an argument name", at: start) }
             let range = (start, pos - start)
             skipBlanks()
@@ -138,11 +152,13 @@ public enum ICCMAReader {
         /// Names are looked up as byte ranges (``ByteNameTable``); an attack may name an argument declared after it,
         /// so attacks are kept by the name's first-seen number and renumbered in declaration order at the end.
         mutating func readAPX() throws(DiagnosticError) -> ICCMAFramework {
-            guard let base = buf.baseAddress else { return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: []) }
+            guard let base = buf.baseAddress else {
+                return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
+            }
             var table = ByteNameTable(base: base)
             var names: [String] = []
-            var declared: [Int32] = []                                        // per name: its argument number, or -1
-            var firstUse: [Int] = []                                          // per name: the first attack naming it
+            var declared: [Int32] = []  // per name: its argument number, or -1
+            var firstUse: [Int] = []  // per name: the first attack naming it
             var sources: [Int32] = [], targets: [Int32] = []
             // Attacks are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``).
             var pending: [(Int, Int, Int, Int, Int)] = []
@@ -191,21 +207,29 @@ public enum ICCMAReader {
                 }
             }
             resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }               // uses the touched words
+            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
             if names.count < table.count {
                 // The first attack (in the file) that names an undeclared argument; its first such name.
                 var worst = -1
-                for id in 0..<table.count where declared[id] < 0 && (worst < 0 || firstUse[id] < firstUse[worst]) { worst = id }
+                for id in 0..<table.count where declared[id] < 0 && (worst < 0 || firstUse[id] < firstUse[worst]) {
+                    worst = id
+                }
                 let name = table.name(Int32(worst))
-                throw I23Parser.fail(base: base, count: buf.count, file: file, "attack names undeclared argument '\(name)'",
-                                     at: firstUse[worst], hint: Suggestions.hint(for: name, in: names))
+                throw I23Parser.fail(
+                    base: base, count: buf.count, file: file, "attack names undeclared argument '\(name)'",
+                    at: firstUse[worst], hint: Suggestions.hint(for: name, in: names))
             }
-            for i in 0..<sources.count { sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])] }
-            return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
+            for i in 0..<sources.count {
+                sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
+            }
+            return ICCMAFramework(
+                framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
 
         mutating func readTGF() throws(DiagnosticError) -> ICCMAFramework {
-            guard let base = buf.baseAddress else { return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: []) }
+            guard let base = buf.baseAddress else {
+                return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
+            }
             var table = ByteNameTable(base: base)
             var names: [String] = []
             var sources: [Int32] = [], targets: [Int32] = []
@@ -218,8 +242,9 @@ public enum ICCMAReader {
             func resolve() throws(DiagnosticError) {
                 func unknown(_ s: Int, _ l: Int) -> DiagnosticError {
                     let name = String(decoding: buf[s..<(s + l)], as: UTF8.self)
-                    return I23Parser.fail(base: base, count: buf.count, file: file, "edge names unknown node '\(name)'", at: s,
-                                          hint: Suggestions.hint(for: name, in: names))
+                    return I23Parser.fail(
+                        base: base, count: buf.count, file: file, "edge names unknown node '\(name)'", at: s,
+                        hint: Suggestions.hint(for: name, in: names))
                 }
                 for (aStart, aLength, bStart, bLength) in pending {
                     guard let a = table.find(aStart, aLength) else { throw unknown(aStart, aLength) }
@@ -242,7 +267,7 @@ public enum ICCMAReader {
                     let (id, inserted) = table.insert(start, end - start)
                     if !inserted { throw error("duplicate node '\(table.name(id))'", at: start) }
                     names.append(table.name(id))
-                    skipLine()                                                 // a label may follow
+                    skipLine()  // a label may follow
                     continue
                 }
                 skipBlanks()
@@ -256,8 +281,9 @@ public enum ICCMAReader {
                 skipLine()
             }
             try resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }               // uses the touched words
-            return ICCMAFramework(framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
+            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
+            return ICCMAFramework(
+                framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
     }
 }

@@ -17,7 +17,9 @@ public enum ICCMAWriter {
         out.reserveCapacity(16 * (af.count + af.attackCount))
         switch format {
         case .i23:
-            if given != nil { for i in 0..<af.count where names[i] != String(i + 1) { out += "# \(i + 1) \(names[i])\n" } }
+            if given != nil {
+                for i in 0..<af.count where names[i] != String(i + 1) { out += "# \(i + 1) \(names[i])\n" }
+            }
             out += "p af \(af.count)\n"
             // Straight over the table's arrays: a slice per argument cost more than the text for 10^7 arguments.
             let offsets = af.attacked.offsets, entries = af.attacked.entries
@@ -36,7 +38,9 @@ public enum ICCMAWriter {
             if names.first?.unicodeScalars.first == "\u{FEFF}" { out += "\u{FEFF}" }
             for a in 0..<af.count { out += tgfToken(names[a]) + "\n" }
             out += "#\n"
-            for a in 0..<af.count { for b in af.attacked[a] { out += "\(tgfToken(names[a])) \(tgfToken(names[Int(b)]))\n" } }
+            for a in 0..<af.count {
+                for b in af.attacked[a] { out += "\(tgfToken(names[a])) \(tgfToken(names[Int(b)]))\n" }
+            }
         }
         return out
     }
@@ -53,13 +57,19 @@ public enum ICCMAWriter {
     }
 
     static func apxAtom(_ name: String) -> String {
-        let plain = name.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
-            && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        let plain =
+            name.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
+            && name.utf8.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F
+            }
         if plain { return name }
         // A quoted name cannot hold '"', so the reader gives such a name only unquoted (`arg(x"y).`):
         // write it back the same way when it can stand unquoted.
         if name.utf8.contains(0x22), name.utf8.first != 0x22,
-           !name.utf8.contains(where: { $0 == 0x2C || $0 == 0x29 || $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+            !name.utf8.contains(where: {
+                $0 == 0x2C || $0 == 0x29 || $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A
+            })
+        {
             return name
         }
         return "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""

@@ -61,7 +61,9 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         public var note: String?
     }
 
-    enum CodingKeys: String, CodingKey { case format, name, title, description, documents, actors, claims, stances, relations }
+    enum CodingKeys: String, CodingKey {
+        case format, name, title, description, documents, actors, claims, stances, relations
+    }
 
     /// Decodes the JSON form; `format` and empty arrays may be left out.
     public init(from decoder: any Decoder) throws {
@@ -86,12 +88,14 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         actors = graph.actors
         claims = graph.claims
         stances = graph.stances.map { s in
-            StanceJSON(actor: graph.actors[s.actor].id, stance: s.kind, claim: graph.claims[s.claim].id,
-                       document: s.document.map { graph.documents[$0].id }, quotes: s.quotes.isEmpty ? nil : s.quotes)
+            StanceJSON(
+                actor: graph.actors[s.actor].id, stance: s.kind, claim: graph.claims[s.claim].id,
+                document: s.document.map { graph.documents[$0].id }, quotes: s.quotes.isEmpty ? nil : s.quotes)
         }
         relations = graph.relations.map { r in
-            var j = RelationJSON(id: r.id, kind: r.kind, from: graph.claims[r.source].id,
-                                 weight: r.weight == 1 ? nil : r.weight, by: r.actor.map { graph.actors[$0].id }, note: r.note)
+            var j = RelationJSON(
+                id: r.id, kind: r.kind, from: graph.claims[r.source].id,
+                weight: r.weight == 1 ? nil : r.weight, by: r.actor.map { graph.actors[$0].id }, note: r.note)
             if r.isLinked { j.otherPremises = r.otherPremises.map { graph.claims[$0].id } }
             switch r.target {
             case let .claim(c): j.to = graph.claims[c].id
@@ -104,7 +108,9 @@ public struct GraphJSON: Codable, Sendable, Hashable {
     /// Checks the references and builds the graph, or throws every error found.
     public func graph() throws(DiagnosticError) -> Graph {
         guard format.hasPrefix("argraph/1") else {
-            throw DiagnosticError([Diagnostic(.error, "unsupported format '\(format)'", hint: "this argraph reads 'argraph/1'")])
+            throw DiagnosticError([
+                Diagnostic(.error, "unsupported format '\(format)'", hint: "this argraph reads 'argraph/1'")
+            ])
         }
         var b = GraphBuilder()
         b.lint = false
@@ -115,7 +121,9 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         for a in actors { b.add(a) }
         for c in claims { b.add(c) }
         for s in stances {
-            b.add(GraphBuilder.StanceDraft(actor: s.actor, claim: s.claim, kind: s.stance, document: s.document, quotes: s.quotes ?? []))
+            b.add(
+                GraphBuilder.StanceDraft(
+                    actor: s.actor, claim: s.claim, kind: s.stance, document: s.document, quotes: s.quotes ?? []))
         }
         for (i, r) in relations.enumerated() {
             let target: GraphBuilder.TargetDraft
@@ -123,10 +131,13 @@ public struct GraphJSON: Codable, Sendable, Hashable {
             case let (to?, nil): target = .claim(to)
             case let (nil, rel?): target = .relation(rel)
             default:
-                throw DiagnosticError([Diagnostic(.error, "relation \(i) must have exactly one of 'to' and 'toRelation'")])
+                throw DiagnosticError([
+                    Diagnostic(.error, "relation \(i) must have exactly one of 'to' and 'toRelation'")
+                ])
             }
-            var draft = GraphBuilder.RelationDraft(id: r.id, kind: r.kind, source: r.from, target: target,
-                                                   weight: r.weight ?? 1, actor: r.by, note: r.note)
+            var draft = GraphBuilder.RelationDraft(
+                id: r.id, kind: r.kind, source: r.from, target: target,
+                weight: r.weight ?? 1, actor: r.by, note: r.note)
             draft.otherPremises = r.otherPremises ?? []
             b.add(draft)
         }
@@ -164,7 +175,9 @@ public struct GraphJSON: Codable, Sendable, Hashable {
         case let .typeMismatch(_, c): return "\(c.debugDescription)\(path(c))"
         case let .valueNotFound(_, c): return "missing value\(path(c))"
         case let .dataCorrupted(c):
-            if let underlying = c.underlyingError as NSError? { return "\(underlying.userInfo[NSDebugDescriptionErrorKey] ?? c.debugDescription)\(path(c))" }
+            if let underlying = c.underlyingError as NSError? {
+                return "\(underlying.userInfo[NSDebugDescriptionErrorKey] ?? c.debugDescription)\(path(c))"
+            }
             return "\(c.debugDescription)\(path(c))"
         @unknown default: return "\(error)"
         }
@@ -184,7 +197,8 @@ extension GraphJSON.RelationJSON {
         } else {
             let all = try c.decode([String].self, forKey: .from)
             guard let first = all.first else {
-                throw DecodingError.dataCorruptedError(forKey: .from, in: c, debugDescription: "'from' lists no premise")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .from, in: c, debugDescription: "'from' lists no premise")
             }
             from = first
             otherPremises = all.count > 1 ? Array(all.dropFirst()) : nil
@@ -201,8 +215,11 @@ extension GraphJSON.RelationJSON {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(id, forKey: .id)
         try c.encode(kind, forKey: .kind)
-        if let otherPremises, !otherPremises.isEmpty { try c.encode([from] + otherPremises, forKey: .from) }
-        else { try c.encode(from, forKey: .from) }
+        if let otherPremises, !otherPremises.isEmpty {
+            try c.encode([from] + otherPremises, forKey: .from)
+        } else {
+            try c.encode(from, forKey: .from)
+        }
         try c.encodeIfPresent(to, forKey: .to)
         try c.encodeIfPresent(toRelation, forKey: .toRelation)
         try c.encodeIfPresent(weight, forKey: .weight)

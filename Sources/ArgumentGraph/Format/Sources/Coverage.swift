@@ -2,8 +2,11 @@ import ArgumentGraphModel
 
 extension SourceText {
     /// Words that end with a full stop without ending a sentence.
-    static let abbreviations: Set<String> = ["u.s.", "u.s.-japan", "u.k.", "u.n.", "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "ret.",
-                                             "e.g.", "i.e.", "no.", "st.", "vs.", "jr.", "sr.", "prof.", "gov.", "sen.", "rep.", "amb.", "p.", "pp.", "cf.", "al."]
+    static let abbreviations: Set<String> = [
+        "u.s.", "u.s.-japan", "u.k.", "u.n.", "mr.", "mrs.", "ms.", "dr.", "gen.", "lt.", "col.", "ret.",
+        "e.g.", "i.e.", "no.", "st.", "vs.", "jr.", "sr.", "prof.", "gov.", "sen.", "rep.", "amb.", "p.", "pp.", "cf.",
+        "al.",
+    ]
 
     /// The sentences, as word ranges: a sentence ends at a word ending in `.`, `!` or `?` (closing quotes
     /// and brackets aside) that is not an abbreviation or an initial and is followed by a word that does not
@@ -13,14 +16,21 @@ extension SourceText {
         var start = 0
         for i in words.indices {
             // A blank line ends a sentence, unless it falls inside one (a page break: the next word starts in lower case).
-            if i > start, words[i].startsParagraph, words[i].surface.first(where: { $0.isLetter })?.isLowercase != true {
+            if i > start, words[i].startsParagraph, words[i].surface.first(where: { $0.isLetter })?.isLowercase != true
+            {
                 out.append(start...(i - 1)); start = i
             }
             var s = Substring(words[i].surface)
             while let l = s.last, "\"”’')]".contains(l) { s = s.dropLast() }
             guard let end = s.last, end == "." || end == "!" || end == "?" else { continue }
-            if end == ".", SourceText.abbreviations.contains(s.lowercased()) || (s.count == 2 && s.first!.isUppercase) { continue }
-            if i + 1 < words.count, let next = words[i + 1].surface.first(where: { $0.isLetter || $0.isNumber }), next.isLowercase { continue }
+            if end == ".", SourceText.abbreviations.contains(s.lowercased()) || (s.count == 2 && s.first!.isUppercase) {
+                continue
+            }
+            if i + 1 < words.count, let next = words[i + 1].surface.first(where: { $0.isLetter || $0.isNumber }),
+                next.isLowercase
+            {
+                continue
+            }
             out.append(start...i)
             start = i + 1
         }
@@ -73,7 +83,7 @@ public enum Coverage {
         var out: [DocumentCoverage] = []
         let aligner = QuoteAligner()
         var skipAligner = QuoteAligner()
-        skipAligner.candidates = 64   // boilerplate repeats: find every occurrence
+        skipAligner.candidates = 64  // boilerplate repeats: find every occurrence
         for (d, doc) in graph.documents.enumerated() {
             guard let text = library.text(of: d) else { continue }
             var quoted = [Bool](repeating: false, count: text.words.count)
@@ -81,7 +91,8 @@ public enum Coverage {
             for s in graph.stances where s.document == d {
                 for q in s.quotes {
                     let found = aligner.align(q.text, in: text).filter(QuoteCheck.isPlausible)
-                    let at = q.location.flatMap { loc in found.first { QuoteChecker.holds(loc, $0.span) } } ?? found.first
+                    let at =
+                        q.location.flatMap { loc in found.first { QuoteChecker.holds(loc, $0.span) } } ?? found.first
                     if let at { for w in at.words { quoted[w] = true } }
                 }
             }
@@ -94,8 +105,9 @@ public enum Coverage {
             let sentences = text.sentences().map { r -> DocumentCoverage.Sentence in
                 let n = r.count
                 let q = r.count { quoted[$0] }, k = r.count { skipped[$0] }
-                return .init(words: r, span: text.span(words: r), text: text.quoteText(words: r),
-                             isCovered: q * 2 >= n || q >= coveringWords, isSkipped: k * 2 >= n)
+                return .init(
+                    words: r, span: text.span(words: r), text: text.quoteText(words: r),
+                    isCovered: q * 2 >= n || q >= coveringWords, isSkipped: k * 2 >= n)
             }
             out.append(DocumentCoverage(document: d, sentences: sentences))
         }

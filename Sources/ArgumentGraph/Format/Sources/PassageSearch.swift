@@ -38,13 +38,16 @@ public enum PassageSearch {
                 for k in 0..<m {
                     let w = words[start + k].key, q = keys[k]
                     if w == q { continue }
-                    if m == 1 ? w.contains(q) : (k == 0 && w.hasSuffix(q)) || (k == m - 1 && w.hasPrefix(q)) { continue }
+                    if m == 1 ? w.contains(q) : (k == 0 && w.hasSuffix(q)) || (k == m - 1 && w.hasPrefix(q)) {
+                        continue
+                    }
                     ok = false
                     break
                 }
                 guard ok else { continue }
                 let r = start...(start + m - 1)
-                hits.append(PassageHit(words: r, span: source.span(words: r), text: source.quoteText(words: r), similarity: 1))
+                hits.append(
+                    PassageHit(words: r, span: source.span(words: r), text: source.quoteText(words: r), similarity: 1))
                 if hits.count >= limit { break }
             }
         }
@@ -53,7 +56,9 @@ public enum PassageSearch {
     }
 
     private static func hit(_ a: QuoteAlignment, _ source: SourceText, similarity: Double) -> PassageHit {
-        PassageHit(words: a.words, span: source.span(words: a.words), text: source.quoteText(words: a.words), similarity: similarity)
+        PassageHit(
+            words: a.words, span: source.span(words: a.words), text: source.quoteText(words: a.words),
+            similarity: similarity)
     }
 
     private static func fuzzy(_ found: [QuoteAlignment]) -> [PassageHit] {
@@ -66,7 +71,7 @@ public enum PassageSearch {
     /// hyphenated line breaks joined (words joined by single spaces); a hit is widened to whole words.
     public static func find(regex: Regex<AnyRegexOutput>, in source: SourceText, limit: Int = 100) -> [PassageHit] {
         guard !source.words.isEmpty else { return [] }
-        var starts: [Int] = []   // scalar offset of each word in the joined text
+        var starts: [Int] = []  // scalar offset of each word in the joined text
         var joined = String.UnicodeScalarView()
         for (i, w) in source.words.enumerated() {
             if i > 0 { joined.append(" ") }
@@ -85,7 +90,8 @@ public enum PassageSearch {
             let b = text.unicodeScalars.distance(from: text.startIndex, to: match.range.upperBound)
             let r = word(at: a)...word(at: max(a, b - 1))
             if let last = hits.last, last.words.overlaps(r) { continue }
-            hits.append(PassageHit(words: r, span: source.span(words: r), text: source.quoteText(words: r), similarity: 1))
+            hits.append(
+                PassageHit(words: r, span: source.span(words: r), text: source.quoteText(words: r), similarity: 1))
             if hits.count >= limit { break }
         }
         return hits
@@ -94,7 +100,8 @@ public enum PassageSearch {
     /// Up to `count` words before and after a passage, within its paragraph, and whether the paragraph goes on
     /// beyond them (before and after).
     public static func context(of words: ClosedRange<Int>, in source: SourceText, count: Int = 8)
-        -> (before: String, after: String, moreBefore: Bool, moreAfter: Bool) {
+        -> (before: String, after: String, moreBefore: Bool, moreAfter: Bool)
+    {
         var a = words.lowerBound
         while a > 0, words.lowerBound - a < count, !source.words[a].startsParagraph { a -= 1 }
         var b = words.upperBound

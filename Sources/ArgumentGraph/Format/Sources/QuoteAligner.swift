@@ -131,7 +131,9 @@ public struct QuoteAligner: Sendable {
     private enum Step: UInt8 { case none, diagonal, dropQuote, addSource, gap, splitInSource, splitInQuote }
 
     /// The semi-global alignment of the quote against source words `window` (free start and end).
-    private func alignWindow(_ tokens: [String], _ keys: [String], _ source: SourceText, _ window: Range<Int>) -> QuoteAlignment? {
+    private func alignWindow(_ tokens: [String], _ keys: [String], _ source: SourceText, _ window: Range<Int>)
+        -> QuoteAlignment?
+    {
         let m = tokens.count, n = window.count
         let w = n + 1
         var cost = [Int32](repeating: 0, count: (m + 1) * w)
@@ -142,8 +144,16 @@ public struct QuoteAligner: Sendable {
         func sub(_ i: Int, _ j: Int) -> Int32 {
             let sk = source.words[window.lowerBound + j].key, qk = keys[i]
             if sk == qk { return 0 }
-            if i == firstWord, qk.count >= 2, sk.hasSuffix(qk), source.words[window.lowerBound + j].surface.hasSuffix(tokens[i]) { return 0 }
-            if i == lastWord, qk.count >= 2, sk.hasPrefix(qk), source.words[window.lowerBound + j].surface.hasPrefix(tokens[i]) { return 0 }
+            if i == firstWord, qk.count >= 2, sk.hasSuffix(qk),
+                source.words[window.lowerBound + j].surface.hasSuffix(tokens[i])
+            {
+                return 0
+            }
+            if i == lastWord, qk.count >= 2, sk.hasPrefix(qk),
+                source.words[window.lowerBound + j].surface.hasPrefix(tokens[i])
+            {
+                return 0
+            }
             return 1
         }
         for i in 1...m {
@@ -171,11 +181,15 @@ public struct QuoteAligner: Sendable {
                 if cost[row + j - 1] + Self.addCost < c { c = cost[row + j - 1] + Self.addCost; s = .addSource }
                 // One word written as two (`U.S.-Japan` against `U.S.- Japan`), either way round, costs nothing.
                 if j >= 2, cost[prev + j - 2] < c, keys[i - 1].count > 1,
-                   source.words[window.lowerBound + j - 2].key + source.words[window.lowerBound + j - 1].key == keys[i - 1] {
+                    source.words[window.lowerBound + j - 2].key + source.words[window.lowerBound + j - 1].key
+                        == keys[i - 1]
+                {
                     c = cost[prev + j - 2]; s = .splitInSource
                 }
-                if i >= 2, !keys[i - 2].isEmpty, cost[(i - 2) * w + j - 1] < c, source.words[window.lowerBound + j - 1].key.count > 1,
-                   keys[i - 2] + keys[i - 1] == source.words[window.lowerBound + j - 1].key {
+                if i >= 2, !keys[i - 2].isEmpty, cost[(i - 2) * w + j - 1] < c,
+                    source.words[window.lowerBound + j - 1].key.count > 1,
+                    keys[i - 2] + keys[i - 1] == source.words[window.lowerBound + j - 1].key
+                {
                     c = cost[(i - 2) * w + j - 1]; s = .splitInQuote
                 }
                 cost[row + j] = c
@@ -188,10 +202,10 @@ public struct QuoteAligner: Sendable {
         for j in 0...n where cost[m * w + j] <= cost[m * w + end] { end = j }
         // Trace back.
         var edits: [WordEdit] = []
-        var fixed: [(text: String, from: Int, to: Int)] = []   // pieces with their source words (-1: none)
+        var fixed: [(text: String, from: Int, to: Int)] = []  // pieces with their source words (-1: none)
         var i = m, j = end
         var first = Int.max, last = -1
-        var startCut: Int?, endCut: Int?   // offsets where a quote cut from a longer word starts or ends
+        var startCut: Int?, endCut: Int?  // offsets where a quote cut from a longer word starts or ends
         while i > 0 {
             switch step[i * w + j] {
             case .diagonal:
@@ -216,9 +230,14 @@ public struct QuoteAligner: Sendable {
                 last = max(last, window.lowerBound + j - 1)
                 i -= 1; j -= 1
             case .splitInSource:
-                let a = source.words[window.lowerBound + j - 2].surface, b = source.words[window.lowerBound + j - 1].surface
+                let a = source.words[window.lowerBound + j - 2].surface,
+                    b = source.words[window.lowerBound + j - 1].surface
                 edits.append(WordEdit(kind: .cosmetic, quote: tokens[i - 1], source: a + " " + b))
-                fixed.append((a + source.separator(after: window.lowerBound + j - 2) + b, window.lowerBound + j - 2, window.lowerBound + j - 1))
+                fixed.append(
+                    (
+                        a + source.separator(after: window.lowerBound + j - 2) + b, window.lowerBound + j - 2,
+                        window.lowerBound + j - 1
+                    ))
                 first = min(first, window.lowerBound + j - 2)
                 last = max(last, window.lowerBound + j - 1)
                 i -= 1; j -= 2
@@ -241,7 +260,8 @@ public struct QuoteAligner: Sendable {
                 j -= 1
             case .gap:
                 let from = Int(gapFrom[i * w + j])
-                edits.append(WordEdit(kind: .elided, quote: tokens[i - 1], source: i == 1 || i == m ? nil : String(j - from)))
+                edits.append(
+                    WordEdit(kind: .elided, quote: tokens[i - 1], source: i == 1 || i == m ? nil : String(j - from)))
                 fixed.append((tokens[i - 1], -1, -1))
                 j = from
                 i -= 1
@@ -256,7 +276,9 @@ public struct QuoteAligner: Sendable {
         if let c = startCut, c > lower, c < upper { lower = c }
         if let c = endCut, c > lower, c < upper { upper = c }
         let r = lower..<upper
-        return QuoteAlignment(words: first...last, span: source.span(r), cost: edits.count { $0.kind == .changed || $0.kind == .dropped || $0.kind == .added },
-                              quoteWords: keys.count { !$0.isEmpty }, edits: edits, fixedText: Self.join(fixed, source))
+        return QuoteAlignment(
+            words: first...last, span: source.span(r),
+            cost: edits.count { $0.kind == .changed || $0.kind == .dropped || $0.kind == .added },
+            quoteWords: keys.count { !$0.isEmpty }, edits: edits, fixedText: Self.join(fixed, source))
     }
 }

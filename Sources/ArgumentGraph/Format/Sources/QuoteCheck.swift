@@ -48,7 +48,9 @@ public struct QuoteCheck: Sendable, Hashable {
     /// Whether ``fix`` may be applied without asking: a near miss whose passage is plausible, clearly
     /// better than the next (by at least 2 words or a quarter of the quote) and than any other document's.
     public var isSafeFix: Bool {
-        guard verdict == .nearMiss, let p = passage, p.quoteWords >= 3, p.similarity >= QuoteCheck.fixSimilarity else { return false }
+        guard verdict == .nearMiss, let p = passage, p.quoteWords >= 3, p.similarity >= QuoteCheck.fixSimilarity else {
+            return false
+        }
         if let r = runnerUp, r.fixedText != p.fixedText, r.cost < p.cost + max(2, p.quoteWords / 4) { return false }
         return true
     }
@@ -82,7 +84,8 @@ public struct QuoteChecker: Sendable {
         var result = QuoteCheck(stance: stance, quote: quote, verdict: .noPassage)
         guard let d = document else { result.verdict = .noSource("the stance names no document"); return result }
         guard let text = library.text(of: d) else {
-            result.verdict = .noSource(d < library.problems.count ? library.problems[d] ?? "no source text" : "no source text")
+            result.verdict = .noSource(
+                d < library.problems.count ? library.problems[d] ?? "no source text" : "no source text")
             return result
         }
         let found = aligner.align(q.text, in: text).filter(QuoteCheck.isPlausible)
@@ -109,7 +112,9 @@ public struct QuoteChecker: Sendable {
         var best: QuoteCheck.Elsewhere?
         for (o, t) in library.texts.enumerated() where o != d {
             guard let t, let a = aligner.align(q.text, in: t).first, QuoteCheck.isPlausible(a) else { continue }
-            if a.cost < (best?.alignment.cost ?? (result.passage?.cost ?? Int.max)) { best = .init(document: o, alignment: a) }
+            if a.cost < (best?.alignment.cost ?? (result.passage?.cost ?? Int.max)) {
+                best = .init(document: o, alignment: a)
+            }
         }
         if let best {
             result.elsewhere = best

@@ -54,7 +54,8 @@ public enum QuoteFix {
     }
 
     static func rebuilt(_ g: Graph, stances: [Stance]) -> Graph {
-        Graph(name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
-              claims: g.claims, stances: stances, relations: g.relations)
+        Graph(
+            name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
+            claims: g.claims, stances: stances, relations: g.relations)
     }
 }

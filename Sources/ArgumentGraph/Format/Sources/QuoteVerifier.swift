@@ -24,7 +24,9 @@ public struct QuoteVerifier: Sendable {
 
     /// Checks every quote of a graph read from `.arg` text, with where each quote is written in it.
     public func verify(_ parsed: ParsedGraph, text: String) -> [QuoteCheck] {
-        let places = ArgQuoteLocator.places(in: text, declarations: parsed.declarations, stanceCount: parsed.graph.stances.count)
-        return QuoteChecker(library: SourceLibrary(graph: parsed.graph, directory: sourceDirectory)).check(parsed.graph, places: places)
+        let places = ArgQuoteLocator.places(
+            in: text, declarations: parsed.declarations, stanceCount: parsed.graph.stances.count)
+        return QuoteChecker(library: SourceLibrary(graph: parsed.graph, directory: sourceDirectory)).check(
+            parsed.graph, places: places)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// TF-IDF vectors of short texts over stemmed words, stop words removed, compared by cosine.
 public struct SimilarityIndex: Sendable {
     /// Common English words that carry no position.
-    public static let stopWords: Set<String> = Set("""
+    public static let stopWords: Set<String> = Set(
+        """
         a about above after again against all also am an and any are as at be because been before being below between both but by \
         can could did do does doing down during each even few for from further had has have having he her here hers him his how i if \
         in into is it its itself just may might more most must my no nor not now of off on once only or other our ours out over own \
@@ -54,8 +55,13 @@ public struct SimilarityIndex: Sendable {
         let x = vectors[a], y = vectors[b]
         var i = 0, j = 0, s = 0.0
         while i < x.count && j < y.count {
-            if x[i].term == y[j].term { s += x[i].weight * y[j].weight; i += 1; j += 1 }
-            else if x[i].term < y[j].term { i += 1 } else { j += 1 }
+            if x[i].term == y[j].term {
+                s += x[i].weight * y[j].weight; i += 1; j += 1
+            } else if x[i].term < y[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return s
     }
@@ -97,8 +103,10 @@ public enum Restatements {
     /// A pair of two claims is listed once, for its best-scoring pair of documents. With `sameClaim`, a claim
     /// quoted in two documents (a position already shared) is paired with itself too, scored on its quotes
     /// alone (``Pair/isSameClaim``): these show what the measure finds for known restatements.
-    public static func rank(_ graph: Graph, coverage: [DocumentCoverage] = [], minimum: Double = 0.2, claim: Int? = nil,
-                            sameClaim: Bool = false) -> [Pair] {
+    public static func rank(
+        _ graph: Graph, coverage: [DocumentCoverage] = [], minimum: Double = 0.2, claim: Int? = nil,
+        sameClaim: Bool = false
+    ) -> [Pair] {
         var sides: [Side] = []
         for c in graph.claims.indices {
             var byDoc: [Int?: [String]] = [:]
@@ -110,13 +118,18 @@ public enum Restatements {
             }
             for d in order {
                 let quotes = byDoc[d] ?? []
-                sides.append(Side(claim: c, document: d, text: quotes.isEmpty ? graph.claims[c].text : quotes.joined(separator: " … "),
-                                  compared: ([graph.claims[c].text] + quotes).joined(separator: " ")))
+                sides.append(
+                    Side(
+                        claim: c, document: d,
+                        text: quotes.isEmpty ? graph.claims[c].text : quotes.joined(separator: " … "),
+                        compared: ([graph.claims[c].text] + quotes).joined(separator: " ")))
             }
         }
         let claimSides = sides.count
         for cov in coverage {
-            for s in cov.uncovered { sides.append(Side(claim: nil, document: cov.document, text: s.text, compared: s.text, span: s.span)) }
+            for s in cov.uncovered {
+                sides.append(Side(claim: nil, document: cov.document, text: s.text, compared: s.text, span: s.span))
+            }
         }
         let index = SimilarityIndex(sides.map(\.compared))
         let quotesOnly = sameClaim ? SimilarityIndex(sides.map(\.text)) : index
@@ -134,7 +147,9 @@ public enum Restatements {
             }
         }
         return best.values.sorted {
-            $0.score != $1.score ? $0.score > $1.score : ($0.first.claim ?? 0, $0.second.claim ?? -1) < ($1.first.claim ?? 0, $1.second.claim ?? -1)
+            $0.score != $1.score
+                ? $0.score > $1.score
+                : ($0.first.claim ?? 0, $0.second.claim ?? -1) < ($1.first.claim ?? 0, $1.second.claim ?? -1)
         }
     }
 }

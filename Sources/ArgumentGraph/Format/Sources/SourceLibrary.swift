@@ -30,7 +30,9 @@ public struct SourceLibrary: Sendable {
                 problems.append(nil)
             } else {
                 texts.append(nil)
-                problems.append(FileManager.default.fileExists(atPath: path) ? "cannot read '\(file)' in \(directory) as UTF-8" : "no file '\(file)' in \(directory)")
+                problems.append(
+                    FileManager.default.fileExists(atPath: path)
+                        ? "cannot read '\(file)' in \(directory) as UTF-8" : "no file '\(file)' in \(directory)")
             }
         }
         self.texts = texts
@@ -55,8 +57,10 @@ public struct SourceLibrary: Sendable {
     /// The order: `explicit` (`--sources DIR`); the environment variable `ARGRAPH_SOURCES`; the folder of
     /// the graph file; a `sources` folder beside the graph file. A candidate counts when at least one
     /// document's `file` exists in it; `explicit` is used even when none does, so its errors are reported.
-    public static func locate(explicit: String?, graphFile: String?, graph: Graph,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) -> (directory: String?, tried: [String]) {
+    public static func locate(
+        explicit: String?, graphFile: String?, graph: Graph,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> (directory: String?, tried: [String]) {
         if let explicit { return (explicit, [explicit]) }
         var candidates: [String] = []
         if let env = environment["ARGRAPH_SOURCES"], !env.isEmpty { candidates.append(env) }
@@ -67,7 +71,10 @@ public struct SourceLibrary: Sendable {
             candidates.append((base as NSString).appendingPathComponent("sources"))
         }
         let files = graph.documents.compactMap(\.file)
-        for c in candidates where files.contains(where: { FileManager.default.fileExists(atPath: (c as NSString).appendingPathComponent($0)) }) {
+        for c in candidates
+        where files.contains(where: {
+            FileManager.default.fileExists(atPath: (c as NSString).appendingPathComponent($0))
+        }) {
             return (c, candidates)
         }
         return (nil, candidates)

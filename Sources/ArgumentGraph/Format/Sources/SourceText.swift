@@ -96,16 +96,21 @@ public struct SourceText: Sendable {
             }
             var j = i
             var surface = String.UnicodeScalarView()
-            while j < s.count, !TextNormalizer.isSpace(s[j]), !TextNormalizer.isWordBreak(s[j]) { surface.append(s[j]); j += 1 }
+            while j < s.count, !TextNormalizer.isSpace(s[j]), !TextNormalizer.isWordBreak(s[j]) {
+                surface.append(s[j]); j += 1
+            }
             // A word hyphenated at a line break continues after the break.
             while let last = surface.last, last == "-" || last == "\u{00AD}", surface.count > 1,
-                  surface[surface.index(surface.endIndex, offsetBy: -2)].properties.isAlphabetic {
+                surface[surface.index(surface.endIndex, offsetBy: -2)].properties.isAlphabetic
+            {
                 var k = j, sawBreak = false
                 while k < s.count, TextNormalizer.isSpace(s[k]) { if s[k] == "\n" { sawBreak = true }; k += 1 }
                 guard sawBreak, k < s.count, s[k].properties.isAlphabetic else { break }
                 if s[k].properties.isLowercase { surface.removeLast() }
                 j = k
-                while j < s.count, !TextNormalizer.isSpace(s[j]), !TextNormalizer.isWordBreak(s[j]) { surface.append(s[j]); j += 1 }
+                while j < s.count, !TextNormalizer.isSpace(s[j]), !TextNormalizer.isWordBreak(s[j]) {
+                    surface.append(s[j]); j += 1
+                }
             }
             var word = String(surface)
             word = TextNormalizer.strippingFootnoteMarker(word)
@@ -135,7 +140,9 @@ public struct SourceText: Sendable {
     }
 
     /// The span of words `first...last`.
-    public func span(words r: ClosedRange<Int>) -> SourceSpan { span(words[r.lowerBound].range.lowerBound..<words[r.upperBound].range.upperBound) }
+    public func span(words r: ClosedRange<Int>) -> SourceSpan {
+        span(words[r.lowerBound].range.lowerBound..<words[r.upperBound].range.upperBound)
+    }
 
     /// The words `r` as a quote would give them: surfaces joined by single spaces, or by the em dash that
     /// joins them in the source (footnote markers and line breaks between them are left out).

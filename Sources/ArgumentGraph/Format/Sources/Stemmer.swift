@@ -60,37 +60,54 @@ public enum Stemmer {
         mutating func r(_ s: String) { if m() > 0 { setTo(s) } }
 
         mutating func step1ab() {
-            if b[k - 1] == 115 { // s
+            if b[k - 1] == 115 {  // s
                 if ends("sses") { k -= 2 } else if ends("ies") { setTo("i") } else if k >= 2, b[k - 2] != 115 { k -= 1 }
                 b.removeSubrange(k...)
             }
-            if ends("eed") { if m() > 0 { k -= 1; b.removeSubrange(k...) } }
-            else if (ends("ed") || ends("ing")) && vowelInStem() {
+            if ends("eed") {
+                if m() > 0 { k -= 1; b.removeSubrange(k...) }
+            } else if (ends("ed") || ends("ing")) && vowelInStem() {
                 k = j
                 b.removeSubrange(k...)
-                if ends("at") { setTo("ate") } else if ends("bl") { setTo("ble") } else if ends("iz") { setTo("ize") }
-                else if doubleC(k - 1) {
+                if ends("at") {
+                    setTo("ate")
+                } else if ends("bl") {
+                    setTo("ble")
+                } else if ends("iz") {
+                    setTo("ize")
+                } else if doubleC(k - 1) {
                     let c = b[k - 1]
                     if c != 108 && c != 115 && c != 122 { k -= 1; b.removeSubrange(k...) }
-                } else { j = k; if m() == 1 && cvc(k - 1) { setTo("e") } }
+                } else {
+                    j = k; if m() == 1 && cvc(k - 1) { setTo("e") }
+                }
             }
         }
         mutating func step1c() { if ends("y") && vowelInStem() { b[k - 1] = 105 } }
         mutating func step2() {
             guard k >= 3 else { return }
-            let pairs: [(String, String)] = [("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
-                                             ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
-                                             ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
-                                             ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"), ("logi", "log")]
+            let pairs: [(String, String)] = [
+                ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
+                ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
+                ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
+                ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
+                ("logi", "log"),
+            ]
             for (s, t) in pairs where ends(s) { r(t); return }
         }
         mutating func step3() {
-            let pairs: [(String, String)] = [("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", "")]
+            let pairs: [(String, String)] = [
+                ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""),
+                ("ness", ""),
+            ]
             for (s, t) in pairs where ends(s) { r(t); return }
         }
         mutating func step4() {
             guard k >= 3 else { return }
-            for s in ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize"] where ends(s) {
+            for s in [
+                "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism",
+                "ate", "iti", "ous", "ive", "ize",
+            ] where ends(s) {
                 if s == "ion", !(j >= 1 && (b[j - 1] == 115 || b[j - 1] == 116)) { return }
                 if m() > 1 { k = j; b.removeSubrange(k...) }
                 return

@@ -18,7 +18,9 @@ public enum TextNormalizer {
         var out = String.UnicodeScalarView()
         var ascii = true
         var scalars = Substring(word).unicodeScalars[...]
-        while let l = scalars.last, !l.properties.isAlphabetic, l.properties.numericType == nil { scalars = scalars.dropLast() }
+        while let l = scalars.last, !l.properties.isAlphabetic, l.properties.numericType == nil {
+            scalars = scalars.dropLast()
+        }
         if scalars.count > 2, scalars.last == "s" || scalars.last == "S" {
             let apostrophe = scalars[scalars.index(before: scalars.index(before: scalars.endIndex))]
             if apostrophe == "'" || apostrophe == "\u{2019}" { scalars = scalars.dropLast(2) }
@@ -26,8 +28,11 @@ public enum TextNormalizer {
         for c in scalars {
             if c.isASCII {
                 let v = c.value
-                if v >= 65 && v <= 90 { out.append(Unicode.Scalar(v + 32)!) }
-                else if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) { out.append(c) }
+                if v >= 65 && v <= 90 {
+                    out.append(Unicode.Scalar(v + 32)!)
+                } else if (v >= 97 && v <= 122) || (v >= 48 && v <= 57) {
+                    out.append(c)
+                }
             } else if c.properties.isAlphabetic || c.properties.numericType != nil {
                 ascii = false
                 out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
@@ -44,7 +49,10 @@ public enum TextNormalizer {
         return t == "…" || (t.count >= 3 && t.allSatisfy { $0 == "." })
     }
 
-    static let superscripts: Set<Unicode.Scalar> = ["\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}", "\u{2079}"]
+    static let superscripts: Set<Unicode.Scalar> = [
+        "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}",
+        "\u{2079}",
+    ]
 
     /// Whether a whole token is a footnote marker: `[12]`, `(3)` is not, `¹²` and `*` are.
     public static func isFootnoteMarker(_ token: String) -> Bool {
@@ -63,7 +71,9 @@ public enum TextNormalizer {
         while let l = u.last, superscripts.contains(l), u.count > 1 { u.removeLast() }
         var k = u.count
         while k > 0, u[k - 1].isASCII, u[k - 1].properties.numericType != nil { k -= 1 }
-        if k < u.count, k >= 2, u.count - k <= 3, ".,;:”’\")".unicodeScalars.contains(u[k - 1]), u[k - 2].properties.isAlphabetic || ".,;:”’\")".unicodeScalars.contains(u[k - 2]) {
+        if k < u.count, k >= 2, u.count - k <= 3, ".,;:”’\")".unicodeScalars.contains(u[k - 1]),
+            u[k - 2].properties.isAlphabetic || ".,;:”’\")".unicodeScalars.contains(u[k - 2])
+        {
             u.removeLast(u.count - k)
         }
         var v = String.UnicodeScalarView()
@@ -106,16 +116,21 @@ public enum TextNormalizer {
         // Separate a glued "..." from its word: "alliance..." → "alliance", "...".
         var split: [String] = []
         for t in raw {
-            if t.count > 3, t.hasSuffix("..."), !isEllipsis(t) { split.append(String(t.dropLast(3))); split.append("...") }
-            else if t.count > 3, t.hasPrefix("..."), !isEllipsis(t) { split.append("..."); split.append(String(t.dropFirst(3))) }
-            else { split.append(t) }
+            if t.count > 3, t.hasSuffix("..."), !isEllipsis(t) {
+                split.append(String(t.dropLast(3))); split.append("...")
+            } else if t.count > 3, t.hasPrefix("..."), !isEllipsis(t) {
+                split.append("..."); split.append(String(t.dropFirst(3)))
+            } else {
+                split.append(t)
+            }
         }
         var out: [String] = []
         var i = 0
         while i < split.count {
             var t = split[i]
             while t.count > 1, t.hasSuffix("-"), t.dropLast().last?.isLetter == true, i + 1 < split.count,
-                  let n = split[i + 1].first, n.isLetter, n.isLowercase {
+                let n = split[i + 1].first, n.isLetter, n.isLowercase
+            {
                 t = String(t.dropLast()) + split[i + 1]
                 i += 1
             }

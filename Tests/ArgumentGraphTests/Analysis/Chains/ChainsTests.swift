@@ -28,7 +28,9 @@ import ArgumentGraph
         for _ in 0..<300 {
             let n = Int.random(in: 2...8, using: &rng)
             var sup: [(Int, Int)] = []
-            for s in 0..<n { for t in 0..<n where s != t && Double.random(in: 0..<1, using: &rng) < 0.3 { sup.append((s, t)) } }
+            for s in 0..<n {
+                for t in 0..<n where s != t && Double.random(in: 0..<1, using: &rng) < 0.3 { sup.append((s, t)) }
+            }
             let weights = sup.map { _ in (Double.random(in: 0...1, using: &rng) * 20).rounded() / 20 }
             let g = makeGraph(bases: [Double?](repeating: nil, count: n), supports: sup, weights: weights)
             let st = (0..<n).map { _ in (Double.random(in: 0...1, using: &rng) * 20).rounded() / 20 }
@@ -60,7 +62,10 @@ import ArgumentGraph
             if last == target && !rels.isEmpty {
                 var v = strengths[path[0]]
                 for (i, r) in rels.enumerated() {
-                    let x = scoring == .weakestLink ? min(g.relations[r].weight, strengths[path[i + 1]]) : g.relations[r].weight * strengths[path[i + 1]]
+                    let x =
+                        scoring == .weakestLink
+                        ? min(g.relations[r].weight, strengths[path[i + 1]])
+                        : g.relations[r].weight * strengths[path[i + 1]]
                     v = scoring == .weakestLink ? min(v, x) : v * x
                 }
                 scores.append(v)
@@ -78,8 +83,10 @@ import ArgumentGraph
 /// The Dijkstra of `Chains.PathSearch` (reused arrays, marks for banned nodes and edges) against a search
 /// over fresh arrays and hashed banned sets, as first written: same paths, ties included.
 @Suite struct ChainsSearchReferenceTests {
-    static func reference(_ search: Chains.PathSearch, from source: Int, to target: Int,
-                          bannedNodes: Set<Int>, bannedEdges: Set<Int>) -> Chains.Path? {
+    static func reference(
+        _ search: Chains.PathSearch, from source: Int, to target: Int,
+        bannedNodes: Set<Int>, bannedEdges: Set<Int>
+    ) -> Chains.Path? {
         let g = search.graph
         func successors(_ u: Int) -> [(Int, Int)] {
             if u == search.root { return g.claims.indices.filter { search.isStart[$0] }.map { (-($0 + 2), $0) } }
@@ -111,8 +118,10 @@ import ArgumentGraph
     @Test func sameSearchesOnRandomGraphsWithTies() {
         var rng = SplitMix64(seed: 23)
         for trial in 0..<200 {
-            let g = GraphGenerator.generate(.init(family: trial % 2 == 0 ? .random : .layered, claims: 30 + trial % 50,
-                                                  relations: 90 + trial % 120, attackShare: 0.3), seed: UInt64(trial))
+            let g = GraphGenerator.generate(
+                .init(
+                    family: trial % 2 == 0 ? .random : .layered, claims: 30 + trial % 50,
+                    relations: 90 + trial % 120, attackShare: 0.3), seed: UInt64(trial))
             // Strengths on a coarse grid, so that many paths tie.
             let strengths = g.claims.indices.map { _ in Double(rng.next() % 4) / 3 }
             for scoring in ChainScoring.allCases {
@@ -123,12 +132,17 @@ import ArgumentGraph
                     var bannedNodes = Set<Int>(), bannedEdges = Set<Int>()
                     for _ in 0..<Int(rng.next() % 4) { bannedNodes.insert(Int(rng.next() % UInt64(g.claims.count))) }
                     for _ in 0..<Int(rng.next() % 4) {
-                        if rng.next() % 2 == 0, !g.relations.isEmpty { bannedEdges.insert(Int(rng.next() % UInt64(g.relations.count))) }
-                        else { bannedEdges.insert(-(Int(rng.next() % UInt64(g.claims.count)) + 2)) }
+                        if rng.next() % 2 == 0, !g.relations.isEmpty {
+                            bannedEdges.insert(Int(rng.next() % UInt64(g.relations.count)))
+                        } else {
+                            bannedEdges.insert(-(Int(rng.next() % UInt64(g.claims.count)) + 2))
+                        }
                     }
                     bannedNodes.remove(target); bannedNodes.remove(source)
-                    let got = search.widest(from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
-                    let want = ChainsSearchReferenceTests.reference(search, from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    let got = search.widest(
+                        from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
+                    let want = ChainsSearchReferenceTests.reference(
+                        search, from: source, to: target, bannedNodes: bannedNodes, bannedEdges: bannedEdges)
                     #expect(got?.nodes == want?.nodes && got?.edges == want?.edges && got?.value == want?.value)
                     // Pruned to the claims that reach the target: the same best value, by a valid path.
                     let pruned = Chains.PathSearch(graph: g, strengths: strengths, scoring: scoring, target: target)
@@ -136,11 +150,20 @@ import ArgumentGraph
                     #expect(p?.value == want?.value)
                     if let p {
                         #expect(p.nodes.first == source && p.nodes.last == target && p.edges.count == p.nodes.count - 1)
-                        #expect(Set(p.nodes).count == p.nodes.count && p.nodes.allSatisfy { !bannedNodes.contains($0) || $0 == source })
+                        #expect(
+                            Set(p.nodes).count == p.nodes.count
+                                && p.nodes.allSatisfy { !bannedNodes.contains($0) || $0 == source })
                         #expect(p.edges.allSatisfy { !bannedEdges.contains($0) })
                         for (i, e) in p.edges.enumerated() {
-                            if e < 0 { #expect(p.nodes[i] == search.root && e == -(p.nodes[i + 1] + 2) && search.isStart[p.nodes[i + 1]]) }
-                            else { #expect(g.relations[e].kind == .support && g.relations[e].source == p.nodes[i] && g.relations[e].targetClaim == p.nodes[i + 1]) }
+                            if e < 0 {
+                                #expect(
+                                    p.nodes[i] == search.root && e == -(p.nodes[i + 1] + 2)
+                                        && search.isStart[p.nodes[i + 1]])
+                            } else {
+                                #expect(
+                                    g.relations[e].kind == .support && g.relations[e].source == p.nodes[i]
+                                        && g.relations[e].targetClaim == p.nodes[i + 1])
+                            }
                         }
                         #expect(pruned.value(nodes: p.nodes, edges: p.edges) == p.value)
                     }

@@ -11,16 +11,21 @@ extension RelationTarget {
     /// A random graph with every kind of part: documents, actors (some with credibility), claims, stances
     /// (some in documents), supports and attacks (some drawn by actors, some named) and undercuts.
     static func randomGraph(_ rng: inout SplitMix64) -> Graph {
-        let nc = Int.random(in: 1...12, using: &rng), na = Int.random(in: 0...4, using: &rng), nd = Int.random(in: 0...3, using: &rng)
+        let nc = Int.random(in: 1...12, using: &rng), na = Int.random(in: 0...4, using: &rng),
+            nd = Int.random(in: 0...3, using: &rng)
         let documents = (0..<nd).map { Document(id: "d\($0)", title: "Document \($0).") }
-        let actors = (0..<na).map { Actor(id: "a\($0)", credibility: Bool.random(using: &rng) ? Double.random(in: 0...1, using: &rng) : nil) }
+        let actors = (0..<na).map {
+            Actor(id: "a\($0)", credibility: Bool.random(using: &rng) ? Double.random(in: 0...1, using: &rng) : nil)
+        }
         let claims = (0..<nc).map { Claim(id: "c\($0)", text: "Claim \($0).") }
         var stances: [Stance] = []
         if na > 0 {
             for _ in 0..<Int.random(in: 0...(2 * nc), using: &rng) {
-                stances.append(Stance(actor: Int.random(in: 0..<na, using: &rng), claim: Int.random(in: 0..<nc, using: &rng),
-                                      kind: Bool.random(using: &rng) ? .asserts : .denies,
-                                      document: nd > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<nd, using: &rng) : nil))
+                stances.append(
+                    Stance(
+                        actor: Int.random(in: 0..<na, using: &rng), claim: Int.random(in: 0..<nc, using: &rng),
+                        kind: Bool.random(using: &rng) ? .asserts : .denies,
+                        document: nd > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<nd, using: &rng) : nil))
             }
         }
         var relations: [Relation] = []
@@ -31,13 +36,17 @@ extension RelationTarget {
             } else {
                 target = .claim(Int.random(in: 0..<nc, using: &rng))
             }
-            relations.append(Relation(id: Bool.random(using: &rng) ? "r\(i)" : nil,
-                                      kind: target.isClaim && Bool.random(using: &rng) ? .support : .attack,
-                                      source: Int.random(in: 0..<nc, using: &rng), target: target,
-                                      weight: Double.random(in: 0...1, using: &rng),
-                                      actor: na > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<na, using: &rng) : nil))
+            relations.append(
+                Relation(
+                    id: Bool.random(using: &rng) ? "r\(i)" : nil,
+                    kind: target.isClaim && Bool.random(using: &rng) ? .support : .attack,
+                    source: Int.random(in: 0..<nc, using: &rng), target: target,
+                    weight: Double.random(in: 0...1, using: &rng),
+                    actor: na > 0 && Bool.random(using: &rng) ? Int.random(in: 0..<na, using: &rng) : nil))
         }
-        return Graph(name: "random", documents: documents, actors: actors, claims: claims, stances: stances, relations: relations)
+        return Graph(
+            name: "random", documents: documents, actors: actors, claims: claims, stances: stances, relations: relations
+        )
     }
 
     /// A random edit that applies to `g`.
@@ -56,18 +65,27 @@ extension RelationTarget {
             return .unlink(source: g.claims[r.source].id, target: g.claims[r.targetClaim!].id)
         case 6:
             if Bool.random(using: &rng), let r = some(g.relations.compactMap(\.id)) { return .removeRelation(r) }
-            return some(g.actors.map(\.id)).map { .setCredibility(actor: $0, Bool.random(using: &rng) ? 0.25 : nil) } ?? .removeClaim(claim)
+            return some(g.actors.map(\.id)).map { .setCredibility(actor: $0, Bool.random(using: &rng) ? 0.25 : nil) }
+                ?? .removeClaim(claim)
         case 7:
-            return .cut(GraphCut(documents: subset(g.documents.count), actors: subset(g.actors.count), claims: subset(g.claims.count),
-                                 stances: subset(g.stances.count), relations: subset(g.relations.count)))
+            return .cut(
+                GraphCut(
+                    documents: subset(g.documents.count), actors: subset(g.actors.count),
+                    claims: subset(g.claims.count),
+                    stances: subset(g.stances.count), relations: subset(g.relations.count)))
         case 8: return .cut(.restrict(g, to: subset(g.claims.count)))
         case 9: return .addClaim(Claim(id: "new\(step)", text: "New \(step)."))
         case 10:
-            return .sequence([.addClaim(Claim(id: "seq\(step)", text: "Seq.")),
-                              .addRelation(.init(kind: .attack, source: "seq\(step)", target: .claim(claim))),
-                              .removeClaim(other)], label: "sequence")
+            return .sequence(
+                [
+                    .addClaim(Claim(id: "seq\(step)", text: "Seq.")),
+                    .addRelation(.init(kind: .attack, source: "seq\(step)", target: .claim(claim))),
+                    .removeClaim(other),
+                ], label: "sequence")
         default:
-            guard let a = some(g.actors.map(\.id)) else { return .addRelation(.init(kind: .support, source: claim, target: .claim(other))) }
+            guard let a = some(g.actors.map(\.id)) else {
+                return .addRelation(.init(kind: .support, source: claim, target: .claim(other)))
+            }
             return .addStance(.init(actor: a, claim: claim, kind: .asserts, document: some(g.documents.map(\.id))))
         }
     }
@@ -85,7 +103,8 @@ extension RelationTarget {
             for p in r.otherPremises where !g.claims.indices.contains(p) { out.append("relation \(i): premise \(p)") }
             switch r.target {
             case let .claim(c): if !g.claims.indices.contains(c) { out.append("relation \(i): target claim \(c)") }
-            case let .relation(t): if !g.relations.indices.contains(t) { out.append("undercut \(i): target relation \(t)") }
+            case let .relation(t):
+                if !g.relations.indices.contains(t) { out.append("undercut \(i): target relation \(t)") }
             }
             if let a = r.actor, !g.actors.indices.contains(a) { out.append("relation \(i): actor \(a)") }
         }
@@ -98,7 +117,7 @@ extension RelationTarget {
         for round in 0..<400 {
             let g = Self.randomGraph(&rng)
             let edit = Self.randomEdit(g, &rng, step: round)
-            guard let applied = try? edit.apply(to: g) else { continue }   // additions the builder refuses
+            guard let applied = try? edit.apply(to: g) else { continue }  // additions the builder refuses
             kinds.insert(String(edit.label.prefix(while: { $0 != " " })))
             #expect(Self.danglingReferences(applied.graph).isEmpty, "round \(round): \(edit.label)")
             let undone = try applied.inverse.apply(to: applied.graph)
@@ -107,7 +126,8 @@ extension RelationTarget {
             let redone = try undone.inverse.apply(to: undone.graph)
             #expect(redone.graph == applied.graph, "round \(round): \(edit.label)")
         }
-        #expect(kinds.isSuperset(of: ["remove", "drop", "unlink", "credibility", "cut", "add", "sequence"]), "\(kinds)")
+        #expect(
+            kinds.isSuperset(of: ["remove", "drop", "unlink", "credibility", "cut", "add", "sequence"]), "\(kinds)")
     }
 
     @Test func removalsLeaveNoDanglingStanceRelationOrUndercut() throws {
@@ -120,7 +140,9 @@ extension RelationTarget {
             #expect(removed.claimIndex(of: id) == nil)
             #expect(Self.danglingReferences(removed).isEmpty, "round \(round)")
             // Every relation left had both ends in the original and neither was the removed claim.
-            #expect(removed.relations.count == g.relations.count - GraphCut.Marks(GraphCut(claims: [c]), in: g).relation.filter { $0 }.count)
+            #expect(
+                removed.relations.count == g.relations.count
+                    - GraphCut.Marks(GraphCut(claims: [c]), in: g).relation.filter { $0 }.count)
             if let a = g.actors.indices.randomElement(using: &rng) {
                 let aid = g.actors[a].id
                 let r = try GraphEdit.removeActor(aid).apply(to: g).graph
@@ -128,7 +150,9 @@ extension RelationTarget {
                 #expect(r.stances.count == g.stances.count - g.stancesOfActor.degree(a))
                 #expect(r.relations.count == g.relations.count, "relations they drew stay, without their actor")
                 let d = try GraphEdit.dropActor(aid).apply(to: g).graph
-                #expect(Self.danglingReferences(d).isEmpty && d.relations.allSatisfy { $0.actor.map { d.actors[$0].id } != aid })
+                #expect(
+                    Self.danglingReferences(d).isEmpty
+                        && d.relations.allSatisfy { $0.actor.map { d.actors[$0].id } != aid })
             }
             if let d = g.documents.indices.randomElement(using: &rng) {
                 let r = try GraphEdit.removeDocument(g.documents[d].id).apply(to: g).graph
@@ -140,7 +164,8 @@ extension RelationTarget {
     /// A worked example: retracting a claim takes its relations, the undercut on one of them, and the
     /// undercut on that undercut; the inverse puts all of it back in place.
     @Test func aRetractionCascadesThroughUndercutsAndComesBack() throws {
-        let g = try ArgReader.read("""
+        let g = try ArgReader.read(
+            """
             actor al
             claim a: A.
             claim b: B.
@@ -153,7 +178,8 @@ extension RelationTarget {
             undercut v -> r2
             support v -> b
 
-            """).graph
+            """
+        ).graph
         let applied = try GraphEdit.removeClaim("a").apply(to: g)
         #expect(applied.graph.claims.map(\.id) == ["b", "u", "v"])
         #expect(applied.graph.relations.count == 1 && applied.graph.relations[0].source == 2)
@@ -161,7 +187,8 @@ extension RelationTarget {
         #expect(applied.summary == "removed claim a with 1 stance(s) and 3 relation(s)")
         #expect(try applied.inverse.apply(to: applied.graph).graph == g)
         let relation = try GraphEdit.removeRelation("r1").apply(to: g)
-        #expect(relation.graph.relations.count == 1 && relation.summary == "removed relation r1 and 2 undercut(s) of it")
+        #expect(
+            relation.graph.relations.count == 1 && relation.summary == "removed relation r1 and 2 undercut(s) of it")
         #expect(try relation.inverse.apply(to: relation.graph).graph == g)
         #expect(throws: DiagnosticError.self) { try GraphEdit.removeClaim("zzz").apply(to: g) }
         #expect(throws: DiagnosticError.self) { try GraphEdit.unlink(source: "b", target: "a").apply(to: g) }

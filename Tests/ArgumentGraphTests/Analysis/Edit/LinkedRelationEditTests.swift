@@ -14,7 +14,9 @@ import ArgumentGraph
     }
 
     @Test func removingASecondPremiseRemovesTheLinkedRelation() throws {
-        let g = try ArgReader.read("claim a: A.\nclaim b: B.\nclaim c: C.\nsupport r: a + b -> c\nundercut c + a -> r\nattack a -> b\n").graph
+        let g = try ArgReader.read(
+            "claim a: A.\nclaim b: B.\nclaim c: C.\nsupport r: a + b -> c\nundercut c + a -> r\nattack a -> b\n"
+        ).graph
         let applied = try GraphEdit.removeClaim("b").apply(to: g)
         // r goes with its premise b, and the undercut of r goes with r; a -> b goes with b.
         #expect(applied.graph.relations.isEmpty)
@@ -42,7 +44,10 @@ import ArgumentGraph
             let c = Int.random(in: 0..<g.claims.count, using: &rng)
             let applied = try GraphEdit.removeClaim(g.claims[c].id).apply(to: g)
             #expect(GraphEditTests.danglingReferences(applied.graph).isEmpty, "seed \(seed)")
-            #expect(applied.graph.relations.allSatisfy { r in r.premises.allSatisfy { applied.graph.claims.indices.contains($0) } })
+            #expect(
+                applied.graph.relations.allSatisfy { r in
+                    r.premises.allSatisfy { applied.graph.claims.indices.contains($0) }
+                })
             linkedRemoved += g.relations.filter { $0.isLinked && $0.otherPremises.contains(c) }.count
             #expect(try applied.inverse.apply(to: applied.graph).graph == g, "seed \(seed)")
         }

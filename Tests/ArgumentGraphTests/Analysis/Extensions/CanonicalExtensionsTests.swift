@@ -26,7 +26,8 @@ import Testing
         #expect(extensions(g, .complete) == two.union([facts]))
         let status = Extensions.status(g, semantics: .preferred)
         let byID = Dictionary(uniqueKeysWithValues: g.claims.indices.map { (g.claims[$0].id, status.acceptance[$0]) })
-        #expect(byID == ["quaker": .accepted, "republican": .accepted, "pacifist": .credulous, "not-pacifist": .credulous])
+        #expect(
+            byID == ["quaker": .accepted, "republican": .accepted, "pacifist": .credulous, "not-pacifist": .credulous])
         #expect(status.extensionCount == 2)
     }
 
@@ -46,7 +47,9 @@ import Testing
     @Test func oddCycleHasNoStableExtension() throws {
         let g = try canonicalGraph("odd-cycle")
         #expect(extensions(g, .stable).isEmpty)
-        for s in [ExtensionSemantics.grounded, .complete, .preferred, .semiStable, .ideal] { #expect(extensions(g, s) == [[]], "\(s)") }
+        for s in [ExtensionSemantics.grounded, .complete, .preferred, .semiStable, .ideal] {
+            #expect(extensions(g, s) == [[]], "\(s)")
+        }
     }
 
     @Test func evenCycle() throws {
@@ -79,8 +82,10 @@ import Testing
     @Test func undercutOnAnAttackReinstatesItsTarget() {
         // a attacks b (relation 0); u undercuts relation 0.
         let claims = ["a", "b", "u"].map { Claim(id: $0, text: "\($0).") }
-        let rels = [Relation(id: "r", kind: .attack, source: 0, target: .claim(1)),
-                    Relation(kind: .attack, source: 2, target: .relation(0))]
+        let rels = [
+            Relation(id: "r", kind: .attack, source: 0, target: .claim(1)),
+            Relation(kind: .attack, source: 2, target: .relation(0)),
+        ]
         let g = Graph(claims: claims, relations: rels)
         let gr = Extensions.grounded(AttackFramework(g))
         #expect(Array(gr.prefix(3)) == [.in, .in, .in])

@@ -9,7 +9,8 @@ import Testing
     /// Complete: {b}, {a, b} (which attacks c, so defends a), {b, c} (which attacks a, so defends c).
     /// Preferred = stable = semi-stable: {a, b} and {b, c}; ideal: {b}. Read as two separate attacks a → c, b → c,
     /// grounded would be {a, b}.
-    static let example = AttackFramework(count: 3, attacks: [(2, 0)], collective: [CollectiveAttack(attackers: [0, 1], target: 2)])
+    static let example = AttackFramework(
+        count: 3, attacks: [(2, 0)], collective: [CollectiveAttack(attackers: [0, 1], target: 2)])
 
     static func inSets(_ s: ExtensionSemantics, _ af: AttackFramework) -> Set<[Int]> {
         Set(Extensions.enumerate(s, af, limit: 10_000).extensions.map { l in (0..<af.count).filter { l[$0] == .in } })
@@ -31,10 +32,12 @@ import Testing
     }
 
     @Test func normalisesSets() {
-        let af = AttackFramework(count: 3, attacks: [], collective: [
-            CollectiveAttack(attackers: [1, 0, 1], target: 2), CollectiveAttack(attackers: [0, 1], target: 2),
-            CollectiveAttack(attackers: [2], target: 0), CollectiveAttack(attackers: [0, 7], target: 1),
-        ])
+        let af = AttackFramework(
+            count: 3, attacks: [],
+            collective: [
+                CollectiveAttack(attackers: [1, 0, 1], target: 2), CollectiveAttack(attackers: [0, 1], target: 2),
+                CollectiveAttack(attackers: [2], target: 0), CollectiveAttack(attackers: [0, 7], target: 1),
+            ])
         #expect(af.collectiveAttacks == [CollectiveAttack(attackers: [0, 1], target: 2)])
         #expect(af.attacks(2, 0))
         #expect(af.attackCount == 1)
@@ -42,20 +45,23 @@ import Testing
 
     @Test func linkedGraphRelationsBecomeCollectiveAttacks() throws {
         let src = """
-        claim a: A.
-        claim b: B.
-        claim c: C.
-        claim d: D.
-        attack r1: a + b -> c
-        attack c -> a
-        undercut d + c -> r1
-        """
+            claim a: A.
+            claim b: B.
+            claim c: C.
+            claim d: D.
+            attack r1: a + b -> c
+            attack c -> a
+            undercut d + c -> r1
+            """
         let g = try ArgReader.read(src).graph
         let af = AttackFramework(g)
         // r1 is undercut: {a, b} → X, X → Y, Y → c, and {d, c} → Y.
         #expect(af.count == 6)
-        #expect(Set(af.collectiveAttacks) == [CollectiveAttack(attackers: [0, 1], target: 4),
-                                               CollectiveAttack(attackers: [2, 3], target: 5)])
+        #expect(
+            Set(af.collectiveAttacks) == [
+                CollectiveAttack(attackers: [0, 1], target: 4),
+                CollectiveAttack(attackers: [2, 3], target: 5),
+            ])
         // d and b are unattacked; the rest as in the worked example, with r1's Y in between.
         let grounded = Extensions.grounded(af)
         #expect(grounded[1] == .in && grounded[3] == .in)
@@ -95,7 +101,9 @@ import Testing
         func conflictFree(_ m: Int) -> Bool { m & attackedBy[m] == 0 }
         func defended(_ m: Int) -> Int {
             var out = 0
-            for a in 0..<n where sets[a].allSatisfy({ $0.contains { attackedBy[m] & (1 << $0) != 0 } }) { out |= 1 << a }
+            for a in 0..<n where sets[a].allSatisfy({ $0.contains { attackedBy[m] & (1 << $0) != 0 } }) {
+                out |= 1 << a
+            }
             return out
         }
         let admissible = all.filter { conflictFree($0) && $0 & ~defended($0) == 0 }
@@ -125,7 +133,9 @@ import Testing
         }
         var collective: [CollectiveAttack] = []
         for _ in 0..<Int.random(in: 0...(2 * n), using: &rng) {
-            let members = (0..<Int.random(in: 2...3, using: &rng)).map { _ in Int32.random(in: 0..<Int32(n), using: &rng) }
+            let members = (0..<Int.random(in: 2...3, using: &rng)).map { _ in
+                Int32.random(in: 0..<Int32(n), using: &rng)
+            }
             collective.append(CollectiveAttack(attackers: members, target: Int32.random(in: 0..<Int32(n), using: &rng)))
         }
         return AttackFramework(count: n, attacks: attacks, collective: collective)
@@ -148,8 +158,12 @@ import Testing
                 #expect(labels == Extensions.labelling(af, in: inSet), "round \(round), \(s): labels")
             }
             for a in 0..<af.count where s != .semiStable || af.count < 6 {
-                #expect(Extensions.credulous(s, af, argument: a) == expected.contains { $0.contains(a) }, "round \(round), \(s): credulous \(a)")
-                #expect(Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0.contains(a) }, "round \(round), \(s): skeptical \(a)")
+                #expect(
+                    Extensions.credulous(s, af, argument: a) == expected.contains { $0.contains(a) },
+                    "round \(round), \(s): credulous \(a)")
+                #expect(
+                    Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0.contains(a) },
+                    "round \(round), \(s): skeptical \(a)")
             }
         }
         #expect(withCollective > 250)

@@ -68,13 +68,24 @@ import Testing
                 #expect(complete)
                 #expect(Set(masks) == expected, "\(s) on \(af.attacks) round \(round)")
                 #expect(masks.count == Set(masks).count, "\(s) enumerated a duplicate")
-                for l in found { #expect(l == Extensions.labelling(af, in: (0..<n).filter { l[$0] == .in }), "labels follow the in-set") }
-                if let one = Extensions.one(s, af) { #expect(expected.contains(mask(one))) } else { #expect(expected.isEmpty) }
+                for l in found {
+                    #expect(
+                        l == Extensions.labelling(af, in: (0..<n).filter { l[$0] == .in }), "labels follow the in-set")
+                }
+                if let one = Extensions.one(s, af) {
+                    #expect(expected.contains(mask(one)))
+                } else {
+                    #expect(expected.isEmpty)
+                }
                 // Acceptance queries on every fourth framework (each query is its own SAT run).
                 for a in 0..<n where round % 4 == 0 {
                     let bit: UInt32 = 1 << UInt32(a)
-                    #expect(Extensions.credulous(s, af, argument: a) == expected.contains { $0 & bit != 0 }, "cred \(s) \(a) \(af.attacks)")
-                    #expect(Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0 & bit != 0 }, "skept \(s) \(a) \(af.attacks)")
+                    #expect(
+                        Extensions.credulous(s, af, argument: a) == expected.contains { $0 & bit != 0 },
+                        "cred \(s) \(a) \(af.attacks)")
+                    #expect(
+                        Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0 & bit != 0 },
+                        "skept \(s) \(a) \(af.attacks)")
                 }
                 checked += 1
             }
@@ -111,7 +122,9 @@ import Testing
         var rng = SeededGenerator(seed: 99)
         let n = 2000
         var attacks: [(Int32, Int32)] = []
-        for _ in 0..<(2 * n) { attacks.append((Int32.random(in: 0..<Int32(n), using: &rng), Int32.random(in: 0..<Int32(n), using: &rng))) }
+        for _ in 0..<(2 * n) {
+            attacks.append((Int32.random(in: 0..<Int32(n), using: &rng), Int32.random(in: 0..<Int32(n), using: &rng)))
+        }
         let af = AttackFramework(count: n, attacks: attacks)
         for s in [ExtensionSemantics.preferred, .stable, .semiStable, .ideal] {
             guard let l = Extensions.one(s, af) else { continue }

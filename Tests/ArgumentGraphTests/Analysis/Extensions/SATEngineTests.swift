@@ -24,8 +24,12 @@ import Testing
         for round in 0..<12 {
             let af = randomFramework(40 + 10 * round, 0.06, &rng)
             for s in [ExtensionSemantics.preferred, .stable, .semiStable, .ideal] {
-                let own = SATEngine.$current.withValue(.cdcl) { Extensions.enumerate(s, af, limit: 500).extensions.map(inSet) }
-                let other = SATEngine.$current.withValue(.cadical) { Extensions.enumerate(s, af, limit: 500).extensions.map(inSet) }
+                let own = SATEngine.$current.withValue(.cdcl) {
+                    Extensions.enumerate(s, af, limit: 500).extensions.map(inSet)
+                }
+                let other = SATEngine.$current.withValue(.cadical) {
+                    Extensions.enumerate(s, af, limit: 500).extensions.map(inSet)
+                }
                 #expect(Set(own) == Set(other), "\(s) round \(round)")
             }
         }
@@ -58,7 +62,9 @@ import Testing
             for _ in 0..<6 {
                 for _ in 0..<max(1, n * 3 / 4) {
                     let width = Int.random(in: 1...4, using: &rng) == 1 ? Int.random(in: 1...2, using: &rng) : 3
-                    let c = (0..<width).map { _ in SATSolver.lit(Int.random(in: 0..<n, using: &rng), Bool.random(using: &rng)) }
+                    let c = (0..<width).map { _ in
+                        SATSolver.lit(Int.random(in: 0..<n, using: &rng), Bool.random(using: &rng))
+                    }
                     clauses.append(c)
                     solver.addClause(c)
                 }
@@ -73,9 +79,13 @@ import Testing
                         let model = solver.model
                         #expect(model.count >= n)
                         let bits = (0..<n).reduce(0) { $0 | (model[$1] ? 1 << $1 : 0) }
-                        #expect(satisfies(bits, clauses + a.map { [$0] }), "\(engine): the model satisfies every clause and assumption")
+                        #expect(
+                            satisfies(bits, clauses + a.map { [$0] }),
+                            "\(engine): the model satisfies every clause and assumption")
                         sat += 1
-                    } else { unsat += 1 }
+                    } else {
+                        unsat += 1
+                    }
                 }
             }
         }
@@ -97,8 +107,12 @@ import Testing
                     #expect(Set(found.map(mask)) == expected, "\(engine) \(s) on \(af.attacks)")
                     for a in 0..<n where round % 3 == 0 {
                         let bit: UInt32 = 1 << UInt32(a)
-                        #expect(Extensions.credulous(s, af, argument: a) == expected.contains { $0 & bit != 0 }, "\(engine) cred \(s) \(a)")
-                        #expect(Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0 & bit != 0 }, "\(engine) skept \(s) \(a)")
+                        #expect(
+                            Extensions.credulous(s, af, argument: a) == expected.contains { $0 & bit != 0 },
+                            "\(engine) cred \(s) \(a)")
+                        #expect(
+                            Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0 & bit != 0 },
+                            "\(engine) skept \(s) \(a)")
                     }
                 }
             }

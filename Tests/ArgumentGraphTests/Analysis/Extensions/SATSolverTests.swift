@@ -65,7 +65,9 @@ import Testing
             for c in formula { solver.addClause(c) }
             for _ in 0..<4 {
                 // Assumptions are unit clauses for one call only.
-                let assumptions = (0..<Int(rng.next() % 3)).map { _ in SATSolver.lit(Int(rng.next() % UInt64(n)), rng.next() % 2 == 0) }
+                let assumptions = (0..<Int(rng.next() % 3)).map { _ in
+                    SATSolver.lit(Int(rng.next() % UInt64(n)), rng.next() % 2 == 0)
+                }
                 let expected = Self.bruteForce(formula + assumptions.map { [$0] }, variables: n)
                 let outcome = solver.solve(assumptions: assumptions)
                 #expect(outcome == (expected ? .satisfiable : .unsatisfiable), "\(formula) under \(assumptions)")
@@ -87,7 +89,11 @@ import Testing
             for _ in 0..<((holes + 1) * holes) { _ = solver.newVariable() }
             for p in 0...holes { solver.addClause((0..<holes).map { SATSolver.lit(v(p, $0), true) }) }
             for h in 0..<holes {
-                for p in 0...holes { for q in (p + 1)..<(holes + 1) { solver.addClause([SATSolver.lit(v(p, h), false), SATSolver.lit(v(q, h), false)]) } }
+                for p in 0...holes {
+                    for q in (p + 1)..<(holes + 1) {
+                        solver.addClause([SATSolver.lit(v(p, h), false), SATSolver.lit(v(q, h), false)])
+                    }
+                }
             }
             #expect(solver.solve() == .unsatisfiable, "\(holes + 1) pigeons, \(holes) holes")
         }

@@ -14,7 +14,8 @@ import ArgumentGraph
         var s = base
         if let order = model.claimOrder {
             for c in order { s[c] = Strengths.clamp(model.update(c, s, weight: { model.effectiveWeight($0, s) })) }
-            return StrengthResult(strengths: s, base: base, converged: true, iterations: 1, semantics: options.semantics, acyclic: true)
+            return StrengthResult(
+                strengths: s, base: base, converged: true, iterations: 1, semantics: options.semantics, acyclic: true)
         }
         if options.semantics == .quadraticEnergy {
             let h = 0.5
@@ -22,14 +23,18 @@ import ArgumentGraph
             for i in 1...options.maxIterations {
                 let k1 = derivative(s)
                 if k1.allSatisfy({ abs($0) <= options.tolerance }) {
-                    return StrengthResult(strengths: s, base: base, converged: true, iterations: i - 1, semantics: options.semantics, acyclic: false)
+                    return StrengthResult(
+                        strengths: s, base: base, converged: true, iterations: i - 1, semantics: options.semantics,
+                        acyclic: false)
                 }
                 let k2 = derivative((0..<n).map { s[$0] + h / 2 * k1[$0] })
                 let k3 = derivative((0..<n).map { s[$0] + h / 2 * k2[$0] })
                 let k4 = derivative((0..<n).map { s[$0] + h * k3[$0] })
                 s = (0..<n).map { Strengths.clamp(s[$0] + h / 6 * (k1[$0] + 2 * k2[$0] + 2 * k3[$0] + k4[$0])) }
             }
-            return StrengthResult(strengths: s, base: base, converged: false, iterations: options.maxIterations, semantics: options.semantics, acyclic: false)
+            return StrengthResult(
+                strengths: s, base: base, converged: false, iterations: options.maxIterations,
+                semantics: options.semantics, acyclic: false)
         }
         for i in 1...options.maxIterations {
             let next = model.step(s)
@@ -37,10 +42,14 @@ import ArgumentGraph
             for c in 0..<n { delta = max(delta, abs(next[c] - s[c])) }
             s = next
             if delta <= options.tolerance {
-                return StrengthResult(strengths: s, base: base, converged: true, iterations: i, semantics: options.semantics, acyclic: false)
+                return StrengthResult(
+                    strengths: s, base: base, converged: true, iterations: i, semantics: options.semantics,
+                    acyclic: false)
             }
         }
-        return StrengthResult(strengths: s, base: base, converged: false, iterations: options.maxIterations, semantics: options.semantics, acyclic: false)
+        return StrengthResult(
+            strengths: s, base: base, converged: false, iterations: options.maxIterations, semantics: options.semantics,
+            acyclic: false)
     }
 
     func expectSame(_ g: Graph, maxIterations: Int = 300) {
@@ -74,7 +83,10 @@ import ArgumentGraph
     }
 
     @Test func matchesTheDefinitionOnCanonicalGraphs() throws {
-        for name in ["dfquad-worked-example", "dung-1995", "even-cycle", "nixon-diamond", "odd-cycle", "support-chain-undercut", "us-japan-alliance"] {
+        for name in [
+            "dfquad-worked-example", "dung-1995", "even-cycle", "nixon-diamond", "odd-cycle", "support-chain-undercut",
+            "us-japan-alliance",
+        ] {
             expectSame(try canonicalGraph(name))
         }
     }

@@ -51,16 +51,21 @@ import Testing
     /// times Π(1 − c) over deniers. The example of docs/scoring.md.
     @Test func baseScoresFromStances() {
         let actors = [Actor(id: "a"), Actor(id: "b", credibility: 0.8), Actor(id: "c", credibility: 0.6)]
-        let claims = [Claim(id: "x", text: "x."), Claim(id: "y", text: "y.", base: 0.3), Claim(id: "z", text: "z."), Claim(id: "w", text: "w.")]
-        let stances = [Stance(actor: 0, claim: 0), Stance(actor: 1, claim: 0), Stance(actor: 2, claim: 0, kind: .denies),
-                       Stance(actor: 0, claim: 1), Stance(actor: 2, claim: 3, kind: .denies)]
+        let claims = [
+            Claim(id: "x", text: "x."), Claim(id: "y", text: "y.", base: 0.3), Claim(id: "z", text: "z."),
+            Claim(id: "w", text: "w."),
+        ]
+        let stances = [
+            Stance(actor: 0, claim: 0), Stance(actor: 1, claim: 0), Stance(actor: 2, claim: 0, kind: .denies),
+            Stance(actor: 0, claim: 1), Stance(actor: 2, claim: 3, kind: .denies),
+        ]
         let g = Graph(actors: actors, claims: claims, stances: stances)
         var o = StrengthOptions()
         let b = Strengths.baseScores(g, options: o)
-        #expect(abs(b[0] - (1 - 0.5 * 0.2) * 0.4) < 1e-12)   // 0.36
+        #expect(abs(b[0] - (1 - 0.5 * 0.2) * 0.4) < 1e-12)  // 0.36
         #expect(b[1] == 0.3)
-        #expect(b[2] == 0.5)                                   // no stance: the default credibility
-        #expect(abs(b[3] - 0.5 * 0.4) < 1e-12)                 // only denied
+        #expect(b[2] == 0.5)  // no stance: the default credibility
+        #expect(abs(b[3] - 0.5 * 0.4) < 1e-12)  // only denied
         o.credibility[1] = 0.5
         o.excludedActors = [2]
         #expect(abs(Strengths.baseScores(g, options: o)[0] - 0.75) < 1e-12)
@@ -74,9 +79,11 @@ import Testing
             let n = Int.random(in: 3...12, using: &rng)
             let bases = (0..<n).map { _ in Optional(Double.random(in: 0...1, using: &rng)) }
             var att: [(Int, Int)] = [], sup: [(Int, Int)] = []
-            for s in 0..<n { for t in (s + 1)..<n where Double.random(in: 0..<1, using: &rng) < 0.25 {
-                if Bool.random(using: &rng) { att.append((s, t)) } else { sup.append((s, t)) }
-            } }
+            for s in 0..<n {
+                for t in (s + 1)..<n where Double.random(in: 0..<1, using: &rng) < 0.25 {
+                    if Bool.random(using: &rng) { att.append((s, t)) } else { sup.append((s, t)) }
+                }
+            }
             let g = makeGraph(bases: bases, attacks: att, supports: sup)
             for sem in GradualSemantics.allCases {
                 let r = strengths(g, sem)
@@ -85,8 +92,10 @@ import Testing
             }
             let before = strengths(g, .dfquad).strengths
             let t = n - 1, s = Int.random(in: 0..<(n - 1), using: &rng)
-            let withSupport = strengths(makeGraph(bases: bases, attacks: att, supports: sup + [(s, t)]), .dfquad).strengths
-            let withAttack = strengths(makeGraph(bases: bases, attacks: att + [(s, t)], supports: sup), .dfquad).strengths
+            let withSupport = strengths(makeGraph(bases: bases, attacks: att, supports: sup + [(s, t)]), .dfquad)
+                .strengths
+            let withAttack = strengths(makeGraph(bases: bases, attacks: att + [(s, t)], supports: sup), .dfquad)
+                .strengths
             #expect(withSupport[t] >= before[t] - 1e-12)
             #expect(withAttack[t] <= before[t] + 1e-12)
         }
@@ -98,10 +107,13 @@ import Testing
         for _ in 0..<150 {
             let n = Int.random(in: 2...10, using: &rng)
             var att: [(Int, Int)] = [], sup: [(Int, Int)] = []
-            for s in 0..<n { for t in 0..<n where s != t && Double.random(in: 0..<1, using: &rng) < 0.2 {
-                if Bool.random(using: &rng) { att.append((s, t)) } else { sup.append((s, t)) }
-            } }
-            let g = makeGraph(bases: (0..<n).map { _ in Double.random(in: 0...1, using: &rng) }, attacks: att, supports: sup)
+            for s in 0..<n {
+                for t in 0..<n where s != t && Double.random(in: 0..<1, using: &rng) < 0.2 {
+                    if Bool.random(using: &rng) { att.append((s, t)) } else { sup.append((s, t)) }
+                }
+            }
+            let g = makeGraph(
+                bases: (0..<n).map { _ in Double.random(in: 0...1, using: &rng) }, attacks: att, supports: sup)
             for sem in GradualSemantics.allCases {
                 var o = StrengthOptions(semantics: sem)
                 o.maxIterations = 500
@@ -114,9 +126,14 @@ import Testing
 
     /// An undercut discounts the weight of the link it targets: w · (1 − w_u · σ(u)).
     @Test func undercutDiscountsTheLink() {
-        let claims = [Claim(id: "s", text: "s.", base: 1), Claim(id: "t", text: "t.", base: 0.5), Claim(id: "u", text: "u.", base: 0.5)]
-        let rels = [Relation(id: "r", kind: .support, source: 0, target: .claim(1), weight: 0.8),
-                    Relation(kind: .attack, source: 2, target: .relation(0), weight: 0.5)]
+        let claims = [
+            Claim(id: "s", text: "s.", base: 1), Claim(id: "t", text: "t.", base: 0.5),
+            Claim(id: "u", text: "u.", base: 0.5),
+        ]
+        let rels = [
+            Relation(id: "r", kind: .support, source: 0, target: .claim(1), weight: 0.8),
+            Relation(kind: .attack, source: 2, target: .relation(0), weight: 0.5),
+        ]
         let g = Graph(claims: claims, relations: rels)
         let r = Strengths.compute(g)
         // Effective support weight 0.8 · (1 − 0.5 · 0.5) = 0.6; DF-QuAD: 0.5 + 0.5 · 0.6.

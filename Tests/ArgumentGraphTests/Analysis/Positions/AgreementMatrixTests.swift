@@ -12,13 +12,14 @@ import ArgumentGraph
         #expect(m.cells[0][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 2, index: -1))
         #expect(m.cells[1][2] == AgreementMatrix.Cell(agreements: 0, conflicts: 3, index: -1))
         #expect(m.value(2, 2) == 1)
-        #expect(m.csv() == """
-            actor,a,b,c
-            a,1.000,0.200,-1.000
-            b,0.200,1.000,-1.000
-            c,-1.000,-1.000,1.000
+        #expect(
+            m.csv() == """
+                actor,a,b,c
+                a,1.000,0.200,-1.000
+                b,0.200,1.000,-1.000
+                c,-1.000,-1.000,1.000
 
-            """)
+                """)
     }
 
     @Test func documentMatrix() throws {
@@ -32,7 +33,8 @@ import ArgumentGraph
 
     @Test func orderingPutsSimilarActorsTogether() throws {
         // Two camps: {p, r} agree with each other, {q, s} agree with each other, camps attack each other.
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor p
             actor q
             actor r
@@ -74,8 +76,10 @@ import ArgumentGraph
                     for j in m.members.indices where i != j {
                         let scope = { (x: Int) -> PositionScope in axis == .actor ? .actor(x) : .document(x) }
                         let c = Comparison(g, scope(m.members[i]), scope(m.members[j]), includeImplied: implied)
-                        #expect(m.cells[i][j].agreements == c.agreements.count && m.cells[i][j].conflicts == c.conflicts.count,
-                                "seed \(seed) \(axis) \(m.ids[i]) \(m.ids[j])")
+                        #expect(
+                            m.cells[i][j].agreements == c.agreements.count
+                                && m.cells[i][j].conflicts == c.conflicts.count,
+                            "seed \(seed) \(axis) \(m.ids[i]) \(m.ids[j])")
                     }
                 }
             }

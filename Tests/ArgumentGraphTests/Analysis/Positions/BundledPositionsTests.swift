@@ -6,7 +6,8 @@ import Testing
 enum FullBundledGraph {
     static let graph: Graph? = {
         guard let g = try? ArgReader.read(contentsOf: TestPaths.repo("graphs/us-japan-alliance.arg")).graph,
-              g.claims.count >= 50 else { return nil }
+            g.claims.count >= 50
+        else { return nil }
         return g
     }()
 }
@@ -15,7 +16,10 @@ enum FullBundledGraph {
 ///
 /// Ids are looked up by content where the graph may still change (claims about China are found by
 /// their text or tags), so that edits to the graph do not break the tests for no reason.
-@Suite(.enabled(if: FullBundledGraph.graph != nil, "needs the full bundled graph (graphs/us-japan-alliance.arg, 50 claims or more)"))
+@Suite(
+    .enabled(
+        if: FullBundledGraph.graph != nil,
+        "needs the full bundled graph (graphs/us-japan-alliance.arg, 50 claims or more)"))
 struct BundledPositionsTests {
     static func mentionsChina(_ c: Claim) -> Bool {
         c.tags.contains("china") || c.text.localizedCaseInsensitiveContains("china") || c.id.contains("china")
@@ -36,7 +40,8 @@ struct BundledPositionsTests {
     /// their inference, while they reason from a premise she states herself (the grim prospect) — mixed ground.
     @Test func tatsumiAnswersTheWashingtonCommentators() throws {
         let g = try #require(FullBundledGraph.graph)
-        let t = try #require(g.actorIndex(of: "tatsumi")), wc = try #require(g.actorIndex(of: "washington-commentators"))
+        let t = try #require(g.actorIndex(of: "tatsumi")),
+            wc = try #require(g.actorIndex(of: "washington-commentators"))
         let cmp = Comparison(g, actor: t, actor: wc)
         #expect(cmp.conflicts.contains { $0.kind == .attacks && $0.side == .first })
         #expect(cmp.agreements.contains { $0.kind == .supports })
@@ -57,7 +62,10 @@ struct BundledPositionsTests {
                 for (r, rel) in g.relations.enumerated() where rel.kind == .attack {
                     guard case let .claim(t) = rel.target else { continue }
                     if (asserts.contains([x, rel.source]) && asserts.contains([y, t]))
-                        || (asserts.contains([y, rel.source]) && asserts.contains([x, t])) { expected.append(r) }
+                        || (asserts.contains([y, rel.source]) && asserts.contains([x, t]))
+                    {
+                        expected.append(r)
+                    }
                 }
                 let got = Conflicts.attacks(between: x, and: y, in: g).map(\.relation)
                 #expect(Array(Set(got)).sorted() == expected, "\(g.actors[x].id) vs \(g.actors[y].id)")
@@ -74,7 +82,11 @@ struct BundledPositionsTests {
         #expect(Set(m.members) == Set(g.stances.map(\.actor)))
         for i in m.ids.indices { for j in m.ids.indices { #expect(m.cells[i][j] == m.cells[j][i]) } }
         let rows = m.csv().split(separator: "\n")
-        #expect(rows.count == m.ids.count + 1 && rows.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == m.ids.count + 1 })
+        #expect(
+            rows.count == m.ids.count + 1
+                && rows.allSatisfy {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).count == m.ids.count + 1
+                })
         let svg = MatrixSVG.render(m)
         #expect(svg.components(separatedBy: "<rect ").count - 1 == m.ids.count * m.ids.count + 3)
         let byDocument = AgreementMatrix(g, by: .document)
@@ -84,9 +96,10 @@ struct BundledPositionsTests {
     /// An actor who says nothing can be dropped without changing anything else.
     @Test func droppingASilentActorChangesNothing() throws {
         let g = try #require(FullBundledGraph.graph)
-        let silent = Graph(name: g.name, title: g.title, description: g.description, documents: g.documents,
-                           actors: g.actors + [Actor(id: "silent-observer")], claims: g.claims, stances: g.stances,
-                           relations: g.relations)
+        let silent = Graph(
+            name: g.name, title: g.title, description: g.description, documents: g.documents,
+            actors: g.actors + [Actor(id: "silent-observer")], claims: g.claims, stances: g.stances,
+            relations: g.relations)
         let e = WhatIf.drop(actor: g.actors.count, from: silent)
         #expect(e.graph == g)
         #expect(e.removedClaims.isEmpty && e.removedRelations.isEmpty && e.removedStances == 0)
@@ -101,7 +114,9 @@ struct BundledPositionsTests {
             _ = try GraphBuilder(e.graph).build()
             for y in g.actors.indices where y != x {
                 let ny = try #require(e.actorMap[y])
-                #expect(Set(Position(g, actor: y).asserted.compactMap { e.claimMap[$0] }) == Position(e.graph, actor: ny).asserted)
+                #expect(
+                    Set(Position(g, actor: y).asserted.compactMap { e.claimMap[$0] })
+                        == Position(e.graph, actor: ny).asserted)
             }
         }
     }

@@ -14,8 +14,8 @@ import Testing
         #expect(cmp.conflicts[0].claim == 2 && cmp.conflicts[0].side == .second)
         #expect(cmp.conflicts[1].relation == 1 && cmp.conflicts[1].side == .second)
         #expect(cmp.index == 0.2)  // (3 - 2) / (3 + 2)
-        #expect(cmp.onlyFirst == [6])       // p7
-        #expect(cmp.onlySecond == [7, 8])   // p8, q1 (an undercut of c's relation does not touch a)
+        #expect(cmp.onlyFirst == [6])  // p7
+        #expect(cmp.onlySecond == [7, 8])  // p8, q1 (an undercut of c's relation does not touch a)
     }
 
     @Test func undercutsAndMutualAttacksAreConflicts() throws {
@@ -34,7 +34,8 @@ import Testing
     /// conflict between a and b, in `compare` or in the matrix. The same undercut of b's inference is one.
     @Test(arguments: ["a", "b"])
     func undercutOfOnesOwnInferenceIsAConcession(drawer: String) throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor a
             actor b
             claim p: P.
@@ -61,7 +62,8 @@ import Testing
     /// analyst drew (no `by:`), or that a third party drew, is not (issue 22). An attack counts whoever drew it.
     @Test(arguments: [("a", 1), ("b", 1), ("c", 0), (nil, 0)] as [(String?, Int)])
     func aSupportIsAgreementOnlyWhenOneOfThePairDrewIt(drawer: String?, supports: Int) throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor a
             actor b
             actor c
@@ -101,7 +103,8 @@ import Testing
 
     @Test func impliedClaimsJoinTheComparison() throws {
         // z asserts x1 which (by an analyst's link) supports x2; w denies x2.
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor z
             actor w
             claim x1: One.

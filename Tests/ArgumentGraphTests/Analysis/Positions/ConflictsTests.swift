@@ -28,10 +28,14 @@ import Testing
             for x in 0..<g.actors.count {
                 for y in (x + 1)..<g.actors.count {
                     var expected: [Int] = []
-                    let holds = { (a: Int, c: Int) in g.stances.contains { $0.actor == a && $0.claim == c && $0.kind == .asserts } }
+                    let holds = { (a: Int, c: Int) in
+                        g.stances.contains { $0.actor == a && $0.claim == c && $0.kind == .asserts }
+                    }
                     for (i, r) in g.relations.enumerated() where r.kind == .attack {
                         guard case let .claim(t) = r.target else { continue }
-                        if (holds(x, r.source) && holds(y, t)) || (holds(y, r.source) && holds(x, t)) { expected.append(i) }
+                        if (holds(x, r.source) && holds(y, t)) || (holds(y, r.source) && holds(x, t)) {
+                            expected.append(i)
+                        }
                     }
                     let got = Conflicts.attacks(between: x, and: y, in: g).map(\.relation)
                     #expect(Array(Set(got)).sorted() == expected, "seed \(seed) pair \(x) \(y)")

@@ -14,7 +14,8 @@ func hCategoriser(_ g: Graph) -> [Double] {
 @Suite struct CruxesTests {
     @Test func targetCruxesRankedByEffect() throws {
         // a2 attacks a1 attacks t; u is unrelated. σ(a2)=1, σ(a1)=1/2, σ(t)=2/3.
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             claim t: T.
             claim a1: A1.
             claim a2: A2.
@@ -26,11 +27,11 @@ func hCategoriser(_ g: Graph) -> [Double] {
             claim u2: U2.
             """)
         let cruxes = Cruxes.forTarget(0, in: g, score: hCategoriser)
-        #expect(cruxes.map(\.claim) == [1, 2, 3])        // u reaches t (u supports a2) but changes nothing here
+        #expect(cruxes.map(\.claim) == [1, 2, 3])  // u reaches t (u supports a2) but changes nothing here
         #expect(abs(cruxes[0].before - 2.0 / 3) < 1e-9 && abs(cruxes[0].after - 1) < 1e-9)
         #expect(abs(cruxes[1].after - 0.5) < 1e-9)
         #expect(cruxes[2].delta == 0)
-        #expect(!cruxes.contains { $0.claim == 4 })      // u2 cannot reach t
+        #expect(!cruxes.contains { $0.claim == 4 })  // u2 cannot reach t
         #expect(Cruxes.forTarget(0, in: g, limit: 1, score: hCategoriser).count == 1)
     }
 
@@ -41,8 +42,10 @@ func hCategoriser(_ g: Graph) -> [Double] {
         let cruxes = Cruxes.between(0, 2, in: g, score: hCategoriser)
         let sigma = (5.0.squareRoot() - 1) / 2
         #expect(abs(cruxes[0].before - 2 * sigma * sigma) < 1e-9)
-        #expect(cruxes.prefix(2).map(\.claim) == [0, 4] && cruxes.prefix(2).allSatisfy { $0.role == .endpoint && $0.after == 0 })
-        #expect(Set(cruxes.map(\.claim)) == [0, 1, 2, 3, 4, 8, 9])   // upstream: p2, p3, p4, ev, and q1 via its undercut
+        #expect(
+            cruxes.prefix(2).map(\.claim) == [0, 4]
+                && cruxes.prefix(2).allSatisfy { $0.role == .endpoint && $0.after == 0 })
+        #expect(Set(cruxes.map(\.claim)) == [0, 1, 2, 3, 4, 8, 9])  // upstream: p2, p3, p4, ev, and q1 via its undercut
         #expect(cruxes.dropFirst(2).allSatisfy { $0.role == .upstream && abs($0.delta) < 1e-12 })
         #expect(Cruxes.between(0, 3, in: g, score: hCategoriser).isEmpty)
     }

@@ -62,7 +62,8 @@ enum PositionFixtures {
 
     /// One actor who asserts two claims, one attacking the other: no attack crosses actors.
     static func selfAttack() throws -> Graph {
-        try graph("""
+        try graph(
+            """
             actor x
             claim k1: One.
             claim k2: Two.
@@ -80,14 +81,18 @@ enum PositionFixtures {
     /// A deterministic random graph: `n` claims, `k` actors, about `density * n` relations and stances.
     static func random(seed: UInt64, claims n: Int = 30, actors k: Int = 5, documents m: Int = 3) -> Graph {
         var rng = SplitMix64(seed: seed)
-        let docs = (0..<m).map { Document(id: "d\($0)", title: "D\($0)", date: PartialDate(year: 2000 + Int(rng.next() % 5))) }
+        let docs = (0..<m).map {
+            Document(id: "d\($0)", title: "D\($0)", date: PartialDate(year: 2000 + Int(rng.next() % 5)))
+        }
         let actors = (0..<k).map { Actor(id: "x\($0)") }
         let claims = (0..<n).map { Claim(id: "c\($0)", text: "C\($0)", tags: rng.next() % 2 == 0 ? ["even"] : []) }
         var stances: [Stance] = []
         for _ in 0..<(n * 2) {
             let doc = rng.next() % 4 == 0 ? nil : Int(rng.next() % UInt64(m))
-            stances.append(Stance(actor: Int(rng.next() % UInt64(k)), claim: Int(rng.next() % UInt64(n)),
-                                  kind: rng.next() % 4 == 0 ? .denies : .asserts, document: doc))
+            stances.append(
+                Stance(
+                    actor: Int(rng.next() % UInt64(k)), claim: Int(rng.next() % UInt64(n)),
+                    kind: rng.next() % 4 == 0 ? .denies : .asserts, document: doc))
         }
         var relations: [Relation] = []
         for i in 0..<(n * 2) {
@@ -96,13 +101,17 @@ enum PositionFixtures {
             if t == s { t = (t + 1) % n }
             let by = rng.next() % 3 == 0 ? Int(rng.next() % UInt64(k)) : nil
             if i > 0 && rng.next() % 8 == 0 {
-                relations.append(Relation(id: "r\(i)", kind: .attack, source: s, target: .relation(Int(rng.next() % UInt64(i))), actor: by))
+                relations.append(
+                    Relation(
+                        id: "r\(i)", kind: .attack, source: s, target: .relation(Int(rng.next() % UInt64(i))), actor: by
+                    ))
             } else {
-                relations.append(Relation(id: "r\(i)", kind: rng.next() % 2 == 0 ? .support : .attack, source: s,
-                                          target: .claim(t), weight: Double(rng.next() % 10 + 1) / 10, actor: by))
+                relations.append(
+                    Relation(
+                        id: "r\(i)", kind: rng.next() % 2 == 0 ? .support : .attack, source: s,
+                        target: .claim(t), weight: Double(rng.next() % 10 + 1) / 10, actor: by))
             }
         }
         return Graph(documents: docs, actors: actors, claims: claims, stances: stances, relations: relations)
     }
 }
-

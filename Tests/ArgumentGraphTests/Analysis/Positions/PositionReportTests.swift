@@ -5,31 +5,33 @@ import ArgumentGraph
 @Suite struct PositionReportTests {
     @Test func comparisonReport() throws {
         let g = try PositionFixtures.forum()
-        #expect(PositionReport.comparison(Comparison(g, actor: 0, actor: 1), in: g) == """
-            a vs b: agreement index 0.200 (3 agreements, 2 conflicts)
+        #expect(
+            PositionReport.comparison(Comparison(g, actor: 0, actor: 1), in: g) == """
+                a vs b: agreement index 0.200 (3 agreements, 2 conflicts)
 
-            Common ground
-              both assert  p1: P one.
-              both deny    p6: P six.
-              supports     p2 (a) supports p1 (b)
+                Common ground
+                  both assert  p1: P one.
+                  both deny    p6: P six.
+                  supports     p2 (a) supports p1 (b)
 
-            Conflicts
-              contradicts  p3 (asserted by b, denied by a): P three.
-              attacks      p3 (b) attacks p2 (a)
+                Conflicts
+                  contradicts  p3 (asserted by b, denied by a): P three.
+                  attacks      p3 (b) attacks p2 (a)
 
-            Only a (not addressed by the other)
-              p7  P seven.
+                Only a (not addressed by the other)
+                  p7  P seven.
 
-            Only b (not addressed by the other)
-              p8  P eight.
-              q1  Q one.
+                Only b (not addressed by the other)
+                  p8  P eight.
+                  q1  Q one.
 
-            """)
+                """)
     }
 
     /// Two actors who share no claim and no relation that counts have no contact, as the matrix's `-` says.
     @Test func aPairWithoutContactSaysSoRatherThanIndexZero() throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             actor a
             actor b
             claim x: X.
@@ -39,56 +41,60 @@ import ArgumentGraph
             support x -> y
             """)
         let report = PositionReport.comparison(Comparison(g, actor: 0, actor: 1), in: g)
-        #expect(report.hasPrefix("a vs b: no contact (no shared claim, no relation between their claims that counts)\n"))
+        #expect(
+            report.hasPrefix("a vs b: no contact (no shared claim, no relation between their claims that counts)\n"))
         #expect(!AgreementMatrix(g, ordered: false).cells[0][1].hasContact)
     }
 
     @Test func matrixReport() throws {
         let g = try PositionFixtures.forum()
-        #expect(PositionReport.matrix(AgreementMatrix(g)) == """
-                     1     2     3
-            1  a     ·  0.20 -1.00
-            2  b  0.20     · -1.00
-            3  c -1.00 -1.00     ·
+        #expect(
+            PositionReport.matrix(AgreementMatrix(g)) == """
+                         1     2     3
+                1  a     ·  0.20 -1.00
+                2  b  0.20     · -1.00
+                3  c -1.00 -1.00     ·
 
-            agreement index from -1 (conflict only) to +1 (agreement only); - no contact
+                agreement index from -1 (conflict only) to +1 (agreement only); - no contact
 
-            """)
+                """)
     }
 
     @Test func positionReport() throws {
         let g = try PositionFixtures.forum()
-        #expect(PositionReport.position(Position(g, actor: 0), in: g) == """
-            a: 3 asserted, 2 denied; 2 attacked by others, 1 attack unanswered
+        #expect(
+            PositionReport.position(Position(g, actor: 0), in: g) == """
+                a: 3 asserted, 2 denied; 2 attacked by others, 1 attack unanswered
 
-            t1
-              asserts  p1
-                       P one.
-                       > “a says p1” (doc1)
-              asserts  p2
-                       P two.
+                t1
+                  asserts  p1
+                           P one.
+                           > “a says p1” (doc1)
+                  asserts  p2
+                           P two.
 
-            t2
-              denies   p3
-                       P three.
+                t2
+                  denies   p3
+                           P three.
 
-            (no tag)
-              denies   p6
-                       P six.
-              asserts  p7
-                       P seven.
+                (no tag)
+                  denies   p6
+                           P six.
+                  asserts  p7
+                           P seven.
 
-            """)
+                """)
     }
 
     @Test func unansweredAndConflictReports() throws {
         let g = try PositionFixtures.forum()
-        #expect(PositionReport.unanswered(Unanswered.attacks(on: Position(g, actor: 0), in: g), in: g) == """
-            1 of 3 outside attacks unanswered
-              ev [no actor] attacks p2: unanswered
-                Evidence.
+        #expect(
+            PositionReport.unanswered(Unanswered.attacks(on: Position(g, actor: 0), in: g), in: g) == """
+                1 of 3 outside attacks unanswered
+                  ev [no actor] attacks p2: unanswered
+                    Evidence.
 
-            """)
+                """)
         let text = PositionReport.conflicts(Conflicts.pairs(in: g, actor: 0), in: g)
         #expect(text.hasPrefix("a vs c: 2 attacks\n  c: p5"))
         #expect(text.contains("a vs b: 1 attack, 1 contradiction\n"))
@@ -97,22 +103,23 @@ import ArgumentGraph
 
     @Test func timelineReport() throws {
         let g = try PositionFixtures.graph(TimelineTests.text)
-        #expect(PositionReport.timeline(Timeline(g, actor: 0), in: g) == """
-            2001  d1: One
-              x  asserts k1  new
+        #expect(
+            PositionReport.timeline(Timeline(g, actor: 0), in: g) == """
+                2001  d1: One
+                  x  asserts k1  new
 
-            2002  d2: Two
-              x  asserts k1  restated (k1)
-              x  asserts k2  extended (k1)
+                2002  d2: Two
+                  x  asserts k1  restated (k1)
+                  x  asserts k2  extended (k1)
 
-            undated  d3: Undated
-              x  denies  k1  reversed (k1)
-              x  asserts k3  reversed (k2)
+                undated  d3: Undated
+                  x  denies  k1  reversed (k1)
+                  x  asserts k3  reversed (k2)
 
-            no document
-              x  asserts k4  new
+                no document
+                  x  asserts k4  new
 
-            """)
+                """)
         #expect(PositionReport.timeline(Timeline(g, actor: 5), in: g) == "no stances\n")
     }
 

@@ -76,11 +76,11 @@ import ArgumentGraph
     @Test func impliedFollowsOwnAndAnalystLinksOnly() throws {
         let g = try PositionFixtures.graph(Self.impliedText)
         let p = Position(g, actor: 0, includeImplied: true)
-        #expect(p.implied == [1, 2])                      // x2 via an analyst link, x3 via z's own link
+        #expect(p.implied == [1, 2])  // x2 via an analyst link, x3 via z's own link
         #expect(p.entry(for: 1)?.via == 0 && p.entry(for: 2)?.via == 1)
-        #expect(p.tensions == [4])                         // x5: denied, yet supported by x3
-        #expect(p.stance(on: 3) == nil)                    // x4: only through y's link
-        #expect(p.stance(on: 5) == nil)                    // x6: not through a denied claim
+        #expect(p.tensions == [4])  // x5: denied, yet supported by x3
+        #expect(p.stance(on: 3) == nil)  // x4: only through y's link
+        #expect(p.stance(on: 5) == nil)  // x6: not through a denied claim
         #expect(p.held == [0, 1, 2])
         #expect(Position(g, actor: 0).implied.isEmpty)
         #expect(Position(g, actor: 0, includeImplied: true).summary(in: g).implied == 2)
@@ -90,7 +90,8 @@ import ArgumentGraph
         let n = 50_000
         let claims = (0..<n).map { Claim(id: "c\($0)", text: "C") }
         let relations = (0..<(n - 1)).map { Relation(kind: .support, source: $0, target: .claim($0 + 1)) }
-        let g = Graph(actors: [Actor(id: "x")], claims: claims, stances: [Stance(actor: 0, claim: 0)], relations: relations)
+        let g = Graph(
+            actors: [Actor(id: "x")], claims: claims, stances: [Stance(actor: 0, claim: 0)], relations: relations)
         let p = Position(g, actor: 0, includeImplied: true)
         #expect(p.implied.count == n - 1)
     }

@@ -5,9 +5,10 @@ import Testing
     @Test func flipsFirstThenLargestMoves() {
         // old 0 -> new 0 moves 0.02 (below threshold); old 1 removed; old 2 moves +0.1; old 3 moves -0.25;
         // old 4 moves +0.5 and flips out -> in.
-        let d = ScoreDiff(before: [0.50, 0.90, 0.20, 0.70, 0.40], after: [0.52, 0.30, 0.45, 0.90],
-                          labelsBefore: ["in", "in", "out", "in", "out"], labelsAfter: ["in", "out", "in", "in"],
-                          claimMap: [0, nil, 1, 2, 3], threshold: 0.05)
+        let d = ScoreDiff(
+            before: [0.50, 0.90, 0.20, 0.70, 0.40], after: [0.52, 0.30, 0.45, 0.90],
+            labelsBefore: ["in", "in", "out", "in", "out"], labelsAfter: ["in", "out", "in", "in"],
+            claimMap: [0, nil, 1, 2, 3], threshold: 0.05)
         #expect(d.removed == [1])
         #expect(d.changes.map(\.claim) == [4, 3, 2])
         #expect(d.changes[0].flipped && d.changes[0].labelBefore == "out" && d.changes[0].labelAfter == "in")

@@ -35,7 +35,7 @@ import Testing
         options.credibility = [2: 0.9, 0: 0.1]
         let edit = WhatIf.drop(actor: 0, from: g)
         let remapped = WhatIf.remap(options, through: edit)
-        #expect(remapped.credibility == [1: 0.9])   // c moves from 2 to 1; a is gone
+        #expect(remapped.credibility == [1: 0.9])  // c moves from 2 to 1; a is gone
     }
 
     @Test func raisingCredibilityStrengthensTheActorsClaims() throws {

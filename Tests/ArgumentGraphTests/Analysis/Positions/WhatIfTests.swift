@@ -6,7 +6,7 @@ import Testing
         let g = try PositionFixtures.forum()
         let e = WhatIf.drop(actor: 0, from: g)
         #expect(e.removedClaims.map { g.claims[$0].id } == ["p2", "p7"])
-        #expect(e.removedRelations == [0, 1, 5])       // drawn by a, or touching p2
+        #expect(e.removedRelations == [0, 1, 5])  // drawn by a, or touching p2
         #expect(e.removedStances == 5)
         #expect(e.graph.actors.map(\.id) == ["b", "c", "d"])
         #expect(e.graph.relations.count == 4)
@@ -17,9 +17,9 @@ import Testing
 
     @Test func dropActorCascadesUndercuts() throws {
         let g = try PositionFixtures.forum()
-        let e = WhatIf.drop(actor: 2, from: g)          // c holds p5 only
+        let e = WhatIf.drop(actor: 2, from: g)  // c holds p5 only
         #expect(e.removedClaims == [4])
-        #expect(e.removedRelations == [3, 4, 6])       // r51, p1 -> p5, and the undercut of r51
+        #expect(e.removedRelations == [3, 4, 6])  // r51, p1 -> p5, and the undercut of r51
     }
 
     @Test func dropSilentActorChangesNothingButTheActorList() throws {
@@ -33,7 +33,7 @@ import Testing
     @Test func dropDocument() throws {
         let g = try PositionFixtures.forum()
         let e = WhatIf.drop(document: 1, from: g)
-        #expect(e.graph.claims.map(\.id) == ["p1", "p2", "p5", "ev"])   // ev never had a stance: it stays
+        #expect(e.graph.claims.map(\.id) == ["p1", "p2", "p5", "ev"])  // ev never had a stance: it stays
         #expect(e.removedRelations == [1, 2, 6])
         #expect(e.graph.documents.map(\.id) == ["doc1"])
         #expect(e.graph.stances.count == 3 && e.graph.stances.allSatisfy { $0.document == nil || $0.document == 0 })
@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func undercutChainsGoWithTheirTarget() throws {
-        let g = try PositionFixtures.graph("""
+        let g = try PositionFixtures.graph(
+            """
             claim a: A.
             claim b: B.
             claim u: U.
@@ -75,7 +76,7 @@ import Testing
             let g = PositionFixtures.random(seed: seed)
             for x in 0..<g.actors.count {
                 let e = WhatIf.drop(actor: x, from: g)
-                _ = try GraphBuilder(e.graph).build()    // every index in range, every reference resolves
+                _ = try GraphBuilder(e.graph).build()  // every index in range, every reference resolves
                 for y in 0..<g.actors.count where y != x {
                     guard let ny = e.actorMap[y] else { Issue.record("actor \(y) lost"); continue }
                     let before = Position(g, actor: y), after = Position(e.graph, actor: ny)

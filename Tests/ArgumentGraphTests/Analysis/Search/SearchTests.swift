@@ -2,7 +2,8 @@ import Testing
 @testable import ArgumentGraph
 
 @Suite struct PathSearchTests {
-    static let graph = try? ArgReader.read("""
+    static let graph = try? ArgReader.read(
+        """
         actor al
         claim a: Alpha.
         claim b: Beta.
@@ -17,17 +18,24 @@ import Testing
         attack c -> d
         support d -> e
 
-        """).graph
+        """
+    ).graph
 
     @Test func shortestChainsForwardThenBackwardThenUndirected() throws {
         let g = try #require(Self.graph)
-        let a = try g.index(ofClaim: "a"), d = try g.index(ofClaim: "d"), c = try g.index(ofClaim: "c"), b = try g.index(ofClaim: "b")
+        let a = try g.index(ofClaim: "a"), d = try g.index(ofClaim: "d"), c = try g.index(ofClaim: "c"),
+            b = try g.index(ofClaim: "b")
         let forward = try #require(PathSearch.links(g, a, d, limit: 5))
         #expect(forward.direction == .forward)
-        #expect(forward.paths.map { $0.map { g.relations[$0].source } }.sorted { $0.lexicographicallyPrecedes($1) } == [[a, b], [a, c]])
+        #expect(
+            forward.paths.map { $0.map { g.relations[$0].source } }.sorted { $0.lexicographicallyPrecedes($1) } == [
+                [a, b], [a, c],
+            ])
         #expect(try #require(PathSearch.links(g, d, a, limit: 5)).direction == .backward)
         let sideways = try #require(PathSearch.links(g, b, c, limit: 5))
-        #expect(sideways.direction == .undirected && sideways.paths.count == 2 && sideways.paths.allSatisfy { $0.count == 2 })
+        #expect(
+            sideways.direction == .undirected && sideways.paths.count == 2
+                && sideways.paths.allSatisfy { $0.count == 2 })
         #expect(PathSearch.links(g, a, d, limit: 1)?.paths.count == 1)
         #expect(PathSearch.links(g, a, d, limit: 5, cancel: { true }) == nil)
     }

@@ -6,42 +6,42 @@ import Testing
 @Suite struct ArgFormatterTests {
     @Test func commentsFollowTheirDeclarationIntoCanonicalOrder() throws {
         let text = """
-        # File comment.
+            # File comment.
 
-        # About the support.
-        support s1: a -> b
-          weight: 0.5
-        # About claim a.
-        claim a: A.
-          # inside a's block
-          tags: t
-        claim b: B.
-        stance ann asserts a
-        actor ann
-        # Trailing comment.
-        """
+            # About the support.
+            support s1: a -> b
+              weight: 0.5
+            # About claim a.
+            claim a: A.
+              # inside a's block
+              tags: t
+            claim b: B.
+            stance ann asserts a
+            actor ann
+            # Trailing comment.
+            """
         let out = try ArgFormatter.format(text)
         let expected = """
-        actor ann
+            actor ann
 
-        # About claim a.
-        # inside a's block
-        claim a: A.
-          tags: t
+            # About claim a.
+            # inside a's block
+            claim a: A.
+              tags: t
 
-        claim b: B.
+            claim b: B.
 
-        stance ann asserts a
+            stance ann asserts a
 
-        # File comment.
+            # File comment.
 
-        # About the support.
-        support s1: a -> b
-          weight: 0.5
+            # About the support.
+            support s1: a -> b
+              weight: 0.5
 
-        # Trailing comment.
+            # Trailing comment.
 
-        """
+            """
         #expect(out == expected)
         #expect(try ArgFormatter.format(out) == out, "formatting twice changes nothing")
         #expect(try ArgReader.read(out).graph == ArgReader.read(text).graph)
@@ -49,14 +49,14 @@ import Testing
 
     @Test func hashLinesInsideALiteralBlockAreTextNotComments() throws {
         let text = """
-        claim a
-          text: |
-            # not a comment
-            second line
-        # a real comment
-        claim b: B.
-        support a -> b
-        """
+            claim a
+              text: |
+                # not a comment
+                second line
+            # a real comment
+            claim b: B.
+            support a -> b
+            """
         let out = try ArgFormatter.format(text)
         #expect(out.contains("    # not a comment\n"))
         #expect(out.contains("# a real comment\nclaim b: B."))
@@ -68,14 +68,14 @@ import Testing
     @Test func anIndentedCommentAfterALiteralBlockDoesNotJoinIt() throws {
         // Written from column 1, the comment cannot become part of the block above it.
         let text = """
-        claim b: B.
-        claim a
-          text: |
-            line
-            # deep comment-looking text
-          # indented comment
-        support a -> b
-        """
+            claim b: B.
+            claim a
+              text: |
+                line
+                # deep comment-looking text
+              # indented comment
+            support a -> b
+            """
         let before = try ArgReader.read(text).graph
         let out = try ArgFormatter.format(text)
         #expect(try ArgReader.read(out).graph == before)
@@ -93,7 +93,8 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let out = try ArgFormatter.format(text)
         func comments(_ s: String) -> [String] {
-            s.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { $0.hasPrefix("#") }.map(String.init).sorted()
+            s.split(separator: "\n").map { $0.drop { $0 == " " } }.filter { $0.hasPrefix("#") }.map(String.init)
+                .sorted()
         }
         #expect(comments(out) == comments(text))
         #expect(try ArgReader.read(out).graph == ArgReader.read(text).graph)
@@ -108,7 +109,8 @@ extension ArgFormatterTests {
         var stances = parsed.graph.stances
         stances[0].quotes[0].location = .lines(first: 12, last: 12)
         let g = parsed.graph
-        let located = Graph(documents: g.documents, actors: g.actors, claims: g.claims, stances: stances, relations: g.relations)
+        let located = Graph(
+            documents: g.documents, actors: g.actors, claims: g.claims, stances: stances, relations: g.relations)
         let out = ArgFormatter.format(text, parsed: parsed, as: located)
         #expect(out.contains("# the quote\nstance ann asserts a\n  quote L12: words\n"))
         #expect(out.hasPrefix("actor ann\n\n# about a\nclaim a: A.\n"))

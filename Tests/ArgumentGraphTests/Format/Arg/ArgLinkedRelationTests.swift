@@ -27,6 +27,25 @@ import Testing
         #expect(g.label(ofRelation: 1) == "c + d -> a")
     }
 
+    /// Until every analysis treats a linked relation as a unit, a graph with linked relations says so once, at the
+    /// first one, in `.arg` and in JSON; a graph without them gets no such warning.
+    @Test func linkedRelationsGetOneWarningAboutWhatIsNotYetAUnit() throws {
+        let src = Self.claims + "support d -> c\nsupport r7: a + b -> c\nattack c + d -> a\n"
+        let notices = try ArgReader.read(src).warnings.filter { $0.message.contains("linked relation") }
+        #expect(notices.count == 1)
+        #expect(notices.first?.message.hasPrefix("2 linked relations (several premises)") == true)
+        #expect(notices.first?.location?.line == 6)
+        let json = GraphJSON.encode(try ArgReader.read(src).graph)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-linked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("g.json").path
+        try json.write(to: URL(fileURLWithPath: path))
+        #expect(try GraphFile.read(path: path).warnings.contains { $0.message.contains("linked relations") })
+        #expect(
+            try ArgReader.read(Self.claims + "support a -> c\n").warnings.allSatisfy { !$0.message.contains("linked") })
+    }
+
     @Test func spacingAroundThePlusIsFree() throws {
         let g = try ArgReader.read(Self.claims + "support a+b  +d -> c\n").graph
         #expect(g.relations[0].premises == [0, 1, 3])
@@ -66,21 +85,41 @@ import Testing
     }
 
     static let errorCases: [Case] = [
-        Case(name: "empty last premise", line: "support a + -> c", expected: "5:11: error: empty premise in a linked relation"),
-        Case(name: "empty first premise", line: "support + b -> c", expected: "5:9: error: empty premise in a linked relation"),
-        Case(name: "empty middle premise", line: "attack a + + b -> c", expected: "5:12: error: empty premise in a linked relation"),
-        Case(name: "repeated premise", line: "support a + b + a -> c", expected: "5:17: error: premise 'a' is repeated in the relation"),
-        Case(name: "repeated first premise", line: "attack a + a -> c", expected: "5:12: error: premise 'a' is repeated in the relation"),
-        Case(name: "premise is the conclusion", line: "support a + c -> c", expected: "5:13: error: claim 'c' is both a premise and the conclusion of the relation"),
-        Case(name: "first premise is the conclusion", line: "attack c + a -> c", expected: "5:17: error: claim 'c' cannot attack itself"),
+        Case(
+            name: "empty last premise", line: "support a + -> c",
+            expected: "5:11: error: empty premise in a linked relation"),
+        Case(
+            name: "empty first premise", line: "support + b -> c",
+            expected: "5:9: error: empty premise in a linked relation"),
+        Case(
+            name: "empty middle premise", line: "attack a + + b -> c",
+            expected: "5:12: error: empty premise in a linked relation"),
+        Case(
+            name: "repeated premise", line: "support a + b + a -> c",
+            expected: "5:17: error: premise 'a' is repeated in the relation"),
+        Case(
+            name: "repeated first premise", line: "attack a + a -> c",
+            expected: "5:12: error: premise 'a' is repeated in the relation"),
+        Case(
+            name: "premise is the conclusion", line: "support a + c -> c",
+            expected: "5:13: error: claim 'c' is both a premise and the conclusion of the relation"),
+        Case(
+            name: "first premise is the conclusion", line: "attack c + a -> c",
+            expected: "5:17: error: claim 'c' cannot attack itself"),
         Case(name: "unknown premise", line: "support a + zz -> c", expected: "5:13: error: unknown claim 'zz'"),
-        Case(name: "two words in a premise", line: "support a + b d -> c", expected: "5:15: error: unexpected 'd' in a premise"),
-        Case(name: "empty premise of an undercut", line: "support r: a -> c\nundercut + b -> r", expected: "6:10: error: empty premise in a linked relation"),
+        Case(
+            name: "two words in a premise", line: "support a + b d -> c",
+            expected: "5:15: error: unexpected 'd' in a premise"),
+        Case(
+            name: "empty premise of an undercut", line: "support r: a -> c\nundercut + b -> r",
+            expected: "6:10: error: empty premise in a linked relation"),
     ]
 
     @Test(arguments: errorCases)
     func malformedLinkedRelationsReportLineAndColumn(_ c: Case) throws {
-        let error = try #require(throws: DiagnosticError.self) { try ArgReader.read(Self.claims + c.line + "\n", file: "t.arg") }
+        let error = try #require(throws: DiagnosticError.self) {
+            try ArgReader.read(Self.claims + c.line + "\n", file: "t.arg")
+        }
         let rendered = error.diagnostics.map(\.description)
         #expect(rendered.contains { $0.hasPrefix("t.arg:" + c.expected) }, "got: \(rendered)")
     }
@@ -104,7 +143,8 @@ import Testing
         #expect(json.contains("\"from\" : [\n        \"a\",\n        \"b\"\n      ]"))
         #expect(json.contains("\"from\" : \"d\""))
         #expect(try GraphJSON.decode(GraphJSON.encode(g)) == g)
-        let old = #"{"claims":[{"id":"x","text":"X"},{"id":"y","text":"Y"}],"relations":[{"kind":"attack","from":"x","to":"y"}]}"#
+        let old =
+            #"{"claims":[{"id":"x","text":"X"},{"id":"y","text":"Y"}],"relations":[{"kind":"attack","from":"x","to":"y"}]}"#
         let plain = try GraphJSON.decode(Data(old.utf8))
         #expect(plain.relations[0].premises == [0])
         let empty = #"{"claims":[{"id":"x","text":"X"}],"relations":[{"kind":"attack","from":[],"to":"x"}]}"#

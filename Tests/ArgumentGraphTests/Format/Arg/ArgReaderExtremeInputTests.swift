@@ -18,7 +18,9 @@ import Testing
         let text = String(repeating: "word \"quoted\" ", count: 10_000_000 / 14)
         let g = try ArgReader.read("claim x: " + text + "\n").graph
         #expect(g.claims[0].text.utf8.count > 9_000_000)
-        let bad = try #require(throws: DiagnosticError.self) { try ArgReader.read(String(repeating: "x", count: 10_000_000)) }
+        let bad = try #require(throws: DiagnosticError.self) {
+            try ArgReader.read(String(repeating: "x", count: 10_000_000))
+        }
         #expect(bad.errors.count == 1)
     }
 

@@ -6,53 +6,54 @@ import Testing
 @Suite struct ArgRoundTripTests {
     @Test func handWrittenGraphSurvivesAndFormattingIsIdempotent() throws {
         let src = """
-        # a comment
-        graph g
-          title: A "title" with # and : inside
-          description: |
-            First line.
-              Indented second line.
+            # a comment
+            graph g
+              title: A "title" with # and : inside
+              description: |
+                First line.
+                  Indented second line.
 
-            After a blank line.
+                After a blank line.
 
-        document d
-          title: Doc
-          date: 2008-03
+            document d
+              title: Doc
+              date: 2008-03
 
-        actor a
-          name: Ann \\ Backslash
-          kind: institution
-          credibility: 0.25
+            actor a
+              name: Ann \\ Backslash
+              kind: institution
+              credibility: 0.25
 
-        claim x: Text with "quotes", #hash and a: colon
-          tags: t1, t-2
-          base: 0.125
-        evidence y
-          text: folded
-            over two lines
-        proposal z: Z.
+            claim x: Text with "quotes", #hash and a: colon
+              tags: t1, t-2
+              base: 0.125
+            evidence y
+              text: folded
+                over two lines
+            proposal z: Z.
 
-        stance a asserts x in d
-          quote: said "x"
-          quote L3-4: more
-          quote 10-20: |
-            two
-            lines
-        stance a denies z
+            stance a asserts x in d
+              quote: said "x"
+              quote L3-4: more
+              quote 10-20: |
+                two
+                lines
+            stance a denies z
 
-        support r1: y -> x
-          weight: 0.5
-          by: a
-          note: because
-        attack z -> x
-        undercut z -> r1
-        """
+            support r1: y -> x
+              weight: 0.5
+              by: a
+              note: because
+            attack z -> x
+            undercut z -> r1
+            """
         let g = try ArgReader.read(src).graph
         #expect(g.title == "A \"title\" with # and : inside")
         #expect(g.description == "First line.\n  Indented second line.\n\nAfter a blank line.")
         #expect(g.claims[1].text == "folded over two lines")
         #expect(g.actors[0].name == "Ann \\ Backslash")
-        #expect(g.stances[0].quotes.map(\.location) == [nil, .lines(first: 3, last: 4), .characters(start: 10, end: 20)])
+        #expect(
+            g.stances[0].quotes.map(\.location) == [nil, .lines(first: 3, last: 4), .characters(start: 10, end: 20)])
         #expect(g.stances[0].quotes[2].text == "two\nlines")
         #expect(g.relations[2].target == .relation(0))
         let text = ArgWriter.write(g)

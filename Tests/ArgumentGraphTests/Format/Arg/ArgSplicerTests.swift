@@ -5,7 +5,10 @@ import Testing
 
 /// A graph with every kind of entity, a quote, an undercut and comments (`Tests/Fixtures/repl-fixture.arg`, the REPL tests' fixture).
 private enum Fixture {
-    static let text = (try? String(contentsOf: TestPaths.root.appendingPathComponent("Tests/Fixtures/repl-fixture.arg"), encoding: .utf8)) ?? ""
+    static let text =
+        (try? String(
+            contentsOf: TestPaths.root.appendingPathComponent("Tests/Fixtures/repl-fixture.arg"), encoding: .utf8))
+        ?? ""
 
     /// The fixture graph as read.
     static func parsed() -> (graph: Graph, declarations: [DeclarationSpan]) {
@@ -20,7 +23,9 @@ private enum Fixture {
 @Suite struct ArgSplicerTests {
     @Test func noEditGivesBackTheSameText() {
         let p = Fixture.parsed()
-        #expect(ArgSplicer.splice(Fixture.text, declarations: p.declarations, original: p.graph, edited: p.graph) == Fixture.text)
+        #expect(
+            ArgSplicer.splice(Fixture.text, declarations: p.declarations, original: p.graph, edited: p.graph)
+                == Fixture.text)
     }
 
     @Test func aChangedClaimIsRewrittenInPlaceUnderItsComment() throws {
@@ -29,7 +34,8 @@ private enum Fixture {
         if let i = b.claims.firstIndex(where: { $0.0.id == "pro" }) { b.claims[i].0.text = "A better reason." }
         let edited = try b.build().graph
         let text = ArgSplicer.attempt(Fixture.text, declarations: p.declarations, original: p.graph, edited: edited)
-        #expect(text.contains("# Why the top claim holds.\nclaim pro: A better reason.\n  tags: main, reasons\nclaim con:"))
+        #expect(
+            text.contains("# Why the top claim holds.\nclaim pro: A better reason.\n  tags: main, reasons\nclaim con:"))
         #expect(try ArgReader.read(text).graph == edited)
     }
 

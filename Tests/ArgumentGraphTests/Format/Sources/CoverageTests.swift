@@ -16,14 +16,18 @@ import ArgumentGraph
     }
 
     @Test func malformedSkipsAreErrorsWithTheirPlace() {
-        for (text, message, line) in [("document d\n  title: D\n  skip L0: x\n", "invalid quote location 'L0'", 3),
-                                      ("document d\n  title: D\n  skip:\n", "empty skip", 3),
-                                      ("actor a\n  skip: x\n", "unknown property 'skip' for a actor", 2)] {
+        for (text, message, line) in [
+            ("document d\n  title: D\n  skip L0: x\n", "invalid quote location 'L0'", 3),
+            ("document d\n  title: D\n  skip:\n", "empty skip", 3),
+            ("actor a\n  skip: x\n", "unknown property 'skip' for a actor", 2),
+        ] {
             do {
                 _ = try ArgReader.read(text)
                 Issue.record("expected an error for \(text)")
             } catch {
-                #expect(error.diagnostics.contains { $0.message == message && $0.location?.line == line }, "\(error.diagnostics)")
+                #expect(
+                    error.diagnostics.contains { $0.message == message && $0.location?.line == line },
+                    "\(error.diagnostics)")
             }
         }
     }
@@ -47,21 +51,30 @@ import ArgumentGraph
         let covs = Coverage.compute(g, library: SourceLibrary(graph: g, directory: dir))
         let pairs = Restatements.rank(g, coverage: covs, minimum: 0)
         let top = try #require(pairs.first)
-        #expect(Set([top.first.claim, top.second.claim]) == Set([g.claimIndex(of: "engage-a"), g.claimIndex(of: "engage-b")]))
+        #expect(
+            Set([top.first.claim, top.second.claim])
+                == Set([g.claimIndex(of: "engage-a"), g.claimIndex(of: "engage-b")]))
         #expect(top.score > 0.3)
         // Pairs come from different documents, never a claim with itself.
         for p in pairs { #expect(p.first.document != p.second.document && p.first.claim != p.second.claim) }
         // Only pairs with the claim asked for.
         let d = g.claimIndex(of: "deterrence")!
-        #expect(Restatements.rank(g, coverage: covs, minimum: 0, claim: d).allSatisfy { $0.first.claim == d || $0.second.claim == d })
+        #expect(
+            Restatements.rank(g, coverage: covs, minimum: 0, claim: d).allSatisfy {
+                $0.first.claim == d || $0.second.claim == d
+            })
         #expect(Restatements.rank(g, minimum: 0.99).isEmpty)
     }
 
     @Test func sourcesAreLocatedBesideTheGraphOrByTheEnvironment() throws {
         let dir = try SourceCorpus.write()
         let g = try ArgReader.read(SourceCorpus.graph).graph
-        #expect(SourceLibrary.locate(explicit: nil, graphFile: dir + "/g.arg", graph: g, environment: [:]).directory == dir)
-        #expect(SourceLibrary.locate(explicit: nil, graphFile: "/nonexistent/g.arg", graph: g, environment: ["ARGRAPH_SOURCES": dir]).directory == dir)
+        #expect(
+            SourceLibrary.locate(explicit: nil, graphFile: dir + "/g.arg", graph: g, environment: [:]).directory == dir)
+        #expect(
+            SourceLibrary.locate(
+                explicit: nil, graphFile: "/nonexistent/g.arg", graph: g, environment: ["ARGRAPH_SOURCES": dir]
+            ).directory == dir)
         let none = SourceLibrary.locate(explicit: nil, graphFile: "/nonexistent/g.arg", graph: g, environment: [:])
         #expect(none.directory == nil && none.tried == ["/nonexistent", "/nonexistent/sources"])
         #expect(SourceLibrary.locate(explicit: "/x", graphFile: nil, graph: g, environment: [:]).directory == "/x")
@@ -70,7 +83,9 @@ import ArgumentGraph
 
 @Suite struct RestatementTests {
     @Test func aClaimQuotedInTwoDocumentsIsListedAsOneClaimWhenAsked() throws {
-        let text = SourceCorpus.graph + "\nstance y asserts engage-a in db\n  quote: Engaging China on regional security is what Tokyo and Washington must do\n"
+        let text =
+            SourceCorpus.graph
+            + "\nstance y asserts engage-a in db\n  quote: Engaging China on regional security is what Tokyo and Washington must do\n"
         let g = try ArgReader.read(text).graph
         let a = g.claimIndex(of: "engage-a")!
         let with = Restatements.rank(g, minimum: 0, sameClaim: true)
@@ -84,12 +99,15 @@ import ArgumentGraph
     @Test func sharedPositionsOfTheBundledGraphRankNearTheTop() throws {
         let g = try ArgReader.read(contentsOf: TestPaths.repo("graphs/us-japan-alliance.arg")).graph
         var shared = Set<Int>()
-        for c in g.claims.indices where Set(g.stances(onClaim: c).compactMap(\.document)).count >= 2 { shared.insert(c) }
+        for c in g.claims.indices where Set(g.stances(onClaim: c).compactMap(\.document)).count >= 2 {
+            shared.insert(c)
+        }
         let pairs = Restatements.rank(g, minimum: 0, sameClaim: true)
         let ranks = shared.compactMap { c in pairs.firstIndex { $0.isSameClaim && $0.first.claim == c } }.sorted()
         #expect(ranks.count == shared.count, "every shared claim is listed")
         let top = pairs.count / 100
         #expect(ranks.filter { $0 < top }.count * 2 >= shared.count, "ranks \(ranks) of \(pairs.count)")
-        #expect(ranks.count > 0 && ranks[ranks.count / 2] < pairs.count / 20, "median rank of \(ranks) of \(pairs.count)")
+        #expect(
+            ranks.count > 0 && ranks[ranks.count / 2] < pairs.count / 20, "median rank of \(ranks) of \(pairs.count)")
     }
 }

@@ -6,7 +6,9 @@ import ArgumentGraph
 /// Damages quotes of the bundled graph the way people do and checks that `verify` finds their passages
 /// again, and that a fix never rewrites a quote to a wrong passage.
 @Suite struct QuoteMutationTests {
-    enum Damage: CaseIterable { case dropWord, swapWords, changeWord, changeCase, changePunctuation, straightenQuotes, wrongDocument }
+    enum Damage: CaseIterable {
+        case dropWord, swapWords, changeWord, changeCase, changePunctuation, straightenQuotes, wrongDocument
+    }
 
     struct Original {
         var stance: Int
@@ -15,10 +17,14 @@ import ArgumentGraph
         var characters: Range<Int>
     }
 
-    static let replacements = ["rapid", "policy", "strong", "certain", "global", "never", "regional", "broad", "weak", "modern"]
+    static let replacements = [
+        "rapid", "policy", "strong", "certain", "global", "never", "regional", "broad", "weak", "modern",
+    ]
 
     /// Damages one quote; returns the new text and the document it is filed under.
-    static func damage(_ text: String, _ kind: Damage, document: Int, documents: Int, rng: inout SplitMix64) -> (String, Int, Damage) {
+    static func damage(_ text: String, _ kind: Damage, document: Int, documents: Int, rng: inout SplitMix64) -> (
+        String, Int, Damage
+    ) {
         var words = text.split(separator: " ").map(String.init)
         let i = Int.random(in: 0..<words.count, using: &rng)
         switch kind {
@@ -53,8 +59,12 @@ import ArgumentGraph
     /// and not much longer.
     static func isOriginal(_ span: SourceSpan, in document: Int, _ o: Original) -> Bool {
         guard document == o.document else { return false }
-        let common = max(0, min(span.characters.upperBound, o.characters.upperBound) - max(span.characters.lowerBound, o.characters.lowerBound))
-        return Double(common) >= 0.8 * Double(o.characters.count) && span.characters.count <= o.characters.count * 5 / 4 + 20
+        let common = max(
+            0,
+            min(span.characters.upperBound, o.characters.upperBound)
+                - max(span.characters.lowerBound, o.characters.lowerBound))
+        return Double(common) >= 0.8 * Double(o.characters.count)
+            && span.characters.count <= o.characters.count * 5 / 4 + 20
     }
 
     @Test(.enabled(if: TestPaths.seeds != nil, "needs ../shared/seeds (or ARGRAPH_SHARED)"))
@@ -65,11 +75,15 @@ import ArgumentGraph
         var originals: [Original] = []
         for c in checker.check(graph) where c.isVerified {
             let q = graph.stances[c.stance].quotes[c.quote].text
-            guard q.split(separator: " ").count >= 3, let d = graph.stances[c.stance].document, let p = c.passage else { continue }
+            guard q.split(separator: " ").count >= 3, let d = graph.stances[c.stance].document, let p = c.passage else {
+                continue
+            }
             originals.append(Original(stance: c.stance, quote: c.quote, document: d, characters: p.span.characters))
         }
         #expect(originals.count >= 100)
-        let curly = originals.filter { o in let t = graph.stances[o.stance].quotes[o.quote].text; return TextNormalizer.plain(t) != t }
+        let curly = originals.filter { o in
+            let t = graph.stances[o.stance].quotes[o.quote].text; return TextNormalizer.plain(t) != t
+        }
         #expect(!curly.isEmpty)
         var rng = SplitMix64(seed: 18)
         var proposed = 0, fixes = 0, wrongFixes: [String] = [], missed: [String] = []
@@ -79,21 +93,30 @@ import ArgumentGraph
             let pool = kind == .straightenQuotes ? curly : originals
             let o = pool[Int.random(in: 0..<pool.count, using: &rng)]
             let text = graph.stances[o.stance].quotes[o.quote].text
-            let (damaged, doc, applied) = Self.damage(text, kind, document: o.document, documents: graph.documents.count, rng: &rng)
+            let (damaged, doc, applied) = Self.damage(
+                text, kind, document: o.document, documents: graph.documents.count, rng: &rng)
             let c = checker.check(Quote(damaged), document: doc)
             var ok = false
             if let p = c.passage, Self.isOriginal(p.span, in: doc, o) { ok = true }
             if let e = c.elsewhere, Self.isOriginal(e.alignment.span, in: e.document, o) { ok = true }
-            if ok { proposed += 1 } else { missed.append("\(applied): \(damaged) → \(c.verdict) \(c.passage?.fixedText ?? "-")") }
+            if ok {
+                proposed += 1
+            } else {
+                missed.append("\(applied): \(damaged) → \(c.verdict) \(c.passage?.fixedText ?? "-")")
+            }
             byKind["\(applied)", default: (0, 0)].0 += ok ? 1 : 0
             byKind["\(applied)", default: (0, 0)].1 += 1
             if let fix = c.fix, let p = c.passage {
                 fixes += 1
                 let again = checker.check(Quote(fix), document: doc)
-                if !Self.isOriginal(p.span, in: doc, o) || !again.isVerified { wrongFixes.append("\(applied): \(damaged) → \(fix)") }
+                if !Self.isOriginal(p.span, in: doc, o) || !again.isVerified {
+                    wrongFixes.append("\(applied): \(damaged) → \(fix)")
+                }
             }
         }
-        print("quote mutations: \(proposed)/200 passages proposed, \(fixes) safe fixes, \(wrongFixes.count) wrong; by kind: \(byKind.sorted { $0.key < $1.key })")
+        print(
+            "quote mutations: \(proposed)/200 passages proposed, \(fixes) safe fixes, \(wrongFixes.count) wrong; by kind: \(byKind.sorted { $0.key < $1.key })"
+        )
         for m in missed { print("  missed: \(m)") }
         #expect(proposed >= 190, "proposed the original passage for \(proposed) of 200")
         #expect(wrongFixes.isEmpty, "\(wrongFixes)")
