@@ -29,7 +29,11 @@ import Testing
     @Test func claimsAroundTheArrowAndRelationsAfterAnUndercutArrow() {
         #expect(labels(typing: "support ").labels == ["c1", "e1", "c2"])
         #expect(labels(typing: "attack r2: ").labels == ["c1", "e1", "c2"])
-        #expect(labels(typing: "attack e1 ").labels == ["->"])
+        #expect(labels(typing: "attack e1 ").labels == ["->", "+"])
+        // A linked relation: claims after each `+`.
+        #expect(labels(typing: "support c1 + ").labels == ["c1", "e1", "c2"])
+        #expect(labels(typing: "support r9: c1 + e1 ").labels == ["->", "+"])
+        #expect(labels(typing: "attack c1 + e1 -> ").labels == ["c1", "e1", "c2"])
         #expect(labels(typing: "attack e1 -> ").labels == ["c1", "e1", "c2"])
         #expect(labels(typing: "undercut e1 -> ").labels == ["s1"])
         let glued = labels(typing: "support e1->c")

@@ -34,6 +34,8 @@ import Testing
         #expect(completer.complete(before: "add stance bob denies pro in ", word: "") == ["doc1"])
         #expect(completer.complete(before: "link pro ", word: "a") == ["attacks"])
         #expect(completer.complete(before: "link pro attacks ", word: "c") == ["con"])
+        // A linked relation: a claim after each `+`.
+        #expect(completer.complete(before: "link pro + ", word: "c") == ["con"])
         #expect(completer.complete(before: "remove actor ", word: "") == ["alice", "bob"])
     }
 

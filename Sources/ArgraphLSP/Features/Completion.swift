@@ -106,14 +106,18 @@ enum Completion {
                 let after = before[before.range(of: "->")!.upperBound...]
                 return after.split(separator: " ").isEmpty ? ids(target, doc, replace) : []
             }
-            // Before the arrow: the source claim, then the arrow.
+            // Before the arrow: the premises (claims joined by `+`), then the arrow.
             let named = words.count > 1 && (words[1].hasSuffix(":") || (words.count > 2 && words[2] == ":"))
             let sourceGiven = words.count - (named ? (words[1].hasSuffix(":") ? 2 : 3) : 1)
-            if sourceGiven <= 0 { return ids(.claim, doc, replace) }
+            if sourceGiven <= 0 || words.last?.hasSuffix("+") == true { return ids(.claim, doc, replace) }
             return [
                 item(
                     "->", kind: .operator,
-                    doc: "then the \(keyword == "undercut" ? "relation" : "claim") it \(keyword)s", replace: replace)
+                    doc: "then the \(keyword == "undercut" ? "relation" : "claim") it \(keyword)s", replace: replace),
+                item(
+                    "+", kind: .operator,
+                    doc: "another premise: a linked \(keyword), whose premises give a reason only together",
+                    replace: replace),
             ]
         default:
             return []
