@@ -35,6 +35,16 @@ extension Graph {
         return stances(onClaim: c).filter { $0.kind == .asserts }.map(\.actor).filter { seen.insert($0).inserted }
     }
 
+    /// The indices of the actors who assert every premise of relation `r` (for a plain relation, its source's
+    /// holders), in the order of ``holders(of:)`` for the first premise.
+    public func holders(ofPremisesOf r: Int) -> [Int] {
+        let rel = relations[r]
+        let first = holders(of: rel.source)
+        guard rel.isLinked else { return first }
+        let others = rel.otherPremises.map { Set(holders(of: $0)) }
+        return first.filter { a in others.allSatisfy { $0.contains(a) } }
+    }
+
     /// All tags used by claims, each once, sorted.
     public var tags: [String] { Array(Set(claims.flatMap(\.tags))).sorted() }
 

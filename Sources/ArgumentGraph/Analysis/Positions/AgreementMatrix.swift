@@ -143,12 +143,19 @@ public struct AgreementMatrix: Sendable {
 
     /// Counts agreements and conflicts between two positions marked in claim-sized arrays (bit 1 held,
     /// bit 2 denied), by the rules of ``Comparison``, without listing them: each claim or relation once.
+    ///
+    /// A side holds a relation's source when it holds every premise (a linked relation is one unit). Lists keyed by
+    /// claim name a linked relation under each premise, so a relation is taken up only at its first premise.
     struct PairCounter {
         let graph: Graph
-        /// Per relation: its source claim.
+        /// Per relation: its source claim (a linked relation's first premise).
         let source: [Int32]
+        /// Per relation: its premises after the first; empty when the graph has no linked relation.
+        let otherPremises: [[Int32]]
         /// Per relation: its target claim, or for an undercut the source claim of the relation it undercuts.
         let target: [Int32]
+        /// Per relation: for an undercut, the relation it undercuts; else −1.
+        let targetRelation: [Int32]
         /// Per relation: +1 support of a claim, −1 attack on a claim, 0 an undercut (counted separately), 2 other.
         let kind: [Int8]
         /// Undercut relations by their own source claim.
@@ -163,6 +170,7 @@ public struct AgreementMatrix: Sendable {
         init(_ graph: Graph) {
             self.graph = graph
             var source = [Int32](), target = [Int32](), kind = [Int8](), targetActor = [Int32]()
+            var targetRelation = [Int32]()
             var from: [(node: Int32, entry: Int32)] = [], on: [(node: Int32, entry: Int32)] = []
             for (i, r) in graph.relations.enumerated() {
                 source.append(Int32(r.source))
@@ -172,19 +180,23 @@ public struct AgreementMatrix: Sendable {
                     targetActor.append(-1)
                 }
                 switch (r.kind, r.target) {
-                case let (.support, .claim(t)): target.append(Int32(t)); kind.append(1)
-                case let (.attack, .claim(t)): target.append(Int32(t)); kind.append(-1)
+                case let (.support, .claim(t)): target.append(Int32(t)); kind.append(1); targetRelation.append(-1)
+                case let (.attack, .claim(t)): target.append(Int32(t)); kind.append(-1); targetRelation.append(-1)
                 case let (.attack, .relation(x)):
                     let src = graph.relations[x].source
-                    target.append(Int32(src)); kind.append(0)
+                    target.append(Int32(src)); kind.append(0); targetRelation.append(Int32(x))
                     from.append((Int32(r.source), Int32(i)))
                     on.append((Int32(src), Int32(i)))
-                case (.support, .relation): target.append(-1); kind.append(2)
+                case (.support, .relation): target.append(-1); kind.append(2); targetRelation.append(-1)
                 }
             }
             self.source = source
             self.target = target
+            self.targetRelation = targetRelation
             self.kind = kind
+            otherPremises =
+                graph.relations.contains(where: \.isLinked)
+                ? graph.relations.map { $0.otherPremises.map { Int32($0) } } : []
             undercutsFrom = Adjacency(count: graph.claims.count, pairs: from)
             undercutsOnSource = Adjacency(count: graph.claims.count, pairs: on)
             undercutTargetActor = targetActor
@@ -195,6 +207,21 @@ public struct AgreementMatrix: Sendable {
         func qualifiesOwn(_ u: Int, _ actors: Set<Int>) -> Bool {
             let a = undercutTargetActor[u]
             return a >= 0 && actors.contains(Int(a))
+        }
+
+        /// Whether the side marked in `mark` holds every premise of relation `r`.
+        func holdsSource(_ r: Int, _ mark: [UInt8]) -> Bool {
+            guard mark[Int(source[r])] & 1 != 0 else { return false }
+            if otherPremises.isEmpty { return true }
+            for p in otherPremises[r] where mark[Int(p)] & 1 == 0 { return false }
+            return true
+        }
+
+        /// Whether the side marked in `mark` holds relation `r`'s target: its claim, or for an undercut every premise
+        /// of the relation it undercuts.
+        func holdsTarget(_ r: Int, _ mark: [UInt8]) -> Bool {
+            let x = targetRelation[r]
+            return x < 0 ? mark[Int(target[r])] & 1 != 0 : holdsSource(Int(x), mark)
         }
 
         func count(
@@ -210,35 +237,39 @@ public struct AgreementMatrix: Sendable {
                 if markI[c] & 2 != 0 { agree += 1 }
                 if markI[c] & 1 != 0 { conflict += 1 }
             }
-            // Relations (and undercuts) from a claim j holds to a claim i holds.
+            // Relations (and undercuts) from claims j holds to a claim i holds.
             // A support counts only when one of the two sides drew it (see ``Comparison``).
             func tally(_ r: Int) {
                 if kind[r] != 1 { conflict += 1; return }
                 let a = Int(drawer[r])
                 if a >= 0 && (actorsI.contains(a) || actorsJ.contains(a)) { agree += 1 }
             }
+            func fromJ(_ r32: Int32, _ s: Int) {
+                let r = Int(r32)
+                if Int(source[r]) == s && markI[Int(target[r])] & 1 != 0 && holdsSource(r, markJ) { tally(r) }
+            }
+            func fromI(_ r32: Int32, _ tAlsoI: Bool) {
+                let r = Int(r32)
+                if holdsSource(r, markI) && !(tAlsoI && holdsSource(r, markJ)) { tally(r) }
+            }
             for s in heldJ {
-                for r in graph.supportsFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
-                for r in graph.attacksFrom[s] where markI[Int(target[Int(r)])] & 1 != 0 { tally(Int(r)) }
-                for u in undercutsFrom[s] where markI[Int(target[Int(u)])] & 1 != 0 && !qualifiesOwn(Int(u), actorsJ) {
-                    tally(Int(u))
+                for r in graph.supportsFrom[s] { fromJ(r, s) }
+                for r in graph.attacksFrom[s] { fromJ(r, s) }
+                for u32 in undercutsFrom[s] {
+                    let u = Int(u32)
+                    if holdsTarget(u, markI) && holdsSource(u, markJ) && !qualifiesOwn(u, actorsJ) { tally(u) }
                 }
             }
-            // From a claim i holds to a claim j holds, unless counted above (source also j's, target also i's).
+            // From claims i holds to a claim j holds, unless counted above (source also j's, target also i's).
             for t in heldJ {
                 let tAlsoI = markI[t] & 1 != 0
-                for r in graph.supportsTo[t] {
-                    let s = Int(source[Int(r)])
-                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
-                }
-                for r in graph.attacksTo[t] {
-                    let s = Int(source[Int(r)])
-                    if markI[s] & 1 != 0 && !(tAlsoI && markJ[s] & 1 != 0) { tally(Int(r)) }
-                }
-                for r in undercutsOnSource[t] {
-                    let s = Int(source[Int(r)])
-                    let countedAbove = tAlsoI && markJ[s] & 1 != 0 && !qualifiesOwn(Int(r), actorsJ)
-                    if markI[s] & 1 != 0 && !qualifiesOwn(Int(r), actorsI) && !countedAbove { tally(Int(r)) }
+                for r in graph.supportsTo[t] { fromI(r, tAlsoI) }
+                for r in graph.attacksTo[t] { fromI(r, tAlsoI) }
+                for u32 in undercutsOnSource[t] {
+                    let u = Int(u32)
+                    guard holdsTarget(u, markJ), holdsSource(u, markI), !qualifiesOwn(u, actorsI) else { continue }
+                    let countedAbove = holdsTarget(u, markI) && holdsSource(u, markJ) && !qualifiesOwn(u, actorsJ)
+                    if !countedAbove { tally(u) }
                 }
             }
             return (agree, conflict)

@@ -5,6 +5,11 @@ import ArgumentGraphModel
 /// Each side *holds* its asserted claims (plus its implied claims when those were requested) and
 /// *denies* its denied claims; claims a side is mixed on count for neither.
 ///
+/// A side *holds* a relation's source when it holds the claim, and for a linked relation (premises that give a
+/// reason only together) when it holds every premise: the linked argument then counts once, as one unit, and a side
+/// holding only some premises holds no argument. A side that denies a premise the other side holds already
+/// contradicts it on that premise, which counts once as a contradiction.
+///
 /// **Agreements** (each claim or relation counted once):
 /// - *both assert* a claim; *both deny* a claim;
 /// - a *support* relation whose source one side holds and whose target the other side holds, when one of the
@@ -31,8 +36,9 @@ public struct Comparison: Sendable {
         third party drew is not their agreement). Conflicts: claims one asserts and the other denies, \
         attack relations from a claim one holds to a claim the other holds, and undercuts by one of a \
         relation whose source the other holds (not when the undercut relation is one the undercutting side \
-        drew itself: that is a concession). Each claim or relation counts once. Claims an actor both \
-        asserts and denies count for neither. +1: only agreement; -1: only conflict.
+        drew itself: that is a concession). A linked relation (premises joined by +) is a side's only when \
+        the side holds every premise, and counts once. Each claim or relation counts once. Claims an actor \
+        both asserts and denies count for neither. +1: only agreement; -1: only conflict.
         """
 
     /// Which of the two positions.
@@ -66,9 +72,11 @@ public struct Comparison: Sendable {
     public struct Point: Sendable, Hashable {
         /// What kind of point it is.
         public let kind: Kind
-        /// The shared claim, or the source claim of the relation, or (for a contradiction) the claim.
+        /// The shared claim, or the source claim of the relation (a linked relation's first premise), or (for a
+        /// contradiction) the claim.
         public let claim: Int
-        /// The target claim of a support or attack; for an undercut, the source claim of the undercut relation.
+        /// The target claim of a support or attack; for an undercut, the source claim (first premise) of the undercut
+        /// relation.
         public let other: Int?
         /// The relation involved, if any.
         public let relation: Int?
@@ -140,15 +148,16 @@ public struct Comparison: Sendable {
             for s in from.sorted() {
                 for r32 in graph.supportsFrom[s] + graph.attacksFrom[s] {
                     let r = Int(r32)
-                    guard let t = graph.relations[r].targetClaim, to.contains(t) else { continue }
-                    if graph.relations[r].kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) {
-                        continue
-                    }
+                    let rel = graph.relations[r]
+                    guard let t = rel.targetClaim, to.contains(t) else { continue }
+                    // A linked relation is one side's argument only when that side holds every premise.
+                    if rel.isLinked, !rel.allPremises(from.contains) { continue }
+                    if rel.kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) { continue }
                     guard seen.insert(r).inserted else { continue }
                     links.append(
                         Point(
-                            kind: graph.relations[r].kind == .support ? .supports : .attacks,
-                            claim: s, other: t, relation: r, side: side))
+                            kind: rel.kind == .support ? .supports : .attacks, claim: rel.source, other: t,
+                            relation: r, side: side))
                 }
             }
         }
@@ -159,8 +168,9 @@ public struct Comparison: Sendable {
                     let u = Int(u32)
                     guard case let .relation(target) = graph.relations[u].target else { continue }
                     let src = graph.relations[target].source
-                    guard to.contains(src), !Comparison.qualifiesOwnInference(graph, undercut: u, of: own),
-                        seen.insert(u).inserted
+                    guard graph.relations[u].allPremises(from.contains),
+                        graph.relations[target].allPremises(to.contains),
+                        !Comparison.qualifiesOwnInference(graph, undercut: u, of: own), seen.insert(u).inserted
                     else { continue }
                     links.append(Point(kind: .undercuts, claim: s, other: src, relation: u, side: side))
                 }
@@ -193,7 +203,7 @@ public struct Comparison: Sendable {
         return actors.contains(a)
     }
 
-    /// The undercut relations indexed by their source claim.
+    /// The undercut relations indexed by their source claim (for a linked undercut, its first premise).
     static func undercutsBySource(_ graph: Graph) -> Adjacency {
         var pairs: [(node: Int32, entry: Int32)] = []
         for (i, r) in graph.relations.enumerated() where r.isUndercut { pairs.append((Int32(r.source), Int32(i))) }
@@ -212,7 +222,7 @@ public struct Comparison: Sendable {
                 }
             }
             for list in [graph.supportsTo[c], graph.attacksTo[c]] where !touched {
-                for r in list where theirs.contains(graph.relations[Int(r)].source) { touched = true; break }
+                for r in list where graph.relations[Int(r)].anyPremise(theirs.contains) { touched = true; break }
             }
             if !touched { out.append(c) }
         }

@@ -3,7 +3,8 @@ import ArgumentGraphModel
 /// Every cross-actor attack, grouped by pair of actors, with both sides' quotes.
 ///
 /// A **cross-actor attack** is an attack relation `s -> t` on a claim together with an actor X who
-/// asserts `s` and a different actor Y who asserts `t`. When several actors hold `s` or `t`, the relation
+/// asserts `s` and a different actor Y who asserts `t`. For a linked attack (`s1 + s2 -> t`, premises that attack
+/// only together), X asserts every premise: an actor who asserts only some holds no argument. When several actors hold `s` or `t`, the relation
 /// appears once for each such pair (X, Y). Undercuts are not listed here (see ``Comparison``).
 /// A pair's **contradictions** are the claims one of the two asserts and the other denies.
 public enum Conflicts {
@@ -13,13 +14,15 @@ public enum Conflicts {
         public let relation: Int
         /// The actor who holds the attacking claim.
         public let attacker: Int
-        /// The attacking claim.
+        /// The attacking claim (a linked attack's first premise).
         public let attackingClaim: Int
+        /// Every premise of the attack, `attackingClaim` first (one claim unless the attack is linked).
+        public let attackingClaims: [Int]
         /// The actor who holds the attacked claim.
         public let defender: Int
         /// The attacked claim.
         public let attackedClaim: Int
-        /// The attacker's quotes for the attacking claim.
+        /// The attacker's quotes for the attacking claim (for a linked attack, for each premise in turn).
         public let attackerQuotes: [Quote]
         /// The defender's quotes for the attacked claim.
         public let defenderQuotes: [Quote]
@@ -43,13 +46,14 @@ public enum Conflicts {
         var attacks: [PairKey: [Attack]] = [:]
         for (r, rel) in graph.relations.enumerated() where rel.kind == .attack {
             guard let t = rel.targetClaim else { continue }
-            let xs = graph.holders(of: rel.source).sorted(), ys = graph.holders(of: t).sorted()
+            let premises = rel.premises
+            let xs = graph.holders(ofPremisesOf: r).sorted(), ys = graph.holders(of: t).sorted()
             for x in xs {
                 for y in ys where x != y {
                     if let actor, actor != x, actor != y { continue }
                     let a = Attack(
-                        relation: r, attacker: x, attackingClaim: rel.source, defender: y, attackedClaim: t,
-                        attackerQuotes: quotes(graph, actor: x, claim: rel.source),
+                        relation: r, attacker: x, attackingClaim: rel.source, attackingClaims: premises, defender: y,
+                        attackedClaim: t, attackerQuotes: premises.flatMap { quotes(graph, actor: x, claim: $0) },
                         defenderQuotes: quotes(graph, actor: y, claim: t))
                     attacks[PairKey(x, y), default: []].append(a)
                 }

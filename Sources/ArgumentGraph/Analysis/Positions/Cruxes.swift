@@ -2,6 +2,9 @@ import ArgumentGraphModel
 
 /// The claims on which a disagreement (or one claim's standing) hinges, found by retracting each in turn.
 ///
+/// A linked relation (premises that hold only together) goes with any one of its premises, so retracting a single
+/// premise removes the whole argument: that premise can be the crux of a linked argument.
+///
 /// For a **target claim**, the measure is the target's strength. For **two actors A and B**, the measure
 /// is the *conflict force*: the sum, over the cross attacks between them (an attack relation from a
 /// claim one asserts to a claim the other asserts), of weight × strength(source) × strength(target).
@@ -43,24 +46,30 @@ public enum Cruxes {
         public var delta: Double { after - before }
     }
 
-    /// The cross attacks between two actors: attack relations from a claim one asserts to a claim the other asserts.
+    /// The cross attacks between two actors: attack relations from a claim one asserts to a claim the other asserts
+    /// (for a linked attack, from premises one asserts every one of).
     public static func crossAttacks(_ graph: Graph, _ a: Int, _ b: Int) -> [Int] {
         let pa = Position(graph, actor: a).asserted, pb = Position(graph, actor: b).asserted
         var out: [Int] = []
         for (i, r) in graph.relations.enumerated() where r.kind == .attack {
             guard let t = r.targetClaim else { continue }
-            if (pa.contains(r.source) && pb.contains(t)) || (pb.contains(r.source) && pa.contains(t)) { out.append(i) }
+            if (r.allPremises(pa.contains) && pb.contains(t)) || (r.allPremises(pb.contains) && pa.contains(t)) {
+                out.append(i)
+            }
         }
         return out
     }
 
-    /// The conflict force of the given attack relations under the given strengths.
+    /// The conflict force of the given attack relations under the given strengths; a linked attack's premises
+    /// count together as their weakest (``Strengths/premiseStrength(of:_:)``).
     public static func conflictForce(_ graph: Graph, attacks: [Int], strengths: [Double]) -> Double {
         var total = 0.0
         for r in attacks {
             let rel = graph.relations[r]
-            guard let t = rel.targetClaim, rel.source < strengths.count, t < strengths.count else { continue }
-            total += rel.weight * strengths[rel.source] * strengths[t]
+            guard let t = rel.targetClaim, t < strengths.count, rel.allPremises({ $0 < strengths.count }) else {
+                continue
+            }
+            total += rel.weight * Strengths.premiseStrength(of: rel, strengths) * strengths[t]
         }
         return total
     }
@@ -80,8 +89,7 @@ public enum Cruxes {
                     if !visitedRelation[ri] { visitedRelation[ri] = true; relStack.append(ri) }
                 }
             } else if let r = relStack.popLast() {
-                let src = graph.relations[r].source
-                if !seen[src] { seen[src] = true; stack.append(src) }
+                for src in graph.relations[r].premises where !seen[src] { seen[src] = true; stack.append(src) }
                 for u in graph.relationsTo[r] {
                     let ui = Int(u)
                     if !visitedRelation[ui] { visitedRelation[ui] = true; relStack.append(ui) }
@@ -125,7 +133,7 @@ public enum Cruxes {
         let before = conflictForce(graph, attacks: attacks, strengths: score(graph))
         var endpoints = Set<Int>()
         for r in attacks {
-            endpoints.insert(graph.relations[r].source)
+            endpoints.formUnion(graph.relations[r].premises)
             if let t = graph.relations[r].targetClaim { endpoints.insert(t) }
         }
         var out: [Crux] = []

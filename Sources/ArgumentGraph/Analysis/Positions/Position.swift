@@ -74,7 +74,8 @@ public struct PositionEntry: Sendable, Hashable {
 ///
 /// **Implied position** (only with `includeImplied`): start from the asserted claims and follow support
 /// relations forwards, repeatedly, as long as the relation is the position's own: drawn (`by:`) by an
-/// actor in scope, or by no actor (an analyst's link). For a document scope, the actors in scope are
+/// actor in scope, or by no actor (an analyst's link). A linked support (premises that hold only together) is
+/// followed only once the position holds every one of its premises. For a document scope, the actors in scope are
 /// those with a stance in the document. Every claim reached that has no explicit stance is `implied`.
 /// The walk does not pass through claims the position denies or is mixed on; a denied claim that is
 /// reached is a *tension* (the position denies what its own claims support). The walk is a
@@ -159,6 +160,9 @@ public struct Position: Sendable {
                     let rel = graph.relations[Int(r)]
                     if let a = rel.actor, !linkActors.contains(a) { continue }
                     guard let t = rel.targetClaim else { continue }
+                    // A linked support carries only once every premise is held; the last premise reached
+                    // (listed under each premise in `supportsFrom`) takes the walk through.
+                    if rel.isLinked, !rel.allPremises({ asserted.contains($0) || implied.contains($0) }) { continue }
                     if denied.contains(t) || mixed.contains(t) {
                         if seenTension.insert(t).inserted { tensions.append(t) }
                         continue

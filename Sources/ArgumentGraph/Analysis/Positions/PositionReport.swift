@@ -120,7 +120,10 @@ public enum PositionReport {
                         ? "" : ", \(p.contradictions.count) contradiction\(p.contradictions.count == 1 ? "" : "s")"))
             for a in p.attacks {
                 let left =
-                    [graph.actors[a.attacker].id + ": " + graph.claims[a.attackingClaim].id]
+                    [
+                        graph.actors[a.attacker].id + ": "
+                            + a.attackingClaims.map { graph.claims[$0].id }.joined(separator: " + ")
+                    ]
                     + a.attackerQuotes.flatMap { wrap("\u{201C}" + $0.text + "\u{201D}", width: column) }
                 let right =
                     ["attacks " + graph.actors[a.defender].id + ": " + graph.claims[a.attackedClaim].id]
@@ -154,14 +157,15 @@ public enum PositionReport {
                     + a.answers.map { r in
                         r.answer.rawValue + " ("
                             + (r.answer == .rejection
-                                ? "denies " + graph.claims[a.attacker].id : graph.label(ofRelation: r.index)) + ")"
+                                ? "denies " + graph.claims[graph.stances[r.index].claim].id
+                                : graph.label(ofRelation: r.index)) + ")"
                     }.joined(separator: ", ")
             out.append(
                 contentsOf: hang(
                     "  ",
-                    graph.claims[a.attacker].id + " [" + by + "] attacks " + graph.claims[a.target].id
-                        + ": " + verdict, width: width))
-            out.append(contentsOf: hang("    ", graph.claims[a.attacker].text, width: width))
+                    a.attackers.map { graph.claims[$0].id }.joined(separator: " + ") + " [" + by + "] attacks "
+                        + graph.claims[a.target].id + ": " + verdict, width: width))
+            for p in a.attackers { out.append(contentsOf: hang("    ", graph.claims[p].text, width: width)) }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -3,7 +3,9 @@ import ArgumentGraphModel
 /// Attacks on a position's claims, and whether the position answers them.
 ///
 /// **Outside attack**: an attack relation `s -> c` where the position asserts `c` and does not assert `s`
-/// (whoever holds `s`, or nobody: an analyst's evidence counts too).
+/// (whoever holds `s`, or nobody: an analyst's evidence counts too). A linked attack (`s1 + s2 -> c`) is one
+/// attack, from outside unless the position asserts every premise; a reply to any one premise answers it, since
+/// the premises attack only together.
 ///
 /// **Answered**: the attack is answered when the position has at least one of these replies:
 /// - *counter-attack*: a claim it asserts attacks `s`;
@@ -38,11 +40,13 @@ public enum Unanswered {
     public struct Attack: Sendable, Hashable {
         /// The attack relation's index.
         public let relation: Int
-        /// The attacking claim.
+        /// The attacking claim (a linked attack's first premise).
         public let attacker: Int
+        /// Every premise of the attack, `attacker` first (one claim unless the attack is linked).
+        public let attackers: [Int]
         /// The position's claim under attack.
         public let target: Int
-        /// The actors who assert the attacking claim, by index, ascending.
+        /// The actors who assert the attacking claim (every premise of a linked attack), by index, ascending.
         public let attackerHolders: [Int]
         /// The replies found, in the order counter-attacks, undercuts, defences, rejection.
         public let answers: [Reply]
@@ -66,34 +70,38 @@ public enum Unanswered {
         for c in position.asserted.sorted() {
             for r32 in graph.attacksTo[c] {
                 let r = Int(r32)
-                let s = graph.relations[r].source
-                if position.asserted.contains(s) { continue }
+                let rel = graph.relations[r]
+                if rel.allPremises(position.asserted.contains) { continue }
+                let premises = rel.premises
                 var answers: [Reply] = []
-                for a in graph.attacksTo[s] where position.asserted.contains(graph.relations[Int(a)].source) {
-                    answers.append(Reply(answer: .counterAttack, index: Int(a)))
+                for s in premises {
+                    for a in graph.attacksTo[s] where graph.relations[Int(a)].allPremises(position.asserted.contains) {
+                        answers.append(Reply(answer: .counterAttack, index: Int(a)))
+                    }
                 }
                 if undercutsOf[r] == nil {
                     undercutsOf[r] = graph.relationsTo[r].filter { graph.relations[Int($0)].kind == .attack }.map(
                         Int.init)
                 }
-                for u in undercutsOf[r] ?? [] where position.asserted.contains(graph.relations[u].source) {
+                for u in undercutsOf[r] ?? [] where graph.relations[u].allPremises(position.asserted.contains) {
                     answers.append(Reply(answer: .undercut, index: u))
                 }
                 for sup in graph.supportsTo[c] {
-                    let src = graph.relations[Int(sup)].source
-                    if src != c && position.asserted.contains(src) {
+                    let support = graph.relations[Int(sup)]
+                    if !support.anyPremise({ $0 == c }) && support.allPremises(position.asserted.contains) {
                         answers.append(Reply(answer: .defence, index: Int(sup)))
                     }
                 }
-                if position.denied.contains(s), let e = position.entry(for: s) {
+                for s in premises where position.denied.contains(s) {
+                    guard let e = position.entry(for: s) else { continue }
                     for st in e.stances where graph.stances[st].kind == .denies {
                         answers.append(Reply(answer: .rejection, index: st)); break
                     }
                 }
                 result.append(
                     Attack(
-                        relation: r, attacker: s, target: c, attackerHolders: graph.holders(of: s).sorted(),
-                        answers: answers))
+                        relation: r, attacker: rel.source, attackers: premises, target: c,
+                        attackerHolders: graph.holders(ofPremisesOf: r).sorted(), answers: answers))
             }
         }
         return result

@@ -65,11 +65,12 @@ import ArgumentGraph
         }
     }
 
-    /// The matrix counts pairs with its own fast counter; it must agree with ``Comparison`` everywhere.
-    @Test(arguments: [false, true])
-    func cellsEqualComparisonCountsOnRandomGraphs(implied: Bool) {
+    /// The matrix counts pairs with its own fast counter; it must agree with ``Comparison`` everywhere, linked
+    /// relations (one unit, held when every premise is) included.
+    @Test(arguments: [false, true], [false, true])
+    func cellsEqualComparisonCountsOnRandomGraphs(implied: Bool, linked: Bool) {
         for seed in UInt64(1)...12 {
-            let g = PositionFixtures.random(seed: seed, claims: 40, actors: 7)
+            let g = PositionFixtures.random(seed: seed, claims: 40, actors: 7, linked: linked)
             for axis in AgreementMatrix.Axis.allCases {
                 let m = AgreementMatrix(g, by: axis, includeImplied: implied)
                 for i in m.members.indices {

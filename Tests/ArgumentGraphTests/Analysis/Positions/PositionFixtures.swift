@@ -79,7 +79,11 @@ enum PositionFixtures {
     static func a(_ g: Graph, _ id: String) -> Int { g.actorIndex(of: id) ?? -1 }
 
     /// A deterministic random graph: `n` claims, `k` actors, about `density * n` relations and stances.
-    static func random(seed: UInt64, claims n: Int = 30, actors k: Int = 5, documents m: Int = 3) -> Graph {
+    /// With `linked`, about a third of the relations get one or two further premises (distinct claims, none the
+    /// target), and actors take more stances so that some hold every premise of a linked relation.
+    static func random(
+        seed: UInt64, claims n: Int = 30, actors k: Int = 5, documents m: Int = 3, linked: Bool = false
+    ) -> Graph {
         var rng = SplitMix64(seed: seed)
         let docs = (0..<m).map {
             Document(id: "d\($0)", title: "D\($0)", date: PartialDate(year: 2000 + Int(rng.next() % 5)))
@@ -87,7 +91,7 @@ enum PositionFixtures {
         let actors = (0..<k).map { Actor(id: "x\($0)") }
         let claims = (0..<n).map { Claim(id: "c\($0)", text: "C\($0)", tags: rng.next() % 2 == 0 ? ["even"] : []) }
         var stances: [Stance] = []
-        for _ in 0..<(n * 2) {
+        for _ in 0..<(n * (linked ? 4 : 2)) {
             let doc = rng.next() % 4 == 0 ? nil : Int(rng.next() % UInt64(m))
             stances.append(
                 Stance(
@@ -110,6 +114,17 @@ enum PositionFixtures {
                     Relation(
                         id: "r\(i)", kind: rng.next() % 2 == 0 ? .support : .attack, source: s,
                         target: .claim(t), weight: Double(rng.next() % 10 + 1) / 10, actor: by))
+            }
+        }
+        if linked {
+            for i in relations.indices where rng.next() % 3 == 0 {
+                let avoid = [relations[i].source, relations[i].targetClaim ?? -1]
+                var more: [Int] = []
+                for _ in 0..<(1 + Int(rng.next() % 2)) {
+                    let p = Int(rng.next() % UInt64(n))
+                    if !avoid.contains(p) && !more.contains(p) { more.append(p) }
+                }
+                relations[i].otherPremises = more
             }
         }
         return Graph(documents: docs, actors: actors, claims: claims, stances: stances, relations: relations)
