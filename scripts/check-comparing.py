@@ -25,17 +25,24 @@ def positions(g):
     return out
 
 
+def premises(r):
+    """A relation's premises as a set: `from` is one id, or a list of ids for a linked relation."""
+    return set(r["from"]) if isinstance(r["from"], list) else {r["from"]}
+
+
 def index(g, p, q, a, b):
-    """The agreement index of actors a and b, whose positions are p and q."""
+    """The agreement index of actors a and b, whose positions are p and q.
+
+    A side holds a relation's source when it holds every premise (a linked relation is one argument)."""
     (hp, dp), (hq, dq) = p, q
     agree = len(hp & hq) + len(dp & dq)
     conflict = len(hp & dq) + len(hq & dp)
     by_id = {r["id"]: r for r in g["relations"] if "id" in r}
     for r in g["relations"]:
-        s = r["from"]
+        s = premises(r)
         if "to" in r:
             t = r["to"]
-            linked = (s in hp and t in hq) or (s in hq and t in hp)
+            linked = (s <= hp and t in hq) or (s <= hq and t in hp)
             if linked:
                 if r["kind"] == "support":
                     # an inference one of the two drew; a link the analyst or a third party drew is not theirs
@@ -46,8 +53,8 @@ def index(g, p, q, a, b):
         elif r["kind"] == "attack":  # undercut: source held by one, undercut relation's source by the other,
             # unless the undercut relation was drawn by the undercutting side itself (a concession)
             under = by_id[r["toRelation"]]
-            src, drawer = under["from"], under.get("by")
-            if (s in hp and src in hq and drawer != a) or (s in hq and src in hp and drawer != b):
+            src, drawer = premises(under), under.get("by")
+            if (s <= hp and src <= hq and drawer != a) or (s <= hq and src <= hp and drawer != b):
                 conflict += 1
     # A pair that never touches has no index: the CSV leaves its cell empty (the table prints `-`).
     return None if agree + conflict == 0 else (agree - conflict) / (agree + conflict)
@@ -79,17 +86,20 @@ def random_graph(seed):
     rnd = random.Random(seed)
     n, k = rnd.randint(5, 40), rnd.randint(2, 8)
     lines = [f"actor x{i}" for i in range(k)] + [f"claim c{i}: C{i}." for i in range(n)]
-    for _ in range(2 * n):
+    for _ in range(4 * n):
         lines.append(f"stance x{rnd.randrange(k)} {rnd.choice(['asserts', 'asserts', 'denies'])} c{rnd.randrange(n)}")
     rid = 0
     for _ in range(2 * n):
         s, t = rnd.randrange(n), rnd.randrange(n)
         if s == t:
             continue
+        # A third of the relations are linked: one or two more premises, none the target.
+        more = [] if rnd.random() < 0.67 else rnd.sample([c for c in range(n) if c not in (s, t)], min(n - 2, rnd.randint(1, 2)))
+        src = " + ".join(f"c{x}" for x in [s] + more)
         if rid > 0 and rnd.random() < 0.15:
-            lines.append(f"undercut c{s} -> r{rnd.randrange(rid)}")
+            lines.append(f"undercut {src} -> r{rnd.randrange(rid)}")
         else:
-            lines.append(f"{rnd.choice(['support', 'attack'])} r{rid}: c{s} -> c{t}")
+            lines.append(f"{rnd.choice(['support', 'attack'])} r{rid}: {src} -> c{t}")
             if rnd.random() < 0.4:  # drawn by an actor, so that undercuts of one's own inference occur
                 lines.append(f"  by: x{rnd.randrange(k)}")
             rid += 1
