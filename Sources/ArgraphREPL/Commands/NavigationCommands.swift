@@ -311,15 +311,32 @@ enum Navigation {
             headers: numbered ? ["#", "", "ID", "W", "TEXT"] : ["", "ID", "W", "TEXT"],
             rightAligned: numbered ? [0] : [])
         t.headers = t.headers.map { _ in "" }
+        var linked = false
         for (k, item) in list.enumerated() {
             let r = g.relations[item.relation]
             var text = g.claims[item.claim].text
-            let undercuts = g.relationsTo[item.relation].map { g.claims[g.relations[Int($0)].source].id }
+            let undercuts = g.relationsTo[item.relation].map {
+                g.relations[Int($0)].premises.map { g.claims[$0].id }.joined(separator: " + ")
+            }
             if !undercuts.isEmpty { text += " [undercut by " + undercuts.joined(separator: ", ") + "]" }
+            // Listed at its target, a linked relation shows every premise, the others on rows marked '&'; listed
+            // at a premise, it names the others it holds with.
+            let partners = r.isLinked && item.claim == r.source ? r.otherPremises : []
+            if r.isLinked && item.claim != r.source {
+                text += " [linked: " + r.premises.map { g.claims[$0].id }.joined(separator: " + ") + "]"
+            }
             let row = [marker(ctx, r), ctx.style.id(g.claims[item.claim].id), weight(r.weight), text]
             t.add(numbered ? [String(k + first)] + row : row)
+            for p in partners {
+                let more = [ctx.style.dim("&"), ctx.style.id(g.claims[p].id), "", g.claims[p].text]
+                t.add(numbered ? [""] + more : more)
+                linked = true
+            }
         }
         ctx.print(lines: t.render(width: ctx.width - 2, style: .plain).dropFirst().map { "  " + $0 })
+        if linked {
+            ctx.print(ctx.style.dim("  (& : a premise that gives the reason only together with the one above)"))
+        }
     }
 
     static func show(_ ctx: CommandContext) throws {
@@ -429,8 +446,9 @@ enum Navigation {
         let root = try ctx.claimOrFocus(0)
         let maxDepth = try ctx.intOption("--depth", default: 4, in: 0...1_000_000)
         let limit = try ctx.intOption("--limit", default: 500, in: 1...Int.max)
-        enum Step { case enter(claim: Int, relation: Int?, depth: Int), exit(Int) }
-        var stack: [Step] = [.enter(claim: root, relation: nil, depth: 0)]
+        /// `joint`: a linked relation's premise after the first, drawn with '&' under the one before.
+        enum Step { case enter(claim: Int, relation: Int?, depth: Int, joint: Bool), exit(Int) }
+        var stack: [Step] = [.enter(claim: root, relation: nil, depth: 0, joint: false)]
         var onPath = [Bool](repeating: false, count: g.claims.count)
         var shown = [Bool](repeating: false, count: g.claims.count)
         var lines = 0, cutByDepth = 0
@@ -440,7 +458,7 @@ enum Navigation {
             if lines % 1024 == 0 { try ctx.checkCancelled() }
             switch step {
             case let .exit(c): onPath[c] = false
-            case let .enter(c, relation, depth):
+            case let .enter(c, relation, depth, joint):
                 if lines >= limit { cutByLimit = true; stack.removeAll(); break }
                 // Deep levels keep a bounded indent and show their depth, so a long chain stays readable (and linear).
                 let indent =
@@ -450,8 +468,12 @@ enum Navigation {
                 var head = indent
                 if let relation {
                     let r = g.relations[relation]
-                    head += marker(ctx, r) + " "
-                    if r.weight != 1 { head += "(" + weight(r.weight) + ") " }
+                    if joint {
+                        head += ctx.style.dim("&") + " "
+                    } else {
+                        head += marker(ctx, r) + " "
+                        if r.weight != 1 { head += "(" + weight(r.weight) + ") " }
+                    }
                 }
                 head += ctx.style.id(g.claims[c].id)
                 var note = ""
@@ -463,18 +485,20 @@ enum Navigation {
                 lines += 1
                 if !note.isEmpty { continue }
                 shown[c] = true
-                var children: [(Int, Int)] = []  // (relation, claim)
-                for r in g.supportsTo[c] { children.append((Int(r), g.relations[Int(r)].source)) }
-                for r in g.attacksTo[c] { children.append((Int(r), g.relations[Int(r)].source)) }
-                if let relation {
-                    for u in g.relationsTo[relation] { children.append((Int(u), g.relations[Int(u)].source)) }
+                var children: [(relation: Int, claim: Int, joint: Bool)] = []
+                func addPremises(_ r: Int32) {
+                    for (k, p) in g.relations[Int(r)].premises.enumerated() { children.append((Int(r), p, k > 0)) }
                 }
+                for r in g.supportsTo[c] { addPremises(r) }
+                for r in g.attacksTo[c] { addPremises(r) }
+                if let relation, !joint { for u in g.relationsTo[relation] { addPremises(u) } }
                 if children.isEmpty { continue }
                 if depth >= maxDepth { cutByDepth += 1; continue }
                 onPath[c] = true
                 stack.append(.exit(c))
-                for (r, child) in children.reversed() {
-                    stack.append(.enter(claim: child, relation: r, depth: depth + 1))
+                for child in children.reversed() {
+                    stack.append(
+                        .enter(claim: child.claim, relation: child.relation, depth: depth + 1, joint: child.joint))
                 }
             }
         }

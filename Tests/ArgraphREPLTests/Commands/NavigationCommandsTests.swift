@@ -123,6 +123,32 @@ import Testing
         #expect(Fixture.run(["tree top --depth 1"]).hasSuffix("(1 claim has more below depth 1; use --depth N)\n"))
     }
 
+    static let linked = """
+        claim c: C.
+        claim a: A.
+        claim b: B.
+        claim u: U.
+        support r: a + b -> c
+        undercut u -> r
+        """
+
+    @Test func treeAndShowDrawALinkedRelationAsOneUnit() {
+        #expect(
+            Fixture.run(["tree c"], source: Self.linked) == """
+                c  C.
+                  + a  A.
+                    ⊘ u  U.
+                  & b  B.
+
+                """)
+        let shown = Fixture.run(["show c"], source: Self.linked)
+        #expect(shown.contains("Supported by\n  1  +  a  1  A. [undercut by u]\n     &  b     B.\n"))
+        #expect(shown.contains("(& : a premise that gives the reason only together with the one above)"))
+        #expect(
+            Fixture.run(["show b"], source: Self.linked).contains(
+                "Bears on\n  1  +  c  1  C. [undercut by u] [linked: a + b]\n"))
+    }
+
     @Test func treeMarksCycles() {
         let cyclic = """
             claim a: A.
