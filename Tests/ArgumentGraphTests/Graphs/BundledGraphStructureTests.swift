@@ -29,6 +29,35 @@ import Testing
         #expect(g.documents.count == 5)
     }
 
+    /// The linked reasons of the third pass (issue 21): premises the texts give only together, each asserted by the
+    /// actor whose reasoning the unit is, in the document that gives it, with a note quoting the words.
+    @Test(arguments: [
+        ("apec-brings-president-2010", ["japan-hosts-apec-2010", "apec-brings-us-president"], "year-2010-ideal"),
+        (
+            "marine-conditions", ["marine-crisis-management", "japan-contingency-laws", "rapid-deployment-tech"],
+            "marine-reduction-practical"
+        ),
+        (
+            "concentric-answer", ["effectiveness-criterion", "values-criterion", "criteria-incompatible"],
+            "concentric-circles"
+        ),
+    ])
+    func linkedReasonsHoldTogether(id: String, premises: [String], conclusion: String) throws {
+        let g = Self.graph
+        let r = try #require(g.relationIndex(of: id))
+        let rel = g.relations[r]
+        #expect(rel.kind == .support && rel.premises.map { g.claims[$0].id } == premises)
+        #expect(rel.targetClaim.map { g.claims[$0].id } == conclusion)
+        let drawer = try #require(rel.actor)
+        #expect(g.holders(ofPremisesOf: r) == [drawer])
+        #expect(rel.note?.contains("\"") == true)
+        // Retracting any one premise takes the whole reason away.
+        for p in rel.premises {
+            #expect(WhatIf.retract(claim: p, from: g).relationMap[r] == nil)
+        }
+        #expect(g.relations.count(where: \.isLinked) == 3)
+    }
+
     /// ≥ 11 positions that two actors assert in two different documents, each one claim.
     @Test func sharedPositionsAreOneClaim() {
         let g = Self.graph
