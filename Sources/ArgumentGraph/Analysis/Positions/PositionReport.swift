@@ -75,7 +75,7 @@ public enum PositionReport {
             out.append("")
             out.append("Only \(label) (not addressed by the other)")
             if claims.isEmpty { out.append("  (none)") }
-            let w = min(32, claims.map { graph.claims[$0].id.count }.max() ?? 0)
+            let w = min(32, claims.map { TextWidth.columns(graph.claims[$0].id) }.max() ?? 0)
             for cl in claims {
                 out.append(
                     contentsOf: hang("  " + pad(graph.claims[cl].id, w) + "  ", graph.claims[cl].text, width: width))
@@ -88,7 +88,7 @@ public enum PositionReport {
     public static func matrix(_ m: AgreementMatrix) -> String {
         let n = m.ids.count
         let num = String(n).count
-        let idWidth = m.ids.map(\.count).max() ?? 0
+        let idWidth = m.ids.map { TextWidth.columns($0) }.max() ?? 0
         var header = String(repeating: " ", count: num + 2 + idWidth)
         for j in 0..<n { header += " " + padLeft(String(j + 1), 5) }
         var out = [header]
@@ -174,8 +174,8 @@ public enum PositionReport {
     public static func timeline(_ t: Timeline, in graph: Graph, width: Int = 80) -> String {
         if t.entries.isEmpty { return "no stances\n" }
         var out: [String] = []
-        let actorWidth = min(24, t.entries.map { graph.actors[$0.actor].id.count }.max() ?? 0)
-        let claimWidth = min(32, t.entries.map { graph.claims[$0.claim].id.count }.max() ?? 0)
+        let actorWidth = min(24, t.entries.map { TextWidth.columns(graph.actors[$0.actor].id) }.max() ?? 0)
+        let claimWidth = min(32, t.entries.map { TextWidth.columns(graph.claims[$0.claim].id) }.max() ?? 0)
         var started = false
         var current: Int?
         for e in t.entries {
@@ -202,41 +202,29 @@ public enum PositionReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    // MARK: - Text helpers
+    // MARK: - Text helpers (the shared display-width ones, ``TextWidth`` and ``WordWrap``, under short names)
 
-    static func pad(_ s: String, _ n: Int) -> String {
-        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
-    }
-    static func padLeft(_ s: String, _ n: Int) -> String {
-        s.count >= n ? s : String(repeating: " ", count: n - s.count) + s
-    }
+    static func pad(_ s: String, _ n: Int) -> String { TextWidth.pad(s, to: n) }
+    static func padLeft(_ s: String, _ n: Int) -> String { TextWidth.pad(s, to: n, right: true) }
     static func trimRight(_ s: String) -> String {
         var t = Substring(s)
         while t.last == " " { t = t.dropLast() }
         return String(t)
     }
 
-    /// Words of `text` wrapped to `width` columns; a word longer than the width stands on its own line.
+    /// Words of `text` in lines of at most `width` columns (one empty line for empty text).
     static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
-            }
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
+        let lines = WordWrap.lines(text, width: width, keepingLineBreaks: false)
+        return lines.isEmpty ? [""] : lines
     }
 
-    /// `head` followed by `text` wrapped so that continuation lines line up under the text.
+    /// `head` followed by `text` wrapped so that continuation lines line up under the text (at least 20 columns
+    /// of text a line).
     static func hang(_ head: String, _ text: String, width: Int) -> [String] {
-        let lines = wrap(text, width: max(20, width - head.count))
-        let indent = String(repeating: " ", count: head.count)
-        return lines.enumerated().map { ($0.offset == 0 ? head : indent) + $0.element }
+        let w = TextWidth.columns(head)
+        let lines = WordWrap.lines(
+            text, width: w + max(20, width - w), indent: String(repeating: " ", count: w), firstIndent: head,
+            keepingLineBreaks: false)
+        return lines.isEmpty ? [head] : lines
     }
 }

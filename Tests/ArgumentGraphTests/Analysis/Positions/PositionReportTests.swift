@@ -127,6 +127,22 @@ import ArgumentGraph
         let lines = PositionReport.wrap("the quick brown fox jumps over the lazy dog", width: 10)
         #expect(lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
         #expect(PositionReport.wrap("", width: 10) == [""])
-        #expect(PositionReport.wrap("supercalifragilistic", width: 5) == ["supercalifragilistic"])
+        // The shared wrapper cuts a word wider than the line where the line is full.
+        #expect(PositionReport.wrap("supercalifragilistic", width: 5).joined() == "supercalifragilistic")
+    }
+
+    /// Columns are measured in display width: a wide (CJK) id pads to the same column as an ASCII one.
+    @Test func wideIdsAlignInTheMatrix() throws {
+        let g = try PositionFixtures.graph(
+            """
+            actor 東京
+            actor ab
+            claim p: P.
+            stance 東京 asserts p
+            stance ab asserts p
+            """)
+        let lines = PositionReport.matrix(AgreementMatrix(g, ordered: false)).split(separator: "\n")
+        let widths = lines.prefix(3).map { TextWidth.columns($0) }
+        #expect(widths[1] == widths[2], "\(lines)")
     }
 }
