@@ -60,6 +60,8 @@ enum EditReplay {
         case let .removeDocument(id): [.document(id), .documentStances(id)]
         case let .sequence(edits, _): edits.flatMap(refs)
         case let .removeRelation(id): [.relation(id)]
+        case let .addPremise(r, p), let .removePremise(r, p): [.relation(r), .claim(p)]
+        case let .setPremises(r, ps): [.relation(r)] + ps.map { .claim($0) }
         case .dropActor, .dropDocument, .setCredibility, .cut, .restore, .replace: []
         }
     }
@@ -131,7 +133,7 @@ extension GraphEdit {
     var isReplayable: Bool {
         switch self {
         case .addClaim, .addActor, .addDocument, .addStance, .addRelation, .unlink, .removeClaim, .removeRelation,
-            .removeActor, .removeDocument:
+            .removeActor, .removeDocument, .addPremise, .removePremise, .setPremises:
             true
         case let .sequence(edits, _): edits.allSatisfy(\.isReplayable)
         case .dropActor, .dropDocument, .setCredibility, .cut, .restore, .replace: false

@@ -67,6 +67,31 @@ extension CommandRegistry {
             ctx.print(try ctx.session.current.apply(.unlink(source: from, target: to)))
         },
         Command(
+            "premise", group: .editing,
+            arguments: [
+                ArgumentSpec("add|remove", .choice(["add", "remove"])), ArgumentSpec("RELATION", .free),
+                ArgumentSpec("CLAIM", .claim),
+            ],
+            summary: "Add a premise to a named relation (making it linked) or remove one from a linked relation.",
+            usage: "premise add|remove RELATION-ID CLAIM", example: "premise add r7 base-rights",
+            details:
+                "A linked relation's premises give its reason only together (docs/format.md); 'link A + B supports C' makes one "
+                + "in one step. Removing the last premise is refused: remove the relation instead."
+        ) { ctx in
+            try ctx.expectAtMost(3)
+            let action = try ctx.requireArgument(0, "add|remove")
+            let relation = try ctx.requireArgument(1, "RELATION")
+            let claim = try ctx.claimID(try ctx.requireArgument(2, "CLAIM"))
+            let edit: GraphEdit
+            switch action {
+            case "add": edit = .addPremise(relation: relation, premise: claim)
+            case "remove": edit = .removePremise(relation: relation, premise: claim)
+            default:
+                throw CommandError.unknown("premise action", action, among: ["add", "remove"])
+            }
+            ctx.print(try ctx.session.current.apply(edit))
+        },
+        Command(
             "remove", aliases: ["rm"], group: .editing, arguments: [ArgumentSpec("ID", .anyID)],
             summary:
                 "Remove a claim (with its stances and relations), an actor (with their stances), a document or a named relation.",

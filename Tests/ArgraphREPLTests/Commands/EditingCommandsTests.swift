@@ -168,6 +168,33 @@ import Testing
         #expect(s.current.graph.relations.allSatisfy { !$0.isLinked })
     }
 
+    @Test func premiseAddAndRemoveChangeANamedRelationAndSave() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("p.arg").path
+        try "# kept\nclaim c: C.\nclaim a: A.\nclaim b: B.\nsupport r: a -> c\n  weight: 0.5\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let out = BufferedOutput()
+        let s = Session(graphs: [try LoadedGraph.open(path: path)], output: out)
+        let shell = Shell(session: s)
+        #expect(shell.execute("premise add r b"))
+        #expect(out.take() == "r: a + b -> c\n")
+        #expect(shell.execute("save"))
+        #expect(
+            try String(contentsOfFile: path, encoding: .utf8)
+                == "# kept\nclaim c: C.\nclaim a: A.\nclaim b: B.\nsupport r: a + b -> c\n  weight: 0.5\n")
+        _ = out.take()
+        #expect(shell.execute("premise remove r a"))
+        #expect(out.take() == "r: b -> c\n")
+        #expect(!shell.execute("premise remove r b"))
+        #expect(out.take() == "error: 'r' has no other premise\n  hint: remove the relation: remove relation r\n")
+        #expect(!shell.execute("premise ad r a"))
+        #expect(out.take() == "error: unknown premise action 'ad'\n  hint: did you mean 'add'?\n")
+        #expect(shell.execute("undo"))
+        #expect(s.current.graph.relations[0].premises == [1, 2])
+    }
+
     @Test func saveRefusesTheBundledGraphAndUnknownExtensions() {
         let g = LoadedGraph(name: "b", graph: Fixture.parsed().graph, path: "/nonexistent/b.arg", isReadOnly: true)
         let out = BufferedOutput()

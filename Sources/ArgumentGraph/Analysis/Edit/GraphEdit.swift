@@ -24,6 +24,12 @@ public indirect enum GraphEdit: Sendable {
     case removeClaim(String)
     /// Removes the relation with this id, and the undercuts on it.
     case removeRelation(String)
+    /// Adds a premise (a claim id) to the named relation, which then gives its reason only with it (linked).
+    case addPremise(relation: String, premise: String)
+    /// Removes a premise from the named linked relation; at least one premise stays.
+    case removePremise(relation: String, premise: String)
+    /// Sets the named relation's premises, in order (the inverse of the two above).
+    case setPremises(relation: String, premises: [String])
     /// Removes an actor with their stances; relations they drew lose their `by`.
     case removeActor(String)
     /// Removes a document; stances made in it lose their document.
@@ -63,6 +69,9 @@ public indirect enum GraphEdit: Sendable {
         case let .unlink(s, t): "unlink \(s) \(t)"
         case let .removeClaim(id): "remove claim \(id)"
         case let .removeRelation(id): "remove relation \(id)"
+        case let .addPremise(r, p): "premise add \(r) \(p)"
+        case let .removePremise(r, p): "premise remove \(r) \(p)"
+        case let .setPremises(r, ps): "premises \(r): \(ps.joined(separator: " + "))"
         case let .removeActor(id): "remove actor \(id)"
         case let .removeDocument(id): "remove document \(id)"
         case let .dropActor(id): "drop \(id)"
@@ -120,11 +129,7 @@ public indirect enum GraphEdit: Sendable {
                 "removed claim \(id) with \(r.stances) stance(s) and \(r.relations) relation(s)"
             }
         case let .removeRelation(id):
-            guard let r = graph.relationIndex(of: id) else {
-                throw Self.error(
-                    "unknown relation '\(id)'",
-                    hint: Suggestions.hint(for: id, in: graph.relations.lazy.compactMap(\.id)))
-            }
+            let r = try Self.relation(id, in: graph)
             return applyCut(GraphCut(relations: [r]), graph) { r in
                 "removed relation \(id)" + (r.relations > 1 ? " and \(r.relations - 1) undercut(s) of it" : "")
             }
@@ -153,6 +158,32 @@ public indirect enum GraphEdit: Sendable {
                 name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
                 actors: actors, claims: graph.claims, stances: graph.stances, relations: graph.relations)
             return AppliedEdit(edited: .unchanged(g), inverse: .setCredibility(actor: id, old), summary: label)
+        case let .addPremise(id, premise):
+            let r = try Self.relation(id, in: graph), p = try Self.claim(premise, in: graph)
+            let rel = graph.relations[r]
+            if rel.premises.contains(p) { throw Self.error("'\(premise)' is already a premise of '\(id)'") }
+            if rel.targetClaim == p { throw Self.error("'\(premise)' is what '\(id)' bears on, not a premise of it") }
+            return Self.withPremises(rel.premises + [p], of: r, in: graph)
+        case let .removePremise(id, premise):
+            let r = try Self.relation(id, in: graph), p = try Self.claim(premise, in: graph)
+            let rel = graph.relations[r]
+            guard rel.premises.contains(p) else {
+                throw Self.error(
+                    "'\(premise)' is not a premise of '\(id)'",
+                    hint: "its premises: " + rel.premises.map { graph.claims[$0].id }.joined(separator: " + "))
+            }
+            guard rel.isLinked else {
+                throw Self.error("'\(id)' has no other premise", hint: "remove the relation: remove relation \(id)")
+            }
+            return Self.withPremises(rel.premises.filter { $0 != p }, of: r, in: graph)
+        case let .setPremises(id, premises):
+            let r = try Self.relation(id, in: graph)
+            var indices: [Int] = []
+            for p in premises { indices.append(try Self.claim(p, in: graph)) }
+            guard !indices.isEmpty, Set(indices).count == indices.count,
+                !indices.contains(where: { graph.relations[r].targetClaim == $0 })
+            else { throw Self.error("the premises of '\(id)' must be distinct claims other than its target") }
+            return Self.withPremises(indices, of: r, in: graph)
         case let .cut(c):
             return applyCut(c, graph, Self.dropped)
         case let .restore(r):
@@ -214,6 +245,32 @@ public indirect enum GraphEdit: Sendable {
     }
 
     static func claim(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofClaim: id) }
+    static func relation(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
+        if let r = graph.relationIndex(of: id) { return r }
+        throw error(
+            "unknown relation '\(id)'", hint: Suggestions.hint(for: id, in: graph.relations.lazy.compactMap(\.id)))
+    }
+
+    /// The graph with relation `r`'s premises replaced (indices unchanged); the inverse sets the old ones back.
+    private static func withPremises(_ premises: [Int], of r: Int, in graph: Graph) -> AppliedEdit {
+        var relations = graph.relations
+        let old = relations[r].premises
+        relations[r].source = premises[0]
+        relations[r].otherPremises = Array(premises.dropFirst())
+        let g = Graph(
+            name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
+            actors: graph.actors, claims: graph.claims, stances: graph.stances, relations: relations)
+        let id = relations[r].id ?? ""
+        let target: String
+        switch relations[r].target {
+        case let .claim(c): target = g.claims[c].id
+        case let .relation(t): target = g.relations[t].id ?? "#\(t)"
+        }
+        return AppliedEdit(
+            edited: .unchanged(g), inverse: .setPremises(relation: id, premises: old.map { graph.claims[$0].id }),
+            summary: "\(id): " + premises.map { g.claims[$0].id }.joined(separator: " + ") + " -> " + target)
+    }
+
     static func actor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofActor: id) }
     static func document(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int {
         try graph.index(ofDocument: id)

@@ -36,6 +36,33 @@ import ArgumentGraph
         #expect(throws: (any Error).self) { try bad.apply(to: g) }
     }
 
+    /// A premise added to, or removed from, a named relation in place: indices stay, the inverse restores the
+    /// order, and a repeated premise, the target, an unknown id or the last premise are refused with a reason.
+    @Test func addingAndRemovingOnePremise() throws {
+        let g = try ArgReader.read(
+            "claim a: A.\nclaim b: B.\nclaim c: C.\nclaim d: D.\nsupport r: a -> c\nundercut u: d -> r\n"
+        ).graph
+        let added = try GraphEdit.addPremise(relation: "r", premise: "b").apply(to: g)
+        #expect(added.graph.relations[0].premises == [0, 1] && added.summary == "r: a + b -> c")
+        #expect(added.graph.supportsFrom[1].map(Int.init) == [0])  // listed under the new premise too
+        #expect(try added.inverse.apply(to: added.graph).graph == g)
+        let linkedUndercut = try GraphEdit.addPremise(relation: "u", premise: "a").apply(to: added.graph)
+        #expect(linkedUndercut.graph.relations[1].premises == [3, 0])
+        let removed = try GraphEdit.removePremise(relation: "r", premise: "a").apply(to: added.graph)
+        #expect(removed.graph.relations[0].premises == [1])
+        #expect(try removed.inverse.apply(to: removed.graph).graph == added.graph)  // a first again
+        for (edit, message) in [
+            (GraphEdit.addPremise(relation: "r", premise: "a"), "'a' is already a premise of 'r'"),
+            (.addPremise(relation: "r", premise: "c"), "'c' is what 'r' bears on, not a premise of it"),
+            (.removePremise(relation: "r", premise: "a"), "'r' has no other premise"),
+            (.removePremise(relation: "r", premise: "b"), "'b' is not a premise of 'r'"),
+            (.addPremise(relation: "q", premise: "b"), "unknown relation 'q'"),
+        ] {
+            #expect(throws: DiagnosticError.self) { try edit.apply(to: g) }
+            do { _ = try edit.apply(to: g) } catch { #expect(error.errors.first?.message == message) }
+        }
+    }
+
     @Test func removalsAndInversesOnRandomLinkedGraphs() throws {
         var rng = SplitMix64(seed: 21)
         var linkedRemoved = 0
