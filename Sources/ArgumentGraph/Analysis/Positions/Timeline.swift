@@ -11,7 +11,9 @@ import ArgumentGraphModel
 /// - **extended**: the claim (asserted now) is new for the actor and supports a claim the actor
 ///   asserted earlier;
 /// - **new**: none of these.
-/// A stance may be both reversed and extended; the list of changes names every one that applies.
+/// A stance may be both reversed and extended; the list of changes names every one that applies. A linked
+/// relation (premises that hold only together) attacks or supports once the actor asserts every premise: the
+/// stance that completes the premises, in an earlier document or this one, is the one marked.
 public struct Timeline: Sendable {
     /// How a stance relates to the actor's earlier stances.
     public enum Change: String, Sendable, Hashable, CaseIterable {
@@ -90,13 +92,25 @@ public struct Timeline: Sendable {
             var reversed = false
             if opposite.contains(st.claim) { reversed = true; earlier.append(st.claim) }
             if st.kind == .asserts {
-                for t in graph.attacked(by: st.claim) where before.asserted.contains(t) {
+                // A linked relation counts once the actor asserts its other premises too, earlier or in this document.
+                let now = pending[st.actor]?.asserted ?? []
+                let whole = { (r: Int32) -> Int? in
+                    let rel = graph.relations[Int(r)]
+                    guard let t = rel.targetClaim, before.asserted.contains(t) else { return nil }
+                    if rel.isLinked
+                        && !rel.allPremises({ $0 == st.claim || before.asserted.contains($0) || now.contains($0) })
+                    {
+                        return nil
+                    }
+                    return t
+                }
+                for t in graph.attacksFrom[st.claim].compactMap(whole) {
                     reversed = true
                     earlier.append(t)
                 }
                 let isNew = !before.asserted.contains(st.claim) && !before.denied.contains(st.claim)
                 if isNew {
-                    let extendedTargets = graph.supported(by: st.claim).filter { before.asserted.contains($0) }
+                    let extendedTargets = graph.supportsFrom[st.claim].compactMap(whole)
                     if !extendedTargets.isEmpty {
                         changes.append(.extended); earlier.append(contentsOf: extendedTargets)
                     }

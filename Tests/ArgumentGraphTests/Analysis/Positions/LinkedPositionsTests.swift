@@ -113,6 +113,30 @@ import Testing
         #expect(dropped.graph.relations.isEmpty)
     }
 
+    /// x asserts t in 2008; in 2009 asserts p, then q: the linked attack p + q -> t is complete only with q.
+    @Test func aTimelineMarksTheStanceThatCompletesALinkedAttack() throws {
+        let g = try PositionFixtures.graph(
+            """
+            document d1
+              title: One
+              date: 2008
+            document d2
+              title: Two
+              date: 2009
+            actor x
+            claim p: P.
+            claim q: Q.
+            claim t: T.
+            stance x asserts t in d1
+            stance x asserts p in d2
+            stance x asserts q in d2
+            attack p + q -> t
+            """)
+        let t = Timeline(g, actor: 0)
+        #expect(t.entries.map(\.changes) == [[.new], [.new], [.reversed]])
+        #expect(t.entries[2].earlier == [2])
+    }
+
     @Test func comparisonAndMatrixAgreeWhereLinkedUnitsCount() {
         // Not vacuous: across these seeds some linked relation is held whole by one side and counts.
         var counted = 0
