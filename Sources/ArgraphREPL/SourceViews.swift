@@ -158,12 +158,14 @@ public enum SourceViews {
             if p.isSameClaim {
                 tail = style.dim("  (one claim already)")
             } else if let x = p.first.claim, let y = p.second.claim {
-                let linked = graph.relations.contains {
-                    ($0.source == x && $0.targetClaim == y) || ($0.source == y && $0.targetClaim == x)
+                // Already related: a relation between the two, either way (any premise of a linked one).
+                let related = graph.relations.contains {
+                    ($0.targetClaim == y && $0.anyPremise { $0 == x })
+                        || ($0.targetClaim == x && $0.anyPremise { $0 == y })
                 }
-                if linked { tail = style.dim("  (linked)") }
+                if related { tail = style.dim("  (related)") }
             }
-            let head = "\(n + 1). " + String(format: "%.2f", p.score) + "  " + a
+            let head = "\(n + 1). " + NumberText.fixed(p.score, decimals: 2) + "  " + a
             if TextLayout.visibleWidth(head + "  ~  " + b + tail) <= width {
                 lines.append(head + "  ~  " + b + tail)
             } else {

@@ -99,5 +99,5 @@ enum Hover {
     }
 
     /// A score with three decimals, as the REPL's `score` prints it.
-    static func number(_ x: Double) -> String { String(format: "%.3f", x) }
+    static func number(_ x: Double) -> String { NumberText.strength(x) }
 }

@@ -120,6 +120,13 @@ import Testing
         let out = try Self.run(["similar --sources \(dir) --claims-only"], width: 80)
         let first = out.split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.hasPrefix("1. ") && first.contains("engage-a (da)  ~  engage-b (db)"), "\(out)")
+        #expect(!first.contains("(related)"))
+        // A linked relation with one of the two among its premises relates them.
+        let related = Fixture.run(
+            ["similar --sources \(dir) --claims-only"],
+            source: Self.graph + "\nsupport lk: deterrence + engage-b -> engage-a\n",
+            width: 120)
+        #expect(related.split(separator: "\n").first?.hasSuffix("(related)") == true, "\(related)")
         #expect(try Self.run(["similar --min 2"]).contains("--min needs a number from 0 to 1"))
         #expect(try Self.run(["similar deterrence --min 0.99 --claims-only"]).contains("no pair scores 0.99 or more"))
     }
