@@ -301,6 +301,9 @@ public enum DOTExporter {
         if graph.supportCount > 0 { kinds.append((supportColor, "&#8594; supports (solid)")) }
         if graph.attackCount > 0 { kinds.append((attackColor, "&#8867; attacks (dashed)")) }
         if graph.undercutCount > 0 { kinds.append((undercutColor, "&#8867; undercuts a link (dotted)")) }
+        if graph.relations.contains(where: \.isLinked) {
+            kinds.append(("black", "&#8226; premises meet: a reason only together (linked)"))
+        }
         guard !rows.isEmpty || !kinds.isEmpty else { return nil }
         var html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
         html += "<TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>"

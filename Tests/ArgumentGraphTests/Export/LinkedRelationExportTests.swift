@@ -24,6 +24,9 @@ import Testing
         let edges = dot.split(separator: "\n").filter { $0.contains("->") }
         #expect(edges.count == 4, "a and b into the junction, junction to c, d to c: \(edges)")
         #expect(GraphExport.warnings(of: try Self.graph(), as: .dot).isEmpty)
+        #expect(dot.contains("premises meet: a reason only together (linked)"))
+        let plain = try ArgReader.read("claim a: A.\nclaim c: C.\nattack a -> c\n").graph
+        #expect(!DOTExporter.write(plain).contains("premises meet"))
     }
 
     @Test func argdownGraphMLAndICCMAWriteOneRelationPerPremiseAndWarn() throws {
