@@ -139,6 +139,12 @@ import ArgumentGraph
         #expect(
             Self.relations(attacked) == ["attack con Tax", "support Tax raise", "support need+taxes Tax"])
         #expect(attacked.relations.first { $0.source == attacked.claimIndex(of: "Tax") }?.id == "Tax-inference")
+        // An argument that is a premise of another structure stays a claim too, whichever comes first.
+        let chained = try Self.read(
+            "<A>: Alpha.\n\n(1) [p]: P.\n----\n(2) [q]: Q.\n\n<B>\n\n(1) <A>\n(2) [r]: R.\n----\n(3) [s]: S.\n"
+        ).graph
+        #expect(Self.relations(chained) == ["support A q", "support A+r s", "support p A"])
+        #expect(chained.claim("B") == nil && chained.relations.first { $0.isLinked }?.id == "B")
     }
 
     /// Linked supports as (id, premise ids, conclusion id, note), in order; the note only of those with an id

@@ -214,22 +214,26 @@ extension ArgdownParser {
     /// author stays a claim: the premises together support it, and it supports the conclusion (the inference).
     /// Otherwise its claim is dropped, and its description and the inference rules become the support's note.
     mutating func resolveReconstructions() {
+        // Decided before any relation below is added: whether another relation, or another structure, needs the
+        // argument as a claim.
+        var needed = Set<String>()
+        for r in relations {
+            needed.insert(r.from)
+            needed.formUnion(r.otherPremises)
+            if !r.undercut { needed.insert(r.to) }
+        }
+        for r in reconstructions {
+            for p in r.premises where p.claim != r.argument { needed.insert(p.claim) }
+            if r.conclusion.claim != r.argument { needed.insert(r.conclusion.claim) }
+        }
         for r in reconstructions {
             var seen = Set<String>()
             let premises = r.premises.filter {
                 $0.claim != r.argument && $0.claim != r.conclusion.claim && seen.insert($0.claim).inserted
             }
             let entry = r.argument.flatMap { claimIndex[$0] }.map { claims[$0] }
-            let kept =
-                entry.map { a in
-                    !a.authors.isEmpty
-                        || relations.contains { r in
-                            (r.from == a.id || r.otherPremises.contains(a.id) || r.to == a.id)
-                                && !(r.undercut && r.to == a.id)
-                        }
-                } ?? false
-            let title = entry.map { "<\($0.title ?? $0.id)>" }
-            if let arg = r.argument, let title, kept {
+            if let arg = r.argument, let entry, needed.contains(arg) || !entry.authors.isEmpty {
+                let title = "<\(entry.title ?? arg)>"
                 if let first = premises.first {
                     addRelation(
                         RelationEntry(
@@ -242,7 +246,7 @@ extension ArgdownParser {
                 addRelation(
                     RelationEntry(
                         kind: .support, undercut: false, from: arg, to: r.conclusion.claim, id: rid,
-                        note: (["inference of \(title)"] + r.rules).joined(separator: ": "),
+                        note: "inference of \(title)" + (r.rules.isEmpty ? "" : ": " + r.rules.joined(separator: "; ")),
                         location: r.conclusion.location))
                 continue
             }
