@@ -29,8 +29,12 @@ import ArgumentGraph
                 ("d", "ca"), ("e", "ca"), ("a", "ca"), ("ca", "c"),
                 ("a", "two"), ("b", "two"), ("two", "d"), ("two", "e"),
             ])
-        let g = try Self.read(json).graph
+        let parsed = try Self.read(json)
+        let g = parsed.graph
         func ids(_ r: Relation) -> [String] { r.premises.map { g.claims[$0].id } }
+        // The one notice that analyses do not yet treat linked relations as a unit.
+        #expect(parsed.warnings.map(\.message).filter { $0.contains("linked relation") }.count == 1)
+        #expect(parsed.warnings.contains { $0.message.hasPrefix("4 linked relations (several premises)") })
         #expect(g.relations.count == 4)
         let ra = try #require(g.relations.first { $0.id == "ra" })
         #expect(ra.kind == .support && ids(ra) == ["b", "a"] && ra.targetClaim.map { g.claims[$0].id } == "c")
