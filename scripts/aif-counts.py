@@ -2,9 +2,12 @@
 """Independent count of claims, relations and speakers in AIF JSON files.
 
 Written separately from the Swift importer (Sources/ArgumentGraph/Format/AIF) to check it:
-claims = I-nodes; RA/CA between I-nodes = one support/attack per (premise, conclusion)
-pair; MA = a rephrase, two supports (one each way); a CA aimed at an RA/CA node =
-one undercut per relation that node stands for; an RA aimed at an S-node is skipped.
+claims = I-nodes; RA/CA = one support/attack per I-node conclusion, from all the node's
+I-node premises together (a linked relation; a premise equal to the conclusion does not
+count, and a conclusion left with no premise gives nothing); MA = a rephrase, two supports
+(one each way) per (premise, conclusion) pair; a CA aimed at an RA/CA node = one undercut
+(all its premises together) per relation that node stands for, undercuts included (aimed
+at itself: per relation on claims); an RA aimed at an S-node is skipped.
 Speakers: every L-node linked to an I-node through a YA node (either direction), except
 a YA whose illocution is pure questioning or challenging; the speaker is the last
 'Name :' prefix of the L-node's text, else the name the locution's personID has elsewhere.
@@ -39,24 +42,35 @@ def count(path):
         inc.setdefault(t, []).append(f)
     typ = lambda i: nodes[i]["type"]
     claims = [i for i in nodes if typ(i) == "I"]
-    # relations per S-node
+    # relations on claims per S-node: (premises, conclusion) for RA/CA, (premise, conclusion) pairs for MA
     rels = {}
     for s in nodes:
         if typ(s) not in ("RA", "CA", "MA"):
             continue
-        prem = [p for p in inc.get(s, []) if typ(p) == "I"]
-        rels[s] = [(p, c) for p in prem for c in out.get(s, []) if typ(c) == "I"]
+        prem = list(dict.fromkeys(p for p in inc.get(s, []) if typ(p) == "I"))
+        concl = list(dict.fromkeys(c for c in out.get(s, []) if typ(c) == "I"))
+        if typ(s) == "MA":
+            rels[s] = [((p,), c) for p in prem for c in concl if p != c]
+        else:
+            rels[s] = [(own, c) for c in concl for own in [tuple(p for p in prem if p != c)] if own]
     supports = attacks = undercuts = 0
-    for s, pairs in rels.items():
-        if typ(s) == "RA": supports += len(pairs)
-        elif typ(s) == "CA": attacks += len(pairs)
-        else: supports += 2 * len(pairs)
+    for s, rs in rels.items():
+        if typ(s) == "RA": supports += len(rs)
+        elif typ(s) == "CA": attacks += len(rs)
+        else: supports += 2 * len(rs)
+    # every relation an S-node stands for: its relations on claims and its undercuts (a cycle adds nothing)
+    def stands_for(s, seen=()):
+        n = len(rels.get(s, []))
+        if typ(s) == "CA" and any(typ(p) == "I" for p in inc.get(s, [])):
+            for t in dict.fromkeys(out.get(s, [])):
+                if t == s:
+                    n += len(rels[s])  # aimed at itself: its relations on claims, not its own undercuts
+                elif typ(t) in ("RA", "CA", "MA") and t not in seen:
+                    n += stands_for(t, seen + (s,))
+        return n
     for s in rels:
-        if typ(s) != "CA": continue
-        prem = [p for p in inc.get(s, []) if typ(p) == "I"]
-        for c in out.get(s, []):
-            if typ(c) in ("RA", "CA"):
-                undercuts += len(prem) * len(rels[c])
+        if typ(s) == "CA":
+            undercuts += stands_for(s) - len(rels[s])
     person = {}
     for loc in d.get("locutions", []):
         person[str(loc["nodeID"])] = str(loc.get("personID"))

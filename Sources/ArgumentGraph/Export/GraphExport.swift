@@ -65,7 +65,9 @@ public enum GraphExport {
                 return []
             }
             let name = format == .html ? "the HTML page's relation list" : format.rawValue
-            return sub.graph.linkedRelationWarning(writing: name).map { [$0] } ?? []
+            // Argdown writes a linked support as a premise–conclusion structure; only linked attacks are split.
+            let kept: Set<RelationKind> = format == .argdown ? [.support] : []
+            return sub.graph.linkedRelationWarning(writing: name, keeping: kept).map { [$0] } ?? []
         }
     }
 

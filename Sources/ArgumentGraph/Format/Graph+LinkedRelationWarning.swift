@@ -3,9 +3,10 @@ import ArgumentGraphModel
 extension Graph {
     /// The warning for writing this graph in a format that cannot say that premises hold only together, and so
     /// writes each linked relation as one relation per premise (convergent, which is a different argument); nil
-    /// when the graph has no linked relation.
-    public func linkedRelationWarning(writing format: String) -> Diagnostic? {
-        let linked = relations.indices.filter { relations[$0].isLinked }
+    /// when the graph has no linked relation but of the `kept` kinds, those the format writes whole (Argdown:
+    /// supports, as premise–conclusion structures).
+    public func linkedRelationWarning(writing format: String, keeping kept: Set<RelationKind> = []) -> Diagnostic? {
+        let linked = relations.indices.filter { relations[$0].isLinked && !kept.contains(relations[$0].kind) }
         guard let first = linked.first else { return nil }
         let more = linked.count > 1 ? " and \(linked.count - 1) more" : ""
         return Diagnostic(

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import ArgumentGraph
 
-/// Writers and exports of linked relations: exact where the format can hold them (AIF, DOT junctions), one relation
-/// per premise with a warning where it cannot (Argdown, GraphML, HTML, ICCMA); never silently.
+/// Writers and exports of linked relations: exact where the format can hold them (AIF, DOT junctions, Argdown
+/// supports as premise–conclusion structures), one relation per premise with a warning where it cannot (Argdown
+/// attacks, GraphML, HTML, ICCMA); never silently.
 @Suite struct LinkedRelationExportTests {
     static func graph() throws -> Graph {
         try ArgReader.read(
@@ -45,6 +46,11 @@ import Testing
         }
         let plain = try ArgReader.read("claim a: A.\nclaim b: B.\nattack a -> b\n").graph
         #expect(GraphExport.warnings(of: plain, as: .argdown).isEmpty)
+        // Argdown writes a linked support whole, as a premise–conclusion structure; GraphML still cannot.
+        let support = try ArgReader.read("claim a: A.\nclaim b: B.\nclaim c: C.\nsupport r1: a + b -> c\n").graph
+        #expect(GraphExport.warnings(of: support, as: .argdown).isEmpty)
+        #expect(ArgdownWriter.write(support).contains("<r1>\n\n(1) [a]\n(2) [b]\n----\n(3) [c]\n"))
+        #expect(GraphExport.warnings(of: support, as: .graphml).count == 1)
     }
 
     @Test func iccmaSplitsCollectiveAttacks() {

@@ -22,35 +22,46 @@ import Testing
         #expect(parsed.warnings.contains { $0.message.hasSuffix("repeated edges (same fromID and toID) read once") })
     }
 
-    /// A file of I-nodes, one support, and conflicts: conflict k has two premises and is aimed at conflict k-1
-    /// (conflict 1 at the support). Conflict k stands for 2^k undercuts.
-    static func conflictChain(_ k: Int) -> Data {
+    /// A file of I-nodes, one support, and `width` conflicts a level for `k` levels: each conflict has two premises
+    /// of its own and is aimed at every conflict of the level before (those of level 1 at the support). A conflict
+    /// of level i stands for width^(i-1) undercuts, each linked (both premises together), so level i for width^i.
+    /// With width 1 the nodes are `ca<i>` with premises `a<i>`, `b<i>`; else `ca<i>-<j>`, `a<i>-<j>`, `b<i>-<j>`.
+    static func conflictChain(_ k: Int, width: Int = 1) -> Data {
         var nodes = [
             #"{"nodeID":"p","type":"I","text":"P"}"#, #"{"nodeID":"c","type":"I","text":"C"}"#,
             #"{"nodeID":"ra","type":"RA","text":"Default Inference"}"#,
         ]
         var edges = [#"{"fromID":"p","toID":"ra"}"#, #"{"fromID":"ra","toID":"c"}"#]
+        func name(_ i: Int, _ j: Int) -> String { width == 1 ? "\(i)" : "\(i)-\(j)" }
         for i in 1...k {
-            nodes.append(#"{"nodeID":"a\#(i)","type":"I","text":"A\#(i)"}"#)
-            nodes.append(#"{"nodeID":"b\#(i)","type":"I","text":"B\#(i)"}"#)
-            nodes.append(#"{"nodeID":"ca\#(i)","type":"CA","text":"Default Conflict"}"#)
-            edges.append(#"{"fromID":"a\#(i)","toID":"ca\#(i)"}"#)
-            edges.append(#"{"fromID":"b\#(i)","toID":"ca\#(i)"}"#)
-            edges.append(#"{"fromID":"ca\#(i)","toID":"\#(i == 1 ? "ra" : "ca\(i - 1)")"}"#)
+            for j in 1...width {
+                let n = name(i, j)
+                nodes.append(#"{"nodeID":"a\#(n)","type":"I","text":"A\#(n)"}"#)
+                nodes.append(#"{"nodeID":"b\#(n)","type":"I","text":"B\#(n)"}"#)
+                nodes.append(#"{"nodeID":"ca\#(n)","type":"CA","text":"Default Conflict"}"#)
+                edges.append(#"{"fromID":"a\#(n)","toID":"ca\#(n)"}"#)
+                edges.append(#"{"fromID":"b\#(n)","toID":"ca\#(n)"}"#)
+                for target in i == 1 ? ["ra"] : (1...width).map({ "ca" + name(i - 1, $0) }) {
+                    edges.append(#"{"fromID":"ca\#(n)","toID":"\#(target)"}"#)
+                }
+            }
         }
         return Data(#"{"nodes":[\#(nodes.joined(separator: ","))],"edges":[\#(edges.joined(separator: ","))]}"#.utf8)
     }
 
     @Test func conflictsOnConflictsUndercutEveryRelationTheyStandFor() throws {
-        // Conflict 1: 2 undercuts of the support; conflict 2: 2 × 2 of those; conflict 3: 2 × 4.
+        // A chain: each conflict's two premises undercut, together, the one relation the conflict before stands for.
         let g = try AIFReader.read(Self.conflictChain(3), file: "chain.json").graph
         #expect(g.supportCount == 1)
-        #expect(g.undercutCount == 2 + 4 + 8)
-        // Every undercut by conflict k's premises targets one of conflict k-1's relations.
+        #expect(g.undercutCount == 3)
+        #expect(g.relations.filter(\.isUndercut).map { $0.id } == ["ca1", "ca2", "ca3"])
+        // Every undercut by conflict k's premises targets conflict k-1's relation.
         for r in g.relations where r.isUndercut {
             guard case let .relation(t) = r.target else { continue }
+            #expect(r.premises.map { g.claims[$0].id.first } == ["a", "b"])
             let source = g.claims[r.source].id
             let level = Int(source.dropFirst())!
+            #expect(g.claims[r.otherPremises[0]].id == "b\(level)")
             let target = g.relations[t]
             if level == 1 {
                 #expect(!target.isUndercut)
@@ -59,17 +70,23 @@ import Testing
                 #expect(Int(g.claims[target.source].id.dropFirst()) == level - 1)
             }
         }
+        // Two conflicts a level, each aimed at both of the level before: 2 + 4 + 8 undercuts.
+        let wide = try AIFReader.read(Self.conflictChain(3, width: 2), file: "wide.json").graph
+        #expect(wide.undercutCount == 2 + 4 + 8)
+        #expect(wide.relations.filter(\.isUndercut).allSatisfy { $0.premises.count == 2 })
     }
 
     @Test func anExponentialUndercutExpansionIsAnErrorNotAHang() throws {
-        // 2^20 undercuts from a 3 KB file of 60 edges: over the limit, so an error at the conflict that passes it.
+        // 2^20 undercuts at level 20 from a file of 160 edges: over the limit, so an error at the conflict that passes it.
         let e = try #require(throws: DiagnosticError.self) {
-            try AIFReader.read(Self.conflictChain(20), file: "chain.json")
+            try AIFReader.read(Self.conflictChain(20, width: 2), file: "chain.json")
         }
         let message = try #require(e.errors.first?.message)
         #expect(message.contains("expand to more than 10000 undercuts"))
         #expect(message.contains("CA node 'ca"))
         #expect(e.errors.first?.location?.line == 1)
+        // A chain of linked conflicts no longer multiplies: 20 levels are 20 undercuts.
+        #expect(try AIFReader.read(Self.conflictChain(20), file: "chain.json").graph.undercutCount == 20)
     }
 
     @Test func manyNodesWithOneNameGetDistinctIdsInLinearTime() {

@@ -224,8 +224,13 @@ extension AIFReader {
             // Relations per S-node; undercuts resolved after every S-node has its relation ids.
             var relationIDs = IDMaker()
             var relationsOf: [Int: [String]] = [:]
-            var pendingUndercuts: [(from: String, sNode: Int, target: Int)] = []
+            var pendingUndercuts: [(premises: [String], sNode: Int, target: Int)] = []
+            // Whether an S-node stands for nothing but its undercuts of one S-node: its undercut then keeps its id.
+            var undercutsOnly = Set<Int>()
+            // Where the first linked relation comes from, for the notice about linked relations.
+            var firstLinked: SourceLocation?
             for (s, n) in nodes.enumerated() where isS(s) {
+                // In the order of the edges; a repeated edge was read once, so no premise repeats.
                 let premises = inc[s].compactMap { claimOf[$0] }
                 let conclusions = out[s].compactMap { claimOf[$0] }
                 let sTargets = out[s].filter { isS($0) }
@@ -241,37 +246,51 @@ extension AIFReader {
                     warnings.append(Diagnostic(.warning, "\(n.type) node '\(n.id)' has no conclusion; skipped", at: at))
                     continue
                 }
-                let pairs = premises.flatMap { p in conclusions.map { (p, $0) } }.filter { $0.0 != $0.1 }
                 let base = String(n.id.drop { !Slug.isAlnum($0.unicodeScalars.first ?? " ") })
                 var ids: [String] = []
-                for (k, (p, c)) in pairs.enumerated() {
-                    let rid = relationIDs.make(pairs.count == 1 ? base : base + "-" + String(k + 1), fallback: "r")
-                    ids.append(rid)
-                    switch n.type {
-                    case "RA":
-                        b.add(
-                            GraphBuilder.RelationDraft(
-                                id: rid, kind: .support, source: p, target: .claim(c), note: note, location: at))
-                    case "CA":
-                        b.add(
-                            GraphBuilder.RelationDraft(
-                                id: rid, kind: .attack, source: p, target: .claim(c), note: note, location: at))
-                    default:
+                if n.type == "MA" {
+                    // A rephrase is mutual support of two statements, pair by pair.
+                    let pairs = premises.flatMap { p in conclusions.map { (p, $0) } }.filter { $0.0 != $0.1 }
+                    for (k, (p, c)) in pairs.enumerated() {
+                        let rid = relationIDs.make(pairs.count == 1 ? base : base + "-" + String(k + 1), fallback: "r")
+                        let back = relationIDs.make(rid + "-back", fallback: "r")
+                        ids.append(rid)
                         b.add(
                             GraphBuilder.RelationDraft(
                                 id: rid, kind: .support, source: p, target: .claim(c), note: AIFReader.rephraseNote,
                                 location: at))
-                        let back = relationIDs.make(rid + "-back", fallback: "r")
                         b.add(
                             GraphBuilder.RelationDraft(
                                 id: back, kind: .support, source: c, target: .claim(p), note: AIFReader.rephraseNote,
                                 location: at))
                     }
+                } else {
+                    // One relation per conclusion, its premises holding together (linked when there are several).
+                    for (k, c) in conclusions.enumerated() {
+                        let own = premises.filter { $0 != c }
+                        if own.isEmpty {
+                            warnings.append(
+                                Diagnostic(
+                                    .warning,
+                                    "\(n.type) node '\(n.id)' has no I-node premise besides its conclusion '\(c)'; skipped",
+                                    at: at))
+                            continue
+                        }
+                        let rid = relationIDs.make(
+                            conclusions.count == 1 ? base : base + "-" + String(k + 1), fallback: "r")
+                        ids.append(rid)
+                        if own.count > 1, firstLinked == nil { firstLinked = at }
+                        b.add(
+                            GraphBuilder.RelationDraft(
+                                id: rid, kind: n.type == "RA" ? .support : .attack, premises: own, target: .claim(c),
+                                note: note, location: at))
+                    }
                 }
                 relationsOf[s] = ids
+                if conclusions.isEmpty, sTargets.count == 1 { undercutsOnly.insert(s) }
                 for t in sTargets {
                     if n.type == "CA" {
-                        for p in premises { pendingUndercuts.append((p, s, t)) }
+                        pendingUndercuts.append((premises, s, t))
                     } else {
                         warnings.append(
                             Diagnostic(
@@ -283,10 +302,11 @@ extension AIFReader {
             }
             // Undercuts, in dependency order: a CA aimed at an S-node waits until that node has
             // relations (possibly undercuts themselves); a queue keeps this linear and cycle-safe.
-            var waiting: [Int: [(from: String, sNode: Int)]] = [:]
-            for u in pendingUndercuts { waiting[u.target, default: []].append((u.from, u.sNode)) }
-            // Each undercut of an S-node attacks every relation it stands for, so chains of conflicts multiply
-            // (k conflicts of two premises each, one aimed at the next: 2^k relations). Past the limit, an error.
+            var waiting: [Int: [(premises: [String], sNode: Int)]] = [:]
+            for u in pendingUndercuts { waiting[u.target, default: []].append((u.premises, u.sNode)) }
+            // Each undercut of an S-node attacks every relation it stands for, so conflicts aimed at several
+            // S-nodes multiply (two conflicts a level, each aimed at both of the level before: 2^k relations at
+            // level k). Past the limit, an error.
             let undercutLimit = max(10_000, 16 * out.reduce(0) { $0 + $1.count })
             var undercutCount = 0
             var queue = relationsOf.keys.filter { !(relationsOf[$0] ?? []).isEmpty }.sorted()
@@ -309,11 +329,15 @@ extension AIFReader {
                                 at: locate(id: nodes[u.sNode].id))
                         ])
                     }
+                    let keepsID = undercutsOnly.contains(u.sNode) && targetRelations.count == 1
+                    if u.premises.count > 1, !targetRelations.isEmpty, firstLinked == nil {
+                        firstLinked = locate(id: nodes[u.sNode].id)
+                    }
                     for t in targetRelations {
-                        let rid = relationIDs.make(base + "-on-" + t, fallback: "u")
+                        let rid = relationIDs.make(keepsID ? base : base + "-on-" + t, fallback: "u")
                         b.add(
                             GraphBuilder.RelationDraft(
-                                id: rid, kind: .attack, source: u.from, target: .relation(t),
+                                id: rid, kind: .attack, premises: u.premises, target: .relation(t),
                                 location: locate(id: nodes[u.sNode].id)))
                         relationsOf[u.sNode, default: []].append(rid)
                     }
@@ -372,7 +396,10 @@ extension AIFReader {
             }
             do {
                 let built = try b.build()
-                return ParsedGraph(graph: built.graph, warnings: warnings + built.warnings, declarations: [])
+                let notice = ParsedGraph.linkedRelationNotice(built.graph, at: firstLinked)
+                return ParsedGraph(
+                    graph: built.graph, warnings: warnings + built.warnings + (notice.map { [$0] } ?? []),
+                    declarations: [])
             } catch {
                 throw DiagnosticError(error.diagnostics + warnings)
             }

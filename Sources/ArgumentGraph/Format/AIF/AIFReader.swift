@@ -3,9 +3,11 @@ import Foundation
 
 /// Reads AIF JSON (the node sets of AIFdb and OVA) into a graph.
 ///
-/// I-nodes become claims; each RA node becomes one support per (premise, conclusion) pair, each CA
-/// node one attack per pair; a CA aimed at an RA or CA node undercuts every relation that node
-/// stands for; an MA node (rephrase) becomes two supports, one each way, noted `rephrase (MA)`.
+/// I-nodes become claims; each RA node becomes one support per conclusion, each CA node one attack per
+/// conclusion, from all its I-node premises together (a linked relation when there are several, premises in
+/// the order of the edges); a CA aimed at an RA or CA node undercuts, with all its premises, every relation
+/// that node stands for; an MA node (rephrase) becomes two supports per (premise, conclusion) pair, one each
+/// way, noted `rephrase (MA)`.
 /// The speaker of an L-node (its locution's participant when the file lists participants, else the
 /// last `Name :` prefix of its text, else the name its person id has elsewhere) asserts every I-node a YA node links to it, except through pure questioning or
 /// challenging. A malformed file throws every error found, and nothing is loaded.

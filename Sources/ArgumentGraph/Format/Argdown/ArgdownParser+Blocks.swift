@@ -201,29 +201,74 @@ extension ArgdownParser {
                 "premise–conclusion structure without an inference line ('--'); its last statement is taken as the conclusion",
                 conclusion.location)
         }
-        let arg: String
-        if let argument {
-            arg = argument
-        } else {
-            anonymousArguments += 1
-            let title = "Argument \(anonymousArguments)"
-            let text = "Argument for: " + (claimIndex[conclusion.claim].flatMap { claims[$0].text } ?? conclusion.claim)
-            arg = define(title: title, text: text, isArgument: true, at: pcs[0].location)
+        reconstructions.append(
+            Reconstruction(
+                argument: argument, premises: pcs.dropLast().map { Element(claim: $0.claim, location: $0.location) },
+                conclusion: Element(claim: conclusion.claim, location: conclusion.location), rules: rules))
+    }
+
+    /// Turns each premise–conclusion structure into relations, now that every other relation is known.
+    ///
+    /// The premises together support the conclusion: one (linked) support, the inference, named after the
+    /// argument. A named argument that another relation mentions (other than by undercutting it) or that has an
+    /// author stays a claim: the premises together support it, and it supports the conclusion (the inference).
+    /// Otherwise its claim is dropped, and its description and the inference rules become the support's note.
+    mutating func resolveReconstructions() {
+        // Decided before any relation below is added: whether another relation, or another structure, needs the
+        // argument as a claim.
+        var needed = Set<String>()
+        for r in relations {
+            needed.insert(r.from)
+            needed.formUnion(r.otherPremises)
+            if !r.undercut { needed.insert(r.to) }
         }
-        for p in pcs.dropLast() where p.claim != arg {
+        for r in reconstructions {
+            for p in r.premises where p.claim != r.argument { needed.insert(p.claim) }
+            if r.conclusion.claim != r.argument { needed.insert(r.conclusion.claim) }
+        }
+        for r in reconstructions {
+            var seen = Set<String>()
+            let premises = r.premises.filter {
+                $0.claim != r.argument && $0.claim != r.conclusion.claim && seen.insert($0.claim).inserted
+            }
+            let entry = r.argument.flatMap { claimIndex[$0] }.map { claims[$0] }
+            if let arg = r.argument, let entry, needed.contains(arg) || !entry.authors.isEmpty {
+                let title = "<\(entry.title ?? arg)>"
+                if let first = premises.first {
+                    addRelation(
+                        RelationEntry(
+                            kind: .support, undercut: false, from: first.claim,
+                            otherPremises: premises.dropFirst().map(\.claim), to: arg, note: "premises of \(title)",
+                            location: first.location))
+                }
+                let rid = relationIDs.make(arg + "-inference", fallback: "inference")
+                inferenceOf[arg] = rid
+                addRelation(
+                    RelationEntry(
+                        kind: .support, undercut: false, from: arg, to: r.conclusion.claim, id: rid,
+                        note: "inference of \(title)" + (r.rules.isEmpty ? "" : ": " + r.rules.joined(separator: "; ")),
+                        location: r.conclusion.location))
+                continue
+            }
+            if let arg = r.argument, let i = claimIndex[arg] {
+                claims[i].id = ""  // tombstone: the support stands for the argument
+                claimIndex[arg] = nil
+            }
+            guard let first = premises.first else {
+                warn(
+                    "premise–conclusion structure without a premise other than its conclusion; skipped",
+                    r.conclusion.location)
+                continue
+            }
+            let rid = r.argument.map { relationIDs.make($0, fallback: "argument") }
+            if let arg = r.argument, let rid { inferenceOf[arg] = rid }
+            let note = ([entry?.text].compactMap { $0 } + r.rules).joined(separator: "; ")
             addRelation(
                 RelationEntry(
-                    kind: .support, undercut: false, from: p.claim, to: arg,
-                    note: "premise of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>", location: p.location))
+                    kind: .support, undercut: false, from: first.claim,
+                    otherPremises: premises.dropFirst().map(\.claim),
+                    to: r.conclusion.claim, id: rid, note: note.isEmpty ? nil : note, location: r.conclusion.location))
         }
-        let rid = relationIDs.make(arg + "-inference", fallback: "inference")
-        var note = "inference of <\(claimIndex[arg].flatMap { claims[$0].title } ?? arg)>"
-        if !rules.isEmpty { note += ": " + rules.joined(separator: "; ") }
-        inferenceOf[arg] = rid
-        addRelation(
-            RelationEntry(
-                kind: .support, undercut: false, from: arg, to: conclusion.claim, id: rid, note: note,
-                location: conclusion.location))
     }
 
     mutating func relate(parent: String, marker: Marker, child: String, at: SourceLocation) {
@@ -255,9 +300,13 @@ extension ArgdownParser {
             warn("a claim cannot \(r.undercut ? "undercut" : r.kind.rawValue) itself; relation skipped", r.location)
             return
         }
-        guard relationKeys.insert(RelationKey(kind: r.kind, undercut: r.undercut, from: r.from, to: r.to)).inserted
+        guard
+            relationKeys.insert(
+                RelationKey(kind: r.kind, undercut: r.undercut, from: r.from, otherPremises: r.otherPremises, to: r.to)
+            ).inserted
         else { return }
         related.insert(r.from)
+        related.formUnion(r.otherPremises)
         related.insert(r.to)
         relations.append(r)
     }

@@ -4,6 +4,7 @@ import Foundation
 // The end of a parse: the claims, relations and stances gathered become a graph.
 extension ArgdownParser {
     mutating func finish() throws(DiagnosticError) -> ParsedGraph {
+        resolveReconstructions()
         var b = GraphBuilder()
         b.lint = false
         b.name = IDMaker.slugify(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent).nilIfEmpty
@@ -25,7 +26,10 @@ extension ArgdownParser {
             }
         }
         for r in relations {
-            guard claimIndex[r.from] != nil, claimIndex[r.to] != nil else { continue }
+            // An undercut of an argument whose claim was dropped still has its inference to attack.
+            guard claimIndex[r.from] != nil, claimIndex[r.to] != nil || (r.undercut && inferenceOf[r.to] != nil),
+                r.otherPremises.allSatisfy({ claimIndex[$0] != nil })
+            else { continue }
             if r.undercut {
                 if let inference = inferenceOf[r.to] {
                     b.add(
@@ -46,12 +50,15 @@ extension ArgdownParser {
             } else {
                 b.add(
                     GraphBuilder.RelationDraft(
-                        id: r.id, kind: r.kind, source: r.from, target: .claim(r.to), note: r.note, location: r.location
-                    ))
+                        id: r.id, kind: r.kind, premises: [r.from] + r.otherPremises, target: .claim(r.to),
+                        note: r.note,
+                        location: r.location))
             }
         }
         do {
             let built = try b.build()
+            let firstLinked = relations.first { !$0.otherPremises.isEmpty }?.location
+            if let notice = ParsedGraph.linkedRelationNotice(built.graph, at: firstLinked) { warnings.append(notice) }
             return ParsedGraph(
                 graph: built.graph,
                 warnings: warnings.sorted {

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Statements (`[Title]: text`) and arguments (`<Title>: text`) become claims; relations
 /// (`+ - <+ <- +> -> _> <_ ><`) nested by indentation become supports and attacks (`><` two
-/// attacks); a premise–conclusion structure makes each premise support the argument and the
-/// argument support its conclusion (the inference), which is what an undercut of the argument
-/// attacks. `#tags` and headings become tags, `{author: ...}` an actor asserting the claim,
+/// attacks); a premise–conclusion structure becomes one support of its conclusion from all its
+/// premises together (linked when there are several): the inference, which is what an undercut of
+/// the argument attacks. The argument stays a claim between premises and conclusion only when
+/// another relation or an author needs it. `#tags` and headings become tags, `{author: ...}` an actor asserting the claim,
 /// `{kind: evidence}` the claim kind. Comments (`//`, `/* */`, `<!-- -->`) are ignored.
 /// Untitled paragraphs without relations (prose), front matter, inference rules and other
 /// metadata are skipped, each with a warning at its line and column.
@@ -53,6 +54,8 @@ struct ArgdownParser {
         var kind: RelationKind
         var undercut: Bool
         var from: String
+        /// A linked relation's premises after `from`.
+        var otherPremises: [String] = []
         var to: String
         var id: String?
         var note: String?
@@ -82,13 +85,25 @@ struct ArgdownParser {
         var kind: RelationKind
         var undercut: Bool
         var from: String
+        var otherPremises: [String]
         var to: String
+    }
+
+    /// A premise–conclusion structure, resolved into relations once the whole text is read (when it is known
+    /// whether anything relates to its argument).
+    struct Reconstruction {
+        /// The argument's claim id (`<Title>` before the structure), if named.
+        var argument: String?
+        var premises: [Element]
+        var conclusion: Element
+        /// The inference rules between `--` lines.
+        var rules: [String]
     }
     /// Claims that take part in a relation.
     var related: Set<String> = []
     var inferenceOf: [String: String] = [:]
     var headings: [(level: Int, tag: String)] = []
-    var anonymousArguments = 0
+    var reconstructions: [Reconstruction] = []
 
     init(file: String) { self.file = file }
 

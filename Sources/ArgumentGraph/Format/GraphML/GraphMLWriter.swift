@@ -37,7 +37,7 @@ public enum GraphMLWriter {
             for (k, v) in data { out += "      <data key=\"n_\(k)\">\(escape(v))</data>\n" }
             out += "    </node>\n"
         }
-        // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, … (``Graph/linkedRelationWarning(writing:)``).
+        // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, … (``Graph/linkedRelationWarning(writing:keeping:)``).
         for (i, r) in graph.relations.enumerated() {
             for (k, p) in r.premises.enumerated() {
                 let target = finalClaim(of: i, in: graph)

@@ -7,7 +7,7 @@ public enum ICCMAWriter {
     /// `# i name` comment lines first; apx and tgf use the names (apx quotes names that are not plain atoms).
     ///
     /// The ICCMA formats have no attacks by sets: a collective attack is written as an attack by each member
-    /// (``AttackFramework/splittingCollectiveAttacks()``); ``Graph/linkedRelationWarning(writing:)`` says so.
+    /// (``AttackFramework/splittingCollectiveAttacks()``); ``Graph/linkedRelationWarning(writing:keeping:)`` says so.
     public static func write(_ af: AttackFramework, names: [String]? = nil, format: ICCMAFormat) -> String {
         let af = af.hasCollectiveAttacks ? af.splittingCollectiveAttacks() : af
         // i23 without names needs none of the numbers as strings (a 14-byte header can declare 10^7 arguments).
