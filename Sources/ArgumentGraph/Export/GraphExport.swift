@@ -59,13 +59,12 @@ public enum GraphExport {
         -> [Diagnostic]
     {
         switch format {
-        case .arg, .json, .aif, .dot, .svg, .png, .pdf: return []
-        case .argdown, .graphml, .i23, .apx, .tgf, .html:
+        case .arg, .json, .aif, .dot, .svg, .png, .pdf, .html: return []
+        case .argdown, .graphml, .i23, .apx, .tgf:
             guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else {
                 return []
             }
-            let name = format == .html ? "the HTML page's relation list" : format.rawValue
-            return sub.graph.linkedRelationWarning(writing: name).map { [$0] } ?? []
+            return sub.graph.linkedRelationWarning(writing: format.rawValue).map { [$0] } ?? []
         }
     }
 
