@@ -54,7 +54,8 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
 /// One call for the command line and the REPL: cut out a part of a graph and write it in a format.
 public enum GraphExport {
     /// The warnings for writing the `selection` of `graph` in `format`: a format that cannot hold linked relations
-    /// writes them one relation per premise, and says so (never silently).
+    /// writes them one relation per premise, and says so (never silently). GraphML still warns, though each of its
+    /// edges carries the premise list: Gephi, yEd and Cytoscape see the edges one by one.
     public static func warnings(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all)
         -> [Diagnostic]
     {
@@ -64,7 +65,13 @@ public enum GraphExport {
             guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else {
                 return []
             }
-            return sub.graph.linkedRelationWarning(writing: format.rawValue).map { [$0] } ?? []
+            let warning =
+                format == .graphml
+                ? sub.graph.linkedRelationWarning(
+                    writing: "graphml",
+                    as: "one edge per premise, with the premise list on each edge (data 'premises' and 'linked')")
+                : sub.graph.linkedRelationWarning(writing: format.rawValue)
+            return warning.map { [$0] } ?? []
         }
     }
 

@@ -5,12 +5,17 @@ extension Graph {
     /// writes each linked relation as one relation per premise (convergent, which is a different argument); nil
     /// when the graph has no linked relation.
     public func linkedRelationWarning(writing format: String) -> Diagnostic? {
+        linkedRelationWarning(writing: format, as: "one relation per premise")
+    }
+
+    /// The warning of ``linkedRelationWarning(writing:)``, with `form` saying what each linked relation becomes.
+    public func linkedRelationWarning(writing format: String, as form: String) -> Diagnostic? {
         let linked = relations.indices.filter { relations[$0].isLinked }
         guard let first = linked.first else { return nil }
         let more = linked.count > 1 ? " and \(linked.count - 1) more" : ""
         return Diagnostic(
             .warning,
-            "\(format) cannot express linked relations: \(linked.count == 1 ? "relation" : "\(linked.count) relations") ('\(label(ofRelation: first))'\(more)) written as one relation per premise",
+            "\(format) cannot express linked relations: \(linked.count == 1 ? "relation" : "\(linked.count) relations") ('\(label(ofRelation: first))'\(more)) written as \(form)",
             hint: "keep the graph as .arg, JSON or AIF to keep premises together")
     }
 }
