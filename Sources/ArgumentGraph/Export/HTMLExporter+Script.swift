@@ -34,7 +34,7 @@ extension HTMLExporter {
         const premisesOf = (x) => x.premises || [x.source];
         const relsFrom = D.claims.map(() => []), relsTo = D.claims.map(() => []), undercutsOf = D.relations.map(() => []);
         D.relations.forEach((r, i) => {
-          for (const p of premisesOf(r)) relsFrom[p].push(i);
+          for (const p of new Set(premisesOf(r))) relsFrom[p].push(i);
           if (r.targetClaim != null) relsTo[r.targetClaim].push(i);
           else if (r.targetRelation != null) undercutsOf[r.targetRelation].push(i);
         });
