@@ -276,15 +276,18 @@ def check_linked(d, argraph, tmp):
     parts = "return Array.from(document.querySelectorAll('#map [data-r=\"' + arguments[0] + '\"]')).map(g => g.classList.contains('hl'))"
     check(js(d, parts, 0).count(False) == 4 and js(d, parts, 1).count(False) == 4, "linked page: each linked relation has 4 parts on the map")
     js(d, "document.getElementById('ag-r0-a2').dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))")
-    check(all(js(d, parts, 0)) and not any(js(d, parts, 1)), "linked page: pointing at b's edge marks all of r1 on the map, and only r1")
+    marked = js(d, parts, 0)
+    check(len(marked) == 4 and all(marked) and not any(js(d, parts, 1)), "linked page: pointing at b's edge marks all of r1 on the map, and only r1")
     js(d, "document.getElementById('ag-r0-a2').dispatchEvent(new PointerEvent('pointerout', {bubbles: true}))")
     check(not any(js(d, parts, 0)), "linked page: and leaving it unmarks them")
-    js(d, "document.querySelector('#panel li[data-r=\"1\"]').dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))")
-    check(all(js(d, parts, 1)) and not any(js(d, parts, 0)), "linked page: pointing at d's attack in the panel marks all of r2 on the map")
+    js(d, "const li = document.querySelector('#panel li[data-r=\"1\"]');"
+          "if (li) li.dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))")
+    marked = js(d, parts, 1)
+    check(len(marked) == 4 and all(marked) and not any(js(d, parts, 0)), "linked page: pointing at d's attack in the panel marks all of r2 on the map")
     js(d, "const s = document.getElementById('search'); s.value = 'b'; s.dispatchEvent(new Event('input'))")
     WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "count").text)
     dimmed = js(d, "return Array.from(document.querySelectorAll('#map [data-r=\"0\"]')).map(g => g.classList.contains('dim'))")
-    check(all(dimmed), f"linked page: filtering out c dims every part of r1 ({dimmed})")
+    check(len(dimmed) == 4 and all(dimmed), f"linked page: filtering out c dims every part of r1 ({dimmed})")
     check(console_errors(d) == [], f"linked page: no console errors after using the page: {console_errors(d)}")
 
 
