@@ -9,8 +9,10 @@ bundled graph's page (the expected values come from `argraph convert --to json`,
   - the actor filter dims exactly the claims the actor takes no stance on, in the list and on the map;
   - a heat-map cell opens the pair, listing as many points as the cell counts;
   - the keys: / searches, Enter selects the first match, j steps, Esc closes;
-then that a page of hostile texts shows them as text (no markup, no script run), that a page written
-without Graphviz says why and still works, and (with --large N) how a generated N-claim graph fares.
+then that a page of hostile texts shows them as text (no markup, no script run), that a page of linked
+relations shows each as one unit (the conclusion lists it once with all its premises, a premise names its
+partners, the map marks all of its edges and its junction together), that a page written without Graphviz
+says why and still works, and (with --large N) how a generated N-claim graph fares.
 Saves a screenshot of the page with a claim selected.
 """
 import argparse
@@ -229,6 +231,66 @@ def check_hostile(d, argraph, tmp):
     check(js(d, "return document.querySelectorAll('#panel a').length") == 0, "hostile page: a javascript: URL does not become a link")
 
 
+LINKED = """claim a: A.
+claim b: B.
+claim c: C.
+claim d: D.
+claim e: E.
+claim f: F.
+support r1: a + b -> c
+attack r2: d + e -> c
+undercut f -> r1
+"""
+
+
+def panel_items(d, heading):
+    """The texts of the relation list under `heading` in the claim panel."""
+    return js(d, "const h = Array.from(document.querySelectorAll('#panel h3')).find(h => h.textContent === arguments[0]);"
+                 "return h ? Array.from(h.nextElementSibling.querySelectorAll(':scope > li')).map(li => li.textContent) : null",
+              heading)
+
+
+def check_linked(d, argraph, tmp):
+    src, page = f"{tmp}/linked.arg", f"{tmp}/linked.html"
+    pathlib.Path(src).write_text(LINKED)
+    export(argraph, src, page)
+    load(d, page)
+    check(console_errors(d) == [], f"linked page: no console errors on load: {console_errors(d)}")
+    d.find_element(By.CSS_SELECTOR, "#claim-2 > button").click()
+    supported, attacked = panel_items(d, "Supported by"), panel_items(d, "Attacked by")
+    check(supported == ["a A. + b B., together"], f"linked page: c's card lists the linked support once, with both premises: {supported}")
+    check(attacked == ["d D. + e E., together"], f"linked page: c's card lists the linked attack once, with both premises: {attacked}")
+    links = js(d, "return Array.from(document.querySelectorAll('#panel ul.rels > li:first-child button.claimlink code')).map(c => c.textContent)")
+    check(links[:2] == ["a", "b"], f"linked page: each premise is a link ({links})")
+    d.find_elements(By.CSS_SELECTOR, "#panel ul.rels > li:first-child button.claimlink")[1].click()
+    check(js(d, "return document.querySelector('#claim-list li.sel code').textContent") == "b", "linked page: a premise's link opens it")
+    supports = panel_items(d, "Supports")
+    check(supports == ["c C. together with a A."], f"linked page: b's card says it supports c together with a: {supports}")
+    undercut = panel_items(d, "Its links undercut")
+    check(undercut == ["f F. undercuts a A. + b B. → c C."], f"linked page: the undercut shows all premises of the link: {undercut}")
+    d.find_element(By.CSS_SELECTOR, "#claim-3 > button").click()
+    attacks = panel_items(d, "Attacks")
+    check(attacks == ["c C. together with e E."], f"linked page: d's card says it attacks c together with e: {attacks}")
+    # Pointing at one premise edge of r1 on the map marks every part of r1 (both premise edges, the junction, the
+    # edge to c) and nothing of r2; pointing at r2 in the panel marks r2's parts.
+    parts = "return Array.from(document.querySelectorAll('#map [data-r=\"' + arguments[0] + '\"]')).map(g => g.classList.contains('hl'))"
+    check(js(d, parts, 0).count(False) == 4 and js(d, parts, 1).count(False) == 4, "linked page: each linked relation has 4 parts on the map")
+    js(d, "document.getElementById('ag-r0-a2').dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))")
+    marked = js(d, parts, 0)
+    check(len(marked) == 4 and all(marked) and not any(js(d, parts, 1)), "linked page: pointing at b's edge marks all of r1 on the map, and only r1")
+    js(d, "document.getElementById('ag-r0-a2').dispatchEvent(new PointerEvent('pointerout', {bubbles: true}))")
+    check(not any(js(d, parts, 0)), "linked page: and leaving it unmarks them")
+    js(d, "const li = document.querySelector('#panel li[data-r=\"1\"]');"
+          "if (li) li.dispatchEvent(new PointerEvent('pointerover', {bubbles: true}))")
+    marked = js(d, parts, 1)
+    check(len(marked) == 4 and all(marked) and not any(js(d, parts, 0)), "linked page: pointing at d's attack in the panel marks all of r2 on the map")
+    js(d, "const s = document.getElementById('search'); s.value = 'b'; s.dispatchEvent(new Event('input'))")
+    WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "count").text)
+    dimmed = js(d, "return Array.from(document.querySelectorAll('#map [data-r=\"0\"]')).map(g => g.classList.contains('dim'))")
+    check(len(dimmed) == 4 and all(dimmed), f"linked page: filtering out c dims every part of r1 ({dimmed})")
+    check(console_errors(d) == [], f"linked page: no console errors after using the page: {console_errors(d)}")
+
+
 def check_without_graphviz(d, argraph, graph, tmp):
     page = f"{tmp}/no-graphviz.html"
     export(argraph, graph, page, env={"PATH": "/nonexistent", "HOME": tmp})
@@ -275,6 +337,7 @@ def main():
         try:
             check_bundled(d, a.argraph, a.graph, page, a.screenshot)
             check_hostile(d, a.argraph, tmp)
+            check_linked(d, a.argraph, tmp)
             check_without_graphviz(d, a.argraph, a.graph, tmp)
             if a.large:
                 check_large(d, a.argraph, a.large, tmp)

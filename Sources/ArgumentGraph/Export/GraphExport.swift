@@ -54,20 +54,24 @@ public enum ExportFormat: String, Sendable, CaseIterable, CustomStringConvertibl
 /// One call for the command line and the REPL: cut out a part of a graph and write it in a format.
 public enum GraphExport {
     /// The warnings for writing the `selection` of `graph` in `format`: a format that cannot hold linked relations
-    /// writes them one relation per premise, and says so (never silently).
+    /// writes them one relation per premise, and says so (never silently). GraphML still warns, though each of its
+    /// edges carries the premise list: Gephi, yEd and Cytoscape see the edges one by one.
     public static func warnings(of graph: Graph, as format: ExportFormat, selection: GraphSelection = .all)
         -> [Diagnostic]
     {
         switch format {
-        case .arg, .json, .aif, .dot, .svg, .png, .pdf: return []
-        case .argdown, .graphml, .i23, .apx, .tgf, .html:
+        case .arg, .json, .aif, .dot, .svg, .png, .pdf, .html: return []
+        case .argdown, .graphml, .i23, .apx, .tgf:
             guard graph.relations.contains(where: \.isLinked), let sub = try? selection.subgraph(of: graph) else {
                 return []
             }
-            let name = format == .html ? "the HTML page's relation list" : format.rawValue
             // Argdown writes a linked support as a premise–conclusion structure; only linked attacks are split.
             let kept: Set<RelationKind> = format == .argdown ? [.support] : []
-            return sub.graph.linkedRelationWarning(writing: name, keeping: kept).map { [$0] } ?? []
+            let form =
+                format == .graphml
+                ? "one edge per premise, with the premise list on each edge (data 'premises' and 'linked')"
+                : "one relation per premise"
+            return sub.graph.linkedRelationWarning(writing: format.rawValue, as: form, keeping: kept).map { [$0] } ?? []
         }
     }
 

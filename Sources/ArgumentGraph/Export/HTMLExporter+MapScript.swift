@@ -10,7 +10,10 @@ extension HTMLExporter {
         // The map: nodes by claim, edges with the claims at their ends, zoom and pan.
         const svg = document.querySelector('#map svg');
         const nodes = new Array(N).fill(null);
+        /** The map's edges and relation points, each with the claims of its relation (premises and final target). */
         const edges = [];
+        /** The edges and points of each relation: a linked relation's premise edges, junction and edge to its target. */
+        const partsOf = D.relations.map(() => []);
         let vb0 = null, vb = null;
         const setVB = () => svg.setAttribute('viewBox', vb.join(' '));
         function toSvg(cx, cy) {
@@ -52,7 +55,10 @@ extension HTMLExporter {
           }
           for (const g of svg.querySelectorAll('g.edge[id^="ag-r"], g.node[id^="ag-p"]')) {
             const r = parseInt(g.id.slice(4), 10);
-            if (D.relations[r]) edges.push({ el: g, from: D.relations[r].source, to: finalTarget(r) });
+            if (!D.relations[r]) continue;
+            edges.push({ el: g, ends: premisesOf(D.relations[r]).concat(finalTarget(r)) });
+            partsOf[r].push(g);
+            g.setAttribute('data-r', r);
           }
           const v = svg.viewBox.baseVal;
           vb0 = [v.x, v.y, v.width, v.height];
@@ -81,6 +87,17 @@ extension HTMLExporter {
             const g = e.target.closest('g.node[data-c]');
             if (g) select(+g.getAttribute('data-c'), 'map');
           });
+          // Pointing at a part of a relation on the map, or at a relation in the panel, marks all of its parts.
+          const mark = (e, on) => {
+            const g = e.target.closest && e.target.closest('[data-r]');
+            if (g) for (const x of partsOf[+g.getAttribute('data-r')]) x.classList.toggle('hl', on);
+          };
+          for (const x of [box, $('panel')]) {
+            x.addEventListener('pointerover', (e) => mark(e, true));
+            x.addEventListener('pointerout', (e) => mark(e, false));
+            x.addEventListener('focusin', (e) => mark(e, true));
+            x.addEventListener('focusout', (e) => mark(e, false));
+          }
           box.addEventListener('wheel', (e) => {
             e.preventDefault();
             zoomAt(Math.exp(e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX, e.clientY);
@@ -162,13 +179,15 @@ extension HTMLExporter {
           }
           function describe([k, claim, other, rel, side], na, nb) {
             const who = side === 0 ? na : nb, whom = side === 0 ? nb : na;
+            const w = rel >= 0 ? partners(rel, claim, ', together with ') : [];
+            const by = (verb) => w.length ? [...w, ',' + verb] : [verb];
             switch (D.pointKinds[k]) {
               case 'both assert': return ['Both assert ', claimLink(claim)];
               case 'both deny': return ['Both deny ', claimLink(claim)];
               case 'contradicts': return [who + ' asserts and ' + whom + ' denies ', claimLink(claim)];
-              case 'supports': return [claimLink(claim), ' (' + who + ') supports ', claimLink(other), ' (' + whom + ')'];
-              case 'attacks': return [claimLink(claim), ' (' + who + ') attacks ', claimLink(other), ' (' + whom + ')'];
-              case 'undercuts': return [claimLink(claim), ' (' + who + ') undercuts a link from ', claimLink(other), ' (' + whom + ')'];
+              case 'supports': return [claimLink(claim), ' (' + who + ')', ...by(' supports '), claimLink(other), ' (' + whom + ')'];
+              case 'attacks': return [claimLink(claim), ' (' + who + ')', ...by(' attacks '), claimLink(other), ' (' + whom + ')'];
+              case 'undercuts': return [claimLink(claim), ' (' + who + ')', ...by(' undercuts a link from '), claimLink(other), ' (' + whom + ')'];
               default: return [String(D.pointKinds[k]) + ': ', claimLink(claim)];
             }
           }

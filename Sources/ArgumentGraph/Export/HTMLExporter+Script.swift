@@ -26,12 +26,15 @@ extension HTMLExporter {
           return e;
         }
 
-        // Indexes: stances by claim, relations by end, undercuts by the relation they undercut.
+        // Indexes: stances by claim, relations by end (a linked relation under each of its premises), undercuts by
+        // the relation they undercut.
         const stancesOf = D.claims.map(() => []);
         D.stances.forEach((s) => stancesOf[s.claim].push(s));
+        /** The premises of a relation: a linked relation's premises hold only together. */
+        const premisesOf = (x) => x.premises || [x.source];
         const relsFrom = D.claims.map(() => []), relsTo = D.claims.map(() => []), undercutsOf = D.relations.map(() => []);
         D.relations.forEach((r, i) => {
-          relsFrom[r.source].push(i);
+          for (const p of new Set(premisesOf(r))) relsFrom[p].push(i);
           if (r.targetClaim != null) relsTo[r.targetClaim].push(i);
           else if (r.targetRelation != null) undercutsOf[r.targetRelation].push(i);
         });
@@ -136,7 +139,7 @@ extension HTMLExporter {
             items[c].classList.toggle('dim', !ok);
             if (nodes[c]) nodes[c].classList.toggle('dim', !ok);
           }
-          for (const e of edges) e.el.classList.toggle('dim', active && (dim[e.from] === 1 || dim[e.to] === 1));
+          for (const e of edges) e.el.classList.toggle('dim', active && e.ends.some((c) => dim[c] === 1));
           $('count').textContent = active ? n + ' of ' + plural(N, 'claim') + ' match' : '';
         }
         function firstMatch() {
@@ -192,14 +195,18 @@ extension HTMLExporter {
           const ss = stancesOf[c];
           kids.push(ss.length ? el('ul', { class: 'stances' }, ...ss.map(stanceItem)) : el('p', { class: 'note' }, 'No actor asserts or denies it.'));
           const rel = (r) => D.relations[r];
+          const together = (r) => rel(r).premises ? [', together'] : [];
           const groups = [
-            ['Supported by', relsTo[c].filter((r) => rel(r).kind === 'support'), (r) => [claimLink(rel(r).source)]],
-            ['Attacked by', relsTo[c].filter((r) => rel(r).kind !== 'support'), (r) => [claimLink(rel(r).source)]],
-            ['Supports', relsFrom[c].filter((r) => rel(r).targetClaim != null && rel(r).kind === 'support'), (r) => [claimLink(rel(r).targetClaim)]],
-            ['Attacks', relsFrom[c].filter((r) => rel(r).targetClaim != null && rel(r).kind !== 'support'), (r) => [claimLink(rel(r).targetClaim)]],
-            ['Undercuts', relsFrom[c].filter((r) => rel(r).targetRelation != null), (r) => ['the link '].concat(linkText(rel(r).targetRelation))],
+            ['Supported by', relsTo[c].filter((r) => rel(r).kind === 'support'), (r) => premiseLinks(r).concat(together(r))],
+            ['Attacked by', relsTo[c].filter((r) => rel(r).kind !== 'support'), (r) => premiseLinks(r).concat(together(r))],
+            ['Supports', relsFrom[c].filter((r) => rel(r).targetClaim != null && rel(r).kind === 'support'),
+              (r) => [claimLink(rel(r).targetClaim)].concat(partners(r, c))],
+            ['Attacks', relsFrom[c].filter((r) => rel(r).targetClaim != null && rel(r).kind !== 'support'),
+              (r) => [claimLink(rel(r).targetClaim)].concat(partners(r, c))],
+            ['Undercuts', relsFrom[c].filter((r) => rel(r).targetRelation != null),
+              (r) => ['the link '].concat(linkText(rel(r).targetRelation), partners(r, c, ', together with '))],
             ['Its links undercut', relsTo[c].concat(relsFrom[c]).flatMap((r) => undercutsOf[r].map((u) => [u, r])),
-              ([u, r]) => [claimLink(rel(u).source), ' undercuts '].concat(linkText(r))],
+              ([u, r]) => premiseLinks(u).concat(rel(u).premises ? ' together undercut ' : ' undercuts ', linkText(r))],
           ];
           let any = false;
           for (const [title, list, describe] of groups) {
@@ -207,7 +214,7 @@ extension HTMLExporter {
             any = true;
             kids.push(el('h3', null, title), el('ul', { class: 'rels' }, ...list.map((x) => {
               const r = Array.isArray(x) ? x[0] : x;
-              return el('li', null, ...describe(x), ...relationFacts(rel(r)));
+              return el('li', { 'data-r': r }, ...describe(x), ...relationFacts(rel(r)));
             })));
           }
           if (!any) kids.push(el('h3', null, 'Relations'), el('p', { class: 'note' }, 'No relation touches it.'));
@@ -216,10 +223,22 @@ extension HTMLExporter {
           p.replaceChildren(...kids);
           p.scrollTop = 0;
         }
+        /** Links to the premises of relation `r`, joined by ' + '. */
+        function premiseLinks(r) {
+          return premisesOf(D.relations[r]).flatMap((p, k) => k ? [' + ', claimLink(p)] : [claimLink(p)]);
+        }
+        /** `lead` and links to the premises of a linked relation `r` other than `c` ("together with b and d");
+         *  nothing for a plain relation. */
+        function partners(r, c, lead = ' together with ') {
+          const all = D.relations[r].premises;
+          if (!all) return [];
+          const others = all.filter((p) => p !== c);
+          return [lead].concat(others.flatMap((p, k) => k ? [k === others.length - 1 ? ' and ' : ', ', claimLink(p)] : [claimLink(p)]));
+        }
         function linkText(r) {
           const x = D.relations[r];
           const to = x.targetClaim != null ? [claimLink(x.targetClaim)] : ['another link'];
-          return [claimLink(x.source), x.kind === 'support' ? ' → ' : ' ⊣ '].concat(to);
+          return premiseLinks(r).concat(x.kind === 'support' ? ' → ' : ' ⊣ ', to);
         }
         function relationFacts(r) {
           const facts = [];

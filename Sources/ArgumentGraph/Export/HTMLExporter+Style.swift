@@ -36,6 +36,8 @@ extension HTMLExporter {
         #map g.node { cursor: pointer; }
         #map g.dim, #map g.edge.dim { opacity: .14; }
         #map g.node.sel path, #map g.node.sel polygon, #map g.node.sel ellipse { stroke: #000; stroke-width: 4px; }
+        #map g.hl { opacity: 1; }
+        #map g.hl path, #map g.hl polygon, #map g.hl ellipse { stroke-width: 3.5px; }
         #map g.node.hit path, #map g.node.hit polygon { stroke: var(--focus); stroke-width: 3px; }
         .toolbar { position: absolute; right: .6rem; top: .6rem; display: flex; gap: .25rem; z-index: 2; }
         .toolbar button { min-width: 2.1rem; padding: .15rem .5rem; border: 1px solid #aab; border-radius: 4px; background: #fff; }

@@ -61,7 +61,11 @@ public struct HTMLPageData: Codable, Sendable, Equatable {
         public var id: String?
         /// `support` or `attack`.
         public var kind: String
+        /// The first premise.
         public var source: Int
+        /// All the premises of a linked relation, `source` first; nil for a relation with one premise, so that
+        /// the page of a graph without linked relations carries nothing more.
+        public var premises: [Int]?
         /// The claim it points at, or nil for an undercut.
         public var targetClaim: Int?
         /// The relation an undercut points at.
@@ -155,7 +159,8 @@ public struct HTMLPageData: Codable, Sendable, Equatable {
             var targetRelation: Int?
             if case let .relation(t) = r.target { targetRelation = t }
             return Relation(
-                id: r.id, kind: r.kind.rawValue, source: r.source, targetClaim: r.targetClaim,
+                id: r.id, kind: r.kind.rawValue, source: r.source, premises: r.isLinked ? r.premises : nil,
+                targetClaim: r.targetClaim,
                 targetRelation: targetRelation,
                 weight: r.weight.isFinite ? Self.rounded(r.weight) : 1, actor: r.actor, note: r.note)
         }

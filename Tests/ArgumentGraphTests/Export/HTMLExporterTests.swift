@@ -224,6 +224,45 @@ import ArgumentGraph
         #expect(data.title.contains("Ray Reiter"))
     }
 
+    /// A linked support and a linked attack on `c`, and an undercut of the linked support.
+    static func linked() throws -> Graph {
+        try ArgReader.read(
+            "claim a: A.\nclaim b: B.\nclaim c: C.\nclaim d: D.\nclaim e: E.\nclaim f: F.\n"
+                + "support r1: a + b -> c\nattack r2: d + e -> c\nundercut f -> r1\n"
+        ).graph
+    }
+
+    @Test func aLinkedRelationCarriesAllItsPremisesAndAPlainOneOnlyItsSource() throws {
+        let graph = try Self.linked()
+        let html = Self.page(graph)
+        let data = try #require(HTMLExporter.data(inPage: html))
+        #expect(data.relations.map(\.source) == [0, 3, 5])
+        #expect(data.relations.map(\.premises) == [[0, 1], [3, 4], nil])
+        #expect(data.relations[2].targetRelation == 0)
+        #expect(html.components(separatedBy: "\"premises\"").count - 1 == 2)
+        #expect(GraphExport.warnings(of: graph, as: .html).isEmpty, "the page shows linked relations as units")
+    }
+
+    @Test func thePageOfAGraphWithoutLinkedRelationsHasNoPremiseLists() throws {
+        let html = Self.page(try ExportFixtures.nixon())
+        #expect(!html.contains("\"premises\""))
+    }
+
+    @Test(.enabled(if: Graphviz.isAvailable, "needs Graphviz's dot"))
+    func theMapHasAnIdForEachPartOfALinkedRelation() throws {
+        let html = Self.page(try Self.linked(), graphviz: true)
+        let svgStart = try #require(html.range(of: "<svg"))
+        let svgEnd = try #require(html[svgStart.lowerBound...].range(of: "</svg>"))
+        let parser = XMLParser(data: Data(html[svgStart.lowerBound..<svgEnd.upperBound].utf8))
+        let ids = IDCollector()
+        parser.delegate = ids
+        #expect(parser.parse())
+        // The page's script marks all of these when one of them, or the relation in the panel, is pointed at.
+        for r in 0...1 {
+            #expect(["ag-p\(r)", "ag-r\(r)-a", "ag-r\(r)-a2", "ag-r\(r)-b"].allSatisfy(ids.ids.contains))
+        }
+    }
+
     @Test func htmlIsAnExportFormatNamedByItsExtension() {
         #expect(ExportFormat.infer(fromPath: "map.html") == .html)
         #expect(ExportFormat.infer(fromPath: "MAP.HTM") == .html)

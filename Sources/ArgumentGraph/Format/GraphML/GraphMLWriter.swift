@@ -7,7 +7,10 @@ import ArgumentGraphText
 /// it) and `deniedBy`; edges are relations with `kind` (support, attack or undercut), `weight`,
 /// `note`, `by` and `relation` (the relation's id). GraphML edges join nodes only, so an undercut
 /// is drawn from the undercutter to the claim the undercut relation points at, with `undercuts`
-/// naming the edge it attacks. Every string is XML-escaped; characters XML forbids are dropped.
+/// naming the edge it attacks. A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, …, each with
+/// `premises` (the premise ids joined by ` + `) and `linked` (`e<i>`, the same on all of them), so the premises
+/// that hold only together can be found again; those keys are declared only when the graph has a linked relation.
+/// Every string is XML-escaped; characters XML forbids are dropped.
 public enum GraphMLWriter {
     /// The GraphML text of `graph`.
     public static func write(_ graph: Graph) -> String {
@@ -21,7 +24,8 @@ public enum GraphMLWriter {
         out += "  <key id=\"e_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
         out +=
             "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"><default>1.0</default></key>\n"
-        for k in ["note", "by", "relation", "undercuts"] {
+        let linkedKeys = graph.relations.contains(where: \.isLinked) ? ["premises", "linked"] : []
+        for k in ["note", "by", "relation", "undercuts"] + linkedKeys {
             out += "  <key id=\"e_\(k)\" for=\"edge\" attr.name=\"\(k)\" attr.type=\"string\"/>\n"
         }
         out += "  <graph id=\(attr(graph.name ?? "argraph")) edgedefault=\"directed\">\n"
@@ -37,7 +41,8 @@ public enum GraphMLWriter {
             for (k, v) in data { out += "      <data key=\"n_\(k)\">\(escape(v))</data>\n" }
             out += "    </node>\n"
         }
-        // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, … (``Graph/linkedRelationWarning(writing:keeping:)``).
+        // A linked relation becomes one edge per premise, `e<i>`, `e<i>.2`, …, each with the premise list
+        // (``Graph/linkedRelationWarning(writing:as:keeping:)``).
         for (i, r) in graph.relations.enumerated() {
             for (k, p) in r.premises.enumerated() {
                 let target = finalClaim(of: i, in: graph)
@@ -50,6 +55,10 @@ public enum GraphMLWriter {
                 if case let .relation(t) = r.target { data.append(("undercuts", "e\(t)")) }
                 if let note = r.note { data.append(("note", note)) }
                 if let a = r.actor { data.append(("by", graph.actors[a].name)) }
+                if r.isLinked {
+                    data.append(("premises", r.premises.map { graph.claims[$0].id }.joined(separator: " + ")))
+                    data.append(("linked", "e\(i)"))
+                }
                 for (k, v) in data { out += "      <data key=\"e_\(k)\">\(escape(v))</data>\n" }
                 out += "    </edge>\n"
             }
