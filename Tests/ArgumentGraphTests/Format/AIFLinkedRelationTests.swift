@@ -90,34 +90,56 @@ import ArgumentGraph
 
     // MARK: Round trips
 
-    /// Linked supports, attacks and undercuts of 2–4 premises, beside plain ones, with speakers.
+    /// Linked supports, attacks and undercuts of 2–4 premises, beside plain ones, with speakers, and with the
+    /// actors (one of them no speaker), weights and notes of relations. The actor ids are those AIF reads back
+    /// (slugs of the names), so that the .arg text itself comes back.
     static let linkedArg = """
-        actor ann
+        graph linked
+
+        actor ann-lee
           name: Ann Lee
-        actor bo
+        actor bo-diddley
           name: Bo Diddley
+        actor cy-young
+          name: Cy Young
         claim a: Taxes should rise.
         claim b: Schools need money.
         claim c: Growth will suffer.
         claim d: Growth is not the goal.
         claim e: Money is fungible.
         claim f: Schools waste money.
-        stance ann asserts a
-        stance ann asserts b
-        stance bo asserts c
-        stance bo asserts f
+        stance ann-lee asserts a
+        stance ann-lee asserts b
+        stance bo-diddley asserts c
+        stance bo-diddley asserts f
         support r1: b + e -> a
+          weight: 0.75
+          by: ann-lee
+          note: Practical Reasoning
         support r2: d -> a
+          by: bo-diddley
         attack r3: c + f + e -> a
+          by: bo-diddley
+          note: they say so
         attack r4: b + d + e + f -> c
+          weight: 0.3
+        support r5: f -> c
+          weight: 0
+        attack r6: e -> b
+          by: cy-young
         undercut u1: f + c -> r1
+          weight: 0.1
+          by: bo-diddley
+          note: not in this case
         undercut u2: d -> r3
+          by: ann-lee
         undercut u3: a + b + c -> u1
+          by: cy-young
 
         """
 
     /// A relation as its kind, premises (ids, in order), target (a claim id, or the target relation described
-    /// the same way) and actor's name.
+    /// the same way), actor's name, weight and note.
     static func describe(_ g: Graph, _ i: Int) -> String {
         let r = g.relations[i]
         let target: String
@@ -126,7 +148,8 @@ import ArgumentGraph
         case let .relation(t): target = "(" + describe(g, t) + ")"
         }
         let premises = r.premises.map { g.claims[$0].id }.joined(separator: " + ")
-        return "\(r.kind) \(premises) -> \(target) by \(r.actor.map { g.actors[$0].name } ?? "-")"
+        return
+            "\(r.kind) \(premises) -> \(target) by \(r.actor.map { g.actors[$0].name } ?? "-") weight \(r.weight) note \(r.note ?? "-")"
     }
 
     static func relations(_ g: Graph) -> [String] { g.relations.indices.map { describe(g, $0) }.sorted() }
@@ -171,14 +194,61 @@ import ArgumentGraph
     @Test func argToAIFAndBackKeepsEveryLinkedRelation() throws {
         let g = try ArgReader.read(Self.linkedArg).graph
         #expect(g.relations.filter(\.isLinked).count == 5)  // r1, r3, r4, u1, u3
+        #expect(g.relations.filter { $0.actor != nil }.count == 7)
+        #expect(g.relations.filter { $0.weight != 1 }.count == 4)
         let data = AIFWriter.write(g)
-        let back = try AIFReader.read(data).graph
+        let back = try AIFReader.read(data, file: "linked.json").graph
         #expect(Self.relations(back) == Self.relations(g))
         #expect(back.relations.map(\.id) == g.relations.map(\.id))
+        #expect(back.relations.map(\.actor) == g.relations.map(\.actor))
+        #expect(back.relations.map(\.weight) == g.relations.map(\.weight))
+        #expect(back.relations.map(\.note) == g.relations.map(\.note))
+        #expect(back.actors == g.actors)
         #expect(AIFFormatTests.speakerSet(back) == AIFFormatTests.speakerSet(g))
-        // And AIF → graph → AIF: the same S-nodes.
+        // The .arg text itself comes back.
+        #expect(ArgWriter.write(back) == ArgWriter.write(g))
+        // And AIF → graph → AIF: the same S-nodes, and the same text.
         #expect(try Self.sNodes(AIFWriter.write(back)) == Self.sNodes(data))
-        #expect(try Self.sNodes(data).count == 7)
+        #expect(try Self.sNodes(data).count == 9)
+        #expect(AIFWriter.write(back) == data)
+    }
+
+    /// The node pattern that carries a relation's actor: L-node → YA node → S-node, the YA node `Arguing` for an RA
+    /// node and `Disagreeing` for a CA node, the L-node's locution naming the participant.
+    @Test func anActorIsALocutionArguingIntoTheSNode() throws {
+        let g = try ArgReader.read(Self.linkedArg).graph
+        let root = try #require(try JSONSerialization.jsonObject(with: AIFWriter.write(g)) as? [String: Any])
+        let nodes = try #require(root["nodes"] as? [[String: Any]])
+        let edges = try #require(root["edges"] as? [[String: String]])
+        let locutions = try #require(root["locutions"] as? [[String: Any]])
+        let participants = try #require(root["participants"] as? [[String: Any]])
+        var node: [String: [String: Any]] = [:]
+        for n in nodes { node[n["nodeID"] as? String ?? ""] = n }
+        func type(_ id: String) -> String { node[id]?["type"] as? String ?? "?" }
+        func text(_ id: String) -> String { node[id]?["text"] as? String ?? "?" }
+        var acts: [String] = []
+        for e in edges where type(e["fromID"] ?? "") == "YA" && ["RA", "CA"].contains(type(e["toID"] ?? "")) {
+            let ya = e["fromID"] ?? "", s = e["toID"] ?? ""
+            let l = try #require(edges.first { $0["toID"] == ya }?["fromID"])
+            #expect(type(l) == "L")
+            let person = try #require(locutions.first { $0["nodeID"] as? String == l }?["personID"] as? Int)
+            let p = try #require(participants.first { $0["participantID"] as? Int == person })
+            acts.append("\(p["firstname"] ?? "") \(text(ya)) \(type(s)) \(s) (\(text(l)))")
+        }
+        #expect(
+            acts == [
+                "Ann Arguing RA _r1 (Ann Lee : Schools need money. Money is fungible.)",
+                "Bo Arguing RA _r2 (Bo Diddley : Growth is not the goal.)",
+                "Bo Disagreeing CA _r3 (Bo Diddley : Growth will suffer. Schools waste money. Money is fungible.)",
+                "Cy Disagreeing CA _r6 (Cy Young : Money is fungible.)",
+                "Bo Disagreeing CA _u1 (Bo Diddley : Schools waste money. Growth will suffer.)",
+                "Ann Disagreeing CA _u2 (Ann Lee : Growth is not the goal.)",
+                "Cy Disagreeing CA _u3 (Cy Young : Taxes should rise. Schools need money. Growth will suffer.)",
+            ])
+        // Weights other than 1 are the S-node's `weight`; notes its text.
+        #expect(node["_r1"]?["weight"] as? Double == 0.75 && text("_r1") == "Practical Reasoning")
+        #expect(node["_r5"]?["weight"] as? Double == 0 && text("_r5") == "Default Inference")
+        #expect(node["_r2"]?["weight"] == nil)
     }
 
     @Test func aifToGraphAndBackKeepsEveryLinkedSNode() throws {

@@ -8,6 +8,8 @@ extension AIFReader {
         var id: String
         var type: String
         var text: String
+        /// An S-node's `weight` field (argraph's own, outside the AIF standard), when it is a number in [0, 1].
+        var weight: Double? = nil
     }
 
     struct Parser {
@@ -138,8 +140,19 @@ extension AIFReader {
                 if type == "I", n["text"] != nil, !(n["text"] is String) {
                     error("I-node '\(id)' has a text that is not a string", locate(id: id))
                 }
+                var weight: Double?
+                if ["RA", "CA", "MA"].contains(type), let w = n["weight"] {
+                    if let x = (w as? NSNumber)?.doubleValue, (0...1).contains(x) {
+                        weight = x
+                    } else {
+                        warnings.append(
+                            Diagnostic(
+                                .warning, "\(type) node '\(id)' has a weight that is not a number in [0, 1]; read as 1",
+                                at: locate(id: id)))
+                    }
+                }
                 index[id] = nodes.count
-                nodes.append(Node(id: id, type: type, text: nodeText))
+                nodes.append(Node(id: id, type: type, text: nodeText, weight: weight))
             }
             // Edges.
             var out = [[Int]](repeating: [], count: nodes.count), inc = [[Int]](repeating: [], count: nodes.count)
@@ -220,6 +233,12 @@ extension AIFReader {
                 b.add(Claim(id: id, text: text), at: locate(id: n.id))
             }
             func isS(_ i: Int) -> Bool { ["RA", "CA", "MA"].contains(nodes[i].type) }
+            // An S-node's text is its relations' note unless it is a default scheme name.
+            func note(_ n: Node) -> String? {
+                ["Default Inference", "Default Conflict", "Default Rephrase", ""].contains(n.text) ? nil : n.text
+            }
+            // The relation drafts (indices into `b.relations`) each S-node stands for, for their actor.
+            var draftsOf: [Int: [Int]] = [:]
 
             // Relations per S-node; undercuts resolved after every S-node has its relation ids.
             var relationIDs = IDMaker()
@@ -235,8 +254,7 @@ extension AIFReader {
                 let conclusions = out[s].compactMap { claimOf[$0] }
                 let sTargets = out[s].filter { isS($0) }
                 let at = locate(id: n.id)
-                let note: String? =
-                    ["Default Inference", "Default Conflict", "Default Rephrase", ""].contains(n.text) ? nil : n.text
+                let note = note(n)
                 if premises.isEmpty {
                     warnings.append(
                         Diagnostic(.warning, "\(n.type) node '\(n.id)' has no I-node premise; skipped", at: at))
@@ -257,12 +275,13 @@ extension AIFReader {
                         ids.append(rid)
                         b.add(
                             GraphBuilder.RelationDraft(
-                                id: rid, kind: .support, source: p, target: .claim(c), note: AIFReader.rephraseNote,
-                                location: at))
+                                id: rid, kind: .support, source: p, target: .claim(c), weight: n.weight ?? 1,
+                                note: AIFReader.rephraseNote, location: at))
                         b.add(
                             GraphBuilder.RelationDraft(
-                                id: back, kind: .support, source: c, target: .claim(p), note: AIFReader.rephraseNote,
-                                location: at))
+                                id: back, kind: .support, source: c, target: .claim(p), weight: n.weight ?? 1,
+                                note: AIFReader.rephraseNote, location: at))
+                        draftsOf[s, default: []] += [b.relations.count - 2, b.relations.count - 1]
                     }
                 } else {
                     // One relation per conclusion, its premises holding together (linked when there are several).
@@ -283,7 +302,8 @@ extension AIFReader {
                         b.add(
                             GraphBuilder.RelationDraft(
                                 id: rid, kind: n.type == "RA" ? .support : .attack, premises: own, target: .claim(c),
-                                note: note, location: at))
+                                weight: n.weight ?? 1, note: note, location: at))
+                        draftsOf[s, default: []].append(b.relations.count - 1)
                     }
                 }
                 relationsOf[s] = ids
@@ -338,7 +358,9 @@ extension AIFReader {
                         b.add(
                             GraphBuilder.RelationDraft(
                                 id: rid, kind: .attack, premises: u.premises, target: .relation(t),
+                                weight: nodes[u.sNode].weight ?? 1, note: note(nodes[u.sNode]),
                                 location: locate(id: nodes[u.sNode].id)))
+                        draftsOf[u.sNode, default: []].append(b.relations.count - 1)
                         relationsOf[u.sNode, default: []].append(rid)
                     }
                     if hadNone, !(relationsOf[u.sNode] ?? []).isEmpty { queue.append(u.sNode) }
@@ -354,17 +376,21 @@ extension AIFReader {
                 }
             }
 
-            // Speakers.
+            // Speakers: an L-node's speaker asserts the I-nodes, and draws the inferences of the S-nodes, that a YA
+            // node links to it (not a TA node's: a transition joins two locutions, so it names no one speaker).
             let speakerOf = speakers(nodes: nodes, personOfNode: personOfNode, participantName: participantName)
             var actorIDs = IDMaker()
             var actorOfName: [String: String] = [:]
             var stanceSeen = Set<String>()
+            // The L-node whose speaker draws each S-node's relations, the first found.
+            var arguedBy: [Int: Int] = [:]
             for (y, n) in nodes.enumerated() where n.type == "YA" {
                 let lower = n.text.lowercased()
                 if lower.contains("pure questioning") || lower.contains("challenging") { continue }
                 let ends = inc[y] + out[y]
                 let claims = ends.compactMap { claimOf[$0] }
-                guard !claims.isEmpty else { continue }
+                let inferences = ends.filter { !(draftsOf[$0] ?? []).isEmpty }
+                guard !claims.isEmpty || !inferences.isEmpty else { continue }
                 for l in ends where nodes[l].type == "L" {
                     guard let name = speakerOf[l] else {
                         warnings.append(
@@ -382,6 +408,23 @@ extension AIFReader {
                     }
                     for c in claims where stanceSeen.insert(actor + "\u{0}" + c).inserted {
                         b.add(GraphBuilder.StanceDraft(actor: actor, claim: c, location: locate(id: nodes[l].id)))
+                    }
+                    for s in inferences {
+                        if let first = arguedBy[s] {
+                            if speakerOf[first] != name {
+                                warnings.append(
+                                    Diagnostic(
+                                        .warning,
+                                        "\(nodes[s].type) node '\(nodes[s].id)' is drawn by more than one speaker; read as drawn by \(speakerOf[first] ?? name) (L-node '\(nodes[first].id)')",
+                                        at: locate(id: nodes[l].id)))
+                            }
+                            continue
+                        }
+                        arguedBy[s] = l
+                        for k in draftsOf[s] ?? [] {
+                            b.relations[k].actor = actor
+                            b.relations[k].actorLocation = locate(id: nodes[l].id)
+                        }
                     }
                 }
             }

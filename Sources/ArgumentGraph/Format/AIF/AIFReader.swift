@@ -7,10 +7,13 @@ import Foundation
 /// conclusion, from all its I-node premises together (a linked relation when there are several, premises in
 /// the order of the edges); a CA aimed at an RA or CA node undercuts, with all its premises, every relation
 /// that node stands for; an MA node (rephrase) becomes two supports per (premise, conclusion) pair, one each
-/// way, noted `rephrase (MA)`.
+/// way, noted `rephrase (MA)`. An S-node's text other than a default scheme name is its relations' note (an
+/// undercut's too); its `weight` field, argraph's own, their weight.
 /// The speaker of an L-node (its locution's participant when the file lists participants, else the
 /// last `Name :` prefix of its text, else the name its person id has elsewhere) asserts every I-node a YA node links to it, except through pure questioning or
-/// challenging. A malformed file throws every error found, and nothing is loaded.
+/// challenging, and draws (`by:`) the relations of every S-node a YA node links to it the same way; a YA node
+/// anchored in a TA node (a transition between two locutions) names no one speaker, so gives no actor.
+/// A malformed file throws every error found, and nothing is loaded.
 public enum AIFReader {
     /// The note on supports that stand for an MA (rephrase) node.
     public static let rephraseNote = "rephrase (MA)"

@@ -5,13 +5,19 @@ import Foundation
 ///
 /// Claims become I-nodes (nodeID = claim id); each support an RA node, each attack a CA node,
 /// each undercut a CA node aimed at the RA or CA node of the relation it attacks; a pair of
-/// supports noted `rephrase (MA)` becomes one MA node. Each asserting stance becomes an L-node
+/// supports noted `rephrase (MA)` with the same actor and weight becomes one MA node (a support so noted
+/// without such a pair stays an RA node, its text the note). Each asserting stance becomes an L-node
 /// `Name : text` (with a locution naming the participant) linked to the I-node by an `Asserting`
-/// YA node. Weights, kinds, tags, documents, quotes and denials have no AIF form and are left out.
+/// YA node; each relation with an actor (`by:`) becomes such an L-node `Name : premises` linked to
+/// its S-node by an `Arguing` (RA), `Disagreeing` (CA) or `Restating` (MA) YA node, as AIF corpora
+/// anchor an inference in the speaker's illocution. An S-node's text is its relation's note (else
+/// `Default Inference` / `Default Conflict`); a weight other than 1 is written as a `weight` field of
+/// the S-node, outside the AIF standard (other tools ignore it). Kinds, tags, documents, quotes and
+/// denials have no AIF form and are left out.
 ///
 /// The text is written directly, byte for byte as `JSONSerialization` writes the same objects with
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`: keys sorted (`edges`, `locutions`, `nodes`,
-/// `participants`; `nodeID`, `text`, `type`; `edgeID`, `fromID`, `toID`; `nodeID`, `personID`;
+/// `participants`; `nodeID`, `text`, `type`, `weight`; `edgeID`, `fromID`, `toID`; `nodeID`, `personID`;
 /// `firstname`, `participantID`, `surname`), two-space indents, `" : "` between key and value.
 public enum AIFWriter {
     /// The AIF JSON bytes of `graph`, pretty-printed with sorted keys.
@@ -19,9 +25,11 @@ public enum AIFWriter {
         // One S-node per relation, except that mutual rephrase supports share one MA node.
         func pairKey(_ a: Int, _ b: Int) -> Int { a << 32 | b }
         var sNode = [String](repeating: "", count: graph.relations.count)
+        // Whether the relation is one of a rephrase pair written as one MA node.
+        var isMA = [Bool](repeating: false, count: graph.relations.count)
         var pairOf: [Int: Int] = [:]
-        for (i, r) in graph.relations.enumerated()
-        where r.kind == .support && r.note == AIFReader.rephraseNote && !r.isLinked {
+        func isRephrase(_ r: Relation) -> Bool { r.kind == .support && r.note == AIFReader.rephraseNote && !r.isLinked }
+        for (i, r) in graph.relations.enumerated() where isRephrase(r) {
             if case let .claim(t) = r.target { pairOf[pairKey(r.source, t)] = i }
         }
         // Node ids are claim ids and made-up names; a made-up name never takes a claim's id.
@@ -36,10 +44,12 @@ public enum AIFWriter {
             var name = "_" + (r.id ?? "r\(i)")
             if usedNames.contains(name) { name += "-\(i)" }
             name = fresh(name)
-            if r.kind == .support, r.note == AIFReader.rephraseNote, !r.isLinked, case let .claim(t) = r.target,
-                let back = pairOf[pairKey(t, r.source)], back < i, !sNode[back].isEmpty
+            // One MA node reads back as both supports, each with the node's actor and weight.
+            if isRephrase(r), case let .claim(t) = r.target, let back = pairOf[pairKey(t, r.source)], back < i,
+                !sNode[back].isEmpty, graph.relations[back].actor == r.actor, graph.relations[back].weight == r.weight
             {
                 sNode[i] = sNode[back]
+                (isMA[i], isMA[back]) = (true, true)
                 continue
             }
             sNode[i] = name
@@ -48,15 +58,23 @@ public enum AIFWriter {
         var emitted = Set<String>()
         let emits = graph.relations.indices.map { emitted.insert(sNode[$0]).inserted }
         emitted = []
-        // Speakers: one L and one YA node per asserting stance.
-        var speeches: [(stance: Int, l: String, ya: String)] = []
-        var seen = Set<Int>()
-        for (k, s) in graph.stances.enumerated()
-        where s.kind == .asserts && seen.insert(pairKey(s.actor, s.claim)).inserted {
+        // Speakers: one L and one YA node per asserting stance, then per relation with an actor, saying `said`
+        // with the illocution `act` into node `to`.
+        var speeches: [(actor: Int, said: String, act: String, to: String, l: String, ya: String)] = []
+        func speech(_ actor: Int, _ said: String, _ act: String, _ to: String) {
             let l = speeches.count + 1
-            speeches.append((k, fresh("_l\(l)"), fresh("_ya\(l)")))
+            speeches.append((actor, said, act, to, fresh("_l\(l)"), fresh("_ya\(l)")))
+        }
+        var seen = Set<Int>()
+        for s in graph.stances where s.kind == .asserts && seen.insert(pairKey(s.actor, s.claim)).inserted {
+            speech(s.actor, graph.claims[s.claim].text, "Asserting", graph.claims[s.claim].id)
         }
         seen = []
+        for (i, r) in graph.relations.enumerated() where emits[i] {
+            guard let a = r.actor else { continue }
+            let act = isMA[i] ? "Restating" : (r.kind == .support ? "Arguing" : "Disagreeing")
+            speech(a, r.premises.map { graph.claims[$0].text }.joined(separator: " "), act, sNode[i])
+        }
         usedNames = []
 
         // The arrays in key order, each written in one pass.
@@ -78,29 +96,28 @@ public enum AIFWriter {
         }
         for sp in speeches {
             edge(sp.l, sp.ya)
-            edge(sp.ya, graph.claims[graph.stances[sp.stance].claim].id)
+            edge(sp.ya, sp.to)
         }
         out.endArray(then: ",\n")
         out.array("locutions")
-        for sp in speeches { out.locution(node: sp.l, person: graph.stances[sp.stance].actor + 1) }
+        for sp in speeches { out.locution(node: sp.l, person: sp.actor + 1) }
         out.endArray(then: ",\n")
         out.array("nodes")
         for c in graph.claims { out.node(id: c.id, type: "I", text: c.text) }
         for (i, r) in graph.relations.enumerated() where emits[i] {
-            let isMA = r.kind == .support && r.note == AIFReader.rephraseNote
-            let type = isMA ? "MA" : (r.kind == .support ? "RA" : "CA")
+            let type = isMA[i] ? "MA" : (r.kind == .support ? "RA" : "CA")
             let text =
-                isMA ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
-            out.node(id: sNode[i], type: type, text: text)
+                isMA[i]
+                ? "Default Rephrase" : (r.note ?? (r.kind == .support ? "Default Inference" : "Default Conflict"))
+            out.node(id: sNode[i], type: type, text: text, weight: r.weight == 1 ? nil : r.weight)
         }
         for sp in speeches {
-            let s = graph.stances[sp.stance]
-            out.node(id: sp.l, type: "L", text: graph.actors[s.actor].name + " : " + graph.claims[s.claim].text)
-            out.node(id: sp.ya, type: "YA", text: "Asserting")
+            out.node(id: sp.l, type: "L", text: graph.actors[sp.actor].name + " : " + sp.said)
+            out.node(id: sp.ya, type: "YA", text: sp.act)
         }
         out.endArray(then: ",\n")
         out.array("participants")
-        let speaking = Set(graph.stances.lazy.filter { $0.kind == .asserts }.map(\.actor))
+        let speaking = Set(speeches.map(\.actor))
         for a in speaking.sorted() {
             let words = graph.actors[a].name.split(separator: " ", maxSplits: 1)
             out.participant(
@@ -168,12 +185,15 @@ struct JSONObjectsText {
 
     private mutating func close() { raw("\n    }") }
 
-    /// Appends a node object.
-    mutating func node(id: String, type: String, text: String) {
+    /// Appends a node object, with a `weight` when one is given.
+    mutating func node(id: String, type: String, text: String, weight: Double? = nil) {
         open()
         key("nodeID", first: true); JSONText.string(id, into: &bytes)
         key("text", first: false); JSONText.string(text, into: &bytes)
         key("type", first: false); JSONText.string(type, into: &bytes)
+        if let weight {
+            key("weight", first: false); JSONText.number(weight, into: &bytes)
+        }
         close()
     }
 
@@ -249,5 +269,16 @@ enum JSONText {
     /// Appends `n` in decimal.
     static func integer(_ n: Int, into out: inout [UInt8]) {
         out.append(contentsOf: String(n).utf8)
+    }
+
+    /// Appends a finite `x` as `JSONSerialization` writes it: a whole number without a fraction (`0`, `-0`),
+    /// anything else as Swift's shortest form that reads back the same (`0.1`, `1e-07`).
+    static func number(_ x: Double, into out: inout [UInt8]) {
+        if x == x.rounded(), abs(x) < 1e15 {
+            if x == 0, x.sign == .minus { out.append(0x2D) }
+            integer(Int(x), into: &out)
+        } else {
+            out.append(contentsOf: x.description.utf8)
+        }
     }
 }
