@@ -83,8 +83,7 @@ public enum GraphFile {
                 return try AIFReader.read(data, file: path)
             }
             let graph = try GraphJSON.decode(data, file: path)
-            let notice = ParsedGraph.linkedRelationNotice(graph, at: SourceLocation(file: path, line: 1, column: 1))
-            return ParsedGraph(graph: graph, warnings: notice.map { [$0] } ?? [], declarations: [])
+            return ParsedGraph(graph: graph, warnings: [], declarations: [])
         case .argdown:
             return try ArgdownReader.read(contentsOf: path)
         case .i23, .apx, .tgf:

@@ -22,20 +22,6 @@ public struct ParsedGraph: Sendable {
         self.declarations = declarations
     }
 
-    /// The one warning a graph with linked relations gets while issue 21 is unfinished: the extension semantics
-    /// treat a linked attack as a collective attack, but the other analyses still read a linked relation as coming
-    /// from its first premise alone. Nil for a graph without linked relations.
-    public static func linkedRelationNotice(_ graph: Graph, at location: SourceLocation?) -> Diagnostic? {
-        let n = graph.relations.count { $0.isLinked }
-        guard n > 0 else { return nil }
-        return Diagnostic(
-            .warning,
-            "\(n) linked relation\(n == 1 ? "" : "s") (several premises): status and solve treat a "
-                + "linked attack as one collective attack, but score, why, chains, whatif, cruxes and compare still read a "
-                + "linked relation as if it came from its first premise alone (not yet a unit; see docs/format.md)",
-            at: location)
-    }
-
     /// A list of warnings whose diagnostics about claims are made when read, so that a graph of a million claims no
     /// one holds keeps a million small records, not a million messages.
     public struct Warnings: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, CustomStringConvertible {

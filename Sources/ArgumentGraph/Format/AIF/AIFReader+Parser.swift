@@ -246,8 +246,6 @@ extension AIFReader {
             var pendingUndercuts: [(premises: [String], sNode: Int, target: Int)] = []
             // Whether an S-node stands for nothing but its undercuts of one S-node: its undercut then keeps its id.
             var undercutsOnly = Set<Int>()
-            // Where the first linked relation comes from, for the notice about linked relations.
-            var firstLinked: SourceLocation?
             for (s, n) in nodes.enumerated() where isS(s) {
                 // In the order of the edges; a repeated edge was read once, so no premise repeats.
                 let premises = inc[s].compactMap { claimOf[$0] }
@@ -298,7 +296,6 @@ extension AIFReader {
                         let rid = relationIDs.make(
                             conclusions.count == 1 ? base : base + "-" + String(k + 1), fallback: "r")
                         ids.append(rid)
-                        if own.count > 1, firstLinked == nil { firstLinked = at }
                         b.add(
                             GraphBuilder.RelationDraft(
                                 id: rid, kind: n.type == "RA" ? .support : .attack, premises: own, target: .claim(c),
@@ -350,9 +347,6 @@ extension AIFReader {
                         ])
                     }
                     let keepsID = undercutsOnly.contains(u.sNode) && targetRelations.count == 1
-                    if u.premises.count > 1, !targetRelations.isEmpty, firstLinked == nil {
-                        firstLinked = locate(id: nodes[u.sNode].id)
-                    }
                     for t in targetRelations {
                         let rid = relationIDs.make(keepsID ? base : base + "-on-" + t, fallback: "u")
                         b.add(
@@ -439,10 +433,7 @@ extension AIFReader {
             }
             do {
                 let built = try b.build()
-                let notice = ParsedGraph.linkedRelationNotice(built.graph, at: firstLinked)
-                return ParsedGraph(
-                    graph: built.graph, warnings: warnings + built.warnings + (notice.map { [$0] } ?? []),
-                    declarations: [])
+                return ParsedGraph(graph: built.graph, warnings: warnings + built.warnings, declarations: [])
             } catch {
                 throw DiagnosticError(error.diagnostics + warnings)
             }

@@ -50,12 +50,8 @@ public struct ArgReader {
             lines.append(loc?.line ?? 0)
             columns.append(loc?.column ?? 0)
         }
-        let firstLinked = built.graph.relations.firstIndex { $0.isLinked }
-        let notice = ParsedGraph.linkedRelationNotice(
-            built.graph, at: firstLinked.flatMap { locator.locate(parser.assembly.extraMarks($0).declaration) })
         let warnings = ParsedGraph.Warnings(
-            claims: built.graph.claims, records: built.lint, lines: lines, columns: columns,
-            file: file, given: notice.map { [$0] } ?? [])
+            claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file, given: [])
         return ParsedGraph(graph: built.graph, warnings: warnings, declarations: parser.spans)
     }
 }

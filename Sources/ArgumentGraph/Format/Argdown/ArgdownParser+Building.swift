@@ -57,8 +57,6 @@ extension ArgdownParser {
         }
         do {
             let built = try b.build()
-            let firstLinked = relations.first { !$0.otherPremises.isEmpty }?.location
-            if let notice = ParsedGraph.linkedRelationNotice(built.graph, at: firstLinked) { warnings.append(notice) }
             return ParsedGraph(
                 graph: built.graph,
                 warnings: warnings.sorted {

@@ -27,23 +27,19 @@ import Testing
         #expect(g.label(ofRelation: 1) == "c + d -> a")
     }
 
-    /// Until every analysis treats a linked relation as a unit, a graph with linked relations says so once, at the
-    /// first one, in `.arg` and in JSON; a graph without them gets no such warning.
-    @Test func linkedRelationsGetOneWarningAboutWhatIsNotYetAUnit() throws {
+    /// Every analysis treats a linked relation as a unit (issue 21), so a graph with linked relations reads without
+    /// a warning, in `.arg` and in JSON.
+    @Test func linkedRelationsReadWithoutWarnings() throws {
         let src = Self.claims + "support d -> c\nsupport r7: a + b -> c\nattack c + d -> a\n"
-        let notices = try ArgReader.read(src).warnings.filter { $0.message.contains("linked relation") }
-        #expect(notices.count == 1)
-        #expect(notices.first?.message.hasPrefix("2 linked relations (several premises)") == true)
-        #expect(notices.first?.location?.line == 6)
+        #expect(try ArgReader.read(src).warnings.isEmpty)
         let json = GraphJSON.encode(try ArgReader.read(src).graph)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-linked-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("g.json").path
         try json.write(to: URL(fileURLWithPath: path))
-        #expect(try GraphFile.read(path: path).warnings.contains { $0.message.contains("linked relations") })
-        #expect(
-            try ArgReader.read(Self.claims + "support a -> c\n").warnings.allSatisfy { !$0.message.contains("linked") })
+        let read = try GraphFile.read(path: path)
+        #expect(read.warnings.isEmpty && read.graph.relations.map(\.premises) == [[3], [0, 1], [2, 3]])
     }
 
     @Test func spacingAroundThePlusIsFree() throws {
