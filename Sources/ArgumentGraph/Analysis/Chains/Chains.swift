@@ -163,7 +163,7 @@ public enum Chains {
             }
             var weights = graph.supportsFrom.entries.map { min(1, max(0, rels[Int($0)].weight)) }
             var edges = graph.supportsFrom.entries, linkedSteps: [Int] = []
-            if rels.indices.contains(where: { rels[$0].isLinked }) {
+            if Strengths.hasLinkedRelations(graph) {
                 let offsets = graph.supportsFrom.offsets
                 for u in 0..<root {
                     for k in Int(offsets[u])..<Int(offsets[u + 1]) where rels[Int(edges[k])].isLinked {

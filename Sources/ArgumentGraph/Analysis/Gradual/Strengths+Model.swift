@@ -24,7 +24,8 @@ extension Strengths {
             self.semantics = semantics
             self.base = base
             let rels = graph.relations
-            linked = rels.withUnsafeBufferPointer { rb in rb.indices.contains { !rb[$0].otherPremises.isEmpty } }
+            let linked = Strengths.hasLinkedRelations(graph)
+            self.linked = linked
             if graph.relationsTo.entries.isEmpty {
                 // No undercuts: Kahn's order below is the declaration order.
                 relationOrder = Array(rels.indices)
@@ -58,11 +59,7 @@ extension Strengths {
                 guard case let .claim(t) = target else { continue }
                 if kind == .support && !semantics.usesSupports { continue }
                 // No undercut on it: the one edge the walk below would find, without the walk.
-                if graph.relationsTo.degree(i) == 0 {
-                    edges.append((Int32(source), Int32(t)))
-                    if linked { for p in rels[i].otherPremises { edges.append((Int32(p), Int32(t))) } }
-                    continue
-                }
+                if graph.relationsTo.degree(i) == 0 { edges.append((Int32(source), Int32(t))); continue }
                 stack = [Int32(i)]
                 mark[i] = i
                 while let x = stack.popLast() {
@@ -71,6 +68,15 @@ extension Strengths {
                     for u in graph.relationsTo[Int(x)] where mark[Int(u)] != i && rels[Int(u)].kind == .attack {
                         mark[Int(u)] = i; stack.append(u)
                     }
+                }
+            }
+            if linked {
+                // A linked relation depends on every premise: those of relations without undercuts (the walk above
+                // adds the rest), in a pass of their own so that graphs without linked relations skip it.
+                for i in rels.indices where graph.relationsTo.degree(i) == 0 && rels[i].isLinked {
+                    guard case let .claim(t) = rels[i].target, rels[i].kind == .attack || semantics.usesSupports
+                    else { continue }
+                    for p in rels[i].otherPremises { edges.append((Int32(p), Int32(t))) }
                 }
             }
             let out = Adjacency(count: n, pairs: edges)
@@ -345,24 +351,27 @@ extension Strengths {
         mutating func onePass(_ order: [Int], _ s: inout [Double]) {
             let hasPatches =
                 !attackPatch.isEmpty || !supportPatch.isEmpty || !attackLinked.isEmpty || !supportLinked.isEmpty
-            let rels = model.graph.relations
             for c in order {
-                if hasPatches && patchedClaims[c] {
-                    let (a0, a1) = (Int(attackOffsets[c]), Int(attackOffsets[c + 1]))
-                    let (s0, s1) = (Int(supportOffsets[c]), Int(supportOffsets[c + 1]))
-                    for (k, r) in Flat.patches(attackPatch, a0..<a1) { attackWeights[k] = model.effectiveWeight(r, s) }
-                    for (k, r) in Flat.patches(supportPatch, s0..<s1) {
-                        supportWeights[k] = model.effectiveWeight(r, s)
-                    }
-                    for (k, r) in Flat.patches(attackLinked, a0..<a1) {
-                        attackSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
-                    }
-                    for (k, r) in Flat.patches(supportLinked, s0..<s1) {
-                        supportSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
-                    }
-                }
+                if hasPatches && patchedClaims[c] { patch(c, s) }
                 let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
                 s[c] = Strengths.clamp(v)
+            }
+        }
+
+        /// Refreshes the edges into claim `c` from strengths `s`: the weights of undercut relations, and the sources
+        /// of linked ones. Kept out of line so that the loop over claims stays as tight as without patches.
+        @inline(never)
+        mutating func patch(_ c: Int, _ s: [Double]) {
+            let rels = model.graph.relations
+            let (a0, a1) = (Int(attackOffsets[c]), Int(attackOffsets[c + 1]))
+            let (s0, s1) = (Int(supportOffsets[c]), Int(supportOffsets[c + 1]))
+            for (k, r) in Flat.patches(attackPatch, a0..<a1) { attackWeights[k] = model.effectiveWeight(r, s) }
+            for (k, r) in Flat.patches(supportPatch, s0..<s1) { supportWeights[k] = model.effectiveWeight(r, s) }
+            for (k, r) in Flat.patches(attackLinked, a0..<a1) {
+                attackSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
+            }
+            for (k, r) in Flat.patches(supportLinked, s0..<s1) {
+                supportSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
             }
         }
 

@@ -24,4 +24,12 @@ extension Strengths {
     static func premiseStrength(_ r: Int, _ rels: [Relation], _ s: [Double]) -> Double {
         s[weakestPremise(r, rels, s)]
     }
+
+    /// Whether some relation of `graph` is linked, without reading every relation: a linked relation into a claim
+    /// is listed under each premise, so the from-lists are longer than the to-lists; only undercuts are read.
+    static func hasLinkedRelations(_ graph: Graph) -> Bool {
+        graph.supportsFrom.entries.count != graph.supportsTo.entries.count
+            || graph.attacksFrom.entries.count != graph.attacksTo.entries.count
+            || graph.relationsTo.entries.contains { graph.relations[Int($0)].isLinked }
+    }
 }
