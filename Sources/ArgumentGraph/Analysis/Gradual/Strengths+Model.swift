@@ -351,11 +351,21 @@ extension Strengths {
         mutating func onePass(_ order: [Int], _ s: inout [Double]) {
             let hasPatches =
                 !attackPatch.isEmpty || !supportPatch.isEmpty || !attackLinked.isEmpty || !supportLinked.isEmpty
-            for c in order {
-                if hasPatches && patchedClaims[c] { patch(c, s) }
-                let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
-                s[c] = Strengths.clamp(v)
+            guard hasPatches else {
+                for c in order { evaluate(c, &s) }
+                return
             }
+            for c in order {
+                if patchedClaims[c] { patch(c, s) }
+                evaluate(c, &s)
+            }
+        }
+
+        /// Sets `s[c]` to the clamped update of claim `c` from `s`.
+        @inline(__always)
+        func evaluate(_ c: Int, _ s: inout [Double]) {
+            let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
+            s[c] = Strengths.clamp(v)
         }
 
         /// Refreshes the edges into claim `c` from strengths `s`: the weights of undercut relations, and the sources
