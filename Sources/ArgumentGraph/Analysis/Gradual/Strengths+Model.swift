@@ -341,6 +341,7 @@ extension Strengths {
 
         /// Points the edges of linked relations at their weakest premises under strengths `s`.
         mutating func refreshPremises(_ s: [Double]) {
+            guard !attackLinked.isEmpty || !supportLinked.isEmpty else { return }
             let rels = model.graph.relations
             for (k, r) in attackLinked { attackSources[k] = Int32(Strengths.weakestPremise(r, rels, s)) }
             for (k, r) in supportLinked { supportSources[k] = Int32(Strengths.weakestPremise(r, rels, s)) }
