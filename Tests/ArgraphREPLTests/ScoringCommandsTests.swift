@@ -45,6 +45,33 @@ import Testing
                 """)
     }
 
+    /// A linked support as one unit (DF-QuAD by hand: the unit is as strong as its weakest premise a, 0.4, so
+    /// c = 0.5 + 0.5 · 0.4 = 0.7, and without it c = 0.5: +0.200); chains show the co-premise of the step.
+    @Test func linkedSupportShowsAsOneUnit() {
+        let source = """
+            claim a: A.
+              base: 0.4
+            claim b: B.
+              base: 0.9
+            claim c: C.
+              base: 0.5
+            support r7: a + b -> c
+
+            """
+        #expect(
+            Fixture.run(["why c", "chains c"], source: source) == """
+                c: strength 0.700 under df-quad
+                  base 0.500 (declared)
+                           FROM   STRENGTH  WEIGHT  EFFECT
+                  support  a + b     0.400   1.000  +0.200
+                  support r7: a + b (together 0.400, weakest a 0.400, b 0.900)
+                  strongest chain (0.400): b (+ a) -> c
+                1. 0.400  b (+ a) -> c
+                2. 0.400  a (+ b) -> c
+
+                """)
+    }
+
     @Test func credibilityOverrideChangesBaseScores() {
         let out = Fixture.run(["credibility bob 0.9", "score --top 2"])
         #expect(

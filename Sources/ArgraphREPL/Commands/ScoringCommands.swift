@@ -62,7 +62,7 @@ extension CommandRegistry {
                 "The strongest lines of support into a claim: paths of supports from evidence or unsupported claims.",
             usage: "chains [CLAIM] [--k N] [--max-length N] [--product]", example: "chains . --k 3",
             details:
-                "A chain's score is its weakest link (the least of its claims' strengths and link weights), or with --product their product."
+                "A chain's score is its weakest link (the least of its claims' strengths and link weights), or with --product their product. A step through a linked support needs all its premises: the others show as 'a (+ b) -> c' and their strengths count."
         ) { ctx in
             try ctx.expectAtMost(1)
             let claim = try ctx.claimOrFocus(0)
@@ -79,7 +79,7 @@ extension CommandRegistry {
             try ctx.checkCancelled()
             if chains.isEmpty { ctx.print("no support chain reaches \(ctx.graph.claims[claim].id)"); return }
             for (i, c) in chains.enumerated() {
-                ctx.print("\(i + 1). \(Scoring.number(c.score))  " + Scoring.chainText(c.claims, in: ctx.graph))
+                ctx.print("\(i + 1). \(Scoring.number(c.score))  " + Scoring.chainText(c, in: ctx.graph))
             }
         },
         Command(
@@ -114,17 +114,20 @@ extension CommandRegistry {
             for i in e.influences {
                 let weight = i.undercuts.isEmpty ? Scoring.number(i.weight) : "\(Scoring.number(i.effectiveWeight))*"
                 t.add([
-                    i.kind.rawValue, g.claims[i.source].id, Scoring.number(i.sourceStrength), weight,
+                    i.kind.rawValue, Scoring.premisesText(i.premises, in: g), Scoring.number(i.premiseStrength), weight,
                     NumberText.change(i.contribution),
                 ])
             }
             if !e.influences.isEmpty {
                 ctx.print(lines: t.render(width: ctx.width, style: ctx.style).map { "  " + $0 })
             }
+            for i in e.influences where i.premises.count > 1 {
+                ctx.printWrapped(Scoring.unitText(i, in: g), indent: "    ", firstIndent: "  ")
+            }
             if e.influences.contains(where: { !$0.undercuts.isEmpty }) { ctx.print("  * weight lowered by undercuts") }
             if let chain = e.chain {
                 ctx.print(
-                    "  strongest chain (\(Scoring.number(chain.score))): " + Scoring.chainText(chain.claims, in: g))
+                    "  strongest chain (\(Scoring.number(chain.score))): " + Scoring.chainText(chain, in: g))
             }
             if !e.converged { ctx.print("  warning: the computation did not converge; this is the last iterate") }
         },
@@ -167,12 +170,38 @@ enum Scoring {
     /// The most claims a chain shows whole; a longer one shows its first and last claims and how many are between.
     static let chainShownWhole = 40
 
-    /// A chain as its claims' ids joined by arrows, the middle of a very long one left out and counted.
-    static func chainText(_ claims: [Int], in graph: Graph) -> String {
-        let ids = { (r: ArraySlice<Int>) in r.map { graph.claims[$0].id }.joined(separator: " -> ") }
-        guard claims.count > chainShownWhole else { return ids(claims[...]) }
+    /// A chain as its claims' ids joined by arrows, a linked step's co-premises after its claim (`a (+ b) -> c`),
+    /// the middle of a very long chain left out and counted.
+    static func chainText(_ chain: Chain, in graph: Graph) -> String {
+        let claims = chain.claims
+        func step(_ i: Int) -> String {
+            let co = i < chain.relations.count ? chain.coPremises(at: i, in: graph) : []
+            return graph.claims[claims[i]].id + (co.isEmpty ? "" : " (+ \(premisesText(co, in: graph)))")
+        }
+        let ids = { (r: Range<Int>) in r.map(step).joined(separator: " -> ") }
+        guard claims.count > chainShownWhole else { return ids(claims.indices) }
         let end = chainShownWhole / 2
-        return ids(claims.prefix(end)) + " -> … \(claims.count - 2 * end) more claims … -> " + ids(claims.suffix(end))
+        return ids(0..<end) + " -> … \(claims.count - 2 * end) more claims … -> "
+            + ids((claims.count - end)..<claims.count)
+    }
+
+    /// Premises' ids joined by ` + `, as a linked relation is written.
+    static func premisesText(_ premises: [Int], in graph: Graph) -> String {
+        premises.map { graph.claims[$0].id }.joined(separator: " + ")
+    }
+
+    /// A linked influence as one unit with each premise's part:
+    /// `support r7: a + b (together 0.400, weakest a 0.400, b 0.900)`.
+    static func unitText(_ i: ClaimExplanation.Influence, in graph: Graph) -> String {
+        let name = i.kind.rawValue + (graph.relations[i.relation].id.map { " " + $0 } ?? "")
+        var parts = [
+            "together \(number(i.premiseStrength))",
+            "weakest \(graph.claims[i.weakestPremise].id) \(number(i.premiseStrength))",
+        ]
+        for (p, s) in zip(i.premises, i.premiseStrengths) where p != i.weakestPremise {
+            parts.append("\(graph.claims[p].id) \(number(s))")
+        }
+        return "\(name): \(premisesText(i.premises, in: graph)) (\(parts.joined(separator: ", ")))"
     }
 
     /// Three decimals.

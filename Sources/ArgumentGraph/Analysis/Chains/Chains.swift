@@ -9,6 +9,10 @@ public enum ChainScoring: String, Sendable, CaseIterable {
 }
 
 /// A line of argument: a path of support relations from a claim with no supporters (or evidence) to a target.
+///
+/// A step through a linked support goes from one of its premises and needs the others too (its co-premises):
+/// their strengths enter the step, so under weakest link the step carries the weakest premise, as in the
+/// gradual strengths (``Strengths/premiseStrength(_:_:_:)``), and under product each premise's strength.
 public struct Chain: Sendable, Hashable {
     /// The claims along the path, from the start to the target.
     public let claims: [Int]
@@ -16,6 +20,13 @@ public struct Chain: Sendable, Hashable {
     public let relations: [Int]
     /// The chain's score under the chosen ``ChainScoring``.
     public let score: Double
+
+    /// The premises besides `claims[step]` of the relation at `step` (empty unless it is linked).
+    public func coPremises(at step: Int, in graph: Graph) -> [Int] {
+        let rel = graph.relations[relations[step]]
+        guard rel.isLinked else { return [] }
+        return rel.premises.filter { $0 != claims[step] }
+    }
 }
 
 /// Finds the K strongest support chains into a claim.
@@ -86,7 +97,9 @@ public enum Chains {
             accepted.append(candidates.remove(at: bestIndex))
         }
         return accepted.map { p in
-            Chain(claims: Array(p.nodes.dropFirst()), relations: p.edges.filter { $0 >= 0 }, score: p.value)
+            Chain(
+                claims: Array(p.nodes.dropFirst()), relations: p.edges.filter { $0 >= 0 }.map(search.relation(ofEdge:)),
+                score: p.value)
         }
     }
 
@@ -112,9 +125,16 @@ public enum Chains {
         let isStart: [Bool]
         /// The start claims, in index order: the virtual root's successors.
         let starts: [Int]
-        /// Per entry of `graph.supportsFrom`: the supported claim and the link's weight clamped to [0, 1].
+        /// Per entry of `graph.supportsFrom`: the supported claim, and the link's weight clamped to [0, 1] with the
+        /// co-premises of a linked support (``stepWeight(_:from:)``).
         let supportTarget: [Int32]
         let supportWeight: [Double]
+        /// Per entry of `graph.supportsFrom`: the edge's id on paths, its relation, except that a step through a
+        /// linked support from a premise other than its source is `relations.count` plus its place in
+        /// `linkedSteps`: Yen's bans and the paths found tell the steps from different premises apart.
+        let supportEdge: [Int32]
+        /// The relation of each step through a linked support from a premise other than its source.
+        let linkedSteps: [Int]
         /// Reused per-node state of the Dijkstra searches (valid where its stamp is the current search's).
         let scratch: Scratch
         /// With a target: per claim, whether a chain of supports leads from it to the target. The Dijkstra
@@ -141,8 +161,25 @@ public enum Chains {
             supportTarget = graph.supportsFrom.entries.map {
                 Int32(truncatingIfNeeded: rels[Int($0)].targetClaim ?? -1)
             }
-            supportWeight = graph.supportsFrom.entries.map { min(1, max(0, rels[Int($0)].weight)) }
-            scratch = Scratch(nodes: root + 1, relations: rels.count)
+            var weights = graph.supportsFrom.entries.map { min(1, max(0, rels[Int($0)].weight)) }
+            var edges = graph.supportsFrom.entries, linkedSteps: [Int] = []
+            if Strengths.hasLinkedRelations(graph) {
+                let offsets = graph.supportsFrom.offsets
+                for u in 0..<root {
+                    for k in Int(offsets[u])..<Int(offsets[u + 1]) where rels[Int(edges[k])].isLinked {
+                        let r = Int(edges[k])
+                        weights[k] = PathSearch.stepWeight(r, from: u, rels, self.strengths, scoring)
+                        if u != rels[r].source {
+                            edges[k] = Int32(truncatingIfNeeded: rels.count + linkedSteps.count)
+                            linkedSteps.append(r)
+                        }
+                    }
+                }
+            }
+            supportWeight = weights
+            supportEdge = edges
+            self.linkedSteps = linkedSteps
+            scratch = Scratch(nodes: root + 1, relations: rels.count + linkedSteps.count)
             if let target, target >= 0, target < root {
                 // Backwards from the target along supports (explicit queue).
                 var reaches = [Bool](repeating: false, count: root)
@@ -153,6 +190,7 @@ public enum Chains {
                     for r in graph.supportsTo[v] {
                         let u = rels[Int(r)].source
                         if !reaches[u] { reaches[u] = true; queue.append(u) }
+                        for p in rels[Int(r)].otherPremises where !reaches[p] { reaches[p] = true; queue.append(p) }
                     }
                 }
                 self.reaches = reaches
@@ -167,6 +205,27 @@ public enum Chains {
 
         func combine(_ a: Double, _ b: Double) -> Double { scoring == .weakestLink ? min(a, b) : a * b }
 
+        /// The relation of a path's edge id (see ``supportEdge``); not for the root's edges.
+        func relation(ofEdge e: Int) -> Int {
+            e < graph.relations.count ? e : linkedSteps[e - graph.relations.count]
+        }
+
+        /// The weight of a step through support `rel` from its premise `u`: the link's weight clamped to [0, 1],
+        /// with a linked support's other premises: under weakest link the premises' strength together (the path
+        /// already holds `u`'s), under product each other premise's strength.
+        func stepWeight(_ rel: Int, from u: Int) -> Double {
+            PathSearch.stepWeight(rel, from: u, graph.relations, strengths, scoring)
+        }
+
+        static func stepWeight(
+            _ rel: Int, from u: Int, _ rels: [Relation], _ strengths: [Double], _ scoring: ChainScoring
+        ) -> Double {
+            let w = min(1, max(0, rels[rel].weight))
+            guard rels[rel].isLinked else { return w }
+            if scoring == .weakestLink { return min(w, Strengths.premiseStrength(rel, rels, strengths)) }
+            return rels[rel].premises.reduce(w) { $1 == u ? $0 : $0 * strengths[$1] }
+        }
+
         /// Whether some edge leaves `u` that a search for the target could take: not banned, not onto the root
         /// path, and to a claim from which supports lead to the target. Without one, ``best(from:to:bannedNodes:bannedEdges:hops:)``
         /// finds nothing.
@@ -174,28 +233,32 @@ public enum Chains {
             if u == root {
                 return reachingStarts.contains { s in !bannedEdges.contains(-(s + 2)) && !isOnRootPath(s) }
             }
-            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
+            let offsets = graph.supportsFrom.offsets
             for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                let rel = Int(entries[k]), w = Int(supportTarget[k])
+                let rel = Int(supportEdge[k]), w = Int(supportTarget[k])
                 if w >= 0, w != u, reaches?[w] ?? true, !bannedEdges.contains(rel), !isOnRootPath(w) { return true }
             }
             return false
         }
 
-        /// The value an edge adds: the link weight and the strength of the claim it reaches.
-        func edgeValue(_ rel: Int, to v: Int) -> Double {
-            rel < 0 ? strengths[v] : combine(min(1, max(0, graph.relations[rel].weight)), strengths[v])
+        /// The value an edge from `u` adds: the step's weight (``stepWeight(_:from:)``) and the strength of the
+        /// claim it reaches.
+        func edgeValue(_ rel: Int, from u: Int, to v: Int) -> Double {
+            rel < 0 ? strengths[v] : combine(stepWeight(relation(ofEdge: rel), from: u), strengths[v])
         }
 
-        /// Outgoing edges of a node: (relation or -1, next claim).
+        /// Outgoing edges of a node: (edge id, next claim); see ``supportEdge``.
         func successors(_ u: Int) -> [(Int, Int)] {
             if u == root { return graph.claims.indices.filter { isStart[$0] }.map { (-($0 + 2), $0) } }
-            return graph.supportsFrom[u].compactMap { r in graph.relations[Int(r)].targetClaim.map { (Int(r), $0) } }
+            let offsets = graph.supportsFrom.offsets
+            return (Int(offsets[u])..<Int(offsets[u + 1])).compactMap { k in
+                supportTarget[k] >= 0 ? (Int(supportEdge[k]), Int(supportTarget[k])) : nil
+            }
         }
 
         func value(nodes: [Int], edges: [Int]) -> Double {
             var v = 1.0
-            for (i, e) in edges.enumerated() { v = combine(v, edgeValue(e, to: nodes[i + 1])) }
+            for (i, e) in edges.enumerated() { v = combine(v, edgeValue(e, from: nodes[i], to: nodes[i + 1])) }
             return v
         }
 
@@ -234,7 +297,7 @@ public enum Chains {
             touch(source)
             st.value[source] = 1
             st.heap.push(1, source)
-            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
+            let offsets = graph.supportsFrom.offsets
             while let (v, u) = st.heap.pop() {
                 if st.done[u] || v < st.value[u] { continue }
                 st.done[u] = true
@@ -253,7 +316,7 @@ public enum Chains {
                     }
                 } else {
                     for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                        let rel = Int(entries[k]), w = Int(supportTarget[k])
+                        let rel = Int(supportEdge[k]), w = Int(supportTarget[k])
                         guard w >= 0, st.bannedRelation[rel] != gen, reaches?[w] ?? true else { continue }
                         relax(rel, w, combine(supportWeight[k], strengths[w]))
                     }
@@ -292,7 +355,7 @@ public enum Chains {
             var via: [[Int: (Int, Int)]] = [[:]]
             value[source] = 1
             var frontier = [source]
-            let offsets = graph.supportsFrom.offsets, entries = graph.supportsFrom.entries
+            let offsets = graph.supportsFrom.offsets
             for h in 1..<layers {
                 if frontier.isEmpty { layers = h; break }
                 if let cancel, cancel() { return nil }
@@ -310,7 +373,7 @@ public enum Chains {
                         for s in starts { relax(u, vu, -(s + 2), s, strengths[s]) }
                     } else {
                         for k in Int(offsets[u])..<Int(offsets[u + 1]) {
-                            let rel = Int(entries[k]), w = Int(supportTarget[k])
+                            let rel = Int(supportEdge[k]), w = Int(supportTarget[k])
                             if w >= 0 { relax(u, vu, rel, w, combine(supportWeight[k], strengths[w])) }
                         }
                     }

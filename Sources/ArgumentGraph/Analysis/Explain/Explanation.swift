@@ -13,15 +13,26 @@ public struct ClaimExplanation: Sendable {
     }
 
     /// One incoming support or attack and what it does to the claim.
+    ///
+    /// A linked relation acts as one unit: its premises together are as strong as the weakest of them
+    /// (``Strengths/premiseStrength(_:_:_:)``), which is its part in the contribution.
     public struct Influence: Sendable, Hashable {
         /// The relation's index.
         public let relation: Int
         /// Support or attack.
         public let kind: RelationKind
-        /// The source claim's index.
+        /// The source claim's index (a linked relation's first premise).
         public let source: Int
         /// The source claim's strength.
         public let sourceStrength: Double
+        /// Every premise's index, `source` first (just `source` for a plain relation).
+        public let premises: [Int]
+        /// Each premise's strength, in the order of `premises`.
+        public let premiseStrengths: [Double]
+        /// The premise that sets the unit's strength: the weakest (`source` for a plain relation).
+        public let weakestPremise: Int
+        /// The strength with which the premises act together: that of `weakestPremise`.
+        public let premiseStrength: Double
         /// The relation's declared weight.
         public let weight: Double
         /// The weight after undercuts on the relation (equal to `weight` when none).
@@ -74,10 +85,12 @@ public enum Explanation {
         for r in incoming {
             let without = Strengths.clamp(model.update(claim, s, weight: { $0 == r ? 0 : weights[$0] }))
             let rel = graph.relations[r]
+            let weakest = Strengths.weakestPremise(r, graph.relations, s)
             influences.append(
                 .init(
-                    relation: r, kind: rel.kind, source: rel.source, sourceStrength: s[rel.source], weight: rel.weight,
-                    effectiveWeight: weights[r],
+                    relation: r, kind: rel.kind, source: rel.source, sourceStrength: s[rel.source],
+                    premises: rel.premises, premiseStrengths: rel.premises.map { s[$0] }, weakestPremise: weakest,
+                    premiseStrength: s[weakest], weight: rel.weight, effectiveWeight: weights[r],
                     undercuts: graph.relationsTo[r].map(Int.init).filter { graph.relations[$0].kind == .attack },
                     contribution: full - without))
         }

@@ -6,6 +6,8 @@ extension Strengths {
     ///
     /// A relation's effective weight is its weight times `Π(1 − w_u·σ(u))` over the undercuts `u` on it
     /// (undercuts of undercuts discount those first), so an undercut weakens the link it targets, never the claims.
+    /// A relation acts with the strength of its premises together (``Strengths/premiseStrength(_:_:_:)``): `σ(u)`
+    /// above, and the source's strength in each semantics, are that of a linked relation's weakest premise.
     struct Model {
         let graph: Graph
         let semantics: GradualSemantics
@@ -14,12 +16,16 @@ extension Strengths {
         let relationOrder: [Int]
         /// Claims in topological order of dependencies, when acyclic.
         let claimOrder: [Int]?
+        /// Whether some relation is linked (has several premises).
+        let linked: Bool
 
         init(_ graph: Graph, semantics: GradualSemantics, base: [Double]) {
             self.graph = graph
             self.semantics = semantics
             self.base = base
             let rels = graph.relations
+            let linked = Strengths.hasLinkedRelations(graph)
+            self.linked = linked
             if graph.relationsTo.entries.isEmpty {
                 // No undercuts: Kahn's order below is the declaration order.
                 relationOrder = Array(rels.indices)
@@ -41,7 +47,7 @@ extension Strengths {
                 for r in rels.indices where !placed[r] { order.append(r) }
                 relationOrder = order
             }
-            // Claim dependencies: sources of relations into a claim, and of the undercuts (transitively) on them.
+            // Claim dependencies: premises of relations into a claim, and of the undercuts (transitively) on them.
             let n = graph.claims.count
             var edges: [(node: Int32, entry: Int32)] = []
             var stack: [Int32] = []
@@ -58,9 +64,19 @@ extension Strengths {
                 mark[i] = i
                 while let x = stack.popLast() {
                     edges.append((Int32(rels[Int(x)].source), Int32(t)))
+                    if linked { for p in rels[Int(x)].otherPremises { edges.append((Int32(p), Int32(t))) } }
                     for u in graph.relationsTo[Int(x)] where mark[Int(u)] != i && rels[Int(u)].kind == .attack {
                         mark[Int(u)] = i; stack.append(u)
                     }
+                }
+            }
+            if linked {
+                // A linked relation depends on every premise: those of relations without undercuts (the walk above
+                // adds the rest), in a pass of their own so that graphs without linked relations skip it.
+                for i in rels.indices where graph.relationsTo.degree(i) == 0 && rels[i].isLinked {
+                    guard case let .claim(t) = rels[i].target, rels[i].kind == .attack || semantics.usesSupports
+                    else { continue }
+                    for p in rels[i].otherPremises { edges.append((Int32(p), Int32(t))) }
                 }
             }
             let out = Adjacency(count: n, pairs: edges)
@@ -85,7 +101,7 @@ extension Strengths {
             for r in relationOrder {
                 var f = Strengths.clamp(rels[r].weight)
                 for u in graph.relationsTo[r] where rels[Int(u)].kind == .attack {
-                    f *= 1 - w[Int(u)] * s[rels[Int(u)].source]
+                    f *= 1 - w[Int(u)] * Strengths.premiseStrength(Int(u), rels, s)
                 }
                 w[r] = f
             }
@@ -107,7 +123,9 @@ extension Strengths {
                 if pendingUndercuts.isEmpty || open.contains(x) {
                     var f = Strengths.clamp(rels[x].weight)
                     for u in graph.relationsTo[x] where rels[Int(u)].kind == .attack {
-                        f *= 1 - (memo[Int(u)] ?? Strengths.clamp(rels[Int(u)].weight)) * s[rels[Int(u)].source]
+                        f *=
+                            1 - (memo[Int(u)] ?? Strengths.clamp(rels[Int(u)].weight))
+                            * Strengths.premiseStrength(Int(u), rels, s)
                     }
                     memo[x] = f
                     stack.removeLast()
@@ -123,24 +141,23 @@ extension Strengths {
         func update(_ c: Int, _ s: [Double], weight: (Int) -> Double) -> Double {
             let rels = graph.relations
             let b = base[c]
+            func premises(_ r: Int) -> Double { Strengths.premiseStrength(r, rels, s) }
             switch semantics {
             case .dfquad:
                 var noAttack = 1.0, noSupport = 1.0
-                for r in graph.attacksTo[c] { noAttack *= 1 - Strengths.clamp(weight(Int(r)) * s[rels[Int(r)].source]) }
-                for r in graph.supportsTo[c] {
-                    noSupport *= 1 - Strengths.clamp(weight(Int(r)) * s[rels[Int(r)].source])
-                }
+                for r in graph.attacksTo[c] { noAttack *= 1 - Strengths.clamp(weight(Int(r)) * premises(Int(r))) }
+                for r in graph.supportsTo[c] { noSupport *= 1 - Strengths.clamp(weight(Int(r)) * premises(Int(r))) }
                 let va = 1 - noAttack, vs = 1 - noSupport
                 return va >= vs ? b - b * (va - vs) : b + (1 - b) * (vs - va)
             case .quadraticEnergy, .euler:
                 var e = 0.0
-                for r in graph.supportsTo[c] { e += weight(Int(r)) * s[rels[Int(r)].source] }
-                for r in graph.attacksTo[c] { e -= weight(Int(r)) * s[rels[Int(r)].source] }
+                for r in graph.supportsTo[c] { e += weight(Int(r)) * premises(Int(r)) }
+                for r in graph.attacksTo[c] { e -= weight(Int(r)) * premises(Int(r)) }
                 if semantics == .euler { return 1 - (1 - b * b) / (1 + b * exp(e)) }
                 return Model.quadratic(b, e)
             case .hCategorizer:
                 var sum = 0.0
-                for r in graph.attacksTo[c] { sum += weight(Int(r)) * s[rels[Int(r)].source] }
+                for r in graph.attacksTo[c] { sum += weight(Int(r)) * premises(Int(r)) }
                 return b / (1 + sum)
             }
         }
@@ -222,16 +239,22 @@ extension Strengths {
     /// `Graph.supportsTo`) has its source claim and its effective weight side by side, so one update reads
     /// memory in order. Weights of relations that are undercut change with the strengths; they are
     /// refreshed in place (`patch`) before each evaluation, by exactly the arithmetic of
-    /// ``Model/effectiveWeights(_:)`` and ``Model/effectiveWeight(_:_:)``, so results are unchanged.
+    /// ``Model/effectiveWeights(_:)`` and ``Model/effectiveWeight(_:_:)``, so results are unchanged. Likewise the
+    /// source of a linked relation's edge is set to its weakest premise (``Strengths/weakestPremise(_:_:_:)``)
+    /// before each evaluation, so the inner loops read one strength per edge whether relations are linked or not.
     struct Flat {
         let model: Model
-        let attackOffsets: [Int32], attackSources: [Int32]
+        let attackOffsets: [Int32]
+        var attackSources: [Int32]
         var attackWeights: [Double]
-        let supportOffsets: [Int32], supportSources: [Int32]
+        let supportOffsets: [Int32]
+        var supportSources: [Int32]
         var supportWeights: [Double]
         /// Edges whose relation is undercut: (edge position, relation), for attacks and supports.
         let attackPatch: [(Int, Int)], supportPatch: [(Int, Int)]
-        /// Claims with an undercut incoming relation (for the one-pass evaluation).
+        /// Edges whose relation is linked: (edge position, relation), for attacks and supports.
+        let attackLinked: [(Int, Int)], supportLinked: [(Int, Int)]
+        /// Claims with an undercut or linked incoming relation (for the one-pass evaluation).
         let patchedClaims: [Bool]
         /// Relations that are undercut, in ``Model/relationOrder``, and the effective weights of all relations.
         let targeted: [Int]
@@ -250,11 +273,11 @@ extension Strengths {
             }
             let undercut = graph.relationsTo
             var patched = [Bool](repeating: false, count: graph.claims.count)
-            typealias Edges = (sources: [Int32], weights: [Double], patch: [(Int, Int)])
+            typealias Edges = (sources: [Int32], weights: [Double], patch: [(Int, Int)], linked: [(Int, Int)])
             func edges(_ adj: Adjacency) -> Edges {
                 var sources = [Int32](repeating: 0, count: adj.entries.count)
                 var weights = [Double](repeating: 0, count: adj.entries.count)
-                var patch: [(Int, Int)] = []
+                var patch: [(Int, Int)] = [], linked: [(Int, Int)] = []
                 adj.entries.withUnsafeBufferPointer { entries in
                     for k in entries.indices {
                         let r = Int(entries[k])
@@ -270,10 +293,18 @@ extension Strengths {
                         }
                     }
                 }
-                return (sources, weights, patch)
+                if model.linked {
+                    for c in 0..<adj.count {
+                        for k in Int(adj.offsets[c])..<Int(adj.offsets[c + 1]) where rels[Int(adj.entries[k])].isLinked
+                        {
+                            linked.append((k, Int(adj.entries[k]))); patched[c] = true
+                        }
+                    }
+                }
+                return (sources, weights, patch, linked)
             }
             let a = edges(graph.attacksTo)
-            let s: Edges = model.semantics.usesSupports ? edges(graph.supportsTo) : ([], [], [])
+            let s: Edges = model.semantics.usesSupports ? edges(graph.supportsTo) : ([], [], [], [])
             attackOffsets = graph.attacksTo.offsets
             attackSources = a.sources
             attackWeights = a.weights
@@ -284,6 +315,8 @@ extension Strengths {
             supportSources = s.sources
             supportWeights = s.weights
             supportPatch = s.patch
+            attackLinked = a.linked
+            supportLinked = s.linked
             patchedClaims = patched
             targeted = model.relationOrder.filter { graph.relationsTo.degree($0) > 0 }
             weights = targeted.isEmpty ? [] : relWeight
@@ -298,7 +331,7 @@ extension Strengths {
             for r in targeted {
                 var f = Strengths.clamp(rels[r].weight)
                 for u in graph.relationsTo[r] where rels[Int(u)].kind == .attack {
-                    f *= 1 - weights[Int(u)] * s[rels[Int(u)].source]
+                    f *= 1 - weights[Int(u)] * Strengths.premiseStrength(Int(u), rels, s)
                 }
                 weights[r] = f
             }
@@ -306,38 +339,69 @@ extension Strengths {
             for (k, r) in supportPatch { supportWeights[k] = weights[r] }
         }
 
-        /// The one-pass evaluation in topological order, in place; undercut links by ``Model/effectiveWeight(_:_:)``.
+        /// Points the edges of linked relations at their weakest premises under strengths `s`.
+        mutating func refreshPremises(_ s: [Double]) {
+            guard !attackLinked.isEmpty || !supportLinked.isEmpty else { return }
+            let rels = model.graph.relations
+            for (k, r) in attackLinked { attackSources[k] = Int32(Strengths.weakestPremise(r, rels, s)) }
+            for (k, r) in supportLinked { supportSources[k] = Int32(Strengths.weakestPremise(r, rels, s)) }
+        }
+
+        /// The one-pass evaluation in topological order, in place; undercut links by ``Model/effectiveWeight(_:_:)``,
+        /// linked relations from their weakest premise (all premises precede the claim in the order).
         mutating func onePass(_ order: [Int], _ s: inout [Double]) {
-            let hasPatches = !attackPatch.isEmpty || !supportPatch.isEmpty
+            let hasPatches =
+                !attackPatch.isEmpty || !supportPatch.isEmpty || !attackLinked.isEmpty || !supportLinked.isEmpty
+            guard hasPatches else {
+                for c in order { evaluate(c, &s) }
+                return
+            }
             for c in order {
-                if hasPatches && patchedClaims[c] {
-                    var i = Flat.firstPatch(attackPatch, from: Int(attackOffsets[c]))
-                    while i < attackPatch.count, attackPatch[i].0 < Int(attackOffsets[c + 1]) {
-                        attackWeights[attackPatch[i].0] = model.effectiveWeight(attackPatch[i].1, s); i += 1
-                    }
-                    i = Flat.firstPatch(supportPatch, from: Int(supportOffsets[c]))
-                    while i < supportPatch.count, supportPatch[i].0 < Int(supportOffsets[c + 1]) {
-                        supportWeights[supportPatch[i].0] = model.effectiveWeight(supportPatch[i].1, s); i += 1
-                    }
-                }
-                let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
-                s[c] = Strengths.clamp(v)
+                if patchedClaims[c] { patch(c, s) }
+                evaluate(c, &s)
             }
         }
 
-        /// The position of the first patch at an edge position of at least `k` (patches are sorted by position).
-        static func firstPatch(_ patch: [(Int, Int)], from k: Int) -> Int {
+        /// Sets `s[c]` to the clamped update of claim `c` from `s`.
+        @inline(__always)
+        func evaluate(_ c: Int, _ s: inout [Double]) {
+            let v = withView { view in s.withUnsafeBufferPointer { Flat.update(c, view, $0) } }
+            s[c] = Strengths.clamp(v)
+        }
+
+        /// Refreshes the edges into claim `c` from strengths `s`: the weights of undercut relations, and the sources
+        /// of linked ones. Kept out of line so that the loop over claims stays as tight as without patches.
+        @inline(never)
+        mutating func patch(_ c: Int, _ s: [Double]) {
+            let rels = model.graph.relations
+            let (a0, a1) = (Int(attackOffsets[c]), Int(attackOffsets[c + 1]))
+            let (s0, s1) = (Int(supportOffsets[c]), Int(supportOffsets[c + 1]))
+            for (k, r) in Flat.patches(attackPatch, a0..<a1) { attackWeights[k] = model.effectiveWeight(r, s) }
+            for (k, r) in Flat.patches(supportPatch, s0..<s1) { supportWeights[k] = model.effectiveWeight(r, s) }
+            for (k, r) in Flat.patches(attackLinked, a0..<a1) {
+                attackSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
+            }
+            for (k, r) in Flat.patches(supportLinked, s0..<s1) {
+                supportSources[k] = Int32(Strengths.weakestPremise(r, rels, s))
+            }
+        }
+
+        /// The patches at edge positions in `edges` (patches are sorted by position).
+        static func patches(_ patch: [(Int, Int)], _ edges: Range<Int>) -> ArraySlice<(Int, Int)> {
             var lo = 0, hi = patch.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if patch[mid].0 < k { lo = mid + 1 } else { hi = mid }
+                if patch[mid].0 < edges.lowerBound { lo = mid + 1 } else { hi = mid }
             }
-            return lo
+            var end = lo
+            while end < patch.count, patch[end].0 < edges.upperBound { end += 1 }
+            return patch[lo..<end]
         }
 
         /// One simultaneous step: `next[c]` is the clamped update of every claim from `s`.
         mutating func step(_ s: [Double], into next: inout [Double]) {
             refreshWeights(s)
+            refreshPremises(s)
             withView { view in
                 s.withUnsafeBufferPointer { sp in
                     next.withUnsafeMutableBufferPointer { out in

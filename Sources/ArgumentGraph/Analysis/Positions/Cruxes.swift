@@ -61,7 +61,7 @@ public enum Cruxes {
     }
 
     /// The conflict force of the given attack relations under the given strengths; a linked attack's premises
-    /// count together as their weakest (``Strengths/premiseStrength(of:_:)``).
+    /// count together as their weakest (``Strengths/premiseStrength(_:_:_:)``).
     public static func conflictForce(_ graph: Graph, attacks: [Int], strengths: [Double]) -> Double {
         var total = 0.0
         for r in attacks {
@@ -69,7 +69,7 @@ public enum Cruxes {
             guard let t = rel.targetClaim, t < strengths.count, rel.allPremises({ $0 < strengths.count }) else {
                 continue
             }
-            total += rel.weight * Strengths.premiseStrength(of: rel, strengths) * strengths[t]
+            total += rel.weight * Strengths.premiseStrength(r, graph.relations, strengths) * strengths[t]
         }
         return total
     }

@@ -51,6 +51,73 @@ import ArgumentGraph
         }
     }
 
+    /// Linked supports: a chain may step through one from any premise, and the others' strengths count (weakest
+    /// link: the step carries the weakest premise). Against brute force on random graphs with linked supports.
+    @Test func linkedSupportsMatchBruteForce() {
+        var rng = SeededGenerator(seed: 21)
+        for _ in 0..<300 {
+            let n = Int.random(in: 3...8, using: &rng)
+            var rels: [Relation] = []
+            for s in 0..<n {
+                for t in 0..<n where s != t && Double.random(in: 0..<1, using: &rng) < 0.3 {
+                    var premises = [s]
+                    if Bool.random(using: &rng) {
+                        let o = Int.random(in: 0..<n, using: &rng)
+                        if o != s && o != t { premises.append(o) }
+                    }
+                    let w = (Double.random(in: 0...1, using: &rng) * 20).rounded() / 20
+                    rels.append(Relation(kind: .support, premises: premises, target: .claim(t), weight: w))
+                }
+            }
+            let g = Graph(claims: (0..<n).map { Claim(id: "c\($0)", text: "C.") }, relations: rels)
+            let st = (0..<n).map { _ in (Double.random(in: 0...1, using: &rng) * 20).rounded() / 20 }
+            let target = Int.random(in: 0..<n, using: &rng)
+            for scoring in ChainScoring.allCases {
+                for maxLength in [nil, 2] as [Int?] {
+                    let expected = bruteForce(g, target: target, strengths: st, scoring: scoring, maxLength: maxLength)
+                    let got = Chains.top(g, to: target, k: 4, maxLength: maxLength, scoring: scoring, strengths: st)
+                    #expect(got.count == min(4, expected.count))
+                    for (i, c) in got.enumerated() { #expect(abs(c.score - expected[i]) < 1e-12, "rank \(i)") }
+                }
+            }
+        }
+    }
+
+    /// Worked example: e1 (0.9) and e2 (0.4) support c (0.8) together (`support r7: e1 + e2 -> c`), c supports
+    /// g (0.7), and e3 (0.5) supports g alone; every weight 1.
+    ///   Weakest link: e3 -> g is min(0.5, 0.7) = 0.5; e1 (+ e2) -> c -> g is min(0.9, 0.4, 0.8, 0.7) = 0.4, the
+    ///   weakest premise e2 capping the step, and e2 (+ e1) -> c -> g the same 0.4.
+    ///   Product: e3 -> g is 0.35; each linked chain 0.9 · 0.4 · 0.8 · 0.7 = 0.2016.
+    ///   With e2 at 0 the linked step carries nothing: both linked chains score 0.
+    @Test func linkedWorkedExample() throws {
+        let text = """
+            evidence e1: E1.
+            evidence e2: E2.
+            evidence e3: E3.
+            claim c: C.
+            claim g: G.
+            support r7: e1 + e2 -> c
+            support c -> g
+            support e3 -> g
+
+            """
+        let g = try ArgReader.read(text).graph
+        let id = { (name: String) in g.claimIndex(of: name)! }
+        var st = [Double](repeating: 0, count: g.claims.count)
+        for (name, v) in [("e1", 0.9), ("e2", 0.4), ("e3", 0.5), ("c", 0.8), ("g", 0.7)] { st[id(name)] = v }
+        let chains = Chains.top(g, to: id("g"), k: 5, strengths: st)
+        #expect(
+            chains.map { $0.claims.map { g.claims[$0].id } } == [["e3", "g"], ["e1", "c", "g"], ["e2", "c", "g"]])
+        #expect(chains.map(\.score) == [0.5, 0.4, 0.4])
+        #expect(chains[1].coPremises(at: 0, in: g) == [id("e2")] && chains[1].coPremises(at: 1, in: g).isEmpty)
+        #expect(chains[2].coPremises(at: 0, in: g) == [id("e1")])
+        #expect(chains[0].coPremises(at: 0, in: g).isEmpty)
+        let product = Chains.top(g, to: id("g"), k: 5, scoring: .product, strengths: st)
+        #expect(product.map(\.score).enumerated().allSatisfy { abs($1 - [0.35, 0.2016, 0.2016][$0]) < 1e-12 })
+        st[id("e2")] = 0
+        #expect(Chains.top(g, to: id("g"), k: 5, strengths: st).map(\.score) == [0.5, 0, 0])
+    }
+
     /// Scores of all simple support chains into `target`, best first.
     func bruteForce(_ g: Graph, target: Int, strengths: [Double], scoring: ChainScoring, maxLength: Int?) -> [Double] {
         let isStart = g.claims.indices.map { g.claims[$0].kind == .evidence || g.supportsTo.degree($0) == 0 }
@@ -62,10 +129,12 @@ import ArgumentGraph
             if last == target && !rels.isEmpty {
                 var v = strengths[path[0]]
                 for (i, r) in rels.enumerated() {
-                    let x =
-                        scoring == .weakestLink
-                        ? min(g.relations[r].weight, strengths[path[i + 1]])
-                        : g.relations[r].weight * strengths[path[i + 1]]
+                    // A linked support's other premises count like claims of the chain.
+                    var w = g.relations[r].weight
+                    for p in g.relations[r].premises where p != path[i] {
+                        w = scoring == .weakestLink ? min(w, strengths[p]) : w * strengths[p]
+                    }
+                    let x = scoring == .weakestLink ? min(w, strengths[path[i + 1]]) : w * strengths[path[i + 1]]
                     v = scoring == .weakestLink ? min(v, x) : v * x
                 }
                 scores.append(v)
@@ -104,7 +173,7 @@ import ArgumentGraph
             done[u] = true
             if u == target { break }
             for (rel, w) in successors(u) where !bannedNodes.contains(w) && !bannedEdges.contains(rel) && !done[w] {
-                let nv = search.combine(v, search.edgeValue(rel, to: w))
+                let nv = search.combine(v, search.edgeValue(rel, from: u, to: w))
                 if nv > value[w] { value[w] = nv; parent[w] = (u, rel); heap.push(nv, w) }
             }
         }

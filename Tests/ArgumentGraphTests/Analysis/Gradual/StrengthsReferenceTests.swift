@@ -4,7 +4,8 @@ import ArgumentGraph
 @testable import ArgumentGraphAnalysis
 
 /// The flat iteration loops of `Strengths.compute` against the model's plain per-claim `update`, `step` and
-/// `effectiveWeight` (the definitions), bit for bit, on generated graphs with undercuts, cycles and weights.
+/// `effectiveWeight` (the definitions), bit for bit, on generated graphs with undercuts, cycles, weights and
+/// linked relations.
 @Suite struct StrengthsReferenceTests {
     /// The computation as defined: one pass in topological order, else Jacobi steps or RK4 over `Model.step`.
     func reference(_ g: Graph, _ options: StrengthOptions) -> StrengthResult {
@@ -70,6 +71,22 @@ import ArgumentGraph
             o.undercuts = Int(seed % 4)
             o.acyclic = seed % 3 == 0
             expectSame(GraphGenerator(o).generate(seed: seed))
+        }
+    }
+
+    /// Linked relations (and linked undercuts): the flat loops point a linked edge at its weakest premise, the
+    /// model reads ``Strengths/premiseStrength(_:_:_:)``; the same numbers bit for bit.
+    @Test func matchesTheDefinitionWithLinkedRelations() {
+        for seed in UInt64(1)...60 {
+            var o = GraphGenerator.Options()
+            o.claims = 4 + Int(seed % 20)
+            o.relations = 2 * o.claims
+            o.undercuts = Int(seed % 5)
+            o.acyclic = seed % 2 == 0
+            o.linkedShare = 0.4
+            let g = GraphGenerator(o).generate(seed: seed)
+            #expect(g.relations.contains(where: \.isLinked) || g.relations.isEmpty)
+            expectSame(g)
         }
     }
 
