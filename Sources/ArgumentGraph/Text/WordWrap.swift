@@ -10,6 +10,16 @@ public enum WordWrap {
         _ text: String, width: Int, indent: String = "", firstIndent: String? = nil,
         keepingLineBreaks: Bool = true
     ) -> [String] {
+        lines(
+            text, width: width, indent: indent, firstIndent: firstIndent, keepingLineBreaks: keepingLineBreaks,
+            asciiFastPath: true)
+    }
+
+    /// ``lines(_:width:indent:firstIndent:keepingLineBreaks:)``, with the byte-level path for plain ASCII text on or
+    /// off (tests check that both give the same lines).
+    static func lines(
+        _ text: String, width: Int, indent: String, firstIndent: String?, keepingLineBreaks: Bool, asciiFastPath: Bool
+    ) -> [String] {
         let room = max(1, width)
         let first = firstIndent ?? indent
         let indentWidth = TextWidth.columns(indent)
@@ -23,26 +33,53 @@ public enum WordWrap {
             currentWidth = indentWidth
             lineHasWord = false
         }
-        let paragraphs =
-            keepingLineBreaks ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
-        for (p, paragraph) in paragraphs.enumerated() {
-            if p > 0 { newLine() }
-            for wordText in paragraph.split(whereSeparator: isSpace) {
-                var word = wordText
-                var w = TextWidth.columns(word)
-                if lineHasWord, currentWidth + 1 + w > room { newLine() }
-                // A word wider than a whole line: fill lines with its pieces.
-                while !word.isEmpty, currentWidth + w > room, w > room - indentWidth {
-                    let (head, rest) = TextWidth.split(word, columns: max(1, room - currentWidth))
-                    current += head
-                    newLine()
-                    word = rest
-                    w = TextWidth.columns(word)
+        func place(_ wordText: Substring, columns: Int) {
+            var word = wordText
+            var w = columns
+            if lineHasWord, currentWidth + 1 + w > room { newLine() }
+            // A word wider than a whole line: fill lines with its pieces.
+            while !word.isEmpty, currentWidth + w > room, w > room - indentWidth {
+                let (head, rest) = TextWidth.split(word, columns: max(1, room - currentWidth))
+                current.append(contentsOf: head)
+                newLine()
+                word = rest
+                w = TextWidth.columns(word)
+            }
+            if word.isEmpty { return }
+            // Appended in place: `" " + word` would build a string per word.
+            if lineHasWord { current.append(" ") }
+            current.append(contentsOf: word)
+            currentWidth += (lineHasWord ? 1 : 0) + w
+            lineHasWord = true
+        }
+        if asciiFastPath && isPlainASCII(text.utf8) {
+            // Printable ASCII and whitespace (no CR): a byte is a column, and words are found on the bytes.
+            let bytes = text.utf8
+            var p = bytes.startIndex
+            var wordStart: String.Index? = nil
+            while p != bytes.endIndex {
+                let b = bytes[p]
+                let space = b == 0x20 || (b >= 0x09 && b <= 0x0C)
+                if space {
+                    if let start = wordStart {
+                        place(Substring(bytes[start..<p]), columns: bytes.distance(from: start, to: p))
+                        wordStart = nil
+                    }
+                    if b == 0x0A && keepingLineBreaks { newLine() }
+                } else if wordStart == nil {
+                    wordStart = p
                 }
-                if word.isEmpty { continue }
-                current += (lineHasWord ? " " : "") + word
-                currentWidth += (lineHasWord ? 1 : 0) + w
-                lineHasWord = true
+                p = bytes.index(after: p)
+            }
+            if let start = wordStart {
+                place(Substring(bytes[start...]), columns: bytes.distance(from: start, to: bytes.endIndex))
+            }
+        } else {
+            let paragraphs =
+                keepingLineBreaks ? text.split(separator: "\n", omittingEmptySubsequences: false) : [Substring(text)]
+            for (p, paragraph) in paragraphs.enumerated() {
+                if p > 0 { newLine() }
+                for word in paragraph.split(whereSeparator: isSpace) { place(word, columns: TextWidth.columns(word)) }
             }
         }
         if !keepingLineBreaks && lines.isEmpty && !lineHasWord { return [] }
@@ -55,6 +92,13 @@ public enum WordWrap {
         var s = Substring(s)
         while s.last == " " { s.removeLast() }
         return String(s)
+    }
+
+    /// Whether every byte is printable ASCII or a tab, line feed, vertical tab or form feed (a carriage return joins
+    /// a following line feed into one `Character`, so text with one takes the general path).
+    static func isPlainASCII(_ bytes: String.UTF8View) -> Bool {
+        for b in bytes where !((b >= 0x20 && b < 0x7F) || (b >= 0x09 && b <= 0x0C)) { return false }
+        return true
     }
 
     /// `Character.isWhitespace`, answered without a Unicode property lookup for ASCII (most text).

@@ -29,6 +29,26 @@ import Testing
             #expect(WordWrap.isSpace(c) == c.isWhitespace, "\(b)")
         }
         #expect(WordWrap.isSpace("\u{00A0}") && !WordWrap.isSpace("é"))
+        // The wrapper's byte path for plain ASCII gives the lines its character path gives.
+        var seeded = SplitMix64(seed: 5)
+        let words = [
+            "a", "bb", "ccc", "dddddddd", "eeeeeeeeeeeeeeeeeeee", " ", "  ", "\t", "\n", "\n\n", "\u{0B}", "-", "é",
+        ]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...25, using: &seeded)).map { _ in words.randomElement(using: &seeded)! }
+                .joined()
+            let width = Int.random(in: 0...16, using: &seeded)
+            let indent = ["", " ", "   "].randomElement(using: &seeded)!
+            let first = [nil, "", "> ", "- - "].randomElement(using: &seeded)!
+            for keeping in [false, true] {
+                func wrap(_ fast: Bool) -> [String] {
+                    WordWrap.lines(
+                        text, width: width, indent: indent, firstIndent: first, keepingLineBreaks: keeping,
+                        asciiFastPath: fast)
+                }
+                #expect(wrap(true) == wrap(false), "\(text.debugDescription) width \(width) keeping \(keeping)")
+            }
+        }
     }
 
     @Test func displayWidthCountsWideEmojiAndZeroWidthCharacters() {

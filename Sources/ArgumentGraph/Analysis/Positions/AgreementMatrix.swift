@@ -209,19 +209,21 @@ public struct AgreementMatrix: Sendable {
             return a >= 0 && actors.contains(Int(a))
         }
 
-        /// Whether the side marked in `mark` holds every premise of relation `r`.
-        func holdsSource(_ r: Int, _ mark: [UInt8]) -> Bool {
-            guard mark[Int(source[r])] & 1 != 0 else { return false }
-            if otherPremises.isEmpty { return true }
+        /// Whether the side marked in `mark` holds the premises of relation `r` after the first (true for a plain
+        /// relation). Asked only when the graph has linked relations, so that the loops below cost what they did
+        /// before linked relations for graphs without them.
+        @inline(__always)
+        func holdsOthers(_ r: Int, _ mark: [UInt8]) -> Bool {
             for p in otherPremises[r] where mark[Int(p)] & 1 == 0 { return false }
             return true
         }
 
         /// Whether the side marked in `mark` holds relation `r`'s target: its claim, or for an undercut every premise
         /// of the relation it undercuts.
-        func holdsTarget(_ r: Int, _ mark: [UInt8]) -> Bool {
-            let x = targetRelation[r]
-            return x < 0 ? mark[Int(target[r])] & 1 != 0 : holdsSource(Int(x), mark)
+        @inline(__always)
+        func holdsTarget(_ r: Int, _ mark: [UInt8], linked: Bool) -> Bool {
+            guard mark[Int(target[r])] & 1 != 0 else { return false }
+            return !linked || targetRelation[r] < 0 || holdsOthers(Int(targetRelation[r]), mark)
         }
 
         func count(
@@ -244,31 +246,57 @@ public struct AgreementMatrix: Sendable {
                 let a = Int(drawer[r])
                 if a >= 0 && (actorsI.contains(a) || actorsJ.contains(a)) { agree += 1 }
             }
-            func fromJ(_ r32: Int32, _ s: Int) {
-                let r = Int(r32)
-                if Int(source[r]) == s && markI[Int(target[r])] & 1 != 0 && holdsSource(r, markJ) { tally(r) }
-            }
-            func fromI(_ r32: Int32, _ tAlsoI: Bool) {
-                let r = Int(r32)
-                if holdsSource(r, markI) && !(tAlsoI && holdsSource(r, markJ)) { tally(r) }
-            }
+            let linked = !otherPremises.isEmpty
             for s in heldJ {
-                for r in graph.supportsFrom[s] { fromJ(r, s) }
-                for r in graph.attacksFrom[s] { fromJ(r, s) }
+                // A linked relation is listed under each premise: taken up at its first, when j holds the others.
+                for r32 in graph.supportsFrom[s] {
+                    let r = Int(r32)
+                    if markI[Int(target[r])] & 1 != 0 && (!linked || (Int(source[r]) == s && holdsOthers(r, markJ))) {
+                        tally(r)
+                    }
+                }
+                for r32 in graph.attacksFrom[s] {
+                    let r = Int(r32)
+                    if markI[Int(target[r])] & 1 != 0 && (!linked || (Int(source[r]) == s && holdsOthers(r, markJ))) {
+                        tally(r)
+                    }
+                }
                 for u32 in undercutsFrom[s] {
                     let u = Int(u32)
-                    if holdsTarget(u, markI) && holdsSource(u, markJ) && !qualifiesOwn(u, actorsJ) { tally(u) }
+                    if holdsTarget(u, markI, linked: linked) && (!linked || holdsOthers(u, markJ))
+                        && !qualifiesOwn(u, actorsJ)
+                    {
+                        tally(u)
+                    }
                 }
             }
             // From claims i holds to a claim j holds, unless counted above (source also j's, target also i's).
             for t in heldJ {
                 let tAlsoI = markI[t] & 1 != 0
-                for r in graph.supportsTo[t] { fromI(r, tAlsoI) }
-                for r in graph.attacksTo[t] { fromI(r, tAlsoI) }
+                for r32 in graph.supportsTo[t] {
+                    let r = Int(r32), s = Int(source[r])
+                    if markI[s] & 1 != 0 && (!linked || holdsOthers(r, markI))
+                        && !(tAlsoI && markJ[s] & 1 != 0 && (!linked || holdsOthers(r, markJ)))
+                    {
+                        tally(r)
+                    }
+                }
+                for r32 in graph.attacksTo[t] {
+                    let r = Int(r32), s = Int(source[r])
+                    if markI[s] & 1 != 0 && (!linked || holdsOthers(r, markI))
+                        && !(tAlsoI && markJ[s] & 1 != 0 && (!linked || holdsOthers(r, markJ)))
+                    {
+                        tally(r)
+                    }
+                }
                 for u32 in undercutsOnSource[t] {
-                    let u = Int(u32)
-                    guard holdsTarget(u, markJ), holdsSource(u, markI), !qualifiesOwn(u, actorsI) else { continue }
-                    let countedAbove = holdsTarget(u, markI) && holdsSource(u, markJ) && !qualifiesOwn(u, actorsJ)
+                    let u = Int(u32), s = Int(source[u])
+                    guard markI[s] & 1 != 0, !linked || holdsOthers(u, markI), holdsTarget(u, markJ, linked: linked),
+                        !qualifiesOwn(u, actorsI)
+                    else { continue }
+                    let countedAbove =
+                        markJ[s] & 1 != 0 && (!linked || holdsOthers(u, markJ)) && holdsTarget(u, markI, linked: linked)
+                        && !qualifiesOwn(u, actorsJ)
                     if !countedAbove { tally(u) }
                 }
             }

@@ -148,15 +148,16 @@ public struct Comparison: Sendable {
             for s in from.sorted() {
                 for r32 in graph.supportsFrom[s] + graph.attacksFrom[s] {
                     let r = Int(r32)
-                    let rel = graph.relations[r]
-                    guard let t = rel.targetClaim, to.contains(t) else { continue }
+                    // Fields read in place: a copy of the relation would retain its strings.
+                    guard let t = graph.relations[r].targetClaim, to.contains(t) else { continue }
                     // A linked relation is one side's argument only when that side holds every premise.
-                    if rel.isLinked, !rel.allPremises(from.contains) { continue }
-                    if rel.kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) { continue }
+                    if graph.relations[r].isLinked, !graph.relations[r].allPremises(from.contains) { continue }
+                    let kind = graph.relations[r].kind
+                    if kind == .support, !Comparison.drawn(graph, r, byOneOf: p.actors, q.actors) { continue }
                     guard seen.insert(r).inserted else { continue }
                     links.append(
                         Point(
-                            kind: rel.kind == .support ? .supports : .attacks, claim: rel.source, other: t,
+                            kind: kind == .support ? .supports : .attacks, claim: graph.relations[r].source, other: t,
                             relation: r, side: side))
                 }
             }
