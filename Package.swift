@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "ArgumentGraphText", path: "Sources/ArgumentGraph/Text"),
         .target(name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText"], path: "Sources/ArgumentGraph/Model"),
         .target(
-            name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel"],
+            name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel", "CPrefetch"],
             path: "Sources/ArgumentGraph/Format"
         ),
+        // A header-only C wrapper for __builtin_prefetch, which the ICCMA readers' name lookups use (issue 23).
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(
             name: "ArgumentGraphAnalysis",
             dependencies: ["ArgumentGraphText", "ArgumentGraphModel"] + (hasCaDiCaL ? ["CCaDiCaL"] : []),

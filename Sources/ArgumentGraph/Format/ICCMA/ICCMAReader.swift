@@ -155,24 +155,27 @@ public enum ICCMAReader {
             guard let base = buf.baseAddress else {
                 return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
             }
-            var table = ByteNameTable(base: base)
+            var table = ByteNameTable(base: base, count: buf.count)
             var names: [String] = []
             var declared: [Int32] = []  // per name: its argument number, or -1
             var firstUse: [Int] = []  // per name: the first attack naming it
+            var inOrder = true  // whether every name so far was declared, in the order first seen
             var sources: [Int32] = [], targets: [Int32] = []
-            // Attacks are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``).
-            var pending: [(Int, Int, Int, Int, Int)] = []
-            pending.reserveCapacity(64)
-            var sink: UInt32 = 0
+            sources.reserveCapacity(buf.count / 10 + 1)  // "att(a,b).\n": pages never written are never touched
+            targets.reserveCapacity(buf.count / 10 + 1)
+            // Attacks are looked up a batch at a time, their slots prefetched as they were parsed
+            // (``ByteNameTable/probe(_:_:)``).
+            var pending: [PendingAttack] = []
+            pending.reserveCapacity(ICCMAReader.batch)
             func resolve() {
-                func number(_ s: Int, _ l: Int, _ start: Int) -> Int32 {
-                    let (id, inserted) = table.insert(s, l)
-                    if inserted { declared.append(-1); firstUse.append(start) }
+                func number(_ p: ByteNameTable.Probe, _ s: Int, _ l: Int, _ start: Int) -> Int32 {
+                    let (id, inserted) = table.insert(p, s, l)
+                    if inserted { declared.append(-1); firstUse.append(start); inOrder = false }
                     return id
                 }
-                for (aStart, aLength, bStart, bLength, start) in pending {
-                    sources.append(number(aStart, aLength, start))
-                    targets.append(number(bStart, bLength, start))
+                for a in pending {
+                    sources.append(number(a.source, a.sourceStart, Int(a.sourceLength), a.start))
+                    targets.append(number(a.target, a.targetStart, Int(a.targetLength), a.start))
                 }
                 pending.removeAll(keepingCapacity: true)
             }
@@ -189,7 +192,10 @@ public enum ICCMAReader {
                     try expect(0x2E, "'.' after 'arg(...)'")
                     let (id, inserted) = table.insert(name.start, name.length)
                     if inserted { declared.append(-1); firstUse.append(Int.max) }
-                    if declared[Int(id)] < 0 { declared[Int(id)] = Int32(names.count); names.append(table.name(id)) }
+                    if declared[Int(id)] < 0 {
+                        if Int(id) != names.count { inOrder = false }
+                        declared[Int(id)] = Int32(names.count); names.append(table.name(id))
+                    }
                 case 2:
                     try expect(0x28, "'(' after 'att'")
                     let a = try apxName()
@@ -197,9 +203,13 @@ public enum ICCMAReader {
                     let b = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'att(...)'")
-                    sink &+= table.touch(a.start, a.length) &+ table.touch(b.start, b.length)
-                    pending.append((a.start, a.length, b.start, b.length, start))
-                    if pending.count == 64 { resolve() }
+                    pending.append(
+                        PendingAttack(
+                            source: table.probe(a.start, a.length), target: table.probe(b.start, b.length),
+                            sourceStart: a.start, targetStart: b.start,
+                            sourceLength: Int32(truncatingIfNeeded: a.length),
+                            targetLength: Int32(truncatingIfNeeded: b.length), start: start))
+                    if pending.count == ICCMAReader.batch { resolve() }
                 default:
                     pos = start
                     while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
@@ -207,7 +217,6 @@ public enum ICCMAReader {
                 }
             }
             resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
             if names.count < table.count {
                 // The first attack (in the file) that names an undeclared argument; its first such name.
                 var worst = -1
@@ -219,8 +228,10 @@ public enum ICCMAReader {
                     base: base, count: buf.count, file: file, "attack names undeclared argument '\(name)'",
                     at: firstUse[worst], hint: Suggestions.hint(for: name, in: names))
             }
-            for i in 0..<sources.count {
-                sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
+            if !inOrder {  // otherwise every name's number is its argument number already
+                for i in 0..<sources.count {
+                    sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
+                }
             }
             return ICCMAFramework(
                 framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
@@ -230,15 +241,15 @@ public enum ICCMAReader {
             guard let base = buf.baseAddress else {
                 return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
             }
-            var table = ByteNameTable(base: base)
+            var table = ByteNameTable(base: base, count: buf.count)
             var names: [String] = []
             var sources: [Int32] = [], targets: [Int32] = []
             var inEdges = false
-            // Edges are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``); an
-            // error found while parsing first resolves the edges before it, whose unknown nodes come first.
-            var pending: [(Int, Int, Int, Int)] = []
-            pending.reserveCapacity(64)
-            var sink: UInt32 = 0
+            // Edges are looked up a batch at a time, their slots prefetched as they were parsed
+            // (``ByteNameTable/probe(_:_:)``); an error found while parsing first resolves the edges before it,
+            // whose unknown nodes come first.
+            var pending: [PendingAttack] = []
+            pending.reserveCapacity(ICCMAReader.batch)
             func resolve() throws(DiagnosticError) {
                 func unknown(_ s: Int, _ l: Int) -> DiagnosticError {
                     let name = String(decoding: buf[s..<(s + l)], as: UTF8.self)
@@ -246,9 +257,14 @@ public enum ICCMAReader {
                         base: base, count: buf.count, file: file, "edge names unknown node '\(name)'", at: s,
                         hint: Suggestions.hint(for: name, in: names))
                 }
-                for (aStart, aLength, bStart, bLength) in pending {
-                    guard let a = table.find(aStart, aLength) else { throw unknown(aStart, aLength) }
-                    guard let b = table.find(bStart, bLength) else { throw unknown(bStart, bLength) }
+                for e in pending {
+                    let aLength = Int(e.sourceLength), bLength = Int(e.targetLength)
+                    guard let a = table.find(e.source, e.sourceStart, aLength) else {
+                        throw unknown(e.sourceStart, aLength)
+                    }
+                    guard let b = table.find(e.target, e.targetStart, bLength) else {
+                        throw unknown(e.targetStart, bLength)
+                    }
                     sources.append(a); targets.append(b)
                 }
                 pending.removeAll(keepingCapacity: true)
@@ -258,7 +274,11 @@ public enum ICCMAReader {
                 if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
                 if buf[pos] == 0x23 {
                     if inEdges { try resolve(); throw error("a second '#' separator") }
-                    inEdges = true; skipLine(); continue
+                    inEdges = true; skipLine()
+                    // "a b\n": pages never written are never touched
+                    sources.reserveCapacity((buf.count - pos) / 4 + 1)
+                    targets.reserveCapacity((buf.count - pos) / 4 + 1)
+                    continue
                 }
                 let start = pos
                 let end = wordEnd()
@@ -275,15 +295,35 @@ public enum ICCMAReader {
                 let secondEnd = wordEnd()
                 pos = secondEnd
                 if secondEnd == secondStart { try resolve(); throw error("expected two node ids on an edge line") }
-                sink &+= table.touch(start, end - start) &+ table.touch(secondStart, secondEnd - secondStart)
-                pending.append((start, end - start, secondStart, secondEnd - secondStart))
-                if pending.count == 64 { try resolve() }
+                pending.append(
+                    PendingAttack(
+                        source: table.probe(start, end - start),
+                        target: table.probe(secondStart, secondEnd - secondStart),
+                        sourceStart: start, targetStart: secondStart,
+                        sourceLength: Int32(truncatingIfNeeded: end - start),
+                        targetLength: Int32(truncatingIfNeeded: secondEnd - secondStart), start: start))
+                if pending.count == ICCMAReader.batch { try resolve() }
                 skipLine()
             }
             try resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
             return ICCMAFramework(
                 framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
+    }
+
+    /// How many attacks the apx and tgf readers parse before looking their names up: enough lines that the first
+    /// slot prefetched has arrived from memory when it is read.
+    static let batch = 32
+
+    /// An attack (an edge) parsed and not yet looked up: its two names, hashed and prefetched, and where its line
+    /// starts.
+    private struct PendingAttack {
+        var source: ByteNameTable.Probe
+        var target: ByteNameTable.Probe
+        var sourceStart: Int
+        var targetStart: Int
+        var sourceLength: Int32
+        var targetLength: Int32
+        var start: Int
     }
 }
