@@ -13,4 +13,13 @@ static inline __attribute__((always_inline)) void argraph_prefetch(const void *a
 #endif
 }
 
+// The same for a line about to be written (the cache fetches it for ownership).
+static inline __attribute__((always_inline)) void argraph_prefetch_write(const void *address) {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address, 1, 3);
+#else
+    (void)address;
+#endif
+}
+
 #endif

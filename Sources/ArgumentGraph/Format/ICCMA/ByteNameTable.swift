@@ -1,3 +1,4 @@
+import ArgumentGraphModel
 #if canImport(CPrefetch)
     import CPrefetch
 #endif
@@ -34,7 +35,7 @@ struct ByteNameTable {
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         end = count
-        slots = [Slot](repeating: Slot(key: 0, meta: 0, idPlusOne: 0), count: 1 << 12)
+        slots = ByteNameTable.empty(1 << 12)
         mask = slots.count - 1
     }
 
@@ -153,8 +154,17 @@ struct ByteNameTable {
         return (id, true)
     }
 
+    /// `count` empty slots, on 2 MB pages when there are many (each lookup of a big table is a TLB miss otherwise).
+    private static func empty(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { s, initialized in
+            AttackFramework.adviseHugePages(s)
+            s.initialize(repeating: Slot(key: 0, meta: 0, idPlusOne: 0))
+            initialized = count
+        }
+    }
+
     private mutating func grow() {
-        var fresh = [Slot](repeating: Slot(key: 0, meta: 0, idPlusOne: 0), count: 2 * slots.count)
+        var fresh = ByteNameTable.empty(2 * slots.count)
         let newMask = fresh.count - 1
         for s in slots where s.idPlusOne != 0 {  // non-ASCII names are not in the slots
             let r = ranges[Int(s.idPlusOne) - 1]

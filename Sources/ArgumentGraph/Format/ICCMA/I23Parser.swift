@@ -25,7 +25,9 @@ enum I23Parser {
         var failure: DiagnosticError?
         var sources: [Int32] = []
         let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
+            AttackFramework.adviseHugePages(tgt)
             sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
+                AttackFramework.adviseHugePages(src)
                 do throws(DiagnosticError) {
                     (m, sorted) = try c.attacks(
                         n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
