@@ -163,14 +163,31 @@ struct ByteNameTable {
         }
     }
 
+    /// Doubles the slots: names are placed again in id order (their bytes mostly follow each other in the buffer),
+    /// each one's new slot prefetched a few names ahead.
     private mutating func grow() {
         var fresh = ByteNameTable.empty(2 * slots.count)
         let newMask = fresh.count - 1
-        for s in slots where s.idPlusOne != 0 {  // non-ASCII names are not in the slots
-            let r = ranges[Int(s.idPlusOne) - 1]
-            var i = Int(truncatingIfNeeded: digest(r.start, r.length).hash) & newMask
-            while fresh[i].idPlusOne != 0 { i = (i &+ 1) & newMask }
-            fresh[i] = s
+        let count = ranges.count
+        fresh.withUnsafeMutableBufferPointer { f in
+            ranges.withUnsafeBufferPointer { r in
+                for id in 0..<count {
+                    #if canImport(CPrefetch)
+                        if id &+ 16 < count {
+                            let ahead = digest(r[id &+ 16].start, r[id &+ 16].length)
+                            if ahead.ascii {
+                                argraph_prefetch_write(f.baseAddress! + (Int(truncatingIfNeeded: ahead.hash) & newMask))
+                            }
+                        }
+                    #endif
+                    let p = digest(r[id].start, r[id].length)
+                    guard p.ascii else { continue }  // non-ASCII names are not in the slots
+                    var i = Int(truncatingIfNeeded: p.hash) & newMask
+                    while f[i].idPlusOne != 0 { i = (i &+ 1) & newMask }
+                    f[i] = Slot(
+                        key: p.key, meta: meta(p.hash, r[id].length), idPlusOne: Int32(truncatingIfNeeded: id &+ 1))
+                }
+            }
         }
         slots = fresh
         mask = newMask

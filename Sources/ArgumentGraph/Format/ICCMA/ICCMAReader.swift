@@ -98,9 +98,13 @@ public enum ICCMAReader {
         @inline(__always) mutating func atLineEnd() -> Bool { pos >= buf.count || buf[pos] == 0x0A }
 
         /// The end of the blank-delimited word at `pos` (a whole node id, however long).
-        func wordEnd() -> Int {
+        @inline(__always) func wordEnd() -> Int {
             var e = pos
-            while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A { e += 1 }
+            while e < buf.count {
+                let c = buf[e]
+                if c <= 0x20 && (isBlank(c) || c == 0x0A) { break }  // blanks and '\n' are all at most ' '
+                e &+= 1
+            }
             return e
         }
 
@@ -124,8 +128,10 @@ public enum ICCMAReader {
                 pos += 1; skipBlanks()
                 return range
             }
-            while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) {
-                pos += 1
+            while pos < buf.count {
+                let c = buf[pos]  // ',', ')', '\n' and the blanks are all at most ','
+                if c <= 0x2C && (c == 0x2C || c == 0x29 || c == 0x0A || isBlank(c)) { break }
+                pos &+= 1
             }
             if pos == start { throw error("expected an argument name", at: start) }
             let range = (start, pos - start)
@@ -133,7 +139,12 @@ public enum ICCMAReader {
             return range
         }
 
-        mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
+        @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
+            if pos < buf.count && buf[pos] == c { pos &+= 1; return }  // no blanks before it: the common case
+            try expectAfterBlanks(c, what)
+        }
+
+        mutating func expectAfterBlanks(_ c: UInt8, _ what: String) throws(DiagnosticError) {
             skipBlanks()
             guard pos < buf.count && buf[pos] == c else { throw error("expected \(what)") }
             pos += 1
@@ -163,8 +174,8 @@ public enum ICCMAReader {
             var sources: [Int32] = [], targets: [Int32] = []
             sources.reserveCapacity(buf.count / 10 + 1)  // "att(a,b).\n": pages never written are never touched
             targets.reserveCapacity(buf.count / 10 + 1)
-            // Attacks are looked up a batch at a time, their slots prefetched as they were parsed
-            // (``ByteNameTable/probe(_:_:)``).
+            // Arguments and attacks are looked up a batch at a time, in file order, their slots prefetched as they
+            // were parsed (``ByteNameTable/probe(_:_:)``); an error found while parsing does not depend on them.
             var pending: [PendingAttack] = []
             pending.reserveCapacity(ICCMAReader.batch)
             func resolve() {
@@ -174,6 +185,15 @@ public enum ICCMAReader {
                     return id
                 }
                 for a in pending {
+                    if a.isArgument {
+                        let (id, inserted) = table.insert(a.source, a.sourceStart, Int(a.sourceLength))
+                        if inserted { declared.append(-1); firstUse.append(Int.max) }
+                        if declared[Int(id)] < 0 {
+                            if Int(id) != names.count { inOrder = false }
+                            declared[Int(id)] = Int32(names.count); names.append(table.name(id))
+                        }
+                        continue
+                    }
                     sources.append(number(a.source, a.sourceStart, Int(a.sourceLength), a.start))
                     targets.append(number(a.target, a.targetStart, Int(a.targetLength), a.start))
                 }
@@ -190,12 +210,13 @@ public enum ICCMAReader {
                     let name = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'arg(...)'")
-                    let (id, inserted) = table.insert(name.start, name.length)
-                    if inserted { declared.append(-1); firstUse.append(Int.max) }
-                    if declared[Int(id)] < 0 {
-                        if Int(id) != names.count { inOrder = false }
-                        declared[Int(id)] = Int32(names.count); names.append(table.name(id))
-                    }
+                    let p = table.probe(name.start, name.length)
+                    pending.append(
+                        PendingAttack(
+                            source: p, target: p, sourceStart: name.start, targetStart: name.start,
+                            sourceLength: Int32(truncatingIfNeeded: name.length), targetLength: 0, start: start,
+                            isArgument: true))
+                    if pending.count == ICCMAReader.batch { resolve() }
                 case 2:
                     try expect(0x28, "'(' after 'att'")
                     let a = try apxName()
@@ -208,7 +229,7 @@ public enum ICCMAReader {
                             source: table.probe(a.start, a.length), target: table.probe(b.start, b.length),
                             sourceStart: a.start, targetStart: b.start,
                             sourceLength: Int32(truncatingIfNeeded: a.length),
-                            targetLength: Int32(truncatingIfNeeded: b.length), start: start))
+                            targetLength: Int32(truncatingIfNeeded: b.length), start: start, isArgument: false))
                     if pending.count == ICCMAReader.batch { resolve() }
                 default:
                     pos = start
@@ -245,9 +266,9 @@ public enum ICCMAReader {
             var names: [String] = []
             var sources: [Int32] = [], targets: [Int32] = []
             var inEdges = false
-            // Edges are looked up a batch at a time, their slots prefetched as they were parsed
-            // (``ByteNameTable/probe(_:_:)``); an error found while parsing first resolves the edges before it,
-            // whose unknown nodes come first.
+            // Nodes and edges are looked up a batch at a time, their slots prefetched as they were parsed
+            // (``ByteNameTable/probe(_:_:)``); the nodes are all looked up at the '#', and an error found while
+            // parsing first resolves the edges before it, whose unknown nodes come first.
             var pending: [PendingAttack] = []
             pending.reserveCapacity(ICCMAReader.batch)
             func resolve() throws(DiagnosticError) {
@@ -258,6 +279,16 @@ public enum ICCMAReader {
                         hint: Suggestions.hint(for: name, in: names))
                 }
                 for e in pending {
+                    if e.isArgument {  // a node
+                        let (id, inserted) = table.insert(e.source, e.sourceStart, Int(e.sourceLength))
+                        if !inserted {
+                            throw I23Parser.fail(
+                                base: base, count: buf.count, file: file, "duplicate node '\(table.name(id))'",
+                                at: e.sourceStart, hint: nil)
+                        }
+                        names.append(table.name(id))
+                        continue
+                    }
                     let aLength = Int(e.sourceLength), bLength = Int(e.targetLength)
                     guard let a = table.find(e.source, e.sourceStart, aLength) else {
                         throw unknown(e.sourceStart, aLength)
@@ -274,6 +305,7 @@ public enum ICCMAReader {
                 if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
                 if buf[pos] == 0x23 {
                     if inEdges { try resolve(); throw error("a second '#' separator") }
+                    try resolve()  // the nodes
                     inEdges = true; skipLine()
                     // "a b\n": pages never written are never touched
                     sources.reserveCapacity((buf.count - pos) / 4 + 1)
@@ -284,9 +316,13 @@ public enum ICCMAReader {
                 let end = wordEnd()
                 pos = end
                 if !inEdges {
-                    let (id, inserted) = table.insert(start, end - start)
-                    if !inserted { throw error("duplicate node '\(table.name(id))'", at: start) }
-                    names.append(table.name(id))
+                    let p = table.probe(start, end - start)
+                    pending.append(
+                        PendingAttack(
+                            source: p, target: p, sourceStart: start, targetStart: start,
+                            sourceLength: Int32(truncatingIfNeeded: end - start), targetLength: 0, start: start,
+                            isArgument: true))
+                    if pending.count == ICCMAReader.batch { try resolve() }
                     skipLine()  // a label may follow
                     continue
                 }
@@ -301,7 +337,8 @@ public enum ICCMAReader {
                         target: table.probe(secondStart, secondEnd - secondStart),
                         sourceStart: start, targetStart: secondStart,
                         sourceLength: Int32(truncatingIfNeeded: end - start),
-                        targetLength: Int32(truncatingIfNeeded: secondEnd - secondStart), start: start))
+                        targetLength: Int32(truncatingIfNeeded: secondEnd - secondStart), start: start,
+                        isArgument: false))
                 if pending.count == ICCMAReader.batch { try resolve() }
                 skipLine()
             }
@@ -316,7 +353,7 @@ public enum ICCMAReader {
     static let batch = 32
 
     /// An attack (an edge) parsed and not yet looked up: its two names, hashed and prefetched, and where its line
-    /// starts.
+    /// starts; or an apx argument declaration (its one name as the source).
     private struct PendingAttack {
         var source: ByteNameTable.Probe
         var target: ByteNameTable.Probe
@@ -325,5 +362,6 @@ public enum ICCMAReader {
         var sourceLength: Int32
         var targetLength: Int32
         var start: Int
+        var isArgument: Bool
     }
 }
