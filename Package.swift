@@ -22,13 +22,14 @@ let package = Package(
         // (docs/architecture.md). The folders stay where they were: each target names its folder with `path:`.
         .target(name: "ArgumentGraphText", path: "Sources/ArgumentGraph/Text"),
         .target(
-            name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText", "CPrefetch"], path: "Sources/ArgumentGraph/Model"
+            name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText", "CPrefetch"],
+            path: "Sources/ArgumentGraph/Model"
         ),
         .target(
             name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel", "CPrefetch"],
             path: "Sources/ArgumentGraph/Format"
         ),
-        // A header-only C wrapper for __builtin_prefetch: the ICCMA readers' name lookups and the CSR build use it (issue 23).
+        // A header-only C wrapper for __builtin_prefetch, for the ICCMA readers and the CSR build (issue 23).
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(
             name: "ArgumentGraphAnalysis",
