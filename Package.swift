@@ -21,11 +21,16 @@ let package = Package(
         // The library in one-way layers, each a target of its own so that the compiler refuses an upward import
         // (docs/architecture.md). The folders stay where they were: each target names its folder with `path:`.
         .target(name: "ArgumentGraphText", path: "Sources/ArgumentGraph/Text"),
-        .target(name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText"], path: "Sources/ArgumentGraph/Model"),
         .target(
-            name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel"],
+            name: "ArgumentGraphModel", dependencies: ["ArgumentGraphText", "CPrefetch"],
+            path: "Sources/ArgumentGraph/Model"
+        ),
+        .target(
+            name: "ArgumentGraphFormats", dependencies: ["ArgumentGraphText", "ArgumentGraphModel", "CPrefetch"],
             path: "Sources/ArgumentGraph/Format"
         ),
+        // A header-only C wrapper for __builtin_prefetch, for the ICCMA readers and the CSR build (issue 23).
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(
             name: "ArgumentGraphAnalysis",
             dependencies: ["ArgumentGraphText", "ArgumentGraphModel"] + (hasCaDiCaL ? ["CCaDiCaL"] : []),

@@ -1,3 +1,10 @@
+#if canImport(CPrefetch)
+    import CPrefetch
+#endif
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension AttackFramework {
     /// Both CSR tables of the pairs `(sources[i], targets[i])` in any order, built by counting and placing rather
     /// than sorting: one pass counts each argument's attacks both ways, one places every attack in its attacker's
@@ -8,8 +15,8 @@ extension AttackFramework {
         attackers: Adjacency, attacked: Adjacency
     ) {
         let m = min(sources.count, targets.count)
-        var outOffsets = [Int32](repeating: 0, count: n + 1)
-        var inOffsets = [Int32](repeating: 0, count: n + 1)
+        var outOffsets = zeros(n + 1)
+        var inOffsets = zeros(n + 1)
         var kept = 0
         sources.withUnsafeBufferPointer { s in
             targets.withUnsafeBufferPointer { t in
@@ -17,6 +24,10 @@ extension AttackFramework {
                     inOffsets.withUnsafeMutableBufferPointer { inn in
                         let limit = UInt32(truncatingIfNeeded: n)
                         for i in 0..<m {
+                            if i &+ ahead < m {  // the counters a few attacks on, which are random in a big table
+                                prefetchWrite(out, s[i &+ ahead] &+ 1, limit &+ 1)
+                                prefetchWrite(inn, t[i &+ ahead] &+ 1, limit &+ 1)
+                            }
                             let a = UInt32(bitPattern: s[i]), b = UInt32(bitPattern: t[i])
                             if a < limit && b < limit {
                                 out[Int(a) &+ 1] &+= 1; inn[Int(b) &+ 1] &+= 1; kept &+= 1
@@ -28,15 +39,25 @@ extension AttackFramework {
             }
         }
         let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        adviseHugePages(UnsafeMutableBufferPointer(start: fill, count: n))
         defer { fill.deallocate() }
         // Attacked rows in input order.
-        let attacked = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
+        var sortedAttacked = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
+            adviseHugePages(e)
             sources.withUnsafeBufferPointer { s in
                 targets.withUnsafeBufferPointer { t in
                     outOffsets.withUnsafeBufferPointer { out in
                         fill.update(from: out.baseAddress!, count: n)
                         let limit = UInt32(truncatingIfNeeded: n)
+                        let fills = UnsafeMutableBufferPointer(start: fill, count: n)
                         for i in 0..<m {
+                            // The fill counter `ahead` attacks on, and the row slot of the one half as far on,
+                            // whose counter was prefetched before.
+                            if i &+ ahead < m { prefetchWrite(fills, s[i &+ ahead], limit) }
+                            if i &+ ahead / 2 < m {
+                                let a = UInt32(bitPattern: s[i &+ ahead / 2])
+                                if a < limit { prefetchWrite(e, fill[Int(a)], UInt32(truncatingIfNeeded: kept)) }
+                            }
                             let a = UInt32(bitPattern: s[i]), b = UInt32(bitPattern: t[i])
                             guard a < limit && b < limit else { continue }
                             let slot = Int(fill[Int(a)])
@@ -50,12 +71,21 @@ extension AttackFramework {
         }
         // Attackers rows, filled attacker by attacker: each comes out sorted.
         var attackers = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
-            attacked.withUnsafeBufferPointer { row in
+            adviseHugePages(e)
+            sortedAttacked.withUnsafeBufferPointer { row in
                 outOffsets.withUnsafeBufferPointer { out in
                     inOffsets.withUnsafeBufferPointer { inn in
                         fill.update(from: inn.baseAddress!, count: n)
+                        let fills = UnsafeMutableBufferPointer(start: fill, count: n)
+                        let limit = UInt32(truncatingIfNeeded: n)
                         for a in 0..<n {
                             for k in Int(out[a])..<Int(out[a &+ 1]) {
+                                // Rows follow each other: the entry `ahead` on is in this row or a later one.
+                                if k &+ ahead < kept { prefetchWrite(fills, row[k &+ ahead], limit) }
+                                if k &+ ahead / 2 < kept {
+                                    let b = Int(row[k &+ ahead / 2])
+                                    prefetchWrite(e, fill[b], UInt32(truncatingIfNeeded: kept))
+                                }
                                 let b = Int(row[k])
                                 let slot = Int(fill[b])
                                 e[slot] = Int32(truncatingIfNeeded: a)
@@ -67,7 +97,7 @@ extension AttackFramework {
             }
             initialized = kept
         }
-        var sortedAttacked = attacked
+        // The attacked rows, in input order until now, are sorted in place.
         var duplicates = false
         sortedAttacked.withUnsafeMutableBufferPointer { row in
             outOffsets.withUnsafeBufferPointer { out in
@@ -96,6 +126,43 @@ extension AttackFramework {
         return (
             Adjacency(offsets: inOffsets, entries: attackers), Adjacency(offsets: outOffsets, entries: sortedAttacked)
         )
+    }
+
+    /// How many attacks ahead the passes over attacks prefetch the random entries they will touch.
+    private static let ahead = 16
+
+    /// Prefetches `table[index]` for writing when `index` is below `limit` (a prefetch never faults, but an index
+    /// out of range is not a line worth fetching).
+    @inline(__always) private static func prefetchWrite(
+        _ table: UnsafeMutableBufferPointer<Int32>, _ index: Int32, _ limit: UInt32
+    ) {
+        #if canImport(CPrefetch)
+            if UInt32(bitPattern: index) < limit { argraph_prefetch_write(table.baseAddress! + Int(index)) }
+        #endif
+    }
+
+    /// `count` zeros, on 2 MB pages when there are many (``adviseHugePages(_:)``).
+    private static func zeros(_ count: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: count) { z, initialized in
+            adviseHugePages(z)
+            z.initialize(repeating: 0)
+            initialized = count
+        }
+    }
+
+    /// Asks the kernel for 2 MB pages under the whole 2 MB blocks of a large buffer not yet written: a buffer of
+    /// tens of megabytes written at random costs a page fault and a TLB miss per 4 KB page otherwise.
+    package static func adviseHugePages<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
+        #if os(Linux)
+            let huge = 1 << 21
+            let bytes = buffer.count &* MemoryLayout<T>.stride
+            guard bytes >= 2 &* huge, let base = buffer.baseAddress else { return }
+            let start = (Int(bitPattern: base) &+ huge &- 1) & ~(huge &- 1)
+            let end = (Int(bitPattern: base) &+ bytes) & ~(huge &- 1)
+            if end > start {
+                _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end &- start, MADV_HUGEPAGE)
+            }
+        #endif
     }
 
     /// Drops repeated entries within each sorted row, moving the rows together.

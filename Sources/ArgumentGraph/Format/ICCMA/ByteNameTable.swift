@@ -1,13 +1,21 @@
+import ArgumentGraphModel
+#if canImport(CPrefetch)
+    import CPrefetch
+#endif
 import Foundation
 
 /// Names that are byte ranges of one input buffer, numbered in order of first insertion: an open-addressing hash
 /// table that never makes a `String` to look a name up (the apx and tgf readers make one per argument, once).
 ///
 /// Each slot holds a name's first 8 bytes, its hash and length, and its id, so that a lookup of a name of up to
-/// 8 bytes (most ICCMA names) touches one slot and nothing else: with 10^6 names in random order, each further
-/// memory access per lookup is a cache miss.
+/// 8 bytes (most ICCMA names) touches one slot and nothing else. With 10^6 names in random order each lookup is a
+/// DRAM miss, so the readers look names up in two steps: ``probe(_:_:)`` hashes the name and prefetches its slot as
+/// the line is parsed, and ``find(_:_:_:)`` or ``insert(_:_:_:)`` reads the slot a few dozen lines later, when it
+/// has arrived; the misses of many lookups then overlap instead of coming one after another.
 struct ByteNameTable {
     let base: UnsafePointer<UInt8>
+    /// The number of bytes at `base`: a name's first 8 bytes are read as one word when they are all inside.
+    let end: Int
     private struct Slot { var key: UInt64; var meta: UInt32; var idPlusOne: Int32 }
     private var slots: [Slot]
     private var mask: Int
@@ -17,9 +25,17 @@ struct ByteNameTable {
     /// equivalent, or invalid UTF-8 both shown as U+FFFD) are one name, as they are wherever names are strings.
     private var nonASCII: [String: Int32] = [:]
 
-    init(base: UnsafePointer<UInt8>) {
+    /// A name's first 8 bytes (zero-padded), a hash of the whole name, and whether it is all ASCII.
+    struct Probe {
+        var key: UInt64
+        var hash: UInt64
+        var ascii: Bool
+    }
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
-        slots = [Slot](repeating: Slot(key: 0, meta: 0, idPlusOne: 0), count: 1 << 12)
+        end = count
+        slots = ByteNameTable.empty(1 << 12)
         mask = slots.count - 1
     }
 
@@ -32,19 +48,43 @@ struct ByteNameTable {
         return String(decoding: UnsafeBufferPointer(start: base + r.start, count: r.length), as: UTF8.self)
     }
 
-    /// The first 8 bytes (zero-padded) and a hash of the whole name whose low bits carry its length.
-    @inline(__always) private func digest(_ start: Int, _ length: Int) -> (key: UInt64, hash: UInt64) {
-        var key: UInt64 = 0
+    /// The name at `start..<start + length` hashed, its slot asked of the cache (a prefetch: it returns at once).
+    @inline(__always) func probe(_ start: Int, _ length: Int) -> Probe {
+        let p = digest(start, length)
+        #if canImport(CPrefetch)
+            if p.ascii {
+                slots.withUnsafeBufferPointer {
+                    argraph_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: p.hash) & mask))
+                }
+            }
+        #endif
+        return p
+    }
+
+    /// The first 8 bytes (zero-padded), a hash of the whole name whose low bits carry its length, and whether it
+    /// is ASCII.
+    @inline(__always) private func digest(_ start: Int, _ length: Int) -> Probe {
         let p = base + start
-        for i in 0..<min(length, 8) { key |= UInt64(p[i]) << UInt64(8 * i) }
+        var key: UInt64
+        if start &+ 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            key = length >= 8 ? word : word & ((1 &<< UInt64(truncatingIfNeeded: 8 &* length)) &- 1)
+        } else {
+            key = 0
+            for i in 0..<min(length, 8) { key |= UInt64(p[i]) << UInt64(8 * i) }
+        }
+        var high = key & 0x8080_8080_8080_8080
         var h = (key ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
         if length > 8 {
-            for i in 8..<length { h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3 }
+            for i in 8..<length {
+                h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
+                high |= UInt64(p[i] & 0x80)
+            }
         }
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 32
-        return (key, h)
+        return Probe(key: key, hash: h, ascii: high == 0)
     }
 
     @inline(__always) private func meta(_ hash: UInt64, _ length: Int) -> UInt32 {
@@ -59,36 +99,23 @@ struct ByteNameTable {
         return r.length == length && memcmp(base + r.start, base + start, length) == 0
     }
 
-    /// Reads the slot where a lookup of this name starts, and returns a word of it: a reader calls this as it
-    /// parses a line and looks the name up a few dozen lines later, so that the cache misses of many lookups
-    /// overlap instead of coming one after another (what the caller does with the word does not matter, but it
-    /// must use it, or the load is optimised away).
-    @inline(__always) func touch(_ start: Int, _ length: Int) -> UInt32 {
-        let h = digest(start, length).hash
-        return slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: h) & mask].meta }
-    }
-
-    @inline(__always) private func isASCII(_ start: Int, _ length: Int) -> Bool {
-        var any: UInt8 = 0
-        for i in 0..<length { any |= base[start &+ i] }
-        return any < 0x80
-    }
-
     private func text(_ start: Int, _ length: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
     }
 
     /// The id of the name at `start..<start + length`, if it is in the table.
-    func find(_ start: Int, _ length: Int) -> Int32? {
-        if !isASCII(start, length) { return nonASCII[text(start, length)] }
-        let (key, h) = digest(start, length)
-        let m = meta(h, length)
+    func find(_ start: Int, _ length: Int) -> Int32? { find(digest(start, length), start, length) }
+
+    /// The id of the name at `start..<start + length`, whose ``probe(_:_:)`` is `p`, if it is in the table.
+    @inline(__always) func find(_ p: Probe, _ start: Int, _ length: Int) -> Int32? {
+        if !p.ascii { return nonASCII[text(start, length)] }
+        let m = meta(p.hash, length)
         return slots.withUnsafeBufferPointer { slots in
-            var i = Int(truncatingIfNeeded: h) & mask
+            var i = Int(truncatingIfNeeded: p.hash) & mask
             while true {
                 let s = slots[i]
                 if s.idPlusOne == 0 { return nil }
-                if matches(s, key, m, start, length) { return s.idPlusOne - 1 }
+                if matches(s, p.key, m, start, length) { return s.idPlusOne - 1 }
                 i = (i &+ 1) & mask
             }
         }
@@ -96,7 +123,12 @@ struct ByteNameTable {
 
     /// The id of the name, added with the next id when new.
     mutating func insert(_ start: Int, _ length: Int) -> (id: Int32, inserted: Bool) {
-        if !isASCII(start, length) {
+        insert(digest(start, length), start, length)
+    }
+
+    /// The id of the name whose ``probe(_:_:)`` is `p`, added with the next id when new.
+    @inline(__always) mutating func insert(_ p: Probe, _ start: Int, _ length: Int) -> (id: Int32, inserted: Bool) {
+        if !p.ascii {
             let key = text(start, length)
             if let id = nonASCII[key] { return (id, false) }
             let id = Int32(ranges.count)
@@ -104,30 +136,58 @@ struct ByteNameTable {
             nonASCII[key] = id
             return (id, true)
         }
-        let (key, h) = digest(start, length)
-        let m = meta(h, length)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let s = slots[i]
-            if s.idPlusOne == 0 { break }
-            if matches(s, key, m, start, length) { return (s.idPlusOne - 1, false) }
-            i = (i &+ 1) & mask
+        let m = meta(p.hash, length)
+        let found: (slot: Int, id: Int32) = slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: p.hash) & mask
+            while true {
+                let s = slots[i]
+                if s.idPlusOne == 0 { return (i, -1) }
+                if matches(s, p.key, m, start, length) { return (i, s.idPlusOne - 1) }
+                i = (i &+ 1) & mask
+            }
         }
+        if found.id >= 0 { return (found.id, false) }
         let id = Int32(ranges.count)
         ranges.append((start, length))
-        slots[i] = Slot(key: key, meta: m, idPlusOne: id + 1)
+        slots[found.slot] = Slot(key: p.key, meta: m, idPlusOne: id + 1)
         if 2 * ranges.count > slots.count { grow() }
         return (id, true)
     }
 
+    /// `count` empty slots, on 2 MB pages when there are many (each lookup of a big table is a TLB miss otherwise).
+    private static func empty(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { s, initialized in
+            AttackFramework.adviseHugePages(s)
+            s.initialize(repeating: Slot(key: 0, meta: 0, idPlusOne: 0))
+            initialized = count
+        }
+    }
+
+    /// Doubles the slots: names are placed again in id order (their bytes mostly follow each other in the buffer),
+    /// each one's new slot prefetched a few names ahead.
     private mutating func grow() {
-        var fresh = [Slot](repeating: Slot(key: 0, meta: 0, idPlusOne: 0), count: 2 * slots.count)
+        var fresh = ByteNameTable.empty(2 * slots.count)
         let newMask = fresh.count - 1
-        for s in slots where s.idPlusOne != 0 {  // non-ASCII names are not in the slots
-            let r = ranges[Int(s.idPlusOne) - 1]
-            var i = Int(truncatingIfNeeded: digest(r.start, r.length).hash) & newMask
-            while fresh[i].idPlusOne != 0 { i = (i &+ 1) & newMask }
-            fresh[i] = s
+        let count = ranges.count
+        fresh.withUnsafeMutableBufferPointer { f in
+            ranges.withUnsafeBufferPointer { r in
+                for id in 0..<count {
+                    #if canImport(CPrefetch)
+                        if id &+ 16 < count {
+                            let ahead = digest(r[id &+ 16].start, r[id &+ 16].length)
+                            if ahead.ascii {
+                                argraph_prefetch_write(f.baseAddress! + (Int(truncatingIfNeeded: ahead.hash) & newMask))
+                            }
+                        }
+                    #endif
+                    let p = digest(r[id].start, r[id].length)
+                    guard p.ascii else { continue }  // non-ASCII names are not in the slots
+                    var i = Int(truncatingIfNeeded: p.hash) & newMask
+                    while f[i].idPlusOne != 0 { i = (i &+ 1) & newMask }
+                    f[i] = Slot(
+                        key: p.key, meta: meta(p.hash, r[id].length), idPlusOne: Int32(truncatingIfNeeded: id &+ 1))
+                }
+            }
         }
         slots = fresh
         mask = newMask

@@ -25,7 +25,9 @@ enum I23Parser {
         var failure: DiagnosticError?
         var sources: [Int32] = []
         let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
+            AttackFramework.adviseHugePages(tgt)
             sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
+                AttackFramework.adviseHugePages(src)
                 do throws(DiagnosticError) {
                     (m, sorted) = try c.attacks(
                         n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
@@ -69,7 +71,34 @@ enum I23Parser {
         }
 
         /// A decimal number of at most 9 digits (ids fit in Int32).
+        ///
+        /// One to seven digits followed by something else, with 8 bytes to read, are read as one word (SWAR): the
+        /// first byte that is not a digit is found with a mask, and the digits are summed with three multiplications
+        /// (Lemire's eight-digit method, with the digits shifted up behind leading zeros). Everything else, errors
+        /// included, goes digit by digit.
         @inline(__always) mutating func number() throws(DiagnosticError) -> Int {
+            if p &+ 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+                let x = word ^ 0x3030_3030_3030_3030  // digits become 0...9
+                // A byte is not a digit when x or x + 6 has a bit in its high half; a carry only runs from such a
+                // byte upwards, past the first one, which is all that is looked at.
+                let other = (x | (x &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0
+                let length = other.trailingZeroBitCount &>> 3
+                if length >= 1 && length <= 7 {
+                    var d = x &<< UInt64(truncatingIfNeeded: 64 &- 8 &* length)
+                    d = d &* 10 &+ (d &>> 8)
+                    d =
+                        ((d & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064
+                            &+ ((d &>> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) &>> 32
+                    p &+= length
+                    return Int(truncatingIfNeeded: d)
+                }
+            }
+            return try digits()
+        }
+
+        /// ``number()`` digit by digit.
+        mutating func digits() throws(DiagnosticError) -> Int {
             let start = p
             var q = p
             var v = 0

@@ -98,9 +98,13 @@ public enum ICCMAReader {
         @inline(__always) mutating func atLineEnd() -> Bool { pos >= buf.count || buf[pos] == 0x0A }
 
         /// The end of the blank-delimited word at `pos` (a whole node id, however long).
-        func wordEnd() -> Int {
+        @inline(__always) func wordEnd() -> Int {
             var e = pos
-            while e < buf.count && !isBlank(buf[e]) && buf[e] != 0x0A { e += 1 }
+            while e < buf.count {
+                let c = buf[e]
+                if c <= 0x20 && (isBlank(c) || c == 0x0A) { break }  // blanks and '\n' are all at most ' '
+                e &+= 1
+            }
             return e
         }
 
@@ -124,8 +128,10 @@ public enum ICCMAReader {
                 pos += 1; skipBlanks()
                 return range
             }
-            while pos < buf.count && buf[pos] != 0x2C && buf[pos] != 0x29 && buf[pos] != 0x0A && !isBlank(buf[pos]) {
-                pos += 1
+            while pos < buf.count {
+                let c = buf[pos]  // ',', ')', '\n' and the blanks are all at most ','
+                if c <= 0x2C && (c == 0x2C || c == 0x29 || c == 0x0A || isBlank(c)) { break }
+                pos &+= 1
             }
             if pos == start { throw error("expected an argument name", at: start) }
             let range = (start, pos - start)
@@ -133,7 +139,12 @@ public enum ICCMAReader {
             return range
         }
 
-        mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
+        @inline(__always) mutating func expect(_ c: UInt8, _ what: String) throws(DiagnosticError) {
+            if pos < buf.count && buf[pos] == c { pos &+= 1; return }  // no blanks before it: the common case
+            try expectAfterBlanks(c, what)
+        }
+
+        mutating func expectAfterBlanks(_ c: UInt8, _ what: String) throws(DiagnosticError) {
             skipBlanks()
             guard pos < buf.count && buf[pos] == c else { throw error("expected \(what)") }
             pos += 1
@@ -155,24 +166,36 @@ public enum ICCMAReader {
             guard let base = buf.baseAddress else {
                 return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
             }
-            var table = ByteNameTable(base: base)
+            var table = ByteNameTable(base: base, count: buf.count)
             var names: [String] = []
             var declared: [Int32] = []  // per name: its argument number, or -1
             var firstUse: [Int] = []  // per name: the first attack naming it
+            var inOrder = true  // whether every name so far was declared, in the order first seen
             var sources: [Int32] = [], targets: [Int32] = []
-            // Attacks are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``).
-            var pending: [(Int, Int, Int, Int, Int)] = []
-            pending.reserveCapacity(64)
-            var sink: UInt32 = 0
+            sources.reserveCapacity(buf.count / 10 + 1)  // "att(a,b).\n": pages never written are never touched
+            targets.reserveCapacity(buf.count / 10 + 1)
+            // Arguments and attacks are looked up a batch at a time, in file order, their slots prefetched as they
+            // were parsed (``ByteNameTable/probe(_:_:)``); an error found while parsing does not depend on them.
+            var pending: [PendingAttack] = []
+            pending.reserveCapacity(ICCMAReader.batch)
             func resolve() {
-                func number(_ s: Int, _ l: Int, _ start: Int) -> Int32 {
-                    let (id, inserted) = table.insert(s, l)
-                    if inserted { declared.append(-1); firstUse.append(start) }
+                func number(_ p: ByteNameTable.Probe, _ s: Int, _ l: Int, _ start: Int) -> Int32 {
+                    let (id, inserted) = table.insert(p, s, l)
+                    if inserted { declared.append(-1); firstUse.append(start); inOrder = false }
                     return id
                 }
-                for (aStart, aLength, bStart, bLength, start) in pending {
-                    sources.append(number(aStart, aLength, start))
-                    targets.append(number(bStart, bLength, start))
+                for a in pending {
+                    if a.isArgument {
+                        let (id, inserted) = table.insert(a.source, a.sourceStart, Int(a.sourceLength))
+                        if inserted { declared.append(-1); firstUse.append(Int.max) }
+                        if declared[Int(id)] < 0 {
+                            if Int(id) != names.count { inOrder = false }
+                            declared[Int(id)] = Int32(names.count); names.append(table.name(id))
+                        }
+                        continue
+                    }
+                    sources.append(number(a.source, a.sourceStart, Int(a.sourceLength), a.start))
+                    targets.append(number(a.target, a.targetStart, Int(a.targetLength), a.start))
                 }
                 pending.removeAll(keepingCapacity: true)
             }
@@ -187,9 +210,13 @@ public enum ICCMAReader {
                     let name = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'arg(...)'")
-                    let (id, inserted) = table.insert(name.start, name.length)
-                    if inserted { declared.append(-1); firstUse.append(Int.max) }
-                    if declared[Int(id)] < 0 { declared[Int(id)] = Int32(names.count); names.append(table.name(id)) }
+                    let p = table.probe(name.start, name.length)
+                    pending.append(
+                        PendingAttack(
+                            source: p, target: p, sourceStart: name.start, targetStart: name.start,
+                            sourceLength: Int32(truncatingIfNeeded: name.length), targetLength: 0, start: start,
+                            isArgument: true))
+                    if pending.count == ICCMAReader.batch { resolve() }
                 case 2:
                     try expect(0x28, "'(' after 'att'")
                     let a = try apxName()
@@ -197,9 +224,13 @@ public enum ICCMAReader {
                     let b = try apxName()
                     try expect(0x29, "')'")
                     try expect(0x2E, "'.' after 'att(...)'")
-                    sink &+= table.touch(a.start, a.length) &+ table.touch(b.start, b.length)
-                    pending.append((a.start, a.length, b.start, b.length, start))
-                    if pending.count == 64 { resolve() }
+                    pending.append(
+                        PendingAttack(
+                            source: table.probe(a.start, a.length), target: table.probe(b.start, b.length),
+                            sourceStart: a.start, targetStart: b.start,
+                            sourceLength: Int32(truncatingIfNeeded: a.length),
+                            targetLength: Int32(truncatingIfNeeded: b.length), start: start, isArgument: false))
+                    if pending.count == ICCMAReader.batch { resolve() }
                 default:
                     pos = start
                     while pos < buf.count && buf[pos] >= 0x61 && buf[pos] <= 0x7A { pos += 1 }
@@ -207,7 +238,6 @@ public enum ICCMAReader {
                 }
             }
             resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
             if names.count < table.count {
                 // The first attack (in the file) that names an undeclared argument; its first such name.
                 var worst = -1
@@ -219,8 +249,10 @@ public enum ICCMAReader {
                     base: base, count: buf.count, file: file, "attack names undeclared argument '\(name)'",
                     at: firstUse[worst], hint: Suggestions.hint(for: name, in: names))
             }
-            for i in 0..<sources.count {
-                sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
+            if !inOrder {  // otherwise every name's number is its argument number already
+                for i in 0..<sources.count {
+                    sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
+                }
             }
             return ICCMAFramework(
                 framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
@@ -230,15 +262,15 @@ public enum ICCMAReader {
             guard let base = buf.baseAddress else {
                 return ICCMAFramework(framework: AttackFramework(count: 0, attacks: []), names: [])
             }
-            var table = ByteNameTable(base: base)
+            var table = ByteNameTable(base: base, count: buf.count)
             var names: [String] = []
             var sources: [Int32] = [], targets: [Int32] = []
             var inEdges = false
-            // Edges are looked up 64 at a time, after their slots were touched (``ByteNameTable/touch(_:_:)``); an
-            // error found while parsing first resolves the edges before it, whose unknown nodes come first.
-            var pending: [(Int, Int, Int, Int)] = []
-            pending.reserveCapacity(64)
-            var sink: UInt32 = 0
+            // Nodes and edges are looked up a batch at a time, their slots prefetched as they were parsed
+            // (``ByteNameTable/probe(_:_:)``); the nodes are all looked up at the '#', and an error found while
+            // parsing first resolves the edges before it, whose unknown nodes come first.
+            var pending: [PendingAttack] = []
+            pending.reserveCapacity(ICCMAReader.batch)
             func resolve() throws(DiagnosticError) {
                 func unknown(_ s: Int, _ l: Int) -> DiagnosticError {
                     let name = String(decoding: buf[s..<(s + l)], as: UTF8.self)
@@ -246,9 +278,24 @@ public enum ICCMAReader {
                         base: base, count: buf.count, file: file, "edge names unknown node '\(name)'", at: s,
                         hint: Suggestions.hint(for: name, in: names))
                 }
-                for (aStart, aLength, bStart, bLength) in pending {
-                    guard let a = table.find(aStart, aLength) else { throw unknown(aStart, aLength) }
-                    guard let b = table.find(bStart, bLength) else { throw unknown(bStart, bLength) }
+                for e in pending {
+                    if e.isArgument {  // a node
+                        let (id, inserted) = table.insert(e.source, e.sourceStart, Int(e.sourceLength))
+                        if !inserted {
+                            throw I23Parser.fail(
+                                base: base, count: buf.count, file: file, "duplicate node '\(table.name(id))'",
+                                at: e.sourceStart, hint: nil)
+                        }
+                        names.append(table.name(id))
+                        continue
+                    }
+                    let aLength = Int(e.sourceLength), bLength = Int(e.targetLength)
+                    guard let a = table.find(e.source, e.sourceStart, aLength) else {
+                        throw unknown(e.sourceStart, aLength)
+                    }
+                    guard let b = table.find(e.target, e.targetStart, bLength) else {
+                        throw unknown(e.targetStart, bLength)
+                    }
                     sources.append(a); targets.append(b)
                 }
                 pending.removeAll(keepingCapacity: true)
@@ -258,15 +305,24 @@ public enum ICCMAReader {
                 if atLineEnd() { if pos < buf.count { pos += 1; line += 1; lineStart = pos }; continue }
                 if buf[pos] == 0x23 {
                     if inEdges { try resolve(); throw error("a second '#' separator") }
-                    inEdges = true; skipLine(); continue
+                    try resolve()  // the nodes
+                    inEdges = true; skipLine()
+                    // "a b\n": pages never written are never touched
+                    sources.reserveCapacity((buf.count - pos) / 4 + 1)
+                    targets.reserveCapacity((buf.count - pos) / 4 + 1)
+                    continue
                 }
                 let start = pos
                 let end = wordEnd()
                 pos = end
                 if !inEdges {
-                    let (id, inserted) = table.insert(start, end - start)
-                    if !inserted { throw error("duplicate node '\(table.name(id))'", at: start) }
-                    names.append(table.name(id))
+                    let p = table.probe(start, end - start)
+                    pending.append(
+                        PendingAttack(
+                            source: p, target: p, sourceStart: start, targetStart: start,
+                            sourceLength: Int32(truncatingIfNeeded: end - start), targetLength: 0, start: start,
+                            isArgument: true))
+                    if pending.count == ICCMAReader.batch { try resolve() }
                     skipLine()  // a label may follow
                     continue
                 }
@@ -275,15 +331,37 @@ public enum ICCMAReader {
                 let secondEnd = wordEnd()
                 pos = secondEnd
                 if secondEnd == secondStart { try resolve(); throw error("expected two node ids on an edge line") }
-                sink &+= table.touch(start, end - start) &+ table.touch(secondStart, secondEnd - secondStart)
-                pending.append((start, end - start, secondStart, secondEnd - secondStart))
-                if pending.count == 64 { try resolve() }
+                pending.append(
+                    PendingAttack(
+                        source: table.probe(start, end - start),
+                        target: table.probe(secondStart, secondEnd - secondStart),
+                        sourceStart: start, targetStart: secondStart,
+                        sourceLength: Int32(truncatingIfNeeded: end - start),
+                        targetLength: Int32(truncatingIfNeeded: secondEnd - secondStart), start: start,
+                        isArgument: false))
+                if pending.count == ICCMAReader.batch { try resolve() }
                 skipLine()
             }
             try resolve()
-            if sink == 1 { sources.reserveCapacity(sources.count) }  // uses the touched words
             return ICCMAFramework(
                 framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
+    }
+
+    /// How many attacks the apx and tgf readers parse before looking their names up: enough lines that the first
+    /// slot prefetched has arrived from memory when it is read.
+    static let batch = 32
+
+    /// An attack (an edge) parsed and not yet looked up: its two names, hashed and prefetched, and where its line
+    /// starts; or an apx argument declaration (its one name as the source).
+    private struct PendingAttack {
+        var source: ByteNameTable.Probe
+        var target: ByteNameTable.Probe
+        var sourceStart: Int
+        var targetStart: Int
+        var sourceLength: Int32
+        var targetLength: Int32
+        var start: Int
+        var isArgument: Bool
     }
 }
