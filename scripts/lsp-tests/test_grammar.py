@@ -33,6 +33,9 @@ def test_each_kind_of_line_gets_its_rule():
     assert rule_for("stance ann asserts c1 in doc1") == "stance"
     assert rule_for("undercut u1: c2 -> s1") == "relation"
     assert rule_for("support a->b") == "relation"
+    # A linked relation: premises joined by '+', all in the source's capture.
+    linked = RULES["relation"].search("support r7: a + b+c -> d")
+    assert linked and linked.group(4) == "a + b+c" and linked.group(6) == "d"
     assert rule_for("actor ann") == "entity"
     assert rule_for("  quote L12-14: some words") == "quote"
     assert rule_for("  weight: 0.5") == "number-property"
