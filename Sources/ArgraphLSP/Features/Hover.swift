@@ -91,7 +91,7 @@ enum Hover {
         }
         let keyword = rel.isUndercut ? "undercut" : rel.kind.rawValue
         var s =
-            "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(rel.premises.map { graph.claims[$0].id }.joined(separator: " + ")) -> \(target)"
+            "**\(keyword)\(rel.id.map { " " + $0 } ?? "")**: \(graph.premiseText(rel.premises)) -> \(target)"
         if rel.weight != 1 { s += "\n\nweight: \(ArgWriter.number(rel.weight))" }
         if let a = rel.actor { s += "\n\nby: \(graph.actors[a].id)" }
         if let note = rel.note { s += "\n\nnote: \(note)" }

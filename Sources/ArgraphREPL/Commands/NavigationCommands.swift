@@ -316,14 +316,14 @@ enum Navigation {
             let r = g.relations[item.relation]
             var text = g.claims[item.claim].text
             let undercuts = g.relationsTo[item.relation].map {
-                g.relations[Int($0)].premises.map { g.claims[$0].id }.joined(separator: " + ")
+                g.premiseText(g.relations[Int($0)].premises)
             }
             if !undercuts.isEmpty { text += " [undercut by " + undercuts.joined(separator: ", ") + "]" }
             // Listed at its target, a linked relation shows every premise, the others on rows marked '&'; listed
             // at a premise, it names the others it holds with.
             let partners = r.isLinked && item.claim == r.source ? r.otherPremises : []
             if r.isLinked && item.claim != r.source {
-                text += " [linked: " + r.premises.map { g.claims[$0].id }.joined(separator: " + ") + "]"
+                text += " [linked: " + g.premiseText(r.premises) + "]"
             }
             let row = [marker(ctx, r), ctx.style.id(g.claims[item.claim].id), weight(r.weight), text]
             t.add(numbered ? [String(k + first)] + row : row)

@@ -114,7 +114,7 @@ extension CommandRegistry {
             for i in e.influences {
                 let weight = i.undercuts.isEmpty ? Scoring.number(i.weight) : "\(Scoring.number(i.effectiveWeight))*"
                 t.add([
-                    i.kind.rawValue, Scoring.premisesText(i.premises, in: g), Scoring.number(i.premiseStrength), weight,
+                    i.kind.rawValue, g.premiseText(i.premises), Scoring.number(i.premiseStrength), weight,
                     NumberText.change(i.contribution),
                 ])
             }
@@ -176,18 +176,13 @@ enum Scoring {
         let claims = chain.claims
         func step(_ i: Int) -> String {
             let co = i < chain.relations.count ? chain.coPremises(at: i, in: graph) : []
-            return graph.claims[claims[i]].id + (co.isEmpty ? "" : " (+ \(premisesText(co, in: graph)))")
+            return graph.claims[claims[i]].id + (co.isEmpty ? "" : " (+ \(graph.premiseText(co)))")
         }
         let ids = { (r: Range<Int>) in r.map(step).joined(separator: " -> ") }
         guard claims.count > chainShownWhole else { return ids(claims.indices) }
         let end = chainShownWhole / 2
         return ids(0..<end) + " -> … \(claims.count - 2 * end) more claims … -> "
             + ids((claims.count - end)..<claims.count)
-    }
-
-    /// Premises' ids joined by ` + `, as a linked relation is written.
-    static func premisesText(_ premises: [Int], in graph: Graph) -> String {
-        premises.map { graph.claims[$0].id }.joined(separator: " + ")
     }
 
     /// A linked influence as one unit with each premise's part:
@@ -201,7 +196,7 @@ enum Scoring {
         for (p, s) in zip(i.premises, i.premiseStrengths) where p != i.weakestPremise {
             parts.append("\(graph.claims[p].id) \(number(s))")
         }
-        return "\(name): \(premisesText(i.premises, in: graph)) (\(parts.joined(separator: ", ")))"
+        return "\(name): \(graph.premiseText(i.premises)) (\(parts.joined(separator: ", ")))"
     }
 
     /// Three decimals.

@@ -55,6 +55,11 @@ extension Graph {
     /// The number of relations that target other relations.
     public var undercutCount: Int { relationsTo.entries.count }
 
+    /// The ids of the claims `premises`, joined by ` + ` as `.arg` writes a linked relation's premises.
+    public func premiseText(_ premises: [Int]) -> String {
+        premises.map { claims[$0].id }.joined(separator: " + ")
+    }
+
     /// A short human name for a relation: its id, or `source -> target`.
     public func label(ofRelation r: Int) -> String {
         let rel = relations[r]
@@ -64,6 +69,6 @@ extension Graph {
         case let .claim(c): target = claims[c].id
         case let .relation(t): target = "@" + (relations[t].id ?? "#\(t)")
         }
-        return rel.premises.map { claims[$0].id }.joined(separator: " + ") + " -> " + target
+        return premiseText(rel.premises) + " -> " + target
     }
 }

@@ -170,7 +170,7 @@ public indirect enum GraphEdit: Sendable {
             guard rel.premises.contains(p) else {
                 throw Self.error(
                     "'\(premise)' is not a premise of '\(id)'",
-                    hint: "its premises: " + rel.premises.map { graph.claims[$0].id }.joined(separator: " + "))
+                    hint: "its premises: " + graph.premiseText(rel.premises))
             }
             guard rel.isLinked else {
                 throw Self.error("'\(id)' has no other premise", hint: "remove the relation: remove relation \(id)")
@@ -268,7 +268,7 @@ public indirect enum GraphEdit: Sendable {
         }
         return AppliedEdit(
             edited: .unchanged(g), inverse: .setPremises(relation: id, premises: old.map { graph.claims[$0].id }),
-            summary: "\(id): " + premises.map { g.claims[$0].id }.joined(separator: " + ") + " -> " + target)
+            summary: "\(id): " + g.premiseText(premises) + " -> " + target)
     }
 
     static func actor(_ id: String, in graph: Graph) throws(DiagnosticError) -> Int { try graph.index(ofActor: id) }

@@ -122,7 +122,7 @@ public enum PositionReport {
                 let left =
                     [
                         graph.actors[a.attacker].id + ": "
-                            + a.attackingClaims.map { graph.claims[$0].id }.joined(separator: " + ")
+                            + graph.premiseText(a.attackingClaims)
                     ]
                     + a.attackerQuotes.flatMap { wrap("\u{201C}" + $0.text + "\u{201D}", width: column) }
                 let right =
@@ -163,7 +163,7 @@ public enum PositionReport {
             out.append(
                 contentsOf: hang(
                     "  ",
-                    a.attackers.map { graph.claims[$0].id }.joined(separator: " + ") + " [" + by + "] attacks "
+                    graph.premiseText(a.attackers) + " [" + by + "] attacks "
                         + graph.claims[a.target].id + ": " + verdict, width: width))
             for p in a.attackers { out.append(contentsOf: hang("    ", graph.claims[p].text, width: width)) }
         }

@@ -93,7 +93,7 @@ public enum ArgWriter {
             target = graph.relations[t].id ?? "#\(t)"
         }
         let from =
-            r.isLinked ? r.premises.map { graph.claims[$0].id }.joined(separator: " + ") : graph.claims[r.source].id
+            r.isLinked ? graph.premiseText(r.premises) : graph.claims[r.source].id
         var s = keyword + " " + (r.id.map { $0 + ": " } ?? "") + from + " -> " + target + "\n"
         if r.weight != 1 { property("weight", number(r.weight), into: &s) }
         property("by", r.actor.map { graph.actors[$0].id }, into: &s)

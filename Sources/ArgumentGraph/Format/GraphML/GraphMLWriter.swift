@@ -56,7 +56,7 @@ public enum GraphMLWriter {
                 if let note = r.note { data.append(("note", note)) }
                 if let a = r.actor { data.append(("by", graph.actors[a].name)) }
                 if r.isLinked {
-                    data.append(("premises", r.premises.map { graph.claims[$0].id }.joined(separator: " + ")))
+                    data.append(("premises", graph.premiseText(r.premises)))
                     data.append(("linked", "e\(i)"))
                 }
                 for (k, v) in data { out += "      <data key=\"e_\(k)\">\(escape(v))</data>\n" }
