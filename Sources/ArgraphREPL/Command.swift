@@ -94,6 +94,8 @@ public enum CompletionKind: Sendable, Equatable {
     case actor
     /// Document ids.
     case document
+    /// Ids of named relations (`support r7: …`), the only relations a command can name.
+    case relation
     /// Claim, actor or document ids.
     case anyID
     /// Tags.

@@ -50,6 +50,7 @@ public struct Completer {
         case .claim: return g.claimIDs.matches(prefix: word)
         case .actor: return g.actorIDs.matches(prefix: word)
         case .document: return g.documentIDs.matches(prefix: word)
+        case .relation: return g.graph.relations.compactMap(\.id).filter { $0.hasPrefix(word) }.sorted()
         case .anyID:
             return Array(
                 Set(

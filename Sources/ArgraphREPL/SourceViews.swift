@@ -165,7 +165,7 @@ public enum SourceViews {
                 }
                 if related { tail = style.dim("  (related)") }
             }
-            let head = "\(n + 1). " + NumberText.fixed(p.score, decimals: 2) + "  " + a
+            let head = "\(n + 1). " + NumberText.strength(p.score) + "  " + a
             if TextLayout.visibleWidth(head + "  ~  " + b + tail) <= width {
                 lines.append(head + "  ~  " + b + tail)
             } else {

@@ -37,6 +37,11 @@ import Testing
         // A linked relation: a claim after each `+`.
         #expect(completer.complete(before: "link pro + ", word: "c") == ["con"])
         #expect(completer.complete(before: "remove actor ", word: "") == ["alice", "bob"])
+        // `premise`: the action, then a named relation's id, then a claim.
+        #expect(completer.complete(before: "premise ", word: "") == ["add", "remove"])
+        #expect(completer.complete(before: "premise add ", word: "") == ["r1"])
+        #expect(completer.complete(before: "premise add ", word: "x") == [])
+        #expect(completer.complete(before: "premise add r1 ", word: "c") == ["con"])
     }
 
     @Test func filePathsAfterLoadAndSave() throws {

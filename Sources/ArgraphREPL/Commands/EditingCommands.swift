@@ -69,7 +69,7 @@ extension CommandRegistry {
         Command(
             "premise", group: .editing,
             arguments: [
-                ArgumentSpec("add|remove", .choice(["add", "remove"])), ArgumentSpec("RELATION", .free),
+                ArgumentSpec("add|remove", .choice(["add", "remove"])), ArgumentSpec("RELATION", .relation),
                 ArgumentSpec("CLAIM", .claim),
             ],
             summary: "Add a premise to a named relation (making it linked) or remove one from a linked relation.",

@@ -41,9 +41,9 @@ import Testing
     @Test func matrixTableAndFiles() throws {
         #expect(
             Fixture.run(["matrix"]) == """
-                             1     2
-                1  alice     · -1.00
-                2  bob   -1.00     ·
+                              1      2
+                1  alice      · -1.000
+                2  bob   -1.000      ·
 
                 agreement index from -1 (conflict only) to +1 (agreement only); - no contact
 

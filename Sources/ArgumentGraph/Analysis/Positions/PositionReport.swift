@@ -84,20 +84,20 @@ public enum PositionReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The matrix as an aligned table: numbered rows with ids, columns by number, indices with two decimals.
+    /// The matrix as an aligned table: numbered rows with ids, columns by number, indices in the one number format (`NumberText.strength`, three decimals, as `compare` prints them).
     public static func matrix(_ m: AgreementMatrix) -> String {
         let n = m.ids.count
         let num = String(n).count
         let idWidth = m.ids.map { TextWidth.columns($0) }.max() ?? 0
         var header = String(repeating: " ", count: num + 2 + idWidth)
-        for j in 0..<n { header += " " + padLeft(String(j + 1), 5) }
+        for j in 0..<n { header += " " + padLeft(String(j + 1), 6) }
         var out = [header]
         for i in 0..<n {
             var row = padLeft(String(i + 1), num) + "  " + pad(m.ids[i], idWidth)
             for j in 0..<n {
                 let c = m.cells[i][j]
-                let text = i == j ? "·" : c.hasContact ? NumberText.fixed(c.index, decimals: 2) : "-"
-                row += " " + padLeft(text, 5)
+                let text = i == j ? "·" : c.hasContact ? NumberText.strength(c.index) : "-"
+                row += " " + padLeft(text, 6)
             }
             out.append(row)
         }

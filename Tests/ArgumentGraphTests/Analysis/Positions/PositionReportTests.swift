@@ -50,10 +50,10 @@ import ArgumentGraph
         let g = try PositionFixtures.forum()
         #expect(
             PositionReport.matrix(AgreementMatrix(g)) == """
-                         1     2     3
-                1  a     ·  0.20 -1.00
-                2  b  0.20     · -1.00
-                3  c -1.00 -1.00     ·
+                          1      2      3
+                1  a      ·  0.200 -1.000
+                2  b  0.200      · -1.000
+                3  c -1.000 -1.000      ·
 
                 agreement index from -1 (conflict only) to +1 (agreement only); - no contact
 
