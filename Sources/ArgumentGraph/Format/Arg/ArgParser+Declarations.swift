@@ -340,7 +340,6 @@ extension ArgParser {
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
         // Field by field: assigning a whole Relation copies it through its value witnesses.
-        relationDraft.id = relationID?.id
         relationDraft.kind = keyword == .support ? .support : .attack
         relationDraft.source = sourceRef
         var otherRefs: [Int] = []
@@ -353,8 +352,7 @@ extension ArgParser {
         relationDraftOtherMarks = otherMarks
         relationDraft.target = target
         relationDraft.weight = 1
-        relationDraft.actor = nil
-        relationDraft.note = nil
+        relationDraft.setOptionalFields(id: relationID?.id, actor: nil, note: nil)
         relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
         relationDraftExtra = extra
         current = .relation

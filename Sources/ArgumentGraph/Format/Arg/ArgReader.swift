@@ -42,13 +42,13 @@ public struct ArgReader {
         }
         if parser.errorCount > 0 { throw DiagnosticError(diagnostics) }
         // The claims' places, found in one forward scan since the claims come in file order.
-        var lines: [Int] = [], columns: [Int] = []
+        var lines: [Int32] = [], columns: [Int32] = []
         lines.reserveCapacity(built.lint.count)
         columns.reserveCapacity(built.lint.count)
         for r in built.lint {
             let loc = locator.locate(parser.assembly.claimMarks[r >> 1])
-            lines.append(loc?.line ?? 0)
-            columns.append(loc?.column ?? 0)
+            lines.append(Int32(clamping: loc?.line ?? 0))
+            columns.append(Int32(clamping: loc?.column ?? 0))
         }
         let warnings = ParsedGraph.Warnings(
             claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file, given: [])
