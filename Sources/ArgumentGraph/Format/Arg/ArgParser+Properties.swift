@@ -38,10 +38,10 @@ extension ArgParser {
         /// The bit of `text`, which every claim header with text sets.
         static let textBit = PropertyKey.text.bit
 
-        init?(_ b: ArraySlice<UInt8>) {
+        init?(_ b: Bytes) {
             func eq(_ s: StaticString) -> Bool {
                 guard s.utf8CodeUnitCount == b.count else { return false }
-                return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
+                return b.withBuffer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
             switch b.first {
             case UInt8(ascii: "a"): if eq("affiliation") { self = .affiliation } else { return nil }
@@ -100,13 +100,13 @@ extension ArgParser {
         .relation: [.weight, .by, .note],
     ]
 
-    mutating func startProperty(line: ArraySlice<UInt8>, number: Int, indent: Int, at i: Int) {
+    mutating func startProperty(line: Bytes, number: Int, indent: Int, at i: Int) {
         var j = i
         while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
         let kind = spanKind(current)
         guard let key = PropertyKey(line[i..<j]), ArgParser.allowedKeys(kind) & key.bit != 0 else {
             let allowed = ArgParser.keys[kind]!
-            let key = String(decoding: line[i..<j], as: UTF8.self)
+            let key = line[i..<j].string
             let what = kind == .claim ? "a claim" : "a \(kind.rawValue)"
             let names = allowed.map(\.rawValue)
             errorAt(
@@ -121,7 +121,7 @@ extension ArgParser {
         if key == .quote || key == .skip, j < line.endIndex, line[j] != UInt8(ascii: ":") {
             let ls = j
             while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
-            let text = String(decoding: line[ls..<j], as: UTF8.self)
+            let text = line[ls..<j].string
             if let q = ArgParser.quoteLocation(line[ls..<j]) ?? QuoteLocation(text) {
                 quoteLocation = q
             } else {
@@ -158,7 +158,7 @@ extension ArgParser {
         propertyIndent = indent
         property = PropertyState(
             key: key, indent: indent, literal: literal,
-            first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
+            first: literal ? "" : line[valueStart..<valueEnd].string,
             mark: valueStart, line: number, quoteLocation: quoteLocation)
     }
 
@@ -179,7 +179,7 @@ extension ArgParser {
             while let last = lines.last, last.indent == Int.max { lines.removeLast() }
             let common = lines.filter { $0.indent != Int.max }.map(\.indent).min() ?? 0
             value = lines.map { l in
-                l.indent == Int.max ? "" : String(decoding: l.text.dropFirst(common), as: UTF8.self)
+                l.indent == Int.max ? "" : l.text.dropFirst(common).string
             }.map { l in
                 var u = l.unicodeScalars
                 while let last = u.last, last == " " || last == "\t" || last == "\r" { u.removeLast() }
@@ -305,7 +305,7 @@ extension ArgParser {
 extension ArgParser {
     /// A quote location written in ASCII, read from its bytes exactly as ``QuoteLocation/init(_:)`` reads the
     /// string (`L12`, `L12-14`, `1040-1068`); nil for anything else, which the caller then gives to that initializer.
-    static func quoteLocation(_ b: ArraySlice<UInt8>) -> QuoteLocation? {
+    static func quoteLocation(_ b: Bytes) -> QuoteLocation? {
         var i = b.startIndex
         let isLines = i < b.endIndex && b[i] == UInt8(ascii: "L")
         if isLines { i += 1 }
