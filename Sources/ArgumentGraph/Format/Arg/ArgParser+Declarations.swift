@@ -425,7 +425,10 @@ extension ArgParser {
                     hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
                 claimDraft.text = "?"
             }
-            assembly.claims.append(claimDraft)
+            // Moved out of the draft, not copied (a copy would retain the strings, and the next draft release them).
+            var claim = Claim(id: "", text: "")
+            swap(&claim, &claimDraft)
+            assembly.claims.append(claim)
             assembly.claimMarks.append(mark)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count
