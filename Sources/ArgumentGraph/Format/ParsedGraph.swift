@@ -31,9 +31,9 @@ public struct ParsedGraph: Sendable {
         private let claims: [Claim]
         /// Per record: the claim's index times two, plus one for "no actor holds it" (else "isolated").
         private let records: [Int]
-        /// Per record: the line and column of the claim's id (line 0: no location).
-        private let lines: [Int]
-        private let columns: [Int]
+        /// Per record: the line and column of the claim's id (line 0: no location), as 32-bit numbers (saturated).
+        private let lines: [Int32]
+        private let columns: [Int32]
         private let file: String
 
         /// A list of these diagnostics.
@@ -50,7 +50,9 @@ public struct ParsedGraph: Sendable {
         public init(arrayLiteral elements: Diagnostic...) { self.init(elements) }
 
         /// Lint records about `claims`, with the place of each in `file` (see ``records``).
-        init(claims: [Claim], records: [Int], lines: [Int], columns: [Int], file: String, given: [Diagnostic] = []) {
+        init(
+            claims: [Claim], records: [Int], lines: [Int32], columns: [Int32], file: String, given: [Diagnostic] = []
+        ) {
             self.given = given
             self.claims = claims
             self.records = records
@@ -70,7 +72,7 @@ public struct ParsedGraph: Sendable {
             let k = i - given.count
             return GraphAssembly.lintDiagnostic(
                 records[k], claims: claims,
-                at: lines[k] > 0 ? SourceLocation(file: file, line: lines[k], column: columns[k]) : nil)
+                at: lines[k] > 0 ? SourceLocation(file: file, line: Int(lines[k]), column: Int(columns[k])) : nil)
         }
 
         /// The diagnostics, one per line.

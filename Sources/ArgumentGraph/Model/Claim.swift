@@ -4,12 +4,12 @@ public struct Claim: Sendable, Hashable, Codable {
     public var id: String
     /// The proposition in plain words.
     public var text: String
-    /// Whether this is a position, evidence or a proposal.
-    public var kind: ClaimKind
     /// Themes for filtering, without duplicates, in the order given.
     public var tags: [String]
     /// An explicit base score in [0, 1] for gradual semantics; nil derives it from the actors.
     public var base: Double?
+    /// Whether this is a position, evidence or a proposal (stored after `base`, which leaves a claim 56 bytes, not 64).
+    public var kind: ClaimKind
 
     /// Creates a claim.
     public init(id: String, text: String, kind: ClaimKind = .claim, tags: [String] = [], base: Double? = nil) {

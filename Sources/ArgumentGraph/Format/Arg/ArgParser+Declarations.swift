@@ -8,10 +8,10 @@ extension ArgParser {
     enum Keyword: String {
         case graph, document, actor, claim, evidence, proposal, stance, support, attack, undercut
 
-        init?(_ b: ArraySlice<UInt8>) {
+        init?(_ b: Bytes) {
             func eq(_ s: StaticString) -> Bool {
                 guard s.utf8CodeUnitCount == b.count else { return false }
-                return b.withUnsafeBufferPointer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
+                return b.withBuffer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
             switch b.first {
             case UInt8(ascii: "s"):
@@ -34,7 +34,7 @@ extension ArgParser {
 
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
     /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
-    mutating func reference(_ b: ArraySlice<UInt8>, in table: Table) -> Int {
+    mutating func reference(_ b: Bytes, in table: Table) -> Int {
         reference(from: b.startIndex, to: b.endIndex, in: table)
     }
 
@@ -54,7 +54,7 @@ extension ArgParser {
         return assembly.pending(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
-    mutating func startDeclaration(line: ArraySlice<UInt8>, number: Int) {
+    mutating func startDeclaration(line: Bytes, number: Int) {
         var tokens = Tokenizer(line)
         guard let keyword = tokens.next() else { return }
         pendingMark = line.startIndex
@@ -132,7 +132,7 @@ extension ArgParser {
                 current = nil
                 return
             }
-            let id = String(decoding: rest[idStart..<j], as: UTF8.self)
+            let id = rest[idStart..<j].string
             while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
             var text = ""
             if j < rest.endIndex {
@@ -253,7 +253,7 @@ extension ArgParser {
         }
     }
 
-    mutating func parseRelationHeader(keyword: Keyword, line: ArraySlice<UInt8>, number: Int, after: Int) {
+    mutating func parseRelationHeader(keyword: Keyword, line: Bytes, number: Int, after: Int) {
         // [ID:] FROM -> TO
         let lineStart = line.startIndex, lineEnd = line.endIndex
         // The scan for the arrow also notes a '+' before it (a linked relation), at no extra pass.
@@ -340,7 +340,6 @@ extension ArgParser {
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
         // Field by field: assigning a whole Relation copies it through its value witnesses.
-        relationDraft.id = relationID?.id
         relationDraft.kind = keyword == .support ? .support : .attack
         relationDraft.source = sourceRef
         var otherRefs: [Int] = []
@@ -353,8 +352,7 @@ extension ArgParser {
         relationDraftOtherMarks = otherMarks
         relationDraft.target = target
         relationDraft.weight = 1
-        relationDraft.actor = nil
-        relationDraft.note = nil
+        relationDraft.setOptionalFields(id: relationID?.id, actor: nil, note: nil)
         relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
         relationDraftExtra = extra
         current = .relation
@@ -362,7 +360,7 @@ extension ArgParser {
 
     /// The premises of a linked relation, `bytes[from..<to]` split at '+' (each one id), or nil after reporting an
     /// empty premise or a premise of several words.
-    mutating func linkedPremises(from: Int, to: Int, line: ArraySlice<UInt8>, number: Int, keyword: Keyword) -> [(
+    mutating func linkedPremises(from: Int, to: Int, line: Bytes, number: Int, keyword: Keyword) -> [(
         start: Int, end: Int
     )]? {
         var premises: [(start: Int, end: Int)] = []
@@ -427,7 +425,10 @@ extension ArgParser {
                     hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
                 claimDraft.text = "?"
             }
-            assembly.claims.append(claimDraft)
+            // Moved out of the draft, not copied (a copy would retain the strings, and the next draft release them).
+            var claim = Claim(id: "", text: "")
+            swap(&claim, &claimDraft)
+            assembly.claims.append(claim)
             assembly.claimMarks.append(mark)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count

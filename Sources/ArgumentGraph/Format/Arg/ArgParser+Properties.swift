@@ -9,16 +9,85 @@ extension ArgParser {
         case title, description, publisher, date, url, file, skip, name, kind, affiliation, role, credibility, text,
             tags, base, quote, weight, by, note
 
-        var bit: UInt32 { 1 << UInt32(ArgParser.PropertyKey.allCases.firstIndex(of: self)!) }
+        /// The key's position in `allCases`, as a switch (`allCases` would be an array made on every call).
+        var ordinal: UInt32 {
+            switch self {
+            case .title: 0
+            case .description: 1
+            case .publisher: 2
+            case .date: 3
+            case .url: 4
+            case .file: 5
+            case .skip: 6
+            case .name: 7
+            case .kind: 8
+            case .affiliation: 9
+            case .role: 10
+            case .credibility: 11
+            case .text: 12
+            case .tags: 13
+            case .base: 14
+            case .quote: 15
+            case .weight: 16
+            case .by: 17
+            case .note: 18
+            }
+        }
+
+        var bit: UInt32 { 1 << ordinal }
         /// The bit of `text`, which every claim header with text sets.
         static let textBit = PropertyKey.text.bit
 
-        init?(_ b: ArraySlice<UInt8>) {
-            for k in ArgParser.PropertyKey.allCases where k.rawValue.utf8.elementsEqual(b) {
-                self = k
-                return
+        init?(_ b: Bytes) {
+            func eq(_ s: StaticString) -> Bool {
+                guard s.utf8CodeUnitCount == b.count else { return false }
+                return b.withBuffer { memcmp($0.baseAddress!, s.utf8Start, b.count) == 0 }
             }
-            return nil
+            switch b.first {
+            case UInt8(ascii: "a"): if eq("affiliation") { self = .affiliation } else { return nil }
+            case UInt8(ascii: "b"):
+                if eq("base") { self = .base } else if eq("by") { self = .by } else { return nil }
+            case UInt8(ascii: "c"): if eq("credibility") { self = .credibility } else { return nil }
+            case UInt8(ascii: "d"):
+                if eq("date") { self = .date } else if eq("description") { self = .description } else { return nil }
+            case UInt8(ascii: "f"): if eq("file") { self = .file } else { return nil }
+            case UInt8(ascii: "k"): if eq("kind") { self = .kind } else { return nil }
+            case UInt8(ascii: "n"):
+                if eq("name") { self = .name } else if eq("note") { self = .note } else { return nil }
+            case UInt8(ascii: "p"): if eq("publisher") { self = .publisher } else { return nil }
+            case UInt8(ascii: "q"): if eq("quote") { self = .quote } else { return nil }
+            case UInt8(ascii: "r"): if eq("role") { self = .role } else { return nil }
+            case UInt8(ascii: "s"): if eq("skip") { self = .skip } else { return nil }
+            case UInt8(ascii: "t"):
+                if eq("text") {
+                    self = .text
+                } else if eq("tags") {
+                    self = .tags
+                } else if eq("title") {
+                    self = .title
+                } else {
+                    return nil
+                }
+            case UInt8(ascii: "u"): if eq("url") { self = .url } else { return nil }
+            case UInt8(ascii: "w"): if eq("weight") { self = .weight } else { return nil }
+            default: return nil
+            }
+        }
+    }
+
+    /// The keys allowed in a declaration of `kind`, as a set of ``PropertyKey/bit``s (the same as ``keys``).
+    static func allowedKeys(_ kind: DeclarationSpan.Kind) -> UInt32 {
+        switch kind {
+        case .graph: PropertyKey.title.bit | PropertyKey.description.bit
+        case .document:
+            PropertyKey.title.bit | PropertyKey.publisher.bit | PropertyKey.date.bit | PropertyKey.url.bit
+                | PropertyKey.file.bit | PropertyKey.skip.bit
+        case .actor:
+            PropertyKey.name.bit | PropertyKey.kind.bit | PropertyKey.affiliation.bit | PropertyKey.role.bit
+                | PropertyKey.credibility.bit
+        case .claim: PropertyKey.text.bit | PropertyKey.tags.bit | PropertyKey.base.bit
+        case .stance: PropertyKey.quote.bit
+        case .relation: PropertyKey.weight.bit | PropertyKey.by.bit | PropertyKey.note.bit
         }
     }
 
@@ -31,13 +100,13 @@ extension ArgParser {
         .relation: [.weight, .by, .note],
     ]
 
-    mutating func startProperty(line: ArraySlice<UInt8>, number: Int, indent: Int, at i: Int) {
+    mutating func startProperty(line: Bytes, number: Int, indent: Int, at i: Int) {
         var j = i
         while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
         let kind = spanKind(current)
-        let allowed = ArgParser.keys[kind]!
-        guard let key = PropertyKey(line[i..<j]), allowed.contains(key) else {
-            let key = String(decoding: line[i..<j], as: UTF8.self)
+        guard let key = PropertyKey(line[i..<j]), ArgParser.allowedKeys(kind) & key.bit != 0 else {
+            let allowed = ArgParser.keys[kind]!
+            let key = line[i..<j].string
             let what = kind == .claim ? "a claim" : "a \(kind.rawValue)"
             let names = allowed.map(\.rawValue)
             errorAt(
@@ -52,8 +121,8 @@ extension ArgParser {
         if key == .quote || key == .skip, j < line.endIndex, line[j] != UInt8(ascii: ":") {
             let ls = j
             while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
-            let text = String(decoding: line[ls..<j], as: UTF8.self)
-            if let q = QuoteLocation(text) {
+            let text = line[ls..<j].string
+            if let q = ArgParser.quoteLocation(line[ls..<j]) ?? QuoteLocation(text) {
                 quoteLocation = q
             } else {
                 errorAt(
@@ -89,7 +158,7 @@ extension ArgParser {
         propertyIndent = indent
         property = PropertyState(
             key: key, indent: indent, literal: literal,
-            first: literal ? "" : String(decoding: line[valueStart..<valueEnd], as: UTF8.self),
+            first: literal ? "" : line[valueStart..<valueEnd].string,
             mark: valueStart, line: number, quoteLocation: quoteLocation)
     }
 
@@ -110,7 +179,7 @@ extension ArgParser {
             while let last = lines.last, last.indent == Int.max { lines.removeLast() }
             let common = lines.filter { $0.indent != Int.max }.map(\.indent).min() ?? 0
             value = lines.map { l in
-                l.indent == Int.max ? "" : String(decoding: l.text.dropFirst(common), as: UTF8.self)
+                l.indent == Int.max ? "" : l.text.dropFirst(common).string
             }.map { l in
                 var u = l.unicodeScalars
                 while let last = u.last, last == " " || last == "\t" || last == "\r" { u.removeLast() }
@@ -126,12 +195,9 @@ extension ArgParser {
     }
 
     mutating func apply(key: PropertyKey, value: String, at p: PropertyState, quoteLocation: QuoteLocation?) {
-        let loc = { [file = file, bytes = bytes, first = firstLineStart] in
-            var start = p.mark
-            while start > first, bytes[start - 1] != 0x0A { start -= 1 }
-            return SourceLocation(
-                file: file, line: p.line, column: SourceLocator.column(bytes, from: start, to: p.mark))
-        }
+        // A local function, not a closure value, whose captures would be boxed on the heap for every property.
+        let mark = p.mark, lineNumber = p.line
+        func loc() -> SourceLocation { location(line: lineNumber, offset: mark) }
         if value.isEmpty {
             errorAt(
                 key == .quote ? "empty quote" : key == .skip ? "empty skip" : "property '\(key.rawValue)' has no value",
@@ -196,8 +262,8 @@ extension ArgParser {
             case .text: claimDraft.text = value
             case .tags:
                 var tags: [String] = []
-                for t in value.split(separator: ",") {
-                    let tag = t.trimmingCharacters(in: .whitespaces)
+                for t in ArgParser.tagPieces(value) {
+                    let tag = t
                     if !Slug.isValid(tag) {
                         errorAt(
                             "invalid tag '\(tag)'", loc(), hint: "tags are slugs: letters, digits, '-', '_' and '.'")
@@ -233,5 +299,66 @@ extension ArgParser {
         case nil:
             break
         }
+    }
+}
+
+extension ArgParser {
+    /// A quote location written in ASCII, read from its bytes exactly as ``QuoteLocation/init(_:)`` reads the
+    /// string (`L12`, `L12-14`, `1040-1068`); nil for anything else, which the caller then gives to that initializer.
+    static func quoteLocation(_ b: Bytes) -> QuoteLocation? {
+        var i = b.startIndex
+        let isLines = i < b.endIndex && b[i] == UInt8(ascii: "L")
+        if isLines { i += 1 }
+        var numbers: (Int, Int) = (0, 0)
+        var count = 0
+        while true {
+            var n = 0, digits = 0
+            while i < b.endIndex, b[i] != UInt8(ascii: "-") {
+                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n &* 10 &+ Int(b[i] - UInt8(ascii: "0"))
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, digits <= 12, count < 2 else { return nil }
+            if count == 0 { numbers.0 = n } else { numbers.1 = n }
+            count += 1
+            if i == b.endIndex { break }
+            i += 1  // the '-'
+        }
+        if isLines {
+            let last = count == 2 ? numbers.1 : numbers.0
+            guard numbers.0 >= 1, last >= numbers.0 else { return nil }
+            return .lines(first: numbers.0, last: last)
+        }
+        guard count == 2, numbers.1 > numbers.0 else { return nil }
+        return .characters(start: numbers.0, end: numbers.1)
+    }
+
+    /// The tags of a `tags:` value: split at commas (empty pieces left out) and trimmed of whitespace, as
+    /// `split(separator: ",")` and `trimmingCharacters(in: .whitespaces)` do; an ASCII value is split on its
+    /// bytes (whose only whitespace characters are the space and the tab).
+    static func tagPieces(_ value: String) -> [String] {
+        var value = value
+        let fast = value.withUTF8 { p -> [String]? in
+            var acc: UInt8 = 0
+            for b in p { acc |= b }
+            guard acc < 0x80 else { return nil }
+            var out: [String] = []
+            var i = 0
+            while i < p.count {
+                var end = i
+                while end < p.count, p[end] != UInt8(ascii: ",") { end += 1 }
+                if end > i {
+                    var lo = i, hi = end
+                    while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
+                    while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 { hi -= 1 }
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self))
+                }
+                i = end + 1
+            }
+            return out
+        }
+        if let fast { return fast }
+        return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// (only forward references wait, by name, for the end), and places are kept as byte offsets that
 /// become ``SourceLocation``s only when a diagnostic is reported.
 struct ArgParser {
-    let bytes: [UInt8]
+    var bytes: [UInt8]
     let file: String
     /// Where line 1 starts (3 after a byte order mark).
     var firstLineStart = 0
@@ -46,6 +46,8 @@ struct ArgParser {
     var validUTF8 = false
     /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
     var prefetchSink: UInt64 = 0
+    /// `bytes` as a buffer, valid while ``parse()`` runs (see ``parse(_:)``); lines are slices of it.
+    var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     struct PropertyState {
         var key: PropertyKey
@@ -57,7 +59,7 @@ struct ArgParser {
         var mark: Int
         var line: Int
         var quoteLocation: QuoteLocation?
-        var literalLines: [(indent: Int, text: ArraySlice<UInt8>)] = []
+        var literalLines: [(indent: Int, text: Bytes)] = []
     }
 
     enum Pending {
@@ -83,7 +85,7 @@ struct ArgParser {
     }
 
     mutating func error(
-        _ message: String, line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>, hint: String? = nil
+        _ message: String, line: Int, byteColumn: Int, lineBytes: Bytes, hint: String? = nil
     ) {
         errorCount += 1
         guard errorCount <= ArgReader.errorLimit else { return }
@@ -93,7 +95,7 @@ struct ArgParser {
     }
 
     /// Converts a byte offset within a line to a 1-based character column.
-    func location(line: Int, byteColumn: Int, lineBytes: ArraySlice<UInt8>) -> SourceLocation {
+    func location(line: Int, byteColumn: Int, lineBytes: Bytes) -> SourceLocation {
         let start = lineBytes.startIndex
         let end = min(start + byteColumn, lineBytes.endIndex)
         return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: end))
@@ -109,7 +111,19 @@ struct ArgParser {
     /// Indexes the claims, then resolves every claim reference kept as a byte range, in two tight loops.
     mutating func resolveClaimReferences() {
         var table = IdTable(capacity: assembly.claims.count)
-        for (i, c) in assembly.claims.enumerated() { _ = table.insert(c.id, value: Int32(i)) }
+        // Each id from its bytes in the file (at the claim's mark; the id was decoded from a valid line, so its
+        // UTF-8 is those bytes), with no claim copied out of the array.
+        bytes.withUnsafeBytes { raw in
+            assembly.claims.withUnsafeBufferPointer { cl in
+                assembly.claimMarks.withUnsafeBufferPointer { marks in
+                    for i in cl.indices {
+                        let o = marks[i]
+                        let key = UnsafeRawBufferPointer(rebasing: raw[o..<(o + cl[i].id.utf8.count)])
+                        _ = table.insert(key, value: Int32(i))
+                    }
+                }
+            }
+        }
         assembly.claimTable = table
         // Unknown ids: (index, is a stance, is the target, offset, length), made pending after the loop.
         var unknown: [(Int, Bool, Bool, Int, Int)] = []
@@ -192,7 +206,17 @@ struct ArgParser {
         prefetchSink = sink
     }
 
-    mutating func parse() {
+    /// Parses `bytes`, which `array` (the same bytes) keeps alive while the parse reads them through a pointer.
+    mutating func parse(_ array: [UInt8]) {
+        array.withUnsafeBufferPointer { p in
+            buffer = p
+            parseLines()
+            buffer = UnsafeBufferPointer(start: nil, count: 0)
+        }
+    }
+
+    /// The parse proper, over ``buffer``.
+    private mutating func parseLines() {
         var lineNumber = 0
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -202,14 +226,13 @@ struct ArgParser {
         reserveCapacities(from: start)
         while start < n {
             if errorCount >= ArgReader.errorLimit { return }
-            let end = bytes.withUnsafeBufferPointer { p -> Int in
-                guard let found = memchr(p.baseAddress! + start, 0x0A, n - start) else { return n }
-                return p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            }
+            let p = buffer.baseAddress!
+            let end =
+                memchr(p + start, 0x0A, n - start).map { p.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
             lineNumber += 1
             var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            handle(line: bytes[start..<lineEnd], number: lineNumber)
+            if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            handle(line: buffer[start..<lineEnd], number: lineNumber)
             start = end + 1
         }
         finishDeclaration()
@@ -235,9 +258,31 @@ struct ArgParser {
         assembly.claimMarks.reserveCapacity(claims)
         assembly.relations.reserveCapacity(relations)
         assembly.relationMarks.reserveCapacity(relations)
+        ArgParser.adviseHugePages(&spans)
+        ArgParser.adviseHugePages(&assembly.claims)
+        ArgParser.adviseHugePages(&assembly.relations)
+        ArgParser.adviseHugePages(&assembly.relationMarks)
     }
 
-    mutating func handle(line: ArraySlice<UInt8>, number: Int) {
+    /// Asks for huge pages under an array's reserved room, before it is first written, where the system allows:
+    /// a 10^6-claim file fills a few hundred MB of fresh arrays, and faulting them in 4 KB at a time took a tenth of
+    /// the read (the claim-id table does the same).
+    static func adviseHugePages<T>(_ array: inout [T]) {
+        #if os(Linux)
+            let size = array.capacity * MemoryLayout<T>.stride
+            guard size >= 4 << 20 else { return }
+            array.withUnsafeMutableBufferPointer { b in
+                guard let base = b.baseAddress else { return }
+                let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
+                let end = (Int(bitPattern: base) + size) & ~((2 << 20) - 1)
+                if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+                    _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */)
+                }
+            }
+        #endif
+    }
+
+    mutating func handle(line: Bytes, number: Int) {
         if !validUTF8, !isValidUTF8(line) {
             let bad = firstInvalidUTF8Offset(line)
             error("invalid UTF-8", line: number, byteColumn: bad, lineBytes: line)
@@ -251,7 +296,7 @@ struct ArgParser {
         // Literal blocks take every deeper line, and blank lines, verbatim.
         if inLiteral {
             if blank {
-                property!.literalLines.append((Int.max, []))
+                property!.literalLines.append((Int.max, line[line.endIndex...]))
                 return
             }
             if indent > property!.indent {

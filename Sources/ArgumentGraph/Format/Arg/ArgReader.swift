@@ -11,7 +11,9 @@ public struct ArgReader {
 
     /// Reads a file from disk; the path names the file in diagnostics.
     public static func read(contentsOf path: String) throws(DiagnosticError) -> ParsedGraph {
-        return try read(FileBytes.read(path), file: path)
+        // The parser holds the only copy of the bytes, which are then freed before the graph's indexes are built.
+        var parser = ArgParser(bytes: try FileBytes.read(path), file: path)
+        return try read(&parser)
     }
 
     /// Reads `.arg` text.
@@ -22,17 +24,36 @@ public struct ArgReader {
     /// Reads `.arg` bytes.
     public static func read(_ bytes: [UInt8], file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
         var parser = ArgParser(bytes: bytes, file: file)
-        parser.parse()
+        return try read(&parser)
+    }
+
+    private static func read(_ parser: inout ArgParser) throws(DiagnosticError) -> ParsedGraph {
+        let file = parser.file
+        let locator = SourceLocator(bytes: parser.bytes, file: file)
+        parser.parse(parser.bytes)
         parser.resolveClaimReferences()
+        parser.bytes = []  // the locator keeps them while diagnostics may need them
         var diagnostics = parser.diagnostics
         if parser.errorCount >= errorLimit {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
             throw DiagnosticError(diagnostics)
         }
         let built: (graph: Graph, lint: [Int])
-        let locator = SourceLocator(bytes: bytes, file: file)
+        // The claims' places for the warnings, found in one forward scan since the claims come in file order,
+        // before the indexes are built; then the bytes are let go.
+        var lines: [Int32] = [], columns: [Int32] = []
+        let claimMarks = parser.assembly.claimMarks, parseErrors = parser.errorCount
         do {
-            built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate)
+            built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate) { lint in
+                lines.reserveCapacity(lint.count)
+                columns.reserveCapacity(lint.count)
+                for r in lint {
+                    let loc = locator.locate(claimMarks[r >> 1])
+                    lines.append(Int32(clamping: loc?.line ?? 0))
+                    columns.append(Int32(clamping: loc?.column ?? 0))
+                }
+                if parseErrors == 0 { locator.release() }
+            }
         } catch {
             let all = (diagnostics + error.diagnostics).enumerated().sorted { a, b in
                 let la = a.element.location?.line ?? Int.max, lb = b.element.location?.line ?? Int.max
@@ -41,15 +62,6 @@ public struct ArgReader {
             throw DiagnosticError(Array(all.prefix(errorLimit)))
         }
         if parser.errorCount > 0 { throw DiagnosticError(diagnostics) }
-        // The claims' places, found in one forward scan since the claims come in file order.
-        var lines: [Int] = [], columns: [Int] = []
-        lines.reserveCapacity(built.lint.count)
-        columns.reserveCapacity(built.lint.count)
-        for r in built.lint {
-            let loc = locator.locate(parser.assembly.claimMarks[r >> 1])
-            lines.append(loc?.line ?? 0)
-            columns.append(loc?.column ?? 0)
-        }
         let warnings = ParsedGraph.Warnings(
             claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file, given: [])
         return ParsedGraph(graph: built.graph, warnings: warnings, declarations: parser.spans)

@@ -50,6 +50,11 @@ func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBytes { isValidUTF8($0) }
 }
 
+/// Whether the bytes are well-formed UTF-8.
+func isValidUTF8(_ bytes: Bytes) -> Bool {
+    isValidUTF8(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes)))
+}
+
 /// Whether the bytes are valid UTF-8 (quick for ASCII, eight bytes at a time).
 func isValidUTF8(_ p: UnsafeRawBufferPointer) -> Bool {
     var i = 0

@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns byte offsets of a file into line and column locations, indexing the lines on first use.
 final class SourceLocator {
-    let bytes: [UInt8]
+    private(set) var bytes: [UInt8]
     let file: String
     private var lineStarts: [Int] = []
     /// The line found last: diagnostics come mostly in file order, so the next is usually near.
@@ -17,6 +17,12 @@ final class SourceLocator {
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
+    }
+
+    /// Lets the bytes go, when no more places will be asked for.
+    func release() {
+        bytes = []
+        lineStarts = []
     }
 
     /// The location of byte `offset`, or nil for -1.

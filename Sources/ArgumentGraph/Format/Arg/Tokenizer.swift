@@ -1,8 +1,23 @@
+/// A range of the file's bytes, read through the pointer the parser holds while it runs: slicing and passing one
+/// around costs no reference counting (an `ArraySlice` retains and releases the array at every step).
+typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
+    /// The bytes as a buffer of their own.
+    @inline(__always)
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(rebasing: self))
+    }
+
+    /// The bytes decoded as UTF-8 (ill-formed sequences repaired).
+    var string: String { String(decoding: UnsafeBufferPointer(rebasing: self), as: UTF8.self) }
+}
+
 /// A whitespace-separated word of a line, with its byte offset from the line's start.
 struct Token {
-    var bytes: ArraySlice<UInt8>
+    var bytes: Bytes
     var offset: Int
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { bytes.string }
 
     /// Whether the word is exactly `s`.
     func `is`(_ s: StaticString) -> Bool {
@@ -18,11 +33,11 @@ struct Token {
 
 /// Splits a line into whitespace-separated tokens.
 struct Tokenizer {
-    let line: ArraySlice<UInt8>
+    let line: Bytes
     let base: Int
     var position: Int
 
-    init(_ line: ArraySlice<UInt8>, base: Int? = nil) {
+    init(_ line: Bytes, base: Int? = nil) {
         self.line = line
         self.base = base ?? line.startIndex
         self.position = line.startIndex
@@ -49,8 +64,8 @@ struct Tokenizer {
 }
 
 /// The bytes as a string, without leading and trailing spaces and tabs.
-func trimmedString(_ bytes: ArraySlice<UInt8>) -> String {
-    bytes.withUnsafeBufferPointer { p in
+func trimmedString(_ bytes: Bytes) -> String {
+    bytes.withBuffer { p in
         var lo = 0, hi = p.count
         while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
         // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
