@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import ArgumentGraphModel
+
+/// `Relation` keeps its actor inline as 32 bits and its id and note in a shared, immutable box. These tests hold
+/// it to a plain model with every field stored: any sequence of edits reads back as the model says, equality
+/// and hashing follow the fields (not the box), copies are independent, and JSON has the keys and values the
+/// synthesized conformance wrote.
+@Suite struct RelationStorageTests {
+    /// The fields as a plain struct.
+    struct Model: Equatable {
+        var id: String?
+        var actor: Int?
+        var note: String?
+    }
+
+    static let actors: [Int?] = [
+        nil, 0, 1, 7, Int(Int32.max), Int(Int32.max) + 1, Int(Int32.min), Int(Int32.min) + 1, Int(Int32.min) + 2, -1,
+        Int.max, Int.min,
+    ]
+    static let strings: [String?] = [nil, "", "r1", "a note, with “quotes”"]
+
+    @Test func editsReadBackAsAPlainStructWould() {
+        var rng = SeededGenerator(seed: 21)
+        for _ in 0..<2000 {
+            var model = Model()
+            var r = Relation(kind: .support, source: 0, target: .claim(1))
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0:
+                    let v = Self.strings.randomElement(using: &rng)!
+                    model.id = v
+                    r.id = v
+                case 1:
+                    let v = Self.actors.randomElement(using: &rng)!
+                    model.actor = v
+                    r.actor = v
+                case 2:
+                    let v = Self.strings.randomElement(using: &rng)!
+                    model.note = v
+                    r.note = v
+                default:
+                    let (i, a, n) = (
+                        Self.strings.randomElement(using: &rng)!, Self.actors.randomElement(using: &rng)!,
+                        Self.strings.randomElement(using: &rng)!
+                    )
+                    model = Model(id: i, actor: a, note: n)
+                    r = Relation(id: i, kind: .support, source: 0, target: .claim(1), actor: a, note: n)
+                }
+                #expect(Model(id: r.id, actor: r.actor, note: r.note) == model)
+            }
+        }
+    }
+
+    @Test func equalityAndHashFollowTheFieldsNotTheBox() {
+        for id in Self.strings {
+            for actor in Self.actors {
+                for note in Self.strings {
+                    let a = Relation(id: id, kind: .attack, source: 2, target: .claim(3), actor: actor, note: note)
+                    // The same fields reached by another path: a different box, or none made along the way.
+                    var b = Relation(id: "x", kind: .attack, source: 2, target: .claim(3), actor: 5, note: "y")
+                    b.note = note
+                    b.actor = actor
+                    b.id = id
+                    #expect(a == b)
+                    #expect(a.hashValue == b.hashValue)
+                    var c = a
+                    c.note = (note ?? "") + "!"
+                    #expect(c != a)
+                    #expect(a.note == note)  // the copy's edit did not reach the original's box
+                    var d = a
+                    d.actor = (actor ?? 0) == 9 ? 10 : 9
+                    #expect(d != a)
+                    #expect(a.actor == actor)
+                }
+            }
+        }
+    }
+
+    @Test func jsonHasTheSynthesizedKeys() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let plain = Relation(kind: .support, source: 0, target: .claim(1))
+        let full = Relation(
+            id: "r9", kind: .attack, premises: [3, 4], target: .relation(2), weight: 0.5, actor: Int(Int32.max) + 5,
+            note: "n")
+        let plainJSON = String(decoding: try encoder.encode(plain), as: UTF8.self)
+        #expect(!plainJSON.contains("\"id\"") && !plainJSON.contains("\"actor\"") && !plainJSON.contains("\"note\""))
+        let fullJSON = String(decoding: try encoder.encode(full), as: UTF8.self)
+        #expect(fullJSON.contains("\"actor\":\(Int(Int32.max) + 5)"))
+        #expect(fullJSON.contains("\"id\":\"r9\"") && fullJSON.contains("\"note\":\"n\""))
+        for r in [plain, full] {
+            #expect(try JSONDecoder().decode(Relation.self, from: encoder.encode(r)) == r)
+        }
+    }
+
+    @Test func aRelationStaysSmall() {
+        // The point of the layout: 3·10^6 relations in a file should not cost 88 bytes each.
+        #expect(MemoryLayout<Relation>.stride <= 48)
+    }
+}
