@@ -179,7 +179,8 @@ public enum Extensions {
                 return nil
             }
             if s != .preferred { return e.labels(in: e.modelInSet()) }
-            return e.maximize(cancel: cancel).map { e.labels(in: $0) }
+            // The encoding is not used again: grow with unit clauses, not assumptions (the model has `argument`).
+            return e.maximize(final: true, cancel: cancel).map { e.labels(in: $0) }
         case .semiStable:
             var witness: [Label]?
             _ = visit(.semiStable, af, cancel: cancel) { labels in

@@ -92,7 +92,8 @@ import Testing
         #expect(sat > 500 && unsat > 500, "both outcomes are exercised: \(sat) sat, \(unsat) unsat")
     }
 
-    /// Every semantics on random frameworks of up to 10 arguments, with this engine, against brute force.
+    /// Every semantics on random frameworks of up to 10 arguments, with this engine, against brute force: the
+    /// extensions, credulous and skeptical acceptance, and their certificates.
     func extensions(_ engine: SATEngine) {
         var rng = SeededGenerator(seed: 5)
         for round in 0..<240 {
@@ -107,12 +108,17 @@ import Testing
                     #expect(Set(found.map(mask)) == expected, "\(engine) \(s) on \(af.attacks)")
                     for a in 0..<n where round % 3 == 0 {
                         let bit: UInt32 = 1 << UInt32(a)
-                        #expect(
-                            Extensions.credulous(s, af, argument: a) == expected.contains { $0 & bit != 0 },
-                            "\(engine) cred \(s) \(a)")
-                        #expect(
-                            Extensions.skeptical(s, af, argument: a) == expected.allSatisfy { $0 & bit != 0 },
-                            "\(engine) skept \(s) \(a)")
+                        // The certificates too: a witness is an extension with `a`, a counterexample one without.
+                        let witness = Extensions.credulousWitness(s, af, argument: a).map(mask)
+                        #expect((witness != nil) == expected.contains { $0 & bit != 0 }, "\(engine) cred \(s) \(a)")
+                        if let w = witness {
+                            #expect(expected.contains(w) && w & bit != 0, "\(engine) witness \(s) \(a)")
+                        }
+                        let counter = Extensions.skepticalCounterexample(s, af, argument: a).map(mask)
+                        #expect((counter == nil) == expected.allSatisfy { $0 & bit != 0 }, "\(engine) skept \(s) \(a)")
+                        if let c = counter {
+                            #expect(expected.contains(c) && c & bit == 0, "\(engine) counterexample \(s) \(a)")
+                        }
                     }
                 }
             }
