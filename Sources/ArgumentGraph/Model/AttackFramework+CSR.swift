@@ -12,31 +12,51 @@ extension AttackFramework {
     /// leaves every attackers row sorted; the attacked rows, mostly a handful of entries, are then sorted in place
     /// (up to 8 entries by a sorting network, up to 24 by insertion).
     /// Pairs outside `0..<count` are dropped; duplicates (adjacent once rows are sorted) are merged.
-    static func compressedTables(count n: Int, sources: [Int32], targets: [Int32]) -> (
-        attackers: Adjacency, attacked: Adjacency
-    ) {
+    ///
+    /// The attackers table is written where `sources` was, once the pairs are placed, so that the kernel clears no
+    /// fresh pages for it: pass the array with `consume` (a copy still held elsewhere is copied before it is written).
+    /// `degrees`, when the caller counted them as it made the pairs (the i23 parser), are `count + 1` numbers each:
+    /// at `v + 1` how many pairs have `v` as source (`outgoing`) or as target (`incoming`); every pair must then be
+    /// in range, and `sources` and `targets` as long as each other.
+    static func compressedTables(
+        count n: Int, sources: consuming [Int32], targets: [Int32],
+        degrees: consuming (outgoing: [Int32], incoming: [Int32])? = nil
+    ) -> (attackers: Adjacency, attacked: Adjacency) {
         let m = min(sources.count, targets.count)
-        var outOffsets = zeros(n + 1)
-        var inOffsets = zeros(n + 1)
+        var outOffsets: [Int32]
+        var inOffsets: [Int32]
         var kept = 0
-        sources.withUnsafeBufferPointer { s in
-            targets.withUnsafeBufferPointer { t in
-                outOffsets.withUnsafeMutableBufferPointer { out in
-                    inOffsets.withUnsafeMutableBufferPointer { inn in
-                        let limit = UInt32(truncatingIfNeeded: n)
-                        for i in 0..<m {
-                            if i &+ ahead < m {  // the counters a few attacks on, which are random in a big table
-                                prefetchWrite(out, s[i &+ ahead] &+ 1, limit &+ 1)
-                                prefetchWrite(inn, t[i &+ ahead] &+ 1, limit &+ 1)
-                            }
-                            let a = UInt32(bitPattern: s[i]), b = UInt32(bitPattern: t[i])
-                            if a < limit && b < limit {
-                                out[Int(a) &+ 1] &+= 1; inn[Int(b) &+ 1] &+= 1; kept &+= 1
+        if let degrees = consume degrees {
+            precondition(
+                degrees.outgoing.count == n &+ 1 && degrees.incoming.count == n &+ 1 && sources.count == targets.count)
+            (outOffsets, inOffsets) = degrees
+            kept = m
+        } else {
+            outOffsets = zeros(n + 1)
+            inOffsets = zeros(n + 1)
+            sources.withUnsafeBufferPointer { s in
+                targets.withUnsafeBufferPointer { t in
+                    outOffsets.withUnsafeMutableBufferPointer { out in
+                        inOffsets.withUnsafeMutableBufferPointer { inn in
+                            let limit = UInt32(truncatingIfNeeded: n)
+                            for i in 0..<m {
+                                if i &+ ahead < m {  // the counters a few attacks on, which are random in a big table
+                                    prefetchWrite(out, s[i &+ ahead] &+ 1, limit &+ 1)
+                                    prefetchWrite(inn, t[i &+ ahead] &+ 1, limit &+ 1)
+                                }
+                                let a = UInt32(bitPattern: s[i]), b = UInt32(bitPattern: t[i])
+                                if a < limit && b < limit {
+                                    out[Int(a) &+ 1] &+= 1; inn[Int(b) &+ 1] &+= 1; kept &+= 1
+                                }
                             }
                         }
-                        for v in 0..<n { out[v &+ 1] &+= out[v]; inn[v &+ 1] &+= inn[v] }
                     }
                 }
+            }
+        }
+        outOffsets.withUnsafeMutableBufferPointer { out in
+            inOffsets.withUnsafeMutableBufferPointer { inn in
+                for v in 0..<n { out[v &+ 1] &+= out[v]; inn[v &+ 1] &+= inn[v] }
             }
         }
         let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
@@ -71,8 +91,8 @@ extension AttackFramework {
             initialized = kept
         }
         // Attackers rows, filled attacker by attacker: each comes out sorted.
-        var attackers = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
-            adviseHugePages(e)
+        // The pairs are placed: the attackers go where their sources were.
+        sources.withUnsafeMutableBufferPointer { e in
             sortedAttacked.withUnsafeBufferPointer { row in
                 outOffsets.withUnsafeBufferPointer { out in
                     inOffsets.withUnsafeBufferPointer { inn in
@@ -96,8 +116,8 @@ extension AttackFramework {
                     }
                 }
             }
-            initialized = kept
         }
+        sources.removeLast(sources.count &- kept)
         // The attacked rows, in input order until now, are sorted in place.
         var duplicates = false
         sortedAttacked.withUnsafeMutableBufferPointer { row in
@@ -126,10 +146,10 @@ extension AttackFramework {
         }
         if duplicates {
             merge(&sortedAttacked, &outOffsets)
-            merge(&attackers, &inOffsets)
+            merge(&sources, &inOffsets)
         }
         return (
-            Adjacency(offsets: inOffsets, entries: attackers), Adjacency(offsets: outOffsets, entries: sortedAttacked)
+            Adjacency(offsets: inOffsets, entries: sources), Adjacency(offsets: outOffsets, entries: sortedAttacked)
         )
     }
 
@@ -184,7 +204,7 @@ extension AttackFramework {
     }
 
     /// `count` zeros, on 2 MB pages when there are many (``adviseHugePages(_:)``).
-    private static func zeros(_ count: Int) -> [Int32] {
+    package static func zeros(_ count: Int) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: count) { z, initialized in
             adviseHugePages(z)
             z.initialize(repeating: 0)
