@@ -13,14 +13,17 @@ extension AttackFramework {
     /// (up to 8 entries by a sorting network, up to 24 by insertion).
     /// Pairs outside `0..<count` are dropped; duplicates (adjacent once rows are sorted) are merged.
     ///
-    /// The attackers table is written where `sources` was, once the pairs are placed, so that the kernel clears no
-    /// fresh pages for it: pass the array with `consume` (a copy still held elsewhere is copied before it is written).
+    /// With `writeInSources`, the attackers table is written where `sources` was, once the pairs are placed, so that
+    /// the kernel clears no fresh pages for it: pass the array with `consume` (a copy still held elsewhere is copied
+    /// before it is written), and only when it asked for 2 MB pages (``adviseHugePages(_:)``) before it was filled,
+    /// as the i23 parser's does: the attackers are written at random, and on 4 KB pages each write is a TLB miss
+    /// (apx read 1.1× slower when its appended array was used).
     /// `degrees`, when the caller counted them as it made the pairs (the i23 parser), are `count + 1` numbers each:
     /// at `v + 1` how many pairs have `v` as source (`outgoing`) or as target (`incoming`); every pair must then be
     /// in range, and `sources` and `targets` as long as each other.
     static func compressedTables(
         count n: Int, sources: consuming [Int32], targets: [Int32],
-        degrees: consuming (outgoing: [Int32], incoming: [Int32])? = nil
+        degrees: consuming (outgoing: [Int32], incoming: [Int32])? = nil, writeInSources: Bool = false
     ) -> (attackers: Adjacency, attacked: Adjacency) {
         let m = min(sources.count, targets.count)
         var outOffsets: [Int32]
@@ -91,8 +94,7 @@ extension AttackFramework {
             initialized = kept
         }
         // Attackers rows, filled attacker by attacker: each comes out sorted.
-        // The pairs are placed: the attackers go where their sources were.
-        sources.withUnsafeMutableBufferPointer { e in
+        func placeAttackers(_ e: UnsafeMutableBufferPointer<Int32>) {
             sortedAttacked.withUnsafeBufferPointer { row in
                 outOffsets.withUnsafeBufferPointer { out in
                     inOffsets.withUnsafeBufferPointer { inn in
@@ -117,7 +119,18 @@ extension AttackFramework {
                 }
             }
         }
-        sources.removeLast(sources.count &- kept)
+        var attackers: [Int32] = []
+        if writeInSources {  // the pairs are placed: the attackers go where their sources were
+            swap(&attackers, &sources)
+            attackers.withUnsafeMutableBufferPointer { placeAttackers($0) }
+            attackers.removeLast(attackers.count &- kept)
+        } else {
+            attackers = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
+                adviseHugePages(e)
+                placeAttackers(e)
+                initialized = kept
+            }
+        }
         // The attacked rows, in input order until now, are sorted in place.
         var duplicates = false
         sortedAttacked.withUnsafeMutableBufferPointer { row in
@@ -146,10 +159,10 @@ extension AttackFramework {
         }
         if duplicates {
             merge(&sortedAttacked, &outOffsets)
-            merge(&sources, &inOffsets)
+            merge(&attackers, &inOffsets)
         }
         return (
-            Adjacency(offsets: inOffsets, entries: sources), Adjacency(offsets: outOffsets, entries: sortedAttacked)
+            Adjacency(offsets: inOffsets, entries: attackers), Adjacency(offsets: outOffsets, entries: sortedAttacked)
         )
     }
 

@@ -34,14 +34,16 @@ public struct AttackFramework: Sendable {
     /// Builds both tables from in-range pairs strictly increasing by (source, target), as ICCMA files usually list
     /// them: the attacked table is the input itself; a stable counting sort by target gives the attackers table.
     /// Otherwise as ``init(count:sources:targets:auxiliaryNames:claimCount:)``; `degrees`, counted by the caller as it
-    /// made the pairs, are each argument's attacks both ways (see ``compressedTables(count:sources:targets:degrees:)``).
+    /// made the pairs, are each argument's attacks both ways, and the attackers table is written in `sources`, which
+    /// must be on 2 MB pages, as the i23 parser's are (``compressedTables(count:sources:targets:degrees:writeInSources:)``).
     package init(
         count: Int, sources: consuming [Int32], targets: [Int32], strictlySorted: Bool,
         degrees: consuming (outgoing: [Int32], incoming: [Int32])? = nil
     ) {
         guard strictlySorted else {
             let (attackers, attacked) = AttackFramework.compressedTables(
-                count: count, sources: consume sources, targets: targets, degrees: consume degrees)
+                count: count, sources: consume sources, targets: targets, degrees: consume degrees,
+                writeInSources: true)
             self.init(count: count, attackers: attackers, attacked: attacked)
             return
         }
@@ -84,7 +86,6 @@ public struct AttackFramework: Sendable {
 
     /// Builds both CSR tables in O(arguments + attacks) by counting and placing (``compressedTables(count:sources:targets:)``),
     /// dropping out-of-range pairs and duplicates.
-    /// Pass `sources` with `consume`: the attackers table is written in its place.
     package init(
         count: Int, sources: consuming [Int32], targets: [Int32], auxiliaryNames: [String?] = [],
         claimCount: Int? = nil

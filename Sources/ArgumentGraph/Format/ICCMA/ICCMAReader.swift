@@ -254,11 +254,8 @@ public enum ICCMAReader {
                     sources[i] = declared[Int(sources[i])]; targets[i] = declared[Int(targets[i])]
                 }
             }
-            // Taken out of the variable `resolve` captures, so that the attackers table can be written in its place.
-            var pairs: [Int32] = []
-            swap(&pairs, &sources)
             return ICCMAFramework(
-                framework: AttackFramework(count: names.count, sources: consume pairs, targets: targets), names: names)
+                framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
 
         mutating func readTGF() throws(DiagnosticError) -> ICCMAFramework {
@@ -346,11 +343,8 @@ public enum ICCMAReader {
                 skipLine()
             }
             try resolve()
-            // Taken out of the variable `resolve` captures, so that the attackers table can be written in its place.
-            var pairs: [Int32] = []
-            swap(&pairs, &sources)
             return ICCMAFramework(
-                framework: AttackFramework(count: names.count, sources: consume pairs, targets: targets), names: names)
+                framework: AttackFramework(count: names.count, sources: sources, targets: targets), names: names)
         }
     }
 
