@@ -27,21 +27,40 @@ public struct AttackFramework: Sendable {
         sources.reserveCapacity(attacks.count); targets.reserveCapacity(attacks.count)
         for (a, b) in attacks { sources.append(a); targets.append(b) }
         self.init(
-            count: count, sources: sources, targets: targets, auxiliaryNames: auxiliaryNames, claimCount: claimCount)
+            count: count, sources: consume sources, targets: targets, auxiliaryNames: auxiliaryNames,
+            claimCount: claimCount)
     }
 
     /// Builds both tables from in-range pairs strictly increasing by (source, target), as ICCMA files usually list
     /// them: the attacked table is the input itself; a stable counting sort by target gives the attackers table.
-    package init(count: Int, sources: [Int32], targets: [Int32], strictlySorted: Bool) {
-        guard strictlySorted else { self.init(count: count, sources: sources, targets: targets); return }
+    /// Otherwise as ``init(count:sources:targets:auxiliaryNames:claimCount:)``; `degrees`, counted by the caller as it
+    /// made the pairs, are each argument's attacks both ways, and the attackers table is written in `sources`, which
+    /// must be on 2 MB pages, as the i23 parser's are (``compressedTables(count:sources:targets:degrees:writeInSources:)``).
+    package init(
+        count: Int, sources: consuming [Int32], targets: [Int32], strictlySorted: Bool,
+        degrees: consuming (outgoing: [Int32], incoming: [Int32])? = nil
+    ) {
+        guard strictlySorted else {
+            let (attackers, attacked) = AttackFramework.compressedTables(
+                count: count, sources: consume sources, targets: targets, degrees: consume degrees,
+                writeInSources: true)
+            self.init(count: count, attackers: attackers, attacked: attacked)
+            return
+        }
         let m = sources.count
-        var outOffsets = [Int32](repeating: 0, count: count + 1)
-        var inOffsets = [Int32](repeating: 0, count: count + 1)
+        var outOffsets: [Int32], inOffsets: [Int32]
+        let counted = degrees != nil
+        if let degrees = consume degrees {
+            (outOffsets, inOffsets) = degrees
+        } else {
+            outOffsets = [Int32](repeating: 0, count: count + 1)
+            inOffsets = [Int32](repeating: 0, count: count + 1)
+        }
         let attackers = sources.withUnsafeBufferPointer { s in
             targets.withUnsafeBufferPointer { t in
                 outOffsets.withUnsafeMutableBufferPointer { out in
                     inOffsets.withUnsafeMutableBufferPointer { inn in
-                        for i in 0..<m { out[Int(s[i]) &+ 1] &+= 1; inn[Int(t[i]) &+ 1] &+= 1 }
+                        if !counted { for i in 0..<m { out[Int(s[i]) &+ 1] &+= 1; inn[Int(t[i]) &+ 1] &+= 1 } }
                         for v in 0..<count { out[v &+ 1] &+= out[v]; inn[v &+ 1] &+= inn[v] }
                         // Attackers in order of source within each target, since the pairs come by source.
                         let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(count, 1))
@@ -67,9 +86,12 @@ public struct AttackFramework: Sendable {
 
     /// Builds both CSR tables in O(arguments + attacks) by counting and placing (``compressedTables(count:sources:targets:)``),
     /// dropping out-of-range pairs and duplicates.
-    package init(count: Int, sources: [Int32], targets: [Int32], auxiliaryNames: [String?] = [], claimCount: Int? = nil)
-    {
-        let (attackers, attacked) = AttackFramework.compressedTables(count: count, sources: sources, targets: targets)
+    package init(
+        count: Int, sources: consuming [Int32], targets: [Int32], auxiliaryNames: [String?] = [],
+        claimCount: Int? = nil
+    ) {
+        let (attackers, attacked) = AttackFramework.compressedTables(
+            count: count, sources: consume sources, targets: targets)
         self.init(
             count: count, attackers: attackers, attacked: attacked, auxiliaryNames: auxiliaryNames,
             claimCount: claimCount ?? count)

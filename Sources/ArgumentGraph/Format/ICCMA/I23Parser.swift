@@ -1,6 +1,10 @@
 import ArgumentGraphModel
 import Foundation
 
+#if canImport(CPrefetch)
+    import CPrefetch
+#endif
+
 /// The i23 parser behind ``ICCMAReader``: one pass over raw bytes that writes the attacks straight into their arrays.
 ///
 /// Lines and columns are not tracked while parsing: an error computes its line and column from its byte offset, so
@@ -23,14 +27,21 @@ enum I23Parser {
         var m = 0
         var sorted = true
         var failure: DiagnosticError?
+        // Each argument's attacks both ways, counted as the attacks are read (the CSR build needs them first).
+        var outgoing = AttackFramework.zeros(n &+ 1), incoming = AttackFramework.zeros(n &+ 1)
         var sources: [Int32] = []
         let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
             AttackFramework.adviseHugePages(tgt)
             sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
                 AttackFramework.adviseHugePages(src)
                 do throws(DiagnosticError) {
-                    (m, sorted) = try c.attacks(
-                        n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity)
+                    (m, sorted) = try outgoing.withUnsafeMutableBufferPointer { out throws(DiagnosticError) in
+                        try incoming.withUnsafeMutableBufferPointer { inn throws(DiagnosticError) in
+                            try c.attacks(
+                                n: n, sources: src.baseAddress!, targets: tgt.baseAddress!, capacity: capacity,
+                                outgoing: out.baseAddress!, incoming: inn.baseAddress!)
+                        }
+                    }
                 } catch { failure = error }
                 srcCount = m
             }
@@ -38,8 +49,9 @@ enum I23Parser {
         }
         if let failure { throw failure }
         return ICCMAFramework(
-            framework: AttackFramework(count: n, sources: sources, targets: targets, strictlySorted: sorted), names: nil
-        )
+            framework: AttackFramework(
+                count: n, sources: consume sources, targets: targets, strictlySorted: sorted,
+                degrees: (consume outgoing, consume incoming)), names: nil)
     }
 
     /// A position in the input, with the steps of the grammar.
@@ -156,10 +168,11 @@ enum I23Parser {
         }
 
         /// The attack lines up to the end, 0-based, into `sources` and `targets`; returns how many, and whether they
-        /// were strictly increasing by (source, target).
+        /// were strictly increasing by (source, target). Each attack adds one at `source + 1` to `outgoing` and at
+        /// `target + 1` to `incoming` (all are counted when it returns; not when it throws).
         mutating func attacks(
             n: Int, sources src: UnsafeMutablePointer<Int32>, targets tgt: UnsafeMutablePointer<Int32>,
-            capacity: Int
+            capacity: Int, outgoing: UnsafeMutablePointer<Int32>, incoming: UnsafeMutablePointer<Int32>
         ) throws(DiagnosticError) -> (Int, Bool) {
             var m = 0
             var sorted = true
@@ -189,12 +202,23 @@ enum I23Parser {
                 }
                 src[m] = Int32(truncatingIfNeeded: a &- 1)
                 tgt[m] = Int32(truncatingIfNeeded: b &- 1)
+                // The two counters are random in big tables: they are fetched now and counted `lag` attacks later.
+                #if canImport(CPrefetch)
+                    argraph_prefetch_write(outgoing + a); argraph_prefetch_write(incoming + b)
+                #endif
+                if m >= Self.lag {
+                    outgoing[Int(src[m &- Self.lag]) &+ 1] &+= 1; incoming[Int(tgt[m &- Self.lag]) &+ 1] &+= 1
+                }
                 m &+= 1
                 // Fast path for the common "a b\n".
                 if p < end && base[p] == 0x0A { p &+= 1 } else { try endOfLine() }
             }
+            for k in max(m &- Self.lag, 0)..<m { outgoing[Int(src[k]) &+ 1] &+= 1; incoming[Int(tgt[k]) &+ 1] &+= 1 }
             return (m, sorted)
         }
+
+        /// How many attacks after its own the counters of an attack are incremented (``attacks(n:sources:targets:capacity:outgoing:incoming:)``).
+        static let lag = 16
     }
 
     /// The word at `p` as it appears in a message: up to a blank or the line's end, at most 40 bytes.
