@@ -23,17 +23,25 @@ TEXTS = ["The first observation.", "x", "A rather longer text about deterrence, 
          "Texte accentué — “quoted”", "tab\there", "trailing spaces   ", "", "  ", "#not a comment", "a: b -> c",
          "\udcfe bad byte"]
 EDIT_BYTES = b":->+|#\" \t\r\nab1\xc3\xa9\xff\xef\xbb\xbf"
+# A third of the generated inputs are clean: every choice below that is there to make an error takes its valid
+# branch, so that the readers' paths for valid input (the fast ones) are compared on varied files too.
+CLEAN = [False]
+
+def odd(rng, p):
+    """Whether to take an error-making branch of probability `p` (never in a clean input)."""
+    return not CLEAN[0] and rng.random() < p
 
 def enc(s):
     return s.encode("utf-8", "surrogateescape")
 
 def ident(rng, n):
+    if CLEAN[0]: return ("c%d" % rng.randint(1, max(n, 1))).encode()
     if rng.random() < 0.06: return enc(rng.choice(IDS_OTHER))
     if rng.random() < 0.6: return ("c%d" % rng.randint(1, max(n, 1))).encode()
     return rng.choice(IDS_ASCII).encode()
 
 def text(rng):
-    return enc(rng.choice(TEXTS))
+    return enc(rng.choice(TEXTS[:4] if CLEAN[0] else TEXTS))
 
 def ws(rng):
     return rng.choice([b" ", b" ", b" ", b"  ", b"\t"])
@@ -42,68 +50,71 @@ def indent(rng):
     return rng.choice([b"  ", b"  ", b"  ", b"    ", b"\t", b" "])
 
 def generate(rng):
+    CLEAN[0] = rng.random() < 1 / 3
     big = rng.random() < 0.05
     n = rng.randint(500, 3000) if big else rng.randint(0, 12)
     m = rng.randint(500, 6000) if big else rng.randint(0, 20)
     lines = []
     if rng.random() < 0.5:
-        lines.append(b"graph " + rng.choice([b"g", b"my-graph", b"bad id", b"x\xff"]))
+        lines.append(b"graph " + (rng.choice([b"g", b"my-graph"]) if CLEAN[0] else rng.choice([b"g", b"my-graph", b"bad id", b"x\xff"])))
         if rng.random() < 0.5: lines.append(indent(rng) + b"title: " + text(rng))
     docs = ["d%d" % i for i in range(rng.randint(0, 2))]
     actors = ["a%d" % i for i in range(rng.randint(0, 3))]
     for d in docs:
         lines.append(b"document " + d.encode())
-        if rng.random() < 0.8: lines.append(indent(rng) + b"title: " + text(rng))
-        if rng.random() < 0.3: lines.append(indent(rng) + b"date: " + rng.choice([b"2020", b"2020-13", b"x"]))
+        if CLEAN[0] or rng.random() < 0.8: lines.append(indent(rng) + b"title: " + text(rng))
+        if odd(rng, 0.3): lines.append(indent(rng) + b"date: " + rng.choice([b"2020", b"2020-13", b"x"]))
     for a in actors:
         lines.append(b"actor " + a.encode())
         if rng.random() < 0.8: lines.append(indent(rng) + b"name: " + text(rng))
-        if rng.random() < 0.3: lines.append(indent(rng) + b"credibility: " + rng.choice([b"0.5", b"2", b"x"]))
-        if rng.random() < 0.2: lines.append(indent(rng) + b"kind: " + rng.choice([b"person", b"grop"]))
+        if odd(rng, 0.3): lines.append(indent(rng) + b"credibility: " + rng.choice([b"0.5", b"2", b"x"]))
+        if odd(rng, 0.2): lines.append(indent(rng) + b"kind: " + rng.choice([b"person", b"grop"]))
     claims = list(dict.fromkeys(ident(rng, n) for _ in range(n)))
     decls = []
     for c in claims:
         kw = rng.choice([b"claim", b"claim", b"claim", b"evidence", b"proposal"])
         block = []
         r = rng.random()
-        if r < 0.8: block.append(kw + ws(rng) + c + b":" + ws(rng) + text(rng))
+        if r < 0.8 or CLEAN[0]: block.append(kw + ws(rng) + c + b":" + ws(rng) + text(rng))
         elif r < 0.9: block.append(kw + b" " + c)
         else: block.append(kw + b" " + c + b" " + text(rng))
-        if rng.random() < 0.1: block.append(indent(rng) + b"tags: " + rng.choice([b"a, b", b"a, a", b"bad tag"]))
-        if rng.random() < 0.05: block.append(indent(rng) + b"base: " + rng.choice([b"0.3", b"1.5", b"nan"]))
-        if rng.random() < 0.05:
+        if odd(rng, 0.1): block.append(indent(rng) + b"tags: " + rng.choice([b"a, b", b"a, a", b"bad tag"]))
+        if odd(rng, 0.05): block.append(indent(rng) + b"base: " + rng.choice([b"0.3", b"1.5", b"nan"]))
+        if odd(rng, 0.05):
             block += [b"  text: |", b"    line one", b"", b"      line two  "]
-        if rng.random() < 0.05: block += [indent(rng) + b"text: more", b"      continued"]
+        if odd(rng, 0.05): block += [indent(rng) + b"text: more", b"      continued"]
         decls.append(block)
     rels = []
     for k in range(m):
-        kw = rng.choice([b"support", b"attack", b"attack", b"undercut"])
-        pick = lambda: rng.choice(claims) if claims and rng.random() < 0.97 else ident(rng, n)
+        kw = rng.choice([b"support", b"attack"] if CLEAN[0] else [b"support", b"attack", b"attack", b"undercut"])
+        if CLEAN[0] and not claims: break
+        pick = lambda: rng.choice(claims) if claims and (CLEAN[0] or rng.random() < 0.97) else ident(rng, n)
         src = pick()
         if rng.random() < 0.08: src = src + b" + " + pick() + (b" + " + pick() if rng.random() < 0.3 else b"")
-        if rng.random() < 0.03: src = src + b" +"
+        if odd(rng, 0.03): src = src + b" +"
         tgt = (b"r%d" % rng.randint(0, max(m, 1))) if kw == b"undercut" and rng.random() < 0.8 else pick()
+        if CLEAN[0] and tgt in src.split(b" + "): continue  # a claim cannot support or attack itself
         rid = b""
         r = rng.random()
         if r < 0.25: rid = (b"r%d" % k) + b":" + ws(rng)
         elif r < 0.3: rid = (b"r%d" % k) + b" :" + ws(rng)
-        elif r < 0.32: rid = enc("r\u00e9%d:" % k) + b" "
-        arrow = rng.choice([b" -> ", b" -> ", b"->", b"\t->\t", b" - > ", b" -> x -> "])
+        elif r < 0.32 and not CLEAN[0]: rid = enc("r\u00e9%d:" % k) + b" "
+        arrow = rng.choice([b" -> ", b" -> ", b"->", b"\t->\t"] + ([] if CLEAN[0] else [b" - > ", b" -> x -> "]))
         block = [kw + ws(rng) + rid + src + arrow + tgt]
-        if rng.random() < 0.1: block.append(indent(rng) + b"weight: " + rng.choice([b"0.5", b"1.5", b"w"]))
+        if odd(rng, 0.1): block.append(indent(rng) + b"weight: " + rng.choice([b"0.5", b"1.5", b"w"]))
         if rng.random() < 0.05 and actors: block.append(indent(rng) + b"by: " + rng.choice(actors).encode())
         if rng.random() < 0.05: block.append(indent(rng) + b"note: " + text(rng))
-        if rng.random() < 0.02: block.append(indent(rng) + b"colour: red")
+        if odd(rng, 0.02): block.append(indent(rng) + b"colour: red")
         rels.append(block)
     sts = []
     for _ in range(rng.randint(0, 6)):
-        if not actors and rng.random() < 0.8: break
+        if not actors and (CLEAN[0] or not claims or rng.random() < 0.8): break
         a = rng.choice(actors).encode() if actors else b"nobody"
         c = rng.choice(claims) if claims else b"x"
-        line = b"stance " + a + b" " + rng.choice([b"asserts", b"denies", b"assert"]) + b" " + c
+        line = b"stance " + a + b" " + rng.choice([b"asserts", b"denies"] + ([] if CLEAN[0] else [b"assert"])) + b" " + c
         if docs and rng.random() < 0.3: line += b" in " + rng.choice(docs).encode()
         block = [line]
-        if rng.random() < 0.3: block.append(indent(rng) + b"quote" + rng.choice([b"", b" L12", b" 3-9", b" Lx"]) + b": " + text(rng))
+        if odd(rng, 0.3): block.append(indent(rng) + b"quote" + rng.choice([b"", b" L12", b" 3-9", b" Lx"]) + b": " + text(rng))
         sts.append(block)
     body = decls + rels + sts
     if rng.random() < 0.3: rng.shuffle(body)
@@ -116,17 +127,11 @@ def join(rng, lines):
     eol = b"\r\n" if rng.random() < 0.12 else b"\n"
     data = eol.join(lines) + (eol if rng.random() < 0.8 else b"")
     if rng.random() < 0.05: data = b"\xef\xbb\xbf" + data
-    for _ in range(rng.choice([0, 0, 0, 1, 1, 2, 3])):  # edits: most edited inputs are errors
-        i = rng.randint(0, len(data))
-        k = rng.random()
-        b = bytes([rng.choice(EDIT_BYTES)])
-        if k < 0.33: data = data[:i] + data[i + 1:]
-        elif k < 0.66: data = data[:i] + b + data[i:]
-        else: data = data[:i] + b + data[i + 1:]
-    return data
+    return edited(rng, data, 0 if CLEAN[0] else rng.choice([0, 0, 0, 1, 1, 2, 3]))  # most edited inputs are errors
 
-def edited(rng, data):
-    for _ in range(rng.randint(1, 3)):
+def edited(rng, data, count=None):
+    """`data` with `count` (else 1 to 3) random byte deletions, insertions or replacements."""
+    for _ in range(rng.randint(1, 3) if count is None else count):
         i = rng.randint(0, len(data))
         k = rng.random()
         b = bytes([rng.choice(EDIT_BYTES)])
