@@ -131,8 +131,8 @@ public struct Graph: Sendable {
     ) {
         let m = rel.count
         // Supports from, supports to, attacks from, attacks to (n + 1 offsets each), undercuts by target (m + 1).
-        var o0 = [Int32](repeating: 0, count: n + 1), o1 = o0, o2 = o0, o3 = o0
-        var o4 = [Int32](repeating: 0, count: m + 1)
+        var offsets = [[Int32]](repeating: [Int32](repeating: 0, count: n + 1), count: 4)
+        offsets.append([Int32](repeating: 0, count: m + 1))
         var supports = 0, attacks = 0, undercuts = 0
         // Raw buffers have no bounds checks in release builds: an index out of range traps here, as it did in the arrays.
         @inline(__always) func node(_ v: Int, _ limit: Int) -> Int {
@@ -140,43 +140,34 @@ public struct Graph: Sendable {
             precondition(UInt(bitPattern: k) < UInt(bitPattern: limit), "index out of range")
             return k
         }
-        o0.withUnsafeMutableBufferPointer { sf in
-            o1.withUnsafeMutableBufferPointer { st in
-                o2.withUnsafeMutableBufferPointer { af in
-                    o3.withUnsafeMutableBufferPointer { at in
-                        o4.withUnsafeMutableBufferPointer { rt in
-                            for i in 0..<m {
-                                switch rel[i].target {
-                                case let .claim(t):
-                                    if rel[i].kind == .support {
-                                        sf[node(rel[i].source, n) + 1] += 1
-                                        st[node(t, n) + 1] += 1
-                                        supports += 1
-                                    } else {
-                                        af[node(rel[i].source, n) + 1] += 1
-                                        at[node(t, n) + 1] += 1
-                                        attacks += 1
-                                    }
-                                case let .relation(t):
-                                    rt[node(t, m) + 1] += 1
-                                    undercuts += 1
-                                }
-                            }
-                            for i in 0..<n {
-                                sf[i + 1] += sf[i]
-                                st[i + 1] += st[i]
-                                af[i + 1] += af[i]
-                                at[i + 1] += at[i]
-                            }
-                            for i in 0..<m { rt[i + 1] += rt[i] }
-                        }
+        withMutableBuffers(&offsets) { o in
+            let (sf, st, af, at, rt) = (o[0], o[1], o[2], o[3], o[4])
+            for i in 0..<m {
+                switch rel[i].target {
+                case let .claim(t):
+                    if rel[i].kind == .support {
+                        sf[node(rel[i].source, n) + 1] += 1
+                        st[node(t, n) + 1] += 1
+                        supports += 1
+                    } else {
+                        af[node(rel[i].source, n) + 1] += 1
+                        at[node(t, n) + 1] += 1
+                        attacks += 1
                     }
+                case let .relation(t):
+                    rt[node(t, m) + 1] += 1
+                    undercuts += 1
                 }
             }
+            for i in 0..<n {
+                sf[i + 1] += sf[i]
+                st[i + 1] += st[i]
+                af[i + 1] += af[i]
+                at[i + 1] += at[i]
+            }
+            for i in 0..<m { rt[i + 1] += rt[i] }
         }
-        var e0 = [Int32](repeating: 0, count: supports), e1 = e0
-        var e2 = [Int32](repeating: 0, count: attacks), e3 = e2
-        var e4 = [Int32](repeating: 0, count: undercuts)
+        var entries = [supports, supports, attacks, attacks, undercuts].map { [Int32](repeating: 0, count: $0) }
         typealias Buffer = UnsafeMutableBufferPointer<Int32>
         // The offsets serve as the cursors (each ends at the next node's start), then move up by one: no copies.
         @inline(__always) func put(_ f: Buffer, _ e: Buffer, _ v: Int, _ i: Int) {
@@ -193,49 +184,50 @@ public struct Graph: Sendable {
             }
             f[0] = 0
         }
-        o0.withUnsafeMutableBufferPointer { f0 in
-            o1.withUnsafeMutableBufferPointer { f1 in
-                o2.withUnsafeMutableBufferPointer { f2 in
-                    o3.withUnsafeMutableBufferPointer { f3 in
-                        o4.withUnsafeMutableBufferPointer { f4 in
-                            e0.withUnsafeMutableBufferPointer { e0 in
-                                e1.withUnsafeMutableBufferPointer { e1 in
-                                    e2.withUnsafeMutableBufferPointer { e2 in
-                                        e3.withUnsafeMutableBufferPointer { e3 in
-                                            e4.withUnsafeMutableBufferPointer { e4 in
-                                                for i in 0..<m {
-                                                    switch rel[i].target {
-                                                    case let .claim(t):
-                                                        if rel[i].kind == .support {
-                                                            put(f0, e0, rel[i].source, i)
-                                                            put(f1, e1, t, i)
-                                                        } else {
-                                                            put(f2, e2, rel[i].source, i)
-                                                            put(f3, e3, t, i)
-                                                        }
-                                                    case let .relation(t): put(f4, e4, t, i)
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            shift(f0)
-                            shift(f1)
-                            shift(f2)
-                            shift(f3)
-                            shift(f4)
+        withMutableBuffers(&offsets) { f in
+            withMutableBuffers(&entries) { e in
+                let (f0, f1, f2, f3, f4) = (f[0], f[1], f[2], f[3], f[4])
+                let (e0, e1, e2, e3, e4) = (e[0], e[1], e[2], e[3], e[4])
+                for i in 0..<m {
+                    switch rel[i].target {
+                    case let .claim(t):
+                        if rel[i].kind == .support {
+                            put(f0, e0, rel[i].source, i)
+                            put(f1, e1, t, i)
+                        } else {
+                            put(f2, e2, rel[i].source, i)
+                            put(f3, e3, t, i)
                         }
+                    case let .relation(t): put(f4, e4, t, i)
                     }
                 }
             }
+            for table in f { shift(table) }
         }
         return (
-            Adjacency(offsets: o0, entries: e0), Adjacency(offsets: o1, entries: e1),
-            Adjacency(offsets: o2, entries: e2), Adjacency(offsets: o3, entries: e3),
-            Adjacency(offsets: o4, entries: e4)
+            Adjacency(offsets: offsets[0], entries: entries[0]), Adjacency(offsets: offsets[1], entries: entries[1]),
+            Adjacency(offsets: offsets[2], entries: entries[2]), Adjacency(offsets: offsets[3], entries: entries[3]),
+            Adjacency(offsets: offsets[4], entries: entries[4])
         )
+    }
+
+    /// Lends the storage of every array in `arrays` at once, in order, for a loop that writes several of them (the
+    /// nesting of one `withUnsafeMutableBufferPointer` per array, kept out of the caller).
+    private static func withMutableBuffers(
+        _ arrays: inout [[Int32]], _ body: ([UnsafeMutableBufferPointer<Int32>]) -> Void
+    ) {
+        arrays.withUnsafeMutableBufferPointer { outer in
+            var lent: [UnsafeMutableBufferPointer<Int32>] = []
+            lent.reserveCapacity(outer.count)
+            func lend(_ k: Int) {
+                guard k < outer.count else { return body(lent) }
+                outer[k].withUnsafeMutableBufferPointer { buffer in
+                    lent.append(buffer)
+                    lend(k + 1)
+                }
+            }
+            lend(0)
+        }
     }
 }
 
