@@ -51,26 +51,37 @@ public enum QuoteLocation: Sendable, Hashable, Codable, CustomStringConvertible 
     case characters(start: Int, end: Int)
 
     /// Parses `L12`, `L12-14` or `1040-1068`; returns nil for anything else or an empty or reversed range.
-    public init?(_ text: some StringProtocol) {
-        var body = Substring(text)
-        let isLines = body.first == "L"
-        if isLines { body = body.dropFirst() }
-        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return nil }
-        var numbers: [Int] = []
-        for part in parts {
-            guard !part.isEmpty, part.count <= 12, part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let n = Int(part)
-            else { return nil }
-            numbers.append(n)
+    public init?(_ text: some StringProtocol) { self.init(utf8: text.utf8) }
+
+    /// Parses the UTF-8 bytes of `L12`, `L12-14` or `1040-1068` (numbers of 1 to 12 ASCII digits); nil for anything
+    /// else or an empty or reversed range. Inlinable, so that a reader's byte slices are parsed without a `String`.
+    @inlinable public init?(utf8 b: some Collection<UInt8>) {
+        var i = b.startIndex
+        let isLines = i != b.endIndex && b[i] == UInt8(ascii: "L")
+        if isLines { i = b.index(after: i) }
+        var numbers: (Int, Int) = (0, 0)
+        var count = 0
+        while true {
+            var n = 0, digits = 0
+            while i != b.endIndex, b[i] != UInt8(ascii: "-") {
+                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n &* 10 &+ Int(b[i] &- UInt8(ascii: "0"))
+                digits += 1
+                i = b.index(after: i)
+            }
+            guard digits > 0, digits <= 12, count < 2 else { return nil }
+            if count == 0 { numbers.0 = n } else { numbers.1 = n }
+            count += 1
+            if i == b.endIndex { break }
+            i = b.index(after: i)  // the '-'
         }
         if isLines {
-            let last = numbers.count == 2 ? numbers[1] : numbers[0]
-            guard numbers[0] >= 1, last >= numbers[0] else { return nil }
-            self = .lines(first: numbers[0], last: last)
+            let last = count == 2 ? numbers.1 : numbers.0
+            guard numbers.0 >= 1, last >= numbers.0 else { return nil }
+            self = .lines(first: numbers.0, last: last)
         } else {
-            guard numbers.count == 2, numbers[1] > numbers[0] else { return nil }
-            self = .characters(start: numbers[0], end: numbers[1])
+            guard count == 2, numbers.1 > numbers.0 else { return nil }
+            self = .characters(start: numbers.0, end: numbers.1)
         }
     }
 

@@ -75,7 +75,7 @@ extension ArgParser {
         }
     }
 
-    /// The keys allowed in a declaration of `kind`, as a set of ``PropertyKey/bit``s (the same as ``keys``).
+    /// The keys allowed in a declaration of `kind`, as a set of ``PropertyKey/bit``s: the one table of them.
     static func allowedKeys(_ kind: DeclarationSpan.Kind) -> UInt32 {
         switch kind {
         case .graph: PropertyKey.title.bit | PropertyKey.description.bit
@@ -91,21 +91,17 @@ extension ArgParser {
         }
     }
 
-    static let keys: [DeclarationSpan.Kind: [PropertyKey]] = [
-        .graph: [.title, .description],
-        .document: [.title, .publisher, .date, .url, .file, .skip],
-        .actor: [.name, .kind, .affiliation, .role, .credibility],
-        .claim: [.text, .tags, .base],
-        .stance: [.quote],
-        .relation: [.weight, .by, .note],
-    ]
+    /// The keys allowed in a declaration of `kind`, in declaration order, for messages (from ``allowedKeys(_:)``).
+    static func keys(_ kind: DeclarationSpan.Kind) -> [PropertyKey] {
+        PropertyKey.allCases.filter { allowedKeys(kind) & $0.bit != 0 }
+    }
 
     mutating func startProperty(line: Bytes, number: Int, indent: Int, at i: Int) {
         var j = i
         while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
         let kind = spanKind(current)
         guard let key = PropertyKey(line[i..<j]), ArgParser.allowedKeys(kind) & key.bit != 0 else {
-            let allowed = ArgParser.keys[kind]!
+            let allowed = ArgParser.keys(kind)
             let key = line[i..<j].string
             let what = kind == .claim ? "a claim" : "a \(kind.rawValue)"
             let names = allowed.map(\.rawValue)
@@ -121,12 +117,11 @@ extension ArgParser {
         if key == .quote || key == .skip, j < line.endIndex, line[j] != UInt8(ascii: ":") {
             let ls = j
             while j < line.endIndex, line[j] != UInt8(ascii: ":"), line[j] != 0x20, line[j] != 0x09 { j += 1 }
-            let text = line[ls..<j].string
-            if let q = ArgParser.quoteLocation(line[ls..<j]) ?? QuoteLocation(text) {
+            if let q = QuoteLocation(utf8: line[ls..<j]) {
                 quoteLocation = q
             } else {
                 errorAt(
-                    "invalid quote location '\(text)'", location(line: number, offset: ls),
+                    "invalid quote location '\(line[ls..<j].string)'", location(line: number, offset: ls),
                     hint: "use L12, L12-14 (lines) or 1040-1068 (character offsets)")
             }
             while j < line.endIndex, line[j] == 0x20 || line[j] == 0x09 { j += 1 }
@@ -262,8 +257,7 @@ extension ArgParser {
             case .text: claimDraft.text = value
             case .tags:
                 var tags: [String] = []
-                for t in ArgParser.tagPieces(value) {
-                    let tag = t
+                for tag in ArgParser.tagPieces(value) {
                     if !Slug.isValid(tag) {
                         errorAt(
                             "invalid tag '\(tag)'", loc(), hint: "tags are slugs: letters, digits, '-', '_' and '.'")
@@ -303,37 +297,6 @@ extension ArgParser {
 }
 
 extension ArgParser {
-    /// A quote location written in ASCII, read from its bytes exactly as ``QuoteLocation/init(_:)`` reads the
-    /// string (`L12`, `L12-14`, `1040-1068`); nil for anything else, which the caller then gives to that initializer.
-    static func quoteLocation(_ b: Bytes) -> QuoteLocation? {
-        var i = b.startIndex
-        let isLines = i < b.endIndex && b[i] == UInt8(ascii: "L")
-        if isLines { i += 1 }
-        var numbers: (Int, Int) = (0, 0)
-        var count = 0
-        while true {
-            var n = 0, digits = 0
-            while i < b.endIndex, b[i] != UInt8(ascii: "-") {
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
-                n = n &* 10 &+ Int(b[i] - UInt8(ascii: "0"))
-                digits += 1
-                i += 1
-            }
-            guard digits > 0, digits <= 12, count < 2 else { return nil }
-            if count == 0 { numbers.0 = n } else { numbers.1 = n }
-            count += 1
-            if i == b.endIndex { break }
-            i += 1  // the '-'
-        }
-        if isLines {
-            let last = count == 2 ? numbers.1 : numbers.0
-            guard numbers.0 >= 1, last >= numbers.0 else { return nil }
-            return .lines(first: numbers.0, last: last)
-        }
-        guard count == 2, numbers.1 > numbers.0 else { return nil }
-        return .characters(start: numbers.0, end: numbers.1)
-    }
-
     /// The tags of a `tags:` value: split at commas (empty pieces left out) and trimmed of whitespace, as
     /// `split(separator: ",")` and `trimmingCharacters(in: .whitespaces)` do; an ASCII value is split on its
     /// bytes (whose only whitespace characters are the space and the tab).
