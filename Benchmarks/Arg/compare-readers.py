@@ -16,6 +16,9 @@ The reader speed work of issue 23 keeps every message, line and column unchanged
 """
 import os, random, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import byte_edits  # noqa: E402
+
 IDS_ASCII = ["a", "b", "c1", "x_y", "claim12", "a1234567", "abcdefgh", "abcdefgh1", "abcdefgh2", "abcdefghij",
              "averyveryverylongclaimidentifier", "averyveryverylongclaimidentifies", "1", "007", "Bad!", "-x"]
 IDS_OTHER = ["é", "e\u0301", "caf\u00e9", "cafe\u0301", "ünïcødé-long-name", "\u2603", "\udcff"]
@@ -124,21 +127,11 @@ def generate(rng):
     return join(rng, lines)
 
 def join(rng, lines):
-    eol = b"\r\n" if rng.random() < 0.12 else b"\n"
-    data = eol.join(lines) + (eol if rng.random() < 0.8 else b"")
-    if rng.random() < 0.05: data = b"\xef\xbb\xbf" + data
-    return edited(rng, data, 0 if CLEAN[0] else rng.choice([0, 0, 0, 1, 1, 2, 3]))  # most edited inputs are errors
+    # edits: most edited inputs are errors
+    return byte_edits.join(rng, lines, 0.12, lambda: 0 if CLEAN[0] else rng.choice([0, 0, 0, 1, 1, 2, 3]), EDIT_BYTES)
 
-def edited(rng, data, count=None):
-    """`data` with `count` (else 1 to 3) random byte deletions, insertions or replacements."""
-    for _ in range(rng.randint(1, 3) if count is None else count):
-        i = rng.randint(0, len(data))
-        k = rng.random()
-        b = bytes([rng.choice(EDIT_BYTES)])
-        if k < 0.33: data = data[:i] + data[i + 1:]
-        elif k < 0.66: data = data[:i] + b + data[i:]
-        else: data = data[:i] + b + data[i + 1:]
-    return data
+def edited(rng, data):
+    return byte_edits.edited(rng, data, rng.randint(1, 3), EDIT_BYTES)
 
 def run(binary, args):
     p = subprocess.run([binary] + args, capture_output=True, timeout=120)

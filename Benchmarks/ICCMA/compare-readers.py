@@ -14,6 +14,9 @@ The reader speed work of issue 23 keeps every message, line and column unchanged
 """
 import os, random, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import byte_edits  # noqa: E402
+
 NAMES_ASCII = ["a", "b", "a1", "a12", "x_y", "arg1234", "a1234567", "abcdefgh", "abcdefgh1", "abcdefgh2",
                "abcdefghij", "averyveryverylongargumentname", "averyveryverylongargumentnamf", "1", "22", "007"]
 NAMES_OTHER = ["é", "e\u0301", "caf\u00e9", "cafe\u0301", "ünïcødé-long-name", "\u2603", "\udcff"]
@@ -66,17 +69,8 @@ def tgf(rng):
     return join(rng, lines)
 
 def join(rng, lines):
-    eol = b"\r\n" if rng.random() < 0.15 else b"\n"
-    data = eol.join(lines) + (eol if rng.random() < 0.8 else b"")
-    if rng.random() < 0.05: data = b"\xef\xbb\xbf" + data
-    for _ in range(rng.choice([0, 0, 0, 0, 1, 1, 2, 3])):  # edits: most edited inputs are errors
-        i = rng.randint(0, len(data))
-        k = rng.random()
-        b = bytes([rng.choice(EDIT_BYTES)])
-        if k < 0.33: data = data[:i] + data[i + 1:]
-        elif k < 0.66: data = data[:i] + b + data[i:]
-        else: data = data[:i] + b + data[i + 1:]
-    return data
+    # edits: most edited inputs are errors
+    return byte_edits.join(rng, lines, 0.15, lambda: rng.choice([0, 0, 0, 0, 1, 1, 2, 3]), EDIT_BYTES)
 
 def run(binary, path, task):
     p = subprocess.run([binary, "solve", "-p", task, "-f", path], capture_output=True, timeout=60)
