@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(CPrefetch)
+    import CPrefetch
+#endif
+
 /// A hash table from ids to indices, keyed by UTF-8 bytes so that a reader can look ids up
 /// without creating a `String`; the first insertion of an id wins.
 ///
@@ -195,17 +199,21 @@ package struct IdTable: Sendable {
         @usableFromInline package let enabled: Bool
         @usableFromInline package let identity: Bool
 
-        /// Loads the key's first slot and returns a word of it, so that a loop of these overlaps its cache misses
-        /// before the lookups proper.
+        /// Asks the cache for the key's first slot and returns at once, so that the lookup a few keys later finds it
+        /// there (a prefetch: nothing waits for the load).
         @inlinable @inline(__always)
-        package func touch(_ key: UnsafeRawBufferPointer) -> UInt64 {
-            slots[2 * (IdTable.hash(key) & (slots.count / 2 - 1)) + 1]
+        package func prefetch(_ key: UnsafeRawBufferPointer) {
+            #if canImport(CPrefetch)
+                argraph_prefetch(slots.baseAddress! + 2 * (IdTable.hash(key) & (slots.count / 2 - 1)))
+            #endif
         }
 
-        /// ``touch(_:)`` for a key of at most 8 bytes given as one word (see ``IdTable/hash(word:count:)``).
+        /// ``prefetch(_:)`` for a key of at most 8 bytes given as one word (see ``IdTable/hash(word:count:)``).
         @inlinable @inline(__always)
-        package func touch(word w: UInt64, count n: Int) -> UInt64 {
-            slots[2 * (IdTable.hash(word: w, count: n) & (slots.count / 2 - 1)) + 1]
+        package func prefetch(word w: UInt64, count n: Int) {
+            #if canImport(CPrefetch)
+                argraph_prefetch(slots.baseAddress! + 2 * (IdTable.hash(word: w, count: n) & (slots.count / 2 - 1)))
+            #endif
         }
 
         /// ``find(_:)`` for a key of at most 8 bytes given as one word, zero-padded.
@@ -271,6 +279,24 @@ package struct IdTable: Sendable {
             return nil
         }
         return insertSlow(String(decoding: key, as: UTF8.self), value: value)
+    }
+
+    /// Inserts `count` keys in order, key `i` with value `i` unless already present (the first one wins, as with
+    /// ``insert(_:value:)``), fetching the slots of the keys a few places ahead so that their cache misses overlap.
+    package mutating func insertNumbered(_ count: Int, key: (Int) -> UnsafeRawBufferPointer) {
+        let ahead = 16
+        for i in 0..<count {
+            #if canImport(CPrefetch)
+                if i + ahead < count, slow == nil {
+                    let k = key(i + ahead)
+                    let mask = slots.count / 2 - 1
+                    slots.withUnsafeBufferPointer {
+                        argraph_prefetch_write($0.baseAddress! + 2 * (IdTable.hash(k) & mask))
+                    }
+                }
+            #endif
+            _ = insert(key(i), value: Int32(i))
+        }
     }
 
     /// Inserts `id` unless present; returns the value already there, if any.

@@ -454,3 +454,71 @@ extension ArgParser {
         if errorCount <= ArgReader.errorLimit { diagnostics.append(Diagnostic(.error, message, at: loc, hint: hint)) }
     }
 }
+
+extension ArgParser {
+    /// Starts `attack A -> B` or `support A -> B` — most lines of a large file — without tokens or word lists, and
+    /// returns whether it did: the ids of slug bytes, spaces only, nothing after the target. Any other shape (an id
+    /// before the premises, premises joined by '+', a tab, a trailing space, other bytes in an id) is left to
+    /// ``startDeclaration(line:number:)``, which reads these lines the same way.
+    mutating func startPlainRelation(line: Bytes, number: Int) -> Bool {
+        let p = buffer
+        var i = line.startIndex
+        let end = line.endIndex
+        let kind: RelationKind
+        @inline(__always) func matches(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard end - i > n else { return false }
+            for k in 0..<n where p[i + k] != word.utf8Start[k] { return false }
+            return true
+        }
+        if p[i] == UInt8(ascii: "a"), matches("attack ") {
+            kind = .attack
+            i += 7
+        } else if p[i] == UInt8(ascii: "s"), matches("support ") {
+            kind = .support
+            i += 8
+        } else {
+            return false
+        }
+        @inline(__always) func isSlugByte(_ b: UInt8) -> Bool {
+            // Letters, digits, '-', '.', '_' (no ':' of a relation id, no '+' of a linked relation, no '>').
+            let lower = b | 0x20
+            return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_")
+        }
+        while i < end, p[i] == 0x20 { i += 1 }
+        let sourceStart = i
+        while i < end, isSlugByte(p[i]) { i += 1 }
+        let sourceEnd = i
+        guard sourceEnd > sourceStart, i < end, p[i] == 0x20 else { return false }
+        while i < end, p[i] == 0x20 { i += 1 }
+        guard i + 2 < end, p[i] == UInt8(ascii: "-"), p[i + 1] == UInt8(ascii: ">") else { return false }
+        i += 2
+        while i < end, p[i] == 0x20 { i += 1 }
+        let targetStart = i
+        while i < end, isSlugByte(p[i]) { i += 1 }
+        guard i == end, end > targetStart,
+            let source = GraphAssembly.spanReference(offset: sourceStart, length: sourceEnd - sourceStart),
+            let target = GraphAssembly.spanReference(offset: targetStart, length: end - targetStart)
+        else { return false }
+        pendingMark = line.startIndex
+        pendingFirstLine = number
+        pendingLastLine = number
+        pendingKeys = 0
+        relationDraft.kind = kind
+        relationDraft.source = source
+        if !relationDraft.otherPremises.isEmpty { relationDraft.otherPremises = [] }
+        if !relationDraftOtherMarks.isEmpty { relationDraftOtherMarks = [] }
+        relationDraft.target = .claim(target)
+        relationDraft.weight = 1
+        relationDraft.setOptionalFields(id: nil, actor: nil, note: nil)
+        relationDraftMarks = GraphAssembly.RelationMarks(source: sourceStart, target: targetStart)
+        relationDraftExtra = nil
+        current = .relation
+        let leading = lastCommentLine == number - 1 ? commentRunStart : number
+        spans.append(
+            DeclarationSpan(kind: .relation, index: 0, leadingLine: leading, firstLine: number, lastLine: number))
+        return true
+    }
+}

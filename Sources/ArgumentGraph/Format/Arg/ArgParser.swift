@@ -44,10 +44,10 @@ struct ArgParser {
     var relationDraftOtherMarks: [Int] = []
     /// Whether the whole file is valid UTF-8, so that no line need be checked on its own.
     var validUTF8 = false
-    /// Where the slot loads that prefetch the claim table go, so that they are not optimized away.
-    var prefetchSink: UInt64 = 0
     /// `bytes` as a buffer, valid while ``parse()`` runs (see ``parse(_:)``); lines are slices of it.
     var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Whether the common declarations are read by their fast paths (tests turn them off to compare both ways).
+    var fastPaths = true
 
     struct PropertyState {
         var key: PropertyKey
@@ -116,81 +116,40 @@ struct ArgParser {
         bytes.withUnsafeBytes { raw in
             assembly.claims.withUnsafeBufferPointer { cl in
                 assembly.claimMarks.withUnsafeBufferPointer { marks in
-                    for i in cl.indices {
-                        let o = marks[i]
-                        let key = UnsafeRawBufferPointer(rebasing: raw[o..<(o + cl[i].id.utf8.count)])
-                        _ = table.insert(key, value: Int32(i))
+                    table.insertNumbered(cl.count) { i in
+                        UnsafeRawBufferPointer(rebasing: raw[marks[i]..<(marks[i] + cl[i].id.utf8.count)])
                     }
                 }
             }
         }
         assembly.claimTable = table
-        // Unknown ids: (index, is a stance, is the target, offset, length), made pending after the loop.
-        var unknown: [(Int, Bool, Bool, Int, Int)] = []
-        var sink: UInt64 = 0
+        // Unknown ids: (index, is a stance, is the target, the span reference), made pending after the loops.
+        var unknown: [(Int, Bool, Bool, Int)] = []
         bytes.withUnsafeBytes { raw in
             table.withExactLookup { lookup in
-                // Ids of up to 8 bytes (most) are read as one word when 8 bytes can be loaded there.
-                let size = raw.count
-                @inline(__always) func word(_ o: Int, _ l: Int) -> UInt64? {
-                    guard l <= 8, o + 8 <= size else { return nil }
-                    let w = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
-                    return l == 8 ? w : w & ((1 << (8 * UInt64(l))) - 1)
-                }
-                @inline(__always) func find(_ r: Int) -> Int? {
-                    let (o, l) = GraphAssembly.span(r)
-                    if let w = word(o, l) { return lookup.find(word: w, count: l).map(Int.init) }
-                    return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
-                }
-                @inline(__always) func touch(_ r: Int) -> UInt64 {
-                    guard GraphAssembly.isSpan(r) else { return 0 }
-                    let (o, l) = GraphAssembly.span(r)
-                    if let w = word(o, l) { return lookup.touch(word: w, count: l) }
-                    return lookup.touch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
-                }
-                sink &+= assembly.relations.withUnsafeMutableBufferPointer { rel -> UInt64 in
-                    var acc: UInt64 = 0
-                    var start = 0
-                    while start < rel.count {
-                        // First load the slots of a block of lookups, whose misses then overlap; then look up.
-                        let end = min(rel.count, start + 16)
-                        for i in start..<end {
-                            acc &+= touch(rel[i].source)
-                            if case let .claim(t) = rel[i].target { acc &+= touch(t) }
+                let find = SpanLookup(raw: raw, lookup: lookup)
+                // The relations in two halves at once: each half writes only its own relations and unknown list.
+                var unknownByHalf: [[(Int, Bool, Bool, Int)]] = [[], []]
+                unknownByHalf.withUnsafeMutableBufferPointer { unknownOut in
+                    assembly.relations.withUnsafeMutableBufferPointer { rel in
+                        Parallel.halves(rel.count, minimum: 200_000) { range, half in
+                            find.resolve(rel, range, unknown: &unknownOut[half])
                         }
-                        for i in start..<end {
-                            let source = rel[i].source
-                            if GraphAssembly.isSpan(source) {
-                                if let v = find(source) {
-                                    rel[i].source = v
-                                } else {
-                                    unknown.append((i, false, false, source, 0))
-                                }
-                            }
-                            if case let .claim(t) = rel[i].target, GraphAssembly.isSpan(t) {
-                                if let v = find(t) {
-                                    rel[i].target = .claim(v)
-                                } else {
-                                    unknown.append((i, false, true, t, 0))
-                                }
-                            }
-                        }
-                        start = end
                     }
-                    return acc
                 }
+                unknown = unknownByHalf[0] + unknownByHalf[1]
                 assembly.stances.withUnsafeMutableBufferPointer { st in
                     for k in st.indices where GraphAssembly.isSpan(st[k].claim) {
-                        if let v = find(st[k].claim) {
+                        if let v = find.find(st[k].claim) {
                             st[k].claim = v
                         } else {
-                            unknown.append((k, true, false, st[k].claim, 0))
+                            unknown.append((k, true, false, st[k].claim))
                         }
                     }
                 }
             }
         }
-        for (i, isStance, isTarget, r, _) in unknown {
+        for (i, isStance, isTarget, r) in unknown {
             let (o, l) = GraphAssembly.span(r)
             let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
             // A non-ASCII id, or any id once the table compares strings, waits by name, as written.
@@ -203,7 +162,6 @@ struct ArgParser {
                 assembly.relations[i].source = ref
             }
         }
-        prefetchSink = sink
     }
 
     /// Parses `bytes`, which `array` (the same bytes) keeps alive while the parse reads them through a pointer.
@@ -315,7 +273,9 @@ struct ArgParser {
         if indent == 0 {
             finishDeclaration()
             skipping = false
-            startDeclaration(line: line, number: number)
+            if !(fastPaths && startPlainRelation(line: line, number: number)) {
+                startDeclaration(line: line, number: number)
+            }
             if case .none = current { skipping = true }
             return
         }
@@ -334,5 +294,65 @@ struct ArgParser {
         finishProperty()
         startProperty(line: line, number: number, indent: indent, at: i)
         pendingLastLine = number
+    }
+}
+
+/// Claim lookups by the byte range a reference holds, over the file's bytes and the claim-id table's raw pointers.
+private struct SpanLookup {
+    let raw: UnsafeRawBufferPointer
+    let lookup: IdTable.ExactLookup
+
+    /// An id of up to 8 bytes (most) as one word, when 8 bytes can be loaded there.
+    @inline(__always) func word(_ o: Int, _ l: Int) -> UInt64? {
+        guard l <= 8, o + 8 <= raw.count else { return nil }
+        let w = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+        return l == 8 ? w : w & ((1 << (8 * UInt64(l))) - 1)
+    }
+
+    /// The claim a span reference names, if the table has it.
+    @inline(__always) func find(_ r: Int) -> Int? {
+        let (o, l) = GraphAssembly.span(r)
+        if let w = word(o, l) { return lookup.find(word: w, count: l).map(Int.init) }
+        return lookup.find(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)])).map(Int.init)
+    }
+
+    /// Asks the cache for the table slot a span reference would probe first.
+    @inline(__always) func prefetch(_ r: Int) {
+        guard GraphAssembly.isSpan(r) else { return }
+        let (o, l) = GraphAssembly.span(r)
+        if let w = word(o, l) { return lookup.prefetch(word: w, count: l) }
+        lookup.prefetch(UnsafeRawBufferPointer(rebasing: raw[o..<(o + l)]))
+    }
+
+    /// Resolves the span references of `rel[range]` in place, noting those not found.
+    func resolve(
+        _ rel: UnsafeMutableBufferPointer<Relation>, _ range: Range<Int>, unknown: inout [(Int, Bool, Bool, Int)]
+    ) {
+        @inline(__always) func resolve(_ i: Int) {
+            let source = rel[i].source
+            if GraphAssembly.isSpan(source) {
+                if let v = find(source) {
+                    rel[i].source = v
+                } else {
+                    unknown.append((i, false, false, source))
+                }
+            }
+            if case let .claim(t) = rel[i].target, GraphAssembly.isSpan(t) {
+                if let v = find(t) {
+                    rel[i].target = .claim(v)
+                } else {
+                    unknown.append((i, false, true, t))
+                }
+            }
+        }
+        // The slots of the relation 16 places ahead are fetched while this one is looked up.
+        let ahead = 16
+        for i in range {
+            if i + ahead < range.upperBound {
+                prefetch(rel[i + ahead].source)
+                if case let .claim(t) = rel[i + ahead].target { prefetch(t) }
+            }
+            resolve(i)
+        }
     }
 }

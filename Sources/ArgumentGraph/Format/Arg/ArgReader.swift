@@ -23,7 +23,13 @@ public struct ArgReader {
 
     /// Reads `.arg` bytes.
     public static func read(_ bytes: [UInt8], file: String = "<input>") throws(DiagnosticError) -> ParsedGraph {
+        try read(bytes, file: file, fastPaths: true)
+    }
+
+    /// Reads `.arg` bytes, with the parser's fast paths for common lines on or off (the same result either way).
+    package static func read(_ bytes: [UInt8], file: String, fastPaths: Bool) throws(DiagnosticError) -> ParsedGraph {
         var parser = ArgParser(bytes: bytes, file: file)
+        parser.fastPaths = fastPaths
         return try read(&parser)
     }
 

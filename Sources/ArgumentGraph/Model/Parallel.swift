@@ -1,0 +1,27 @@
+import Dispatch
+import Foundation
+
+/// Work split between the machine's first two cores, for the few loops of a large read whose iterations are
+/// independent (lookups into a table no one writes, each writing its own part of the output).
+package enum Parallel {
+    /// Runs `body` on `0..<count` cut in two halves at once (the half's range and its number, 0 or 1), or on the
+    /// whole range in the calling thread when the count is below `minimum` (a thread costs more than it saves on
+    /// small inputs) or the machine has one core. `body` must touch only what its half owns.
+    package static func halves(_ count: Int, minimum: Int, _ body: (Range<Int>, Int) -> Void) {
+        guard count >= minimum, cores > 1 else {
+            body(0..<count, 0)
+            return
+        }
+        let middle = count / 2
+        // The halves own disjoint parts by the contract above, which the compiler cannot see through the pointers.
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                body(k == 0 ? 0..<middle : middle..<count, k)
+            }
+        }
+    }
+
+    /// The number of cores this process may run on.
+    package static let cores = ProcessInfo.processInfo.activeProcessorCount
+}

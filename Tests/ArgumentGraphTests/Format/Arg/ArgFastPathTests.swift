@@ -1,0 +1,98 @@
+import Testing
+@testable import ArgumentGraph
+@testable import ArgumentGraphFormats
+
+/// The `.arg` parser's fast paths for common lines, held to the general path on random files: the same graph, the
+/// same warnings and declaration spans, or the same errors.
+@Suite struct ArgFastPathTests {
+    /// A deterministic generator (SplitMix64), so that a failure names its seed.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ xs: [T]) -> T { xs[below(xs.count)] }
+    }
+
+    /// A relation header of a random shape: mostly plain, sometimes with an id, linked premises, tabs, trailing
+    /// spaces, odd bytes in an id, a missing side or an unknown claim.
+    static func relationLine(_ r: inout Random, claims: Int) -> String {
+        func id() -> String {
+            switch r.below(60) {
+            case 0: return "c\(claims + r.below(3))"  // unknown
+            case 1: return r.pick(["c1:", "c-1", "c.1", "c_1", "C1", "c1é", "c1>", "c1+c2", "", "-", "c1\t"])
+            default: return "c\(r.below(claims))"
+            }
+        }
+        let keyword = r.below(10) > 0 ? r.pick(["attack", "support"]) : r.pick(["undercut", "attacks", "support\t"])
+        func space() -> String { r.below(10) > 0 ? " " : r.pick(["  ", "\t"]) }
+        var head = keyword + space()
+        if r.below(15) == 0 { head += r.pick(["r\(r.below(5)):", "r\(r.below(5)) :"]) + space() }
+        var left = id()
+        if r.below(15) == 0 { left += r.pick([" + ", "+", " +"]) + id() }
+        let arrow = r.below(8) > 0 ? " -> " : r.pick(["->", " ->", "-> ", "  ->  ", " - > ", " => "])
+        var line = head + left + arrow + id()
+        if r.below(20) == 0 { line += r.pick([" ", "\t", " extra", ":"]) }
+        return line
+    }
+
+    static func file(seed: UInt64) -> String {
+        var r = Random(state: seed)
+        let claims = 2 + r.below(6)
+        var lines = ["graph g", "", "actor a", "  name: A", ""]
+        for i in 0..<claims { lines += ["claim c\(i): Claim \(i).", ""] }
+        for _ in 0..<(1 + r.below(12)) {
+            if r.below(6) == 0 { lines.append("# a comment") }
+            lines.append(relationLine(&r, claims: claims))
+            if r.below(5) == 0 {
+                lines.append(
+                    r.pick([
+                        "  by: a", "  weight: 0.5", "  note: why", "  by: a", "  weight: 1", "  by: b", "  weight: x",
+                    ]))
+            }
+            if r.below(2) == 0 { lines.append("") }
+        }
+        if r.below(4) == 0 { lines.append("stance a asserts c0") }
+        return lines.joined(separator: r.below(6) == 0 ? "\r\n" : "\n")
+    }
+
+    /// Everything a read gives, as text: the graph's JSON, the warnings and the spans; or the errors.
+    static func outcome(_ text: String, fastPaths: Bool) -> String {
+        do {
+            let parsed = try ArgReader.read(Array(text.utf8), file: "f.arg", fastPaths: fastPaths)
+            let json = String(decoding: GraphJSON.encode(parsed.graph), as: UTF8.self)
+            let spans = parsed.declarations.map { "\($0)" }.joined(separator: "\n")
+            return [json, parsed.warnings.description, spans].joined(separator: "\n")
+        } catch {
+            return "error: \(error)"
+        }
+    }
+
+    @Test func fastAndGeneralPathsReadTheSame() {
+        var plainFast = 0, errors = 0
+        for seed in 0..<3000 as Range<UInt64> {
+            let text = ArgFastPathTests.file(seed: seed)
+            let fast = ArgFastPathTests.outcome(text, fastPaths: true)
+            let general = ArgFastPathTests.outcome(text, fastPaths: false)
+            #expect(fast == general, "seed \(seed):\n\(text)")
+            if fast.hasPrefix("error:") { errors += 1 } else { plainFast += 1 }
+        }
+        // Both outcomes are exercised, so the comparison means something either way.
+        #expect(plainFast > 300)
+        #expect(errors > 300)
+    }
+
+    @Test func plainHeadersTakeTheFastPath() throws {
+        let text = "claim a: A.\n\nclaim b-2.x_y: B.\n\nattack a -> b-2.x_y\n  weight: 0.5\nsupport  b-2.x_y  ->a\n"
+        let g = try ArgReader.read(Array(text.utf8), file: "f.arg", fastPaths: true).graph
+        #expect(g.relations.map(\.kind) == [.attack, .support])
+        #expect(g.relations.map(\.source) == [0, 1])
+        #expect(g.relations.map(\.target) == [.claim(1), .claim(0)])
+        #expect(g.relations.map(\.weight) == [0.5, 1])
+    }
+}
