@@ -146,6 +146,19 @@ extension ArgParser {
                         hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
+            if fastPaths, !text.isEmpty, noPropertiesFollow(line) {
+                // Appended at once, as finishing the declaration would append it. No declaration is left pending, so
+                // `handle` skips indented lines until the next declaration: there are none.
+                let leading = lastCommentLine == number - 1 ? commentRunStart : number
+                spans.append(
+                    DeclarationSpan(
+                        kind: .claim, index: assembly.claims.count, leadingLine: leading, firstLine: number,
+                        lastLine: number))
+                assembly.claims.append(Claim(id: id, text: text, kind: kind))
+                assembly.claimMarks.append(idStart)
+                current = nil
+                return
+            }
             claimDraft = Claim(id: id, text: text, kind: kind)
             claimTextMark = j
             claimTextLine = number
@@ -502,6 +515,17 @@ extension ArgParser {
             let source = GraphAssembly.spanReference(offset: sourceStart, length: sourceEnd - sourceStart),
             let target = GraphAssembly.spanReference(offset: targetStart, length: end - targetStart)
         else { return false }
+        let leading = lastCommentLine == number - 1 ? commentRunStart : number
+        if noPropertiesFollow(line) {
+            // Appended at once, as finishing the declaration would append it.
+            spans.append(
+                DeclarationSpan(
+                    kind: .relation, index: assembly.relations.count, leadingLine: leading, firstLine: number,
+                    lastLine: number))
+            assembly.relations.append(Relation(kind: kind, source: source, target: .claim(target)))
+            assembly.relationMarks.append(GraphAssembly.RelationMarks(source: sourceStart, target: targetStart))
+            return true
+        }
         pendingMark = line.startIndex
         pendingFirstLine = number
         pendingLastLine = number
@@ -516,9 +540,29 @@ extension ArgParser {
         relationDraftMarks = GraphAssembly.RelationMarks(source: sourceStart, target: targetStart)
         relationDraftExtra = nil
         current = .relation
-        let leading = lastCommentLine == number - 1 ? commentRunStart : number
         spans.append(
             DeclarationSpan(kind: .relation, index: 0, leadingLine: leading, firstLine: number, lastLine: number))
         return true
+    }
+
+    /// Whether the declaration on `line` can have no property: the next line that is neither blank nor a comment
+    /// starts a declaration, or the file ends first (properties may follow blank lines and comments). Looks at a few
+    /// lines only, and says no when it would have to look further.
+    func noPropertiesFollow(_ line: Bytes) -> Bool {
+        let p = buffer, n = buffer.count
+        var i = line.endIndex
+        for _ in 0..<4 {
+            while i < n, p[i] != 0x0A { i += 1 }  // to the end of this line (past a '\r')
+            i += 1
+            if i >= n { return true }
+            var j = i
+            while j < n, p[j] == 0x20 || p[j] == 0x09 { j += 1 }
+            if j >= n { return true }
+            let b = p[j]
+            let blank = b == 0x0A || (b == 0x0D && (j + 1 == n || p[j + 1] == 0x0A))
+            if blank || b == UInt8(ascii: "#") { continue }  // a blank line (CR LF ends one too) or a comment
+            return j == i
+        }
+        return false
     }
 }

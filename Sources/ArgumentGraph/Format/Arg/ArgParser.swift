@@ -273,9 +273,9 @@ struct ArgParser {
         if indent == 0 {
             finishDeclaration()
             skipping = false
-            if !(fastPaths && startPlainRelation(line: line, number: number)) {
-                startDeclaration(line: line, number: number)
-            }
+            // A plain relation may be appended whole, leaving no declaration pending (and nothing to skip).
+            if fastPaths, startPlainRelation(line: line, number: number) { return }
+            startDeclaration(line: line, number: number)
             if case .none = current { skipping = true }
             return
         }
