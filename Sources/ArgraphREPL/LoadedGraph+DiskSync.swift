@@ -63,10 +63,26 @@ extension LoadedGraph {
             do { return try FileSnapshot.read(path) } catch { throw DiagnosticError([error.diagnostic]) }
         }
         if GraphFormat.infer(fromPath: path) == .arg {
-            let (snapshot, data) = try bytes()
-            return DiskRead(
-                parsed: try ArgReader.read(data, file: path), text: String(bytes: data, encoding: .utf8),
-                snapshot: snapshot)
+            let file: FileSnapshot.Unhashed
+            do { file = try FileSnapshot.readUnhashed(path) } catch { throw DiagnosticError([error.diagnostic]) }
+            let data = file.bytes
+            // The parse on one core; the snapshot's hashing and the text (kept for comments on save) on the other,
+            // for a file large enough to be worth a thread.
+            var parsed: Result<ParsedGraph, DiagnosticError> = .failure(DiagnosticError([]))
+            var snapshot: FileSnapshot?
+            var text: String?
+            let parse = { parsed = Result { () throws(DiagnosticError) in try ArgReader.read(data, file: path) } }
+            let rest = {
+                snapshot = file.snapshot()
+                text = String(bytes: data, encoding: .utf8)
+            }
+            if data.count >= 1 << 20 {
+                Parallel.both(parse, rest)
+            } else {
+                parse()
+                rest()
+            }
+            return DiskRead(parsed: try parsed.get(), text: text, snapshot: snapshot!)
         }
         var attempt = 0
         while true {

@@ -71,8 +71,26 @@ public struct FileSnapshot: Sendable, Equatable {
 
     /// Reads the file at `path`: its bytes and their snapshot, from one read of one open file.
     public static func read(_ path: String) throws(SaveError) -> (snapshot: FileSnapshot, bytes: [UInt8]) {
+        let file = try readUnhashed(path)
+        return (file.snapshot(), file.bytes)
+    }
+
+    /// A file's bytes as read, with what `stat` said, before they are hashed into a snapshot.
+    public struct Unhashed: Sendable {
+        public let path: String
+        public let bytes: [UInt8]
+        let stat: stat
+
+        /// The snapshot of these bytes (the hashing: one pass over them, which a reader may run beside its parse).
+        public func snapshot() -> FileSnapshot {
+            bytes.withUnsafeBytes { FileSnapshot(path: path, bytes: $0, stat: stat) }
+        }
+    }
+
+    /// Reads the file at `path` (as ``read(_:)`` does), leaving the hashing to ``Unhashed/snapshot()``.
+    public static func readUnhashed(_ path: String) throws(SaveError) -> Unhashed {
         switch try disk(path) {
-        case let .file(snapshot, bytes): return (snapshot, bytes)
+        case let .file(file): return file
         case .missing: throw SaveError.unreadable(path: path, reason: "no such file")
         }
     }
@@ -80,12 +98,12 @@ public struct FileSnapshot: Sendable, Equatable {
     /// What is at `path` now: a snapshot of it, or a missing one.
     public static func current(_ path: String) throws(SaveError) -> FileSnapshot {
         switch try disk(path) {
-        case let .file(snapshot, _): return snapshot
+        case let .file(file): return file.snapshot()
         case .missing: return .missing(at: path)
         }
     }
 
-    private enum Disk { case missing, file(FileSnapshot, [UInt8]) }
+    private enum Disk { case missing, file(Unhashed) }
 
     private static func disk(_ path: String) throws(SaveError) -> Disk {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)  // a FIFO must not block
@@ -105,21 +123,38 @@ public struct FileSnapshot: Sendable, Equatable {
         case S_IFDIR: throw SaveError.notAFile(path: path, kind: "a directory")
         default: throw SaveError.notAFile(path: path, kind: "not a regular file")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var got = 0
-        while true {
-            if got == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2))) }
-            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + got, $0.count - got) }
+        // The size `stat` gave, read into uninitialized room (no pass of zeros over a large file); then whatever
+        // more there is (a file that grew), a chunk at a time.
+        var failure: Int32 = 0
+        let size = Int(st.st_size)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+            var got = 0
+            while got < size {
+                let n = Foundation.read(fd, buf.baseAddress! + got, size - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                got += n
+            }
+            initialized = got
+        }
+        var chunk = [UInt8](repeating: 0, count: bytes.count < size || failure != 0 ? 0 : 1 << 16)
+        while failure == 0, !chunk.isEmpty {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw SaveError.unreadable(path: path, reason: String(cString: strerror(errno)))
+                failure = errno
+            } else if n == 0 {
+                break
+            } else {
+                bytes.append(contentsOf: chunk[0..<n])
             }
-            if n == 0 { break }
-            got += n
         }
-        bytes.removeSubrange(got...)
-        let snapshot = bytes.withUnsafeBytes { FileSnapshot(path: path, bytes: $0, stat: st) }
-        return .file(snapshot, bytes)
+        if failure != 0 { throw SaveError.unreadable(path: path, reason: String(cString: strerror(failure))) }
+        return .file(Unhashed(path: path, bytes: bytes, stat: st))
     }
 
     /// Whether `other` holds the same content (or both are missing); times do not count.

@@ -22,6 +22,22 @@ package enum Parallel {
         }
     }
 
+    /// Runs `first` and `second` at once, on two threads (in turn on a one-core machine), and returns when both
+    /// are done. Each must touch only what it owns.
+    package static func both(_ first: () -> Void, _ second: () -> Void) {
+        guard cores > 1 else {
+            first()
+            second()
+            return
+        }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                nonisolated(unsafe) let first = first, second = second
+                DispatchQueue.concurrentPerform(iterations: 2) { k in k == 0 ? first() : second() }
+            }
+        }
+    }
+
     /// The number of cores this process may run on.
     package static let cores = ProcessInfo.processInfo.activeProcessorCount
 }

@@ -36,6 +36,28 @@ import ArgumentGraph
         #expect(strays.isEmpty, "\(strays)", sourceLocation: sourceLocation)
     }
 
+    // MARK: Reading
+
+    /// Files of every size around the read's boundaries come back whole, with the snapshot of exactly those bytes.
+    @Test(arguments: [0, 1, 4095, 65_536, 65_537, 3 << 20])
+    func readGivesEveryByteAndTheirSnapshot(size: Int) throws {
+        let dir = NSTemporaryDirectory() + "argraph-snapshot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/f.arg"
+        let bytes = (0..<size).map { i in i % 61 == 60 ? UInt8(ascii: "\n") : UInt8(truncatingIfNeeded: 97 + i % 26) }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let read = try FileSnapshot.read(file)
+        #expect(read.bytes == bytes)
+        let expected = FileSnapshot(path: file, bytes: bytes)
+        #expect(read.snapshot.size == size)
+        #expect(read.snapshot.contentHash == expected.contentHash)
+        #expect(read.snapshot.lineHashes == expected.lineHashes)
+        let unhashed = try FileSnapshot.readUnhashed(file)
+        #expect(unhashed.bytes == bytes)
+        #expect(unhashed.snapshot() == read.snapshot)
+    }
+
     // MARK: The hash
 
     @Test func theHashTellsApartEveryOneBitChangeAndEveryLength() {

@@ -21,3 +21,19 @@ import Testing
         }
     }
 }
+
+extension ParallelTests {
+    @Test func bothRunsEachOnceAndReturnsWhenBothAreDone() {
+        let log = Mutex<[String]>([])
+        var first = 0, second = 0
+        Parallel.both(
+            {
+                first += 1; log.withLock { $0.append("a") }
+            },
+            {
+                second += 1; log.withLock { $0.append("b") }
+            })
+        #expect(first == 1 && second == 1)
+        #expect(log.withLock { $0.sorted() } == ["a", "b"])
+    }
+}

@@ -1,0 +1,48 @@
+@testable import ArgumentGraph
+import Foundation
+import Testing
+@testable import ArgraphREPL
+
+/// `LoadedGraph.read(path:)` of an `.arg` file: the parse, the snapshot and the kept text, done on two threads for
+/// a large file, are what each gives alone.
+@Suite struct LoadedGraphReadTests {
+    @Test(arguments: [2_000, 40_000])  // under and over the 1 MB where the work is shared between two threads
+    func theReadIsTheParseTheSnapshotAndTheTextOfTheFile(claims: Int) throws {
+        let g = GraphGenerator.generate(.init(family: .policy, claims: claims, relations: claims * 2), seed: 5)
+        let text = ArgWriter.write(g)
+        let dir = NSTemporaryDirectory() + "argraph-read-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/g.arg"
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        #expect((text.utf8.count >= 1 << 20) == (claims > 10_000))
+
+        let read = try LoadedGraph.read(path: file)
+        #expect(read.text == text)
+        let alone = try FileSnapshot.read(file).snapshot
+        #expect(read.snapshot == alone)
+        let parsed = try ArgReader.read(text, file: file)
+        #expect(GraphJSON.encode(read.parsed.graph) == GraphJSON.encode(parsed.graph))
+        #expect(read.parsed.declarations == parsed.declarations)
+        #expect(read.parsed.warnings.description == parsed.warnings.description)
+    }
+
+    @Test func anErrorInALargeFileIsReportedAsTheParseReportsIt() throws {
+        let g = GraphGenerator.generate(.init(family: .policy, claims: 40_000, relations: 80_000), seed: 6)
+        let text = ArgWriter.write(g) + "\nattack nowhere -> c1\n"
+        let dir = NSTemporaryDirectory() + "argraph-read-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/g.arg"
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
+        var message = ""
+        do {
+            _ = try LoadedGraph.read(path: file)
+            Issue.record("the read succeeded")
+        } catch {
+            message = "\(error)"
+        }
+        #expect(message.contains("unknown claim 'nowhere'"))
+        #expect(message.contains("g.arg:"))
+    }
+}
