@@ -547,8 +547,10 @@ extension ArgParser {
 
     /// Whether the declaration on `line` can have no property: the next line that is neither blank nor a comment
     /// starts a declaration, or the file ends first (properties may follow blank lines and comments). Looks at a few
-    /// lines only, and says no when it would have to look further.
+    /// lines only, and says no when it would have to look further or the file is not all valid UTF-8.
     func noPropertiesFollow(_ line: Bytes) -> Bool {
+        // A line of invalid UTF-8 is passed over, whatever it starts with: it ends no declaration.
+        guard validUTF8 else { return false }
         let p = buffer, n = buffer.count
         var i = line.endIndex
         for _ in 0..<4 {

@@ -51,6 +51,7 @@ import Testing
                 r.below(40) > 0
                     ? "claim c\(i): Claim \(i)." : r.pick(["claim c\(i):", "claim c\(i) x", "claim c\(i):  "]))
             for _ in 0..<r.below(3) { lines.append(r.pick(["", "# c", "  # c", "   ", "\r"])) }
+            if r.below(25) == 0 { lines.append(r.pick(["claim y: \u{1}", "\u{1}x"])) }  // invalid UTF-8 (see below)
             if r.below(4) == 0 {
                 lines.append(
                     r.below(15) > 0
@@ -70,6 +71,8 @@ import Testing
                     ]))
             }
             if r.below(2) == 0 { lines.append(r.pick(["", "", "", "# after", "  ", " \rx"])) }
+            // A line of invalid UTF-8 (the marker becomes a 0xFF byte), which ends no declaration.
+            if r.below(25) == 0 { lines.append(r.pick(["claim z: bad \u{1}", "attack c0 -> c1\u{1}", "\u{1}"])) }
         }
         if r.below(4) == 0 { lines.append("stance a asserts c0") }
         return lines.joined(separator: r.below(6) == 0 ? "\r\n" : "\n")
@@ -78,7 +81,8 @@ import Testing
     /// Everything a read gives, as text: the graph's JSON, the warnings and the spans; or the errors.
     static func outcome(_ text: String, fastPaths: Bool) -> String {
         do {
-            let parsed = try ArgReader.read(Array(text.utf8), file: "f.arg", fastPaths: fastPaths)
+            let bytes = text.utf8.map { $0 == 1 ? 0xFF : $0 }
+            let parsed = try ArgReader.read(bytes, file: "f.arg", fastPaths: fastPaths)
             let json = String(decoding: GraphJSON.encode(parsed.graph), as: UTF8.self)
             let spans = parsed.declarations.map { "\($0)" }.joined(separator: "\n")
             return [json, parsed.warnings.description, spans].joined(separator: "\n")
