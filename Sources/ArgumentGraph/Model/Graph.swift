@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An immutable argument graph: documents, actors, claims, stances and relations, indexed for speed.
 ///
 /// Entities live in plain arrays; everything refers to everything else by index. Ids map to
@@ -94,9 +96,9 @@ public struct Graph: Sendable {
         }
 
         let n = claims.count
-        (supportsFrom, supportsTo, attacksFrom, attacksTo, relationsTo) = relations.withUnsafeBufferPointer { rel in
-            var (sf, st, af, at, rt) = Graph.relationTables(rel, claims: n)
-            if rel.indices.contains(where: { !rel[$0].otherPremises.isEmpty }) {
+        var (sf, st, af, at, rt, linked) = Graph.relationTables(relations, claims: n)
+        if linked {
+            relations.withUnsafeBufferPointer { rel in
                 // Linked relations: every premise lists the relation (a slower pass, only for graphs that have them).
                 func fromEveryPremise(_ kind: RelationKind) -> Adjacency {
                     var pairs: [(node: Int32, entry: Int32)] = []
@@ -110,8 +112,8 @@ public struct Graph: Sendable {
                 sf = fromEveryPremise(.support)
                 af = fromEveryPremise(.attack)
             }
-            return (sf, st, af, at, rt)
         }
+        (supportsFrom, supportsTo, attacksFrom, attacksTo, relationsTo) = (sf, st, af, at, rt)
         (stancesOfClaim, stancesOfActor) = stances.withUnsafeBufferPointer { st in
             (
                 Adjacency(count: n, items: st.count) { Int32(truncatingIfNeeded: st[$0].claim) },
@@ -123,17 +125,42 @@ public struct Graph: Sendable {
     /// An empty graph.
     public static let empty = Graph()
 
-    /// The supports and attacks between claims by source and by target (first premises only), and the undercuts
-    /// by target relation, built together: one pass over the relations counts, a second one places (a counting
-    /// sort each, with the entries of a node in increasing order), where five tables built apart took ten passes.
-    private static func relationTables(_ rel: UnsafeBufferPointer<Relation>, claims n: Int) -> (
-        Adjacency, Adjacency, Adjacency, Adjacency, Adjacency
+    /// The supports and attacks between claims by source and by target (first premises only), the undercuts by
+    /// target relation, and whether any relation is linked. Each side (by source, by target) is one counting pass and
+    /// one placing pass over the relations (a counting sort per table, with the entries of a node in increasing
+    /// order); for a large graph the two sides are built at once on two threads, since each writes only its own
+    /// tables. `concurrently` forces the choice (for tests).
+    static func relationTables(_ relations: [Relation], claims n: Int, concurrently: Bool? = nil) -> (
+        Adjacency, Adjacency, Adjacency, Adjacency, Adjacency, linked: Bool
+    ) {
+        typealias Side = (supports: Adjacency, attacks: Adjacency, undercuts: Adjacency?, linked: Bool)
+        @Sendable func side(_ bySource: Bool) -> Side {
+            relations.withUnsafeBufferPointer { relationTables($0, claims: n, bySource: bySource) }
+        }
+        // Two variables, one per thread: a write to one field of a shared tuple would access the whole tuple.
+        nonisolated(unsafe) var from: Side?
+        nonisolated(unsafe) var to: Side?
+        if concurrently ?? (relations.count >= 1 << 16) {
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 { from = side(true) } else { to = side(false) }
+            }
+        } else {
+            (from, to) = (side(true), side(false))
+        }
+        let (f, t) = (from!, to!)
+        return (f.supports, t.supports, f.attacks, t.attacks, t.undercuts!, f.linked)
+    }
+
+    /// One side of ``relationTables(_:claims:concurrently:)``: the supports and attacks by source, and whether a
+    /// relation is linked; or by target, and the undercuts by target relation.
+    private static func relationTables(_ rel: UnsafeBufferPointer<Relation>, claims n: Int, bySource: Bool) -> (
+        supports: Adjacency, attacks: Adjacency, undercuts: Adjacency?, linked: Bool
     ) {
         let m = rel.count
-        // Supports from, supports to, attacks from, attacks to (n + 1 offsets each), undercuts by target (m + 1).
-        var offsets = [[Int32]](repeating: [Int32](repeating: 0, count: n + 1), count: 4)
-        offsets.append([Int32](repeating: 0, count: m + 1))
-        var supports = 0, attacks = 0, undercuts = 0
+        // Supports and attacks (n + 1 offsets each), then on the target side the undercuts by target (m + 1).
+        var offsets = [[Int32](repeating: 0, count: n + 1), [Int32](repeating: 0, count: n + 1)]
+        if !bySource { offsets.append([Int32](repeating: 0, count: m + 1)) }
+        var supports = 0, attacks = 0, undercuts = 0, linked = false
         // Raw buffers have no bounds checks in release builds: an index out of range traps here, as it did in the arrays.
         @inline(__always) func node(_ v: Int, _ limit: Int) -> Int {
             let k = Int(Int32(truncatingIfNeeded: v))
@@ -141,33 +168,32 @@ public struct Graph: Sendable {
             return k
         }
         withMutableBuffers(&offsets) { o in
-            let (sf, st, af, at, rt) = (o[0], o[1], o[2], o[3], o[4])
+            let (s, a, u) = (o[0], o[1], bySource ? o[0] : o[2])
             for i in 0..<m {
+                if bySource && !rel[i].otherPremises.isEmpty { linked = true }
                 switch rel[i].target {
                 case let .claim(t):
+                    let k = node(bySource ? rel[i].source : t, n) + 1
                     if rel[i].kind == .support {
-                        sf[node(rel[i].source, n) + 1] += 1
-                        st[node(t, n) + 1] += 1
+                        s[k] += 1
                         supports += 1
                     } else {
-                        af[node(rel[i].source, n) + 1] += 1
-                        at[node(t, n) + 1] += 1
+                        a[k] += 1
                         attacks += 1
                     }
                 case let .relation(t):
-                    rt[node(t, m) + 1] += 1
+                    if !bySource { u[node(t, m) + 1] += 1 }
                     undercuts += 1
                 }
             }
             for i in 0..<n {
-                sf[i + 1] += sf[i]
-                st[i + 1] += st[i]
-                af[i + 1] += af[i]
-                at[i + 1] += at[i]
+                s[i + 1] += s[i]
+                a[i + 1] += a[i]
             }
-            for i in 0..<m { rt[i + 1] += rt[i] }
+            if !bySource { for i in 0..<m { u[i + 1] += u[i] } }
         }
-        var entries = [supports, supports, attacks, attacks, undercuts].map { [Int32](repeating: 0, count: $0) }
+        var entries = [[Int32](repeating: 0, count: supports), [Int32](repeating: 0, count: attacks)]
+        if !bySource { entries.append([Int32](repeating: 0, count: undercuts)) }
         typealias Buffer = UnsafeMutableBufferPointer<Int32>
         // The offsets serve as the cursors (each ends at the next node's start), then move up by one: no copies.
         @inline(__always) func put(_ f: Buffer, _ e: Buffer, _ v: Int, _ i: Int) {
@@ -186,19 +212,14 @@ public struct Graph: Sendable {
         }
         withMutableBuffers(&offsets) { f in
             withMutableBuffers(&entries) { e in
-                let (f0, f1, f2, f3, f4) = (f[0], f[1], f[2], f[3], f[4])
-                let (e0, e1, e2, e3, e4) = (e[0], e[1], e[2], e[3], e[4])
+                let (fs, fa, fu) = (f[0], f[1], bySource ? f[0] : f[2])
+                let (es, ea, eu) = (e[0], e[1], bySource ? e[0] : e[2])
                 for i in 0..<m {
                     switch rel[i].target {
                     case let .claim(t):
-                        if rel[i].kind == .support {
-                            put(f0, e0, rel[i].source, i)
-                            put(f1, e1, t, i)
-                        } else {
-                            put(f2, e2, rel[i].source, i)
-                            put(f3, e3, t, i)
-                        }
-                    case let .relation(t): put(f4, e4, t, i)
+                        let v = bySource ? rel[i].source : t
+                        if rel[i].kind == .support { put(fs, es, v, i) } else { put(fa, ea, v, i) }
+                    case let .relation(t): if !bySource { put(fu, eu, t, i) }
                     }
                 }
             }
@@ -206,8 +227,7 @@ public struct Graph: Sendable {
         }
         return (
             Adjacency(offsets: offsets[0], entries: entries[0]), Adjacency(offsets: offsets[1], entries: entries[1]),
-            Adjacency(offsets: offsets[2], entries: entries[2]), Adjacency(offsets: offsets[3], entries: entries[3]),
-            Adjacency(offsets: offsets[4], entries: entries[4])
+            bySource ? nil : Adjacency(offsets: offsets[2], entries: entries[2]), linked
         )
     }
 

@@ -113,10 +113,16 @@ package struct GraphAssembly {
     ) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
-            // As many distinct ids in the table as entities with ids: there is no duplicate to look for.
-            var withIds = 0
-            for i in 0..<count where id(i) != nil { withIds += 1 }
+            // As many distinct ids in the table as entities with ids: there is no duplicate to look for. Ids are
+            // counted and checked in one pass; a second one, to report in order, runs only when something is wrong.
+            var withIds = 0, allValid = true
+            for i in 0..<count {
+                guard let id = id(i) else { continue }
+                withIds += 1
+                if allValid && !Slug.isValid(id) { allValid = false }
+            }
             let distinct = table.count == withIds
+            if distinct && allValid { return }
             for i in 0..<count {
                 guard let id = id(i) else { continue }
                 if !Slug.isValid(id) {
@@ -189,6 +195,9 @@ package struct GraphAssembly {
             return out
         }
 
+        // Lint (see below): per claim, bit 0 when a relation starts from it, ends at it or has it as a premise, bit 1
+        // when held; marked as the references are resolved, and used only when no error is found.
+        var seen = [UInt8](repeating: 0, count: lint ? claims.count : 0)
         for k in stances.indices {
             let s = stances[k], m = stanceMarks[k]
             let a = resolve(s.actor, actorTable, "actor", m.actor)
@@ -200,6 +209,7 @@ package struct GraphAssembly {
                 stances[k].actor = a
                 stances[k].claim = c
                 stances[k].document = d
+                if lint { seen[c] |= 2 }
             }
         }
         for i in relations.indices {
@@ -248,10 +258,16 @@ package struct GraphAssembly {
             var actor: Int?
             if let a = relations[i].actor { actor = resolve(a, actorTable, "actor", extraMarks(i).actor) }
             if v.errorCount == 0, let src, let target {
-                relations[i].source = src
+                // Written only when changed: most references come resolved, and setting the actor remakes the box.
+                if src != relations[i].source { relations[i].source = src }
                 if !others.isEmpty { relations[i].otherPremises = others }
-                relations[i].target = target
-                relations[i].actor = actor
+                if target != relations[i].target { relations[i].target = target }
+                if actor != relations[i].actor { relations[i].actor = actor }
+                if lint {
+                    seen[src] |= 1
+                    for p in others { seen[p] |= 1 }
+                    if case let .claim(t) = target { seen[t] |= 1 }
+                }
             }
         }
         if v.errorCount > 0 { throw DiagnosticError(v.diagnostics) }
@@ -266,16 +282,6 @@ package struct GraphAssembly {
         // indexes are built, from the relations and stances, so that the caller can place them and free its source.
         var records: [Int] = []
         if lint {
-            // Per claim: bit 0 when a relation starts from it, ends at it or has it as a premise; bit 1 when held.
-            var seen = [UInt8](repeating: 0, count: claims.count)
-            relations.withUnsafeBufferPointer { rel in
-                for i in rel.indices {
-                    seen[rel[i].source] |= 1
-                    for p in rel[i].otherPremises { seen[p] |= 1 }
-                    if case let .claim(t) = rel[i].target { seen[t] |= 1 }
-                }
-            }
-            for s in stances.indices { seen[stances[s].claim] |= 2 }
             let many = claims.count > 1
             for i in claims.indices {
                 if seen[i] & 1 == 0 && many { records.append(2 * i) }
