@@ -1,5 +1,3 @@
-import Dispatch
-
 /// An immutable argument graph: documents, actors, claims, stances and relations, indexed for speed.
 ///
 /// Entities live in plain arrays; everything refers to everything else by index. Ids map to
@@ -134,16 +132,14 @@ public struct Graph: Sendable {
         Adjacency, Adjacency, Adjacency, Adjacency, Adjacency, linked: Bool
     ) {
         typealias Side = (supports: Adjacency, attacks: Adjacency, undercuts: Adjacency?, linked: Bool)
-        @Sendable func side(_ bySource: Bool) -> Side {
+        func side(_ bySource: Bool) -> Side {
             relations.withUnsafeBufferPointer { relationTables($0, claims: n, bySource: bySource) }
         }
         // Two variables, one per thread: a write to one field of a shared tuple would access the whole tuple.
-        nonisolated(unsafe) var from: Side?
-        nonisolated(unsafe) var to: Side?
+        var from: Side?
+        var to: Side?
         if concurrently ?? (relations.count >= 1 << 16) {
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                if k == 0 { from = side(true) } else { to = side(false) }
-            }
+            Parallel.both({ from = side(true) }, { to = side(false) })
         } else {
             (from, to) = (side(true), side(false))
         }
