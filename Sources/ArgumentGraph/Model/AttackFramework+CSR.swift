@@ -15,7 +15,7 @@ extension AttackFramework {
     ///
     /// With `writeInSources`, the attackers table is written where `sources` was, once the pairs are placed, so that
     /// the kernel clears no fresh pages for it: pass the array with `consume` (a copy still held elsewhere is copied
-    /// before it is written), and only when it asked for 2 MB pages (``adviseHugePages(_:)``) before it was filled,
+    /// before it is written), and only when it asked for 2 MB pages (``HugePages``) before it was filled,
     /// as the i23 parser's does: the attackers are written at random, and on 4 KB pages each write is a TLB miss
     /// (apx read 1.1× slower when its appended array was used).
     /// `degrees`, when the caller counted them as it made the pairs (the i23 parser), are `count + 1` numbers each:
@@ -63,11 +63,11 @@ extension AttackFramework {
             }
         }
         let fill = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
-        adviseHugePages(UnsafeMutableBufferPointer(start: fill, count: n))
+        HugePages.advise(UnsafeMutableBufferPointer(start: fill, count: n))
         defer { fill.deallocate() }
         // Attacked rows in input order.
         var sortedAttacked = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
-            adviseHugePages(e)
+            HugePages.advise(e)
             sources.withUnsafeBufferPointer { s in
                 targets.withUnsafeBufferPointer { t in
                     outOffsets.withUnsafeBufferPointer { out in
@@ -126,7 +126,7 @@ extension AttackFramework {
             attackers.removeLast(attackers.count &- kept)
         } else {
             attackers = [Int32](unsafeUninitializedCapacity: kept) { e, initialized in
-                adviseHugePages(e)
+                HugePages.advise(e)
                 placeAttackers(e)
                 initialized = kept
             }
@@ -216,28 +216,13 @@ extension AttackFramework {
         #endif
     }
 
-    /// `count` zeros, on 2 MB pages when there are many (``adviseHugePages(_:)``).
+    /// `count` zeros, on 2 MB pages when there are many (``HugePages``).
     package static func zeros(_ count: Int) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: count) { z, initialized in
-            adviseHugePages(z)
+            HugePages.advise(z)
             z.initialize(repeating: 0)
             initialized = count
         }
-    }
-
-    /// Asks the kernel for 2 MB pages under the whole 2 MB blocks of a large buffer not yet written: a buffer of
-    /// tens of megabytes written at random costs a page fault and a TLB miss per 4 KB page otherwise.
-    package static func adviseHugePages<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
-        #if os(Linux)
-            let huge = 1 << 21
-            let bytes = buffer.count &* MemoryLayout<T>.stride
-            guard bytes >= 2 &* huge, let base = buffer.baseAddress else { return }
-            let start = (Int(bitPattern: base) &+ huge &- 1) & ~(huge &- 1)
-            let end = (Int(bitPattern: base) &+ bytes) & ~(huge &- 1)
-            if end > start {
-                _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end &- start, MADV_HUGEPAGE)
-            }
-        #endif
     }
 
     /// Drops repeated entries within each sorted row, moving the rows together.

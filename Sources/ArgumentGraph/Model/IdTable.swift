@@ -40,17 +40,8 @@ package struct IdTable: Sendable {
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         return [UInt64](unsafeUninitializedCapacity: 2 * n) { buf, initialized in
-            let bytes = 16 * n
-            if bytes >= 4 << 20, let base = buf.baseAddress {
-                #if os(Linux)
-                    // Advise the 2 MB-aligned part before the first touch, so that it is faulted in as huge pages.
-                    let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
-                    let end = (Int(bitPattern: base) + bytes) & ~((2 << 20) - 1)
-                    if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
-                        _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */)
-                    }
-                #endif
-            }
+            // Advised before the first touch, so that the slots are faulted in as huge pages.
+            HugePages.advise(buf)
             buf.initialize(repeating: 0)
             initialized = 2 * n
         }

@@ -92,6 +92,16 @@ public struct Relation: Sendable, Hashable, Codable {
         store(id: id, actor: actor, note: note)
     }
 
+    /// A plain relation (one premise, weight 1, no id, actor or note), made inline: the one a reader makes most.
+    @inlinable package init(plain kind: RelationKind, source: Int, target: RelationTarget) {
+        self.kind = kind
+        self.source = source
+        self.target = target
+        self.weight = 1
+        self.actor32 = Relation.noActor
+        self.extra = nil
+    }
+
     /// Creates a relation whose premises (at least one, the first being `source`) hold only together.
     public init(
         id: String? = nil, kind: RelationKind, premises: [Int], target: RelationTarget, weight: Double = 1,

@@ -52,6 +52,19 @@ import Testing
         }
     }
 
+    @Test func aPlainRelationIsTheOneTheGeneralInitializerMakes() {
+        for kind in [RelationKind.support, .attack] {
+            for target in [RelationTarget.claim(3), .relation(7)] {
+                let plain = Relation(plain: kind, source: 2, target: target)
+                let general = Relation(kind: kind, source: 2, target: target)
+                #expect(plain == general)
+                #expect(plain.hashValue == general.hashValue)
+                #expect(plain.id == nil && plain.actor == nil && plain.note == nil && plain.weight == 1)
+                #expect(plain.otherPremises.isEmpty)
+            }
+        }
+    }
+
     @Test func equalityAndHashFollowTheFieldsNotTheBox() {
         for id in Self.strings {
             for actor in Self.actors {

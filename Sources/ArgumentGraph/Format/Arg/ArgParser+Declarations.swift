@@ -522,7 +522,7 @@ extension ArgParser {
                 DeclarationSpan(
                     kind: .relation, index: assembly.relations.count, leadingLine: leading, firstLine: number,
                     lastLine: number))
-            assembly.relations.append(Relation(kind: kind, source: source, target: .claim(target)))
+            assembly.relations.append(Relation(plain: kind, source: source, target: .claim(target)))
             assembly.relationMarks.append(GraphAssembly.RelationMarks(source: sourceStart, target: targetStart))
             return true
         }

@@ -216,28 +216,10 @@ struct ArgParser {
         assembly.claimMarks.reserveCapacity(claims)
         assembly.relations.reserveCapacity(relations)
         assembly.relationMarks.reserveCapacity(relations)
-        ArgParser.adviseHugePages(&spans)
-        ArgParser.adviseHugePages(&assembly.claims)
-        ArgParser.adviseHugePages(&assembly.relations)
-        ArgParser.adviseHugePages(&assembly.relationMarks)
-    }
-
-    /// Asks for huge pages under an array's reserved room, before it is first written, where the system allows:
-    /// a 10^6-claim file fills a few hundred MB of fresh arrays, and faulting them in 4 KB at a time took a tenth of
-    /// the read (the claim-id table does the same).
-    static func adviseHugePages<T>(_ array: inout [T]) {
-        #if os(Linux)
-            let size = array.capacity * MemoryLayout<T>.stride
-            guard size >= 4 << 20 else { return }
-            array.withUnsafeMutableBufferPointer { b in
-                guard let base = b.baseAddress else { return }
-                let start = (Int(bitPattern: base) + (2 << 20) - 1) & ~((2 << 20) - 1)
-                let end = (Int(bitPattern: base) + size) & ~((2 << 20) - 1)
-                if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
-                    _ = madvise(p, end - start, 14 /* MADV_HUGEPAGE */)
-                }
-            }
-        #endif
+        HugePages.advise(reservedIn: &spans)
+        HugePages.advise(reservedIn: &assembly.claims)
+        HugePages.advise(reservedIn: &assembly.relations)
+        HugePages.advise(reservedIn: &assembly.relationMarks)
     }
 
     mutating func handle(line: Bytes, number: Int) {

@@ -157,7 +157,7 @@ struct ByteNameTable {
     /// `count` empty slots, on 2 MB pages when there are many (each lookup of a big table is a TLB miss otherwise).
     private static func empty(_ count: Int) -> [Slot] {
         [Slot](unsafeUninitializedCapacity: count) { s, initialized in
-            AttackFramework.adviseHugePages(s)
+            HugePages.advise(s)
             s.initialize(repeating: Slot(key: 0, meta: 0, idPlusOne: 0))
             initialized = count
         }

@@ -31,9 +31,9 @@ enum I23Parser {
         var outgoing = AttackFramework.zeros(n &+ 1), incoming = AttackFramework.zeros(n &+ 1)
         var sources: [Int32] = []
         let targets = [Int32](unsafeUninitializedCapacity: capacity) { tgt, tgtCount in
-            AttackFramework.adviseHugePages(tgt)
+            HugePages.advise(tgt)
             sources = [Int32](unsafeUninitializedCapacity: capacity) { src, srcCount in
-                AttackFramework.adviseHugePages(src)
+                HugePages.advise(src)
                 do throws(DiagnosticError) {
                     (m, sorted) = try outgoing.withUnsafeMutableBufferPointer { out throws(DiagnosticError) in
                         try incoming.withUnsafeMutableBufferPointer { inn throws(DiagnosticError) in
