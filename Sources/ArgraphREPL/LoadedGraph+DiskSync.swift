@@ -59,12 +59,11 @@ extension LoadedGraph {
     /// Reads a graph file with the snapshot of what was read. An `.arg` file is parsed from the bytes
     /// the snapshot hashed; other formats are read again until a snapshot before and after agree.
     public static func read(path: String) throws(DiagnosticError) -> DiskRead {
-        func bytes() throws(DiagnosticError) -> (FileSnapshot, [UInt8]) {
-            do { return try FileSnapshot.read(path) } catch { throw DiagnosticError([error.diagnostic]) }
+        func read() throws(DiagnosticError) -> FileSnapshot.Unhashed {
+            do { return try FileSnapshot.readUnhashed(path) } catch { throw DiagnosticError([error.diagnostic]) }
         }
         if GraphFormat.infer(fromPath: path) == .arg {
-            let file: FileSnapshot.Unhashed
-            do { file = try FileSnapshot.readUnhashed(path) } catch { throw DiagnosticError([error.diagnostic]) }
+            let file = try read()
             let data = file.bytes
             // The parse on one core; the snapshot's hashing and the text (kept for comments on save) on the other,
             // for a file large enough to be worth a thread.
@@ -86,7 +85,7 @@ extension LoadedGraph {
         }
         var attempt = 0
         while true {
-            let (before, _) = try bytes()
+            let before = try read().snapshot()
             let parsed = try GraphFile.read(path: path)
             attempt += 1
             // A file rewritten while it was parsed: read again; after three tries keep the first

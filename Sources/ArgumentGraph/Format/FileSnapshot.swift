@@ -123,36 +123,7 @@ public struct FileSnapshot: Sendable, Equatable {
         case S_IFDIR: throw SaveError.notAFile(path: path, kind: "a directory")
         default: throw SaveError.notAFile(path: path, kind: "not a regular file")
         }
-        // The size `stat` gave, read into uninitialized room (no pass of zeros over a large file); then whatever
-        // more there is (a file that grew), a chunk at a time.
-        var failure: Int32 = 0
-        let size = Int(st.st_size)
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
-            var got = 0
-            while got < size {
-                let n = Foundation.read(fd, buf.baseAddress! + got, size - got)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                got += n
-            }
-            initialized = got
-        }
-        var chunk = [UInt8](repeating: 0, count: bytes.count < size || failure != 0 ? 0 : 1 << 16)
-        while failure == 0, !chunk.isEmpty {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-            } else if n == 0 {
-                break
-            } else {
-                bytes.append(contentsOf: chunk[0..<n])
-            }
-        }
+        let (bytes, failure) = FileBytes.readAll(fd, expected: Int(st.st_size))
         if failure != 0 { throw SaveError.unreadable(path: path, reason: String(cString: strerror(failure))) }
         return .file(Unhashed(path: path, bytes: bytes, stat: st))
     }

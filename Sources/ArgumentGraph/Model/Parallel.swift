@@ -13,13 +13,7 @@ package enum Parallel {
             return
         }
         let middle = count / 2
-        // The halves own disjoint parts by the contract above, which the compiler cannot see through the pointers.
-        withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
-                body(k == 0 ? 0..<middle : middle..<count, k)
-            }
-        }
+        both({ body(0..<middle, 0) }, { body(middle..<count, 1) })
     }
 
     /// Runs `first` and `second` at once, on two threads (in turn on a one-core machine), and returns when both

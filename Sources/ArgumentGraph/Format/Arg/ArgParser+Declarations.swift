@@ -57,10 +57,7 @@ extension ArgParser {
     mutating func startDeclaration(line: Bytes, number: Int) {
         var tokens = Tokenizer(line)
         guard let keyword = tokens.next() else { return }
-        pendingMark = line.startIndex
-        pendingFirstLine = number
-        pendingLastLine = number
-        pendingKeys = 0
+        beginPending(at: line.startIndex, number: number)
         guard let kw = Keyword(keyword.bytes) else {
             let kw = keyword.string
             error(
@@ -149,11 +146,7 @@ extension ArgParser {
             if fastPaths, !text.isEmpty, noPropertiesFollow(line) {
                 // Appended at once, as finishing the declaration would append it. No declaration is left pending, so
                 // `handle` skips indented lines until the next declaration: there are none.
-                let leading = lastCommentLine == number - 1 ? commentRunStart : number
-                spans.append(
-                    DeclarationSpan(
-                        kind: .claim, index: assembly.claims.count, leadingLine: leading, firstLine: number,
-                        lastLine: number))
+                appendSpan(.claim, index: assembly.claims.count, number: number)
                 assembly.claims.append(Claim(id: id, text: text, kind: kind))
                 assembly.claimMarks.append(idStart)
                 current = nil
@@ -214,10 +207,7 @@ extension ArgParser {
         case .support, .attack, .undercut:
             parseRelationHeader(keyword: kw, line: line, number: number, after: tokens.position)
         }
-        let leading = lastCommentLine == number - 1 ? commentRunStart : number
-        spans.append(
-            DeclarationSpan(
-                kind: spanKind(current), index: 0, leadingLine: leading, firstLine: number, lastLine: number))
+        appendSpan(spanKind(current), index: 0, number: number)
     }
 
     func spanKind(_ p: Pending?) -> DeclarationSpan.Kind {
@@ -352,23 +342,52 @@ extension ArgParser {
             let m = lineStart + id.offset
             return GraphAssembly.ExtraMarks(declaration: m, actor: m, weight: m)
         }
-        // Field by field: assigning a whole Relation copies it through its value witnesses.
-        relationDraft.kind = keyword == .support ? .support : .attack
-        relationDraft.source = sourceRef
         var otherRefs: [Int] = []
         var otherMarks: [Int] = []
         for w in others {
             otherRefs.append(assembly.pending(String(decoding: bytes[w.start..<w.end], as: UTF8.self)))
             otherMarks.append(w.start)
         }
-        relationDraft.otherPremises = otherRefs
-        relationDraftOtherMarks = otherMarks
+        draftRelation(
+            keyword == .support ? .support : .attack, source: sourceRef, target: target, otherPremises: otherRefs,
+            otherMarks: otherMarks, id: relationID?.id,
+            marks: GraphAssembly.RelationMarks(source: source.start, target: targetWord.start), extra: extra)
+    }
+
+    /// Makes the relation being read the pending declaration, field by field (assigning a whole `Relation` copies it
+    /// through its value witnesses): the one place that fills the draft, for every relation header.
+    mutating func draftRelation(
+        _ kind: RelationKind, source: Int, target: RelationTarget, otherPremises: [Int], otherMarks: [Int], id: String?,
+        marks: GraphAssembly.RelationMarks, extra: GraphAssembly.ExtraMarks?
+    ) {
+        relationDraft.kind = kind
+        relationDraft.source = source
+        // Empty arrays are left as they are (an assignment would release and retain for nothing).
+        if !(otherPremises.isEmpty && relationDraft.otherPremises.isEmpty) {
+            relationDraft.otherPremises = otherPremises
+        }
+        if !(otherMarks.isEmpty && relationDraftOtherMarks.isEmpty) { relationDraftOtherMarks = otherMarks }
         relationDraft.target = target
         relationDraft.weight = 1
-        relationDraft.setOptionalFields(id: relationID?.id, actor: nil, note: nil)
-        relationDraftMarks = GraphAssembly.RelationMarks(source: source.start, target: targetWord.start)
+        relationDraft.setOptionalFields(id: id, actor: nil, note: nil)
+        relationDraftMarks = marks
         relationDraftExtra = extra
         current = .relation
+    }
+
+    /// Starts the pending declaration's bookkeeping: its mark, its lines so far, no property given yet.
+    mutating func beginPending(at mark: Int, number: Int) {
+        pendingMark = mark
+        pendingFirstLine = number
+        pendingLastLine = number
+        pendingKeys = 0
+    }
+
+    /// Records where a declaration whose header is on line `number` stands, from the comment lines directly above it.
+    mutating func appendSpan(_ kind: DeclarationSpan.Kind, index: Int, number: Int) {
+        let leading = lastCommentLine == number - 1 ? commentRunStart : number
+        spans.append(
+            DeclarationSpan(kind: kind, index: index, leadingLine: leading, firstLine: number, lastLine: number))
     }
 
     /// The premises of a linked relation, `bytes[from..<to]` split at '+' (each one id), or nil after reporting an
@@ -515,33 +534,19 @@ extension ArgParser {
             let source = GraphAssembly.spanReference(offset: sourceStart, length: sourceEnd - sourceStart),
             let target = GraphAssembly.spanReference(offset: targetStart, length: end - targetStart)
         else { return false }
-        let leading = lastCommentLine == number - 1 ? commentRunStart : number
+        let marks = GraphAssembly.RelationMarks(source: sourceStart, target: targetStart)
         if noPropertiesFollow(line) {
             // Appended at once, as finishing the declaration would append it.
-            spans.append(
-                DeclarationSpan(
-                    kind: .relation, index: assembly.relations.count, leadingLine: leading, firstLine: number,
-                    lastLine: number))
+            appendSpan(.relation, index: assembly.relations.count, number: number)
             assembly.relations.append(Relation(plain: kind, source: source, target: .claim(target)))
-            assembly.relationMarks.append(GraphAssembly.RelationMarks(source: sourceStart, target: targetStart))
+            assembly.relationMarks.append(marks)
             return true
         }
-        pendingMark = line.startIndex
-        pendingFirstLine = number
-        pendingLastLine = number
-        pendingKeys = 0
-        relationDraft.kind = kind
-        relationDraft.source = source
-        if !relationDraft.otherPremises.isEmpty { relationDraft.otherPremises = [] }
-        if !relationDraftOtherMarks.isEmpty { relationDraftOtherMarks = [] }
-        relationDraft.target = .claim(target)
-        relationDraft.weight = 1
-        relationDraft.setOptionalFields(id: nil, actor: nil, note: nil)
-        relationDraftMarks = GraphAssembly.RelationMarks(source: sourceStart, target: targetStart)
-        relationDraftExtra = nil
-        current = .relation
-        spans.append(
-            DeclarationSpan(kind: .relation, index: 0, leadingLine: leading, firstLine: number, lastLine: number))
+        beginPending(at: line.startIndex, number: number)
+        draftRelation(
+            kind, source: source, target: .claim(target), otherPremises: [], otherMarks: [], id: nil, marks: marks,
+            extra: nil)
+        appendSpan(.relation, index: 0, number: number)
         return true
     }
 

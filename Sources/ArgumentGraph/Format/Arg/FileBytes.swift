@@ -17,31 +17,44 @@ enum FileBytes {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw fail(String(cString: strerror(errno))) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw fail(String(cString: strerror(EISDIR))) }
-        var out = [UInt8]()
-        if (st.st_mode & S_IFMT) == S_IFREG {
-            let size = Int(st.st_size)
-            var failure: Int32 = 0
-            out = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
-                var got = 0
-                while got < size {
-                    let n = Foundation.read(fd, buf.baseAddress! + got, size - got)
-                    if n < 0 { if errno == EINTR { continue }; failure = errno; break }
-                    if n == 0 { break }
-                    got += n
-                }
-                initialized = got
-            }
-            if failure != 0 { throw fail(String(cString: strerror(failure))) }
-        }
-        // Whatever is left (a growing file, a pipe), read in chunks.
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw fail(String(cString: strerror(errno))) }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-        }
+        let size = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        let (out, failure) = readAll(fd, expected: size)
+        if failure != 0 { throw fail(String(cString: strerror(failure))) }
         return out
+    }
+
+    /// Everything left to read from `fd`: first the `expected` bytes (the size `stat` gave a regular file) into
+    /// uninitialized room, one allocation and no pass of zeros; then whatever more there is (a file that grew, a
+    /// pipe), a chunk at a time. Returns the bytes read, and the `errno` of a read that failed (0 when none did).
+    static func readAll(_ fd: Int32, expected size: Int) -> (bytes: [UInt8], failure: Int32) {
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buf, initialized in
+            var got = 0
+            while got < size {
+                let n = Foundation.read(fd, buf.baseAddress! + got, size - got)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                got += n
+            }
+            initialized = got
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+            } else if n == 0 {
+                break
+            } else {
+                out.append(contentsOf: chunk[0..<n])
+            }
+        }
+        return (out, failure)
     }
 }
 
