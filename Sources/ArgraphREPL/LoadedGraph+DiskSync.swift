@@ -48,11 +48,11 @@ public struct EditLog: Sendable {
 }
 
 extension LoadedGraph {
-    /// A graph file as read: the graph, its `.arg` text (to keep comments on save) and the snapshot of
-    /// exactly the bytes parsed.
+    /// A graph file as read: the graph, its `.arg` text (to keep comments on save: the bytes read, when they are
+    /// UTF-8) and the snapshot of exactly the bytes parsed.
     public struct DiskRead: Sendable {
         public var parsed: ParsedGraph
-        public var text: String?
+        public var text: [UInt8]?
         public var snapshot: FileSnapshot
     }
 
@@ -65,15 +65,15 @@ extension LoadedGraph {
         if GraphFormat.infer(fromPath: path) == .arg {
             let file = try read()
             let data = file.bytes
-            // The parse on one core; the snapshot's hashing and the text (kept for comments on save) on the other,
-            // for a file large enough to be worth a thread.
+            // The parse on one core; the snapshot's hashing and the check that the text (kept for comments on save:
+            // the same bytes, no copy) is UTF-8 on the other, for a file large enough to be worth a thread.
             var parsed: Result<ParsedGraph, DiagnosticError> = .failure(DiagnosticError([]))
             var snapshot: FileSnapshot?
-            var text: String?
+            var text: [UInt8]?
             let parse = { parsed = Result { () throws(DiagnosticError) in try ArgReader.read(data, file: path) } }
             let rest = {
                 snapshot = file.snapshot()
-                text = String(bytes: data, encoding: .utf8)
+                text = LoadedGraph.keptText(data)
             }
             if data.count >= 1 << 20 {
                 Parallel.both(parse, rest)
@@ -94,6 +94,15 @@ extension LoadedGraph {
                 return DiskRead(parsed: parsed, text: nil, snapshot: before)
             }
         }
+    }
+
+    /// The text kept of a file's bytes: the bytes themselves when they are UTF-8 (nil when not), as the `String`
+    /// that Foundation decodes would have them; with a byte order mark, that `String`'s bytes.
+    static func keptText(_ bytes: [UInt8]) -> [UInt8]? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return String(bytes: bytes, encoding: .utf8).map { Array($0.utf8) }
+        }
+        return isValidUTF8(bytes) ? bytes : nil
     }
 
     /// A graph opened from a file read with ``read(path:)``.

@@ -21,8 +21,9 @@ public final class LoadedGraph {
     /// The folder of the documents' source texts, as last given with `--sources` (see ``SourceLibrary/locate``).
     public var sourcesDirectory: String?
 
-    /// The text of the file at ``path`` and its declarations, to keep comments on save.
-    public private(set) var source: (text: String, declarations: [DeclarationSpan], graph: Graph)?
+    /// The text of the file at ``path`` (its UTF-8 bytes, as read: a 150 MB file is not copied into a `String` until
+    /// a save needs one) and its declarations, to keep comments on save.
+    public private(set) var source: (text: [UInt8], declarations: [DeclarationSpan], graph: Graph)?
     /// The graph as last read or saved.
     public private(set) var savedGraph: Graph
     /// The inverses of the edits made, most recent last, with their labels.
@@ -35,7 +36,7 @@ public final class LoadedGraph {
 
     /// Opens a graph; `source` is the file text it was read from, for comment-keeping saves.
     public init(
-        name: String, graph: Graph, path: String? = nil, source: String? = nil,
+        name: String, graph: Graph, path: String? = nil, source: [UInt8]? = nil,
         declarations: [DeclarationSpan] = [], isReadOnly: Bool = false
     ) {
         self.name = name
@@ -146,15 +147,15 @@ public final class LoadedGraph {
         isReadOnly = false
         savedGraph = base
         disk.log.markSaved()
-        if let text, let parsed = try? ArgReader.read(text, file: path) {
-            source = (text, parsed.declarations, parsed.graph)
+        if let text, case let bytes = Array(text.utf8), let parsed = try? ArgReader.read(bytes, file: path) {
+            source = (bytes, parsed.declarations, parsed.graph)
         } else {
             source = nil
         }
     }
 
     /// Takes the graph as read from its file: nothing unsaved, no undo history, no what-if view.
-    func adopt(_ graph: Graph, text: String?, declarations: [DeclarationSpan]) {
+    func adopt(_ graph: Graph, text: [UInt8]?, declarations: [DeclarationSpan]) {
         undoStack.removeAll()
         redoStack.removeAll()
         disk.log = EditLog()
@@ -166,7 +167,9 @@ public final class LoadedGraph {
     /// The text `save` writes for an `.arg` file: the original text with untouched declarations kept.
     public func argText() -> String {
         guard let source else { return ArgWriter.write(base) }
-        return ArgSplicer.splice(source.text, declarations: source.declarations, original: source.graph, edited: base)
+        return ArgSplicer.splice(
+            String(decoding: source.text, as: UTF8.self), declarations: source.declarations, original: source.graph,
+            edited: base)
     }
 
     // MARK: Indexes for completion and search

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let parsed = try GraphFile.read(path: file, format: format)
+                let parsed = try GraphFile.read(path: file, format: format, declarations: false)
                 let shown = maxWarnings > 0 ? Array(parsed.warnings.prefix(maxWarnings)) : Array(parsed.warnings)
                 CLI.report(shown, source: file)
                 if shown.count < parsed.warnings.count {

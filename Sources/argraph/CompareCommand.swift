@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
         @Flag(help: "Count what follows along each actor's own support links.") var implied = false
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let c = Comparison(
                 g, actor: try CompareCommand.actor(first, in: g), actor: try CompareCommand.actor(second, in: g),
                 includeImplied: implied)
@@ -49,7 +49,7 @@ struct CompareCommand: ParsableCommand {
         @Flag(help: "Add what follows along the actor's own support links.") var implied = false
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let p = Position(g, actor: try CompareCommand.actor(actor, in: g), includeImplied: implied)
             print(PositionReport.position(p, in: g), terminator: "")
         }
@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand {
         @Option(help: "Also write an SVG heat map to this file.", completion: .file()) var svg: String?
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let members = AgreementMatrix.memberCount(g, by: by)
             guard members <= AgreementMatrix.maxMembers else {
                 CLI.printError(
@@ -94,7 +94,7 @@ struct CompareCommand: ParsableCommand {
         @Argument(help: "Only pairs that include this actor.") var actor: String?
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let a = try actor.map { try CompareCommand.actor($0, in: g) }
             print(PositionReport.conflicts(Conflicts.pairs(in: g, actor: a), in: g), terminator: "")
         }
@@ -110,7 +110,7 @@ struct CompareCommand: ParsableCommand {
         @Flag(help: "List answered attacks too, with their answers.") var all = false
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let attacks = Unanswered.attacks(on: Position(g, actor: try CompareCommand.actor(actor, in: g)), in: g)
             print(PositionReport.unanswered(attacks, in: g, all: all), terminator: "")
         }
@@ -124,7 +124,7 @@ struct CompareCommand: ParsableCommand {
         @Argument(help: "Only this actor.") var actor: String?
 
         func run() throws {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let a = try actor.map { try CompareCommand.actor($0, in: g) }
             print(PositionReport.timeline(Timeline(g, actor: a), in: g), terminator: "")
         }

@@ -36,7 +36,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsed = try CLI.load(file, format: from)
+        let parsed = try CLI.load(file, format: from, declarations: false)
         CLI.report(Array(parsed.warnings), source: file)
         let format = to ?? output.flatMap(ExportFormat.infer(fromPath:))!
         let data: Data

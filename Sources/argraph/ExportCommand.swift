@@ -81,7 +81,7 @@ struct ExportOptions: ParsableArguments {
 
     /// Loads the file, reports its warnings, and cuts out the selection.
     func load(_ file: String) throws -> Graph {
-        let parsed = try CLI.load(file, format: from)
+        let parsed = try CLI.load(file, format: from, declarations: false)
         CLI.report(Array(parsed.warnings), source: file)
         do {
             return try selection.subgraph(of: parsed.graph).graph
@@ -131,7 +131,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let parsed = try CLI.load(file, format: options.from)
+        let parsed = try CLI.load(file, format: options.from, declarations: false)
         CLI.report(Array(parsed.warnings), source: file)
         guard let format = format ?? output.flatMap(ExportFormat.infer(fromPath:)) else { throw ExitCode(2) }
         let data: Data

@@ -45,7 +45,7 @@ struct SolveRequest {
         if gradual != nil {
             guard let file else { throw ValidationError("give the graph with -f") }
             let semantics = analysis.gradual
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let r = Strengths.compute(g, analysis: analysis)
             var out =
                 "# \(semantics.rawValue) converged=\(r.converged) iterations=\(r.iterations) acyclic=\(r.acyclic)\n"
@@ -72,7 +72,7 @@ struct SolveRequest {
         let loaded: ICCMAFramework
         var outputFormat: ICCMAFormat
         if fileFormat == nil, lower.hasSuffix(".arg") || lower.hasSuffix(".json") {
-            let g = try CLI.load(file).graph
+            let g = try CLI.load(file, declarations: false).graph
             let af = AttackFramework(g, options: analysis.frameworkOptions)
             loaded = ICCMAFramework(framework: af, names: ICCMAWriter.argumentNames(g, af))
             outputFormat = .apx

@@ -30,8 +30,7 @@ struct QuoteCommand: ParsableCommand {
     var limit = 20
 
     func run() throws {
-        let parsed = try CLI.load(file)
-        let g = parsed.graph
+        let g = try CLI.load(file, declarations: false).graph
         var words = words
         var doc: Int?
         if words.count >= 2, let d = g.documentIndex(of: words[0]) { doc = d; words.removeFirst() }
@@ -80,7 +79,7 @@ struct CoverageCommand: ParsableCommand {
     var summary = false
 
     func run() throws {
-        let g = try CLI.load(file).graph
+        let g = try CLI.load(file, declarations: false).graph
         let only = try document.map {
             try CLI.index(of: $0, "document", in: g.documents.map(\.id), g.documentIndex(of:))
         }
@@ -139,7 +138,7 @@ struct SimilarCommand: ParsableCommand {
     func run() throws {
         guard (0...1).contains(min) else { throw ValidationError("--min must be between 0 and 1") }
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-        let g = try CLI.load(file).graph
+        let g = try CLI.load(file, declarations: false).graph
         let c = try claim.map { try CLI.index(of: $0, "claim", in: g.claims.map(\.id), g.claimIndex(of:)) }
         var coverage: [DocumentCoverage] = []
         if !claimsOnly {

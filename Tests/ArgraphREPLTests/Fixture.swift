@@ -24,7 +24,7 @@ enum Fixture {
         let p = parsed(source)
         let out = BufferedOutput()
         let g = LoadedGraph(
-            name: LoadedGraph.shortName(for: p.graph, path: nil), graph: p.graph, source: source,
+            name: LoadedGraph.shortName(for: p.graph, path: nil), graph: p.graph, source: Array(source.utf8),
             declarations: p.declarations)
         let s = Session(graphs: [g], output: out, errorOutput: out, style: .plain, width: width)
         s.isCancelled = { false }

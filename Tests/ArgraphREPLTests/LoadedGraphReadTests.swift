@@ -18,13 +18,22 @@ import Testing
         #expect((text.utf8.count >= 1 << 20) == (claims > 10_000))
 
         let read = try LoadedGraph.read(path: file)
-        #expect(read.text == text)
+        #expect(read.text == Array(text.utf8))
         let alone = try FileSnapshot.read(file).snapshot
         #expect(read.snapshot == alone)
         let parsed = try ArgReader.read(text, file: file)
         #expect(GraphJSON.encode(read.parsed.graph) == GraphJSON.encode(parsed.graph))
         #expect(read.parsed.declarations == parsed.declarations)
         #expect(read.parsed.warnings.description == parsed.warnings.description)
+    }
+
+    /// The text kept for saving is the file's bytes when they are UTF-8, as Foundation's `String` of them would be.
+    @Test(arguments: [
+        Array("claim a: été\n".utf8), [], Array("\u{FEFF}claim a: x\n".utf8), [0x61, 0xFF, 0x0A], [0xEF, 0xBB],
+        [0xE2, 0x82], Array("🙂\r\n".utf8),
+    ])
+    func theKeptTextIsWhatFoundationDecodes(_ bytes: [UInt8]) {
+        #expect(LoadedGraph.keptText(bytes) == String(bytes: bytes, encoding: .utf8).map { Array($0.utf8) })
     }
 
     @Test func anErrorInALargeFileIsReportedAsTheParseReportsIt() throws {

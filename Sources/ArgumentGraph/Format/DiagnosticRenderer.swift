@@ -20,52 +20,120 @@ public struct DiagnosticRenderer: Sendable {
     /// Creates a renderer for the file at `path` that keeps only the given lines: it renders as one made from the
     /// file's text (`String(contentsOfFile:encoding: .utf8)`, no source lines when that fails) for diagnostics on them.
     public init(path: String, lines wanted: some Sequence<Int>) {
-        let wanted = Set(wanted.filter { $0 >= 1 })
-        // A mapping of the file, not a copy: checking the UTF-8 of a 150 MB file then touches no fresh memory.
-        guard !wanted.isEmpty, let mapped = MappedFile(path: path) else {
-            // Nothing to show, or not a regular non-empty file: the plain way.
-            self.init(source: wanted.isEmpty ? nil : try? String(contentsOfFile: path, encoding: .utf8))
-            return
-        }
-        defer { mapped.unmap() }
-        let bytes = UnsafeBufferPointer(start: mapped.base, count: mapped.count)
-        guard !(bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) else {
-            // A byte order mark, which Foundation may drop: the plain way.
-            self.init(source: try? String(contentsOfFile: path, encoding: .utf8))
-            return
-        }
-        let valid = isValidUTF8(UnsafeRawBufferPointer(bytes))
-        self.init(picked: valid ? DiagnosticRenderer.lines(wanted, of: bytes) : [:])
+        self.init(path: path, lines: wanted, chunkSize: 1 << 20)
     }
 
-    /// The lines numbered in `wanted` that `bytes` has.
-    private static func lines(_ wanted: Set<Int>, of p: UnsafeBufferPointer<UInt8>) -> [Int: [UInt8]] {
-        var lines: [Int: [UInt8]] = [:]
-        let last = wanted.max() ?? 0
-        guard let base = p.baseAddress else { return wanted.contains(1) ? [1: []] : [:] }
-        var start = 0, n = 1
-        while n <= last {
-            let end =
-                memchr(base + start, 0x0A, p.count - start).map {
-                    base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                } ?? p.count
-            if wanted.contains(n) { lines[n] = Array(p[start..<end]) }
-            if end == p.count { break }
-            start = end + 1
-            n += 1
+    /// The same, reading the file `chunkSize` bytes at a time (small sizes in tests put every boundary everywhere).
+    ///
+    /// A regular file is read through one buffer of that size, so that warnings about a 150 MB file, printed once
+    /// its graph is built, add a megabyte to the process, not the file's size: its UTF-8 is still checked to the
+    /// end, since an invalid byte anywhere leaves the plain way with no source lines.
+    package init(path: String, lines wanted: some Sequence<Int>, chunkSize: Int) {
+        let wanted = Set(wanted.filter { $0 >= 1 })
+        guard !wanted.isEmpty else {
+            self.init(source: nil)
+            return
         }
-        return lines
+        switch DiagnosticRenderer.pick(wanted, path: path, chunkSize: max(chunkSize, 4)) {
+        case let .picked(lines): self.init(picked: lines)
+        case .plain: self.init(source: try? String(contentsOfFile: path, encoding: .utf8))
+        }
+    }
+
+    private enum Picking {
+        /// The wanted lines (none when the file is not valid UTF-8).
+        case picked([Int: [UInt8]])
+        /// Not a regular non-empty file, or one with a byte order mark (which Foundation may drop): read it whole.
+        case plain
+    }
+
+    /// The lines numbered in `wanted` of the file at `path`, read a chunk at a time.
+    private static func pick(_ wanted: Set<Int>, path: String, chunkSize: Int) -> Picking {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return .plain }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return .plain }
+        var picker = LinePicker(wanted: wanted)
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var carried = 0  // the bytes of an unfinished UTF-8 sequence, moved to the buffer's start
+        var first = true
+        while true {
+            let n = buffer.withUnsafeMutableBytes { b in
+                var n: Int
+                repeat { n = read(fd, b.baseAddress! + carried, b.count - carried) } while n < 0 && errno == EINTR
+                return n
+            }
+            if n < 0 { return .plain }
+            let end = carried + n
+            if first {
+                first = false
+                if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { return .plain }
+            }
+            // Checked up to the last complete sequence; at the end of the file, everything left.
+            let complete = n == 0 ? end : DiagnosticRenderer.completeSequences(buffer, end)
+            let valid = buffer.withUnsafeBytes { isValidUTF8(UnsafeRawBufferPointer(rebasing: $0[0..<complete])) }
+            if !valid { return .picked([:]) }
+            buffer.withUnsafeBufferPointer { picker.feed(UnsafeBufferPointer(rebasing: $0[0..<complete])) }
+            if n == 0 { break }
+            carried = end - complete
+            for k in 0..<carried { buffer[k] = buffer[complete + k] }
+        }
+        return .picked(picker.finish())
+    }
+
+    /// How many of the first `end` bytes of `b` hold whole UTF-8 sequences: all but a lead byte near the end (and
+    /// its continuation bytes) whose sequence runs past `end`.
+    private static func completeSequences(_ b: [UInt8], _ end: Int) -> Int {
+        var i = end
+        while i > 0 && end - i < 3 && b[i - 1] & 0xC0 == 0x80 { i -= 1 }
+        guard i > 0 else { return end }
+        let lead = b[i - 1]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        return length > end - (i - 1) ? i - 1 : end
+    }
+
+    /// Collects the wanted lines from a file's bytes given in order, in pieces.
+    private struct LinePicker {
+        let wanted: Set<Int>
+        let last: Int
+        var lines: [Int: [UInt8]] = [:]
+        var number = 1
+        var current: [UInt8] = []
+
+        init(wanted: Set<Int>) {
+            self.wanted = wanted
+            last = wanted.max() ?? 0
+        }
+
+        mutating func feed(_ p: UnsafeBufferPointer<UInt8>) {
+            guard var start = p.baseAddress, number <= last else { return }
+            let end = start + p.count
+            while start < end && number <= last {
+                let newline = memchr(start, 0x0A, end - start)?.assumingMemoryBound(to: UInt8.self)
+                let stop = newline.map { UnsafePointer($0) } ?? end
+                if wanted.contains(number) {
+                    current.append(contentsOf: UnsafeBufferPointer(start: start, count: stop - start))
+                }
+                guard newline != nil else { return }
+                if wanted.contains(number) { lines[number] = current }
+                current = []
+                number += 1
+                start = stop + 1
+            }
+        }
+
+        /// The lines collected, with the last one when the file does not end with a newline.
+        mutating func finish() -> [Int: [UInt8]] {
+            if number <= last && wanted.contains(number) { lines[number] = current }
+            return lines
+        }
     }
 
     private init(picked: [Int: [UInt8]]) {
         source = []
         lineStarts = []
         self.picked = picked
-    }
-
-    /// The lines numbered in `wanted` that `bytes` has.
-    private static func lines(_ wanted: Set<Int>, of bytes: [UInt8]) -> [Int: [UInt8]] {
-        bytes.withUnsafeBufferPointer { lines(wanted, of: $0) }
     }
 
     private var lineCount: Int { lineStarts.count }

@@ -60,8 +60,11 @@ public enum GraphFormat: String, Sendable, CaseIterable, CustomStringConvertible
 
 /// Reading and writing graph files in any ``GraphFormat``.
 public enum GraphFile {
-    /// Reads a file, in the given format or the one its extension names.
-    public static func read(path: String, format: GraphFormat? = nil) throws(DiagnosticError) -> ParsedGraph {
+    /// Reads a file, in the given format or the one its extension names. Without `declarations`, an `.arg` file's
+    /// declarations are not kept (see ``ArgReader/read(contentsOf:declarations:)``).
+    public static func read(
+        path: String, format: GraphFormat? = nil, declarations: Bool = true
+    ) throws(DiagnosticError) -> ParsedGraph {
         let inferred = format == nil
         guard let format = format ?? GraphFormat.infer(fromPath: path) else {
             throw DiagnosticError([
@@ -72,7 +75,7 @@ public enum GraphFile {
         }
         switch format {
         case .arg:
-            return try ArgReader.read(contentsOf: path)
+            return try ArgReader.read(contentsOf: path, declarations: declarations)
         case .json, .aif:
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {

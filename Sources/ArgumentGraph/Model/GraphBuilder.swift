@@ -236,7 +236,7 @@ public struct GraphBuilder: Sendable {
                     claim: mark(s.locations.claim), document: mark(s.locations.document)))
         }
         asm.relations.reserveCapacity(relations.count)
-        asm.relationMarks.reserveCapacity(relations.count)
+        asm.reserveRelationMarks(relations.count)
         for (i, r) in relations.enumerated() {
             let target: RelationTarget
             switch r.target {
@@ -255,7 +255,7 @@ public struct GraphBuilder: Sendable {
                 }
             }
             asm.relations.append(relation)
-            asm.relationMarks.append(
+            asm.appendRelationMarks(
                 .init(
                     source: mark(r.sourceLocation ?? r.location), target: mark(r.targetLocation ?? r.location),
                     extra: Int32(i)))

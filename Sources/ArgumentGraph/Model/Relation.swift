@@ -5,22 +5,19 @@
 /// nodes with several premises, SETAF collective attacks): `source` is the first premise and `otherPremises` the
 /// rest. A plain relation has no other premises, and everything that reads `source` alone sees it exactly as before.
 public struct Relation: Sendable, Hashable, Codable {
-    // The stored fields, ordered so that a relation takes 48 bytes (it took 88 with the optional fields inline,
-    // which most relations leave empty: a file of 3·10^6 relations keeps 120 MB less). The actor is kept inline
-    // as a 32-bit number when it fits (always, for a real index), the id and the note in a box.
+    // The stored fields, ordered so that a relation takes 32 bytes (it took 88 with the optional fields inline, 48
+    // with the weight and the other premises inline: most relations have weight 1 and one premise, and a file of
+    // 3·10^6 relations keeps 168 MB less). The actor is kept inline as a 32-bit number when it fits (always, for a
+    // real index); the id, the note, a weight other than 1 and the premises after the first in a box.
     /// The index of the claim the relation starts from; for a linked relation, its first premise.
     public var source: Int
-    /// The premises after the first of a linked relation, in the order written; empty for a plain relation.
-    public var otherPremises: [Int] = []
     /// The claim or relation it bears on.
     public var target: RelationTarget
     /// Support or attack.
     public var kind: RelationKind
     /// The actor: ``Relation/noActor`` for none, ``Relation/wideActor`` for one kept in the box, else its value.
     @usableFromInline var actor32: Int32
-    /// The relation's strength in [0, 1].
-    public var weight: Double
-    /// The id and note (and an actor that does not fit in 32 bits), boxed; nil when there are none.
+    /// The rarer fields, boxed; nil when all have their defaults.
     @usableFromInline var extra: Extra?
 
     @inlinable static var noActor: Int32 { Int32.min }
@@ -31,34 +28,53 @@ public struct Relation: Sendable, Hashable, Codable {
         @usableFromInline let id: String?
         @usableFromInline let note: String?
         @usableFromInline let actor: Int?
+        @usableFromInline let weight: Double
+        @usableFromInline let otherPremises: [Int]
 
-        init(id: String?, note: String?, actor: Int?) {
+        init(id: String?, note: String?, actor: Int?, weight: Double, otherPremises: [Int]) {
             self.id = id
             self.note = note
             self.actor = actor
+            self.weight = weight
+            self.otherPremises = otherPremises
         }
     }
 
-    /// Stores the id, actor and note: the actor inline when it fits, the rest in a box (none when all are nil).
-    @usableFromInline mutating func store(id: String?, actor: Int?, note: String?) {
+    /// Stores the optional fields: the actor inline when it fits, the rest in a box (none when all are defaults).
+    @usableFromInline mutating func store(
+        id: String?, actor: Int?, note: String?, weight: Double, otherPremises: [Int]
+    ) {
+        let (inline, box) = Relation.packed(
+            id: id, actor: actor, note: note, weight: weight, otherPremises: otherPremises)
+        actor32 = inline
+        extra = box
+    }
+
+    /// The inline actor and the box for the optional fields (an initializer assigns them; it calls nothing mutating
+    /// on a relation not yet whole).
+    static func packed(
+        id: String?, actor: Int?, note: String?, weight: Double, otherPremises: [Int]
+    ) -> (Int32, Extra?) {
         var wide: Int?
+        var inline = Relation.noActor
         if let actor {
             if let a = Int32(exactly: actor), a > Relation.wideActor {
-                actor32 = a
+                inline = a
             } else {
-                actor32 = Relation.wideActor
+                inline = Relation.wideActor
                 wide = actor
             }
-        } else {
-            actor32 = Relation.noActor
         }
-        extra = id == nil && note == nil && wide == nil ? nil : Extra(id: id, note: note, actor: wide)
+        let plain = id == nil && note == nil && wide == nil && weight == 1 && otherPremises.isEmpty
+        return (
+            inline, plain ? nil : Extra(id: id, note: note, actor: wide, weight: weight, otherPremises: otherPremises)
+        )
     }
 
     /// An optional slug, needed only when an undercut targets this relation.
     public var id: String? {
         @inlinable get { extra?.id }
-        set { store(id: newValue, actor: actor, note: note) }
+        set { store(id: newValue, actor: actor, note: note, weight: weight, otherPremises: otherPremises) }
     }
     /// The index of the actor who draws this link; nil for an analyst's link.
     public var actor: Int? {
@@ -69,14 +85,30 @@ public struct Relation: Sendable, Hashable, Codable {
             if let newValue, let a = Int32(exactly: newValue), a > Relation.wideActor, extra?.actor == nil {
                 actor32 = a  // the common case: no box to make
             } else {
-                store(id: id, actor: newValue, note: note)
+                store(id: id, actor: newValue, note: note, weight: weight, otherPremises: otherPremises)
             }
         }
     }
     /// A free-text note, such as why an analyst drew the link.
     public var note: String? {
         @inlinable get { extra?.note }
-        set { store(id: id, actor: actor, note: newValue) }
+        set { store(id: id, actor: actor, note: newValue, weight: weight, otherPremises: otherPremises) }
+    }
+    /// The relation's strength in [0, 1].
+    public var weight: Double {
+        @inlinable get { extra?.weight ?? 1 }
+        set {
+            if newValue.bitPattern == weight.bitPattern { return }  // most often 1 on 1: no box to make
+            store(id: id, actor: actor, note: note, weight: newValue, otherPremises: otherPremises)
+        }
+    }
+    /// The premises after the first of a linked relation, in the order written; empty for a plain relation.
+    public var otherPremises: [Int] {
+        @inlinable get { extra?.otherPremises ?? [] }
+        set {
+            if newValue.isEmpty && extra?.otherPremises.isEmpty ?? true { return }
+            store(id: id, actor: actor, note: note, weight: weight, otherPremises: newValue)
+        }
     }
 
     /// Creates a relation from indices.
@@ -87,9 +119,9 @@ public struct Relation: Sendable, Hashable, Codable {
         self.kind = kind
         self.source = source
         self.target = target
-        self.weight = weight
-        self.actor32 = Relation.noActor
-        store(id: id, actor: actor, note: note)
+        let (inline, box) = Relation.packed(id: id, actor: actor, note: note, weight: weight, otherPremises: [])
+        actor32 = inline
+        extra = box
     }
 
     /// A plain relation (one premise, weight 1, no id, actor or note), made inline: the one a reader makes most.
@@ -97,7 +129,6 @@ public struct Relation: Sendable, Hashable, Codable {
         self.kind = kind
         self.source = source
         self.target = target
-        self.weight = 1
         self.actor32 = Relation.noActor
         self.extra = nil
     }
@@ -108,13 +139,20 @@ public struct Relation: Sendable, Hashable, Codable {
         actor: Int? = nil, note: String? = nil
     ) {
         precondition(!premises.isEmpty, "a relation needs at least one premise")
-        self.init(id: id, kind: kind, source: premises[0], target: target, weight: weight, actor: actor, note: note)
-        otherPremises = Array(premises.dropFirst())
+        self.kind = kind
+        self.source = premises[0]
+        self.target = target
+        let (inline, box) = Relation.packed(
+            id: id, actor: actor, note: note, weight: weight, otherPremises: Array(premises.dropFirst()))
+        actor32 = inline
+        extra = box
     }
 
-    /// Sets the id, actor and note at once (one box, or none).
-    package mutating func setOptionalFields(id: String?, actor: Int?, note: String?) {
-        store(id: id, actor: actor, note: note)
+    /// Sets the id, actor, note, weight and other premises at once (one box, or none).
+    package mutating func setOptionalFields(
+        id: String?, actor: Int?, note: String?, weight: Double = 1, otherPremises: [Int] = []
+    ) {
+        store(id: id, actor: actor, note: note, weight: weight, otherPremises: otherPremises)
     }
 
     enum CodingKeys: String, CodingKey { case id, kind, source, otherPremises, target, weight, actor, note }
@@ -125,13 +163,15 @@ public struct Relation: Sendable, Hashable, Codable {
         let id = try c.decodeIfPresent(String.self, forKey: .id)
         kind = try c.decode(RelationKind.self, forKey: .kind)
         source = try c.decode(Int.self, forKey: .source)
-        otherPremises = try c.decode([Int].self, forKey: .otherPremises)
+        let otherPremises = try c.decode([Int].self, forKey: .otherPremises)
         target = try c.decode(RelationTarget.self, forKey: .target)
-        weight = try c.decode(Double.self, forKey: .weight)
+        let weight = try c.decode(Double.self, forKey: .weight)
         let actor = try c.decodeIfPresent(Int.self, forKey: .actor)
         let note = try c.decodeIfPresent(String.self, forKey: .note)
-        actor32 = Relation.noActor
-        store(id: id, actor: actor, note: note)
+        let (inline, box) = Relation.packed(
+            id: id, actor: actor, note: note, weight: weight, otherPremises: otherPremises)
+        actor32 = inline
+        extra = box
     }
 
     /// Encodes a relation as the synthesized conformance did when every field was stored.

@@ -12,10 +12,13 @@ import Testing
         Array("\u{FEFF}claim a: with a byte order mark\nsecond\n".utf8),
         [0x63, 0x6C, 0x61, 0x69, 0x6D, 0x0A, 0xFF, 0xFE, 0x0A, 0x41],  // invalid UTF-8: no source lines at all
         Array((String(repeating: "w", count: 300) + "\nshort\n").utf8),
+        Array("claim 🙂: ü€🙂x\n🙂🙂🙂\n\u{10FFFF}é\n€".utf8),  // sequences of 2–4 bytes across every chunk boundary
+        [0x61, 0x0A, 0x62, 0xE2, 0x82],  // a sequence cut short by the end of the file
+        [0x61, 0x0A, 0xF0, 0x9F, 0x99, 0x82, 0x0A, 0x80, 0x0A],  // a stray continuation byte after a good emoji
     ]
 
-    @Test(arguments: sources.indices)
-    func pickedLinesRenderAsTheWholeSource(_ k: Int) throws {
+    @Test(arguments: sources.indices, [4, 5, 6, 7, 64, 1 << 20])
+    func pickedLinesRenderAsTheWholeSource(_ k: Int, chunkSize: Int) throws {
         let bytes = DiagnosticRendererTests.sources[k]
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg")
             .path
@@ -31,10 +34,11 @@ import Testing
                 }
             } + [Diagnostic(.error, "nowhere")]
         let whole = DiagnosticRenderer(source: try? String(contentsOfFile: path, encoding: .utf8))
-        let picked = DiagnosticRenderer(path: path, lines: diagnostics.compactMap { $0.location?.line })
+        let picked = DiagnosticRenderer(
+            path: path, lines: diagnostics.compactMap { $0.location?.line }, chunkSize: chunkSize)
         for d in diagnostics { #expect(picked.render(d) == whole.render(d)) }
         // Only some lines asked for: those render the same, the others without their source line.
-        let some = DiagnosticRenderer(path: path, lines: [2])
+        let some = DiagnosticRenderer(path: path, lines: [2], chunkSize: chunkSize)
         #expect(some.render(diagnostics[6]) == whole.render(diagnostics[6]))
     }
 

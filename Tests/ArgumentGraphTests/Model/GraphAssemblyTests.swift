@@ -16,7 +16,7 @@ import Testing
         asm.actorMarks = [3]
         asm.actorTable = IdTable(["x"])
         asm.relations = [Relation(id: "r1", kind: .support, source: 0, target: .claim(asm.pending(supportTarget)))]
-        asm.relationMarks = [.init(source: 4, target: 5)]
+        asm.appendRelationMarks(.init(source: 4, target: 5))
         asm.relationTable = IdTable(["r1"])
         asm.stances = [Stance(actor: asm.pending(actor), claim: 1)]
         asm.stanceMarks = [.init(declaration: 6, actor: 7, claim: 8, document: -1)]

@@ -363,13 +363,9 @@ extension ArgParser {
         relationDraft.kind = kind
         relationDraft.source = source
         // Empty arrays are left as they are (an assignment would release and retain for nothing).
-        if !(otherPremises.isEmpty && relationDraft.otherPremises.isEmpty) {
-            relationDraft.otherPremises = otherPremises
-        }
         if !(otherMarks.isEmpty && relationDraftOtherMarks.isEmpty) { relationDraftOtherMarks = otherMarks }
         relationDraft.target = target
-        relationDraft.weight = 1
-        relationDraft.setOptionalFields(id: id, actor: nil, note: nil)
+        relationDraft.setOptionalFields(id: id, actor: nil, note: nil, weight: 1, otherPremises: otherPremises)
         relationDraftMarks = marks
         relationDraftExtra = extra
         current = .relation
@@ -386,8 +382,9 @@ extension ArgParser {
     /// Records where a declaration whose header is on line `number` stands, from the comment lines directly above it.
     mutating func appendSpan(_ kind: DeclarationSpan.Kind, index: Int, number: Int) {
         let leading = lastCommentLine == number - 1 ? commentRunStart : number
-        spans.append(
-            DeclarationSpan(kind: kind, index: index, leadingLine: leading, firstLine: number, lastLine: number))
+        let span = DeclarationSpan(kind: kind, index: index, leadingLine: leading, firstLine: number, lastLine: number)
+        // Without declarations kept, the one span is the current declaration's (finishing it still writes there).
+        if keepsDeclarations || spans.isEmpty { spans.append(span) } else { spans[0] = span }
     }
 
     /// The premises of a linked relation, `bytes[from..<to]` split at '+' (each one id), or nil after reporting an
@@ -477,7 +474,7 @@ extension ArgParser {
             if let id = relationDraft.id { _ = assembly.relationTable.insert(id, value: Int32(i)) }
             if !relationDraftOtherMarks.isEmpty { assembly.otherPremiseMarks[i] = relationDraftOtherMarks }
             assembly.relations.append(relationDraft)
-            assembly.relationMarks.append(marks)
+            assembly.appendRelationMarks(marks)
         }
     }
 
@@ -539,7 +536,7 @@ extension ArgParser {
             // Appended at once, as finishing the declaration would append it.
             appendSpan(.relation, index: assembly.relations.count, number: number)
             assembly.relations.append(Relation(plain: kind, source: source, target: .claim(target)))
-            assembly.relationMarks.append(marks)
+            assembly.appendRelationMarks(marks)
             return true
         }
         beginPending(at: line.startIndex, number: number)

@@ -15,6 +15,9 @@ struct ArgParser {
     var diagnostics: [Diagnostic] = []
     var errorCount = 0
     var spans: [DeclarationSpan] = []
+    /// Whether every declaration's span is kept (for saving with comments, for `fmt`); when not, 20 bytes a
+    /// declaration fewer (80 MB for 4·10^6 declarations).
+    var keepsDeclarations = true
 
     /// The declaration being read.
     var current: Pending?
@@ -211,15 +214,14 @@ struct ArgParser {
         }
         func c(_ s: Unicode.Scalar) -> Int { counts[Int(s.value)] }
         let claims = c("c") + c("e") + c("p"), relations = c("s") + c("a") + c("u")
-        spans.reserveCapacity(claims + relations + c("d") + c("g"))
+        if keepsDeclarations { spans.reserveCapacity(claims + relations + c("d") + c("g")) }
         assembly.claims.reserveCapacity(claims)
         assembly.claimMarks.reserveCapacity(claims)
         assembly.relations.reserveCapacity(relations)
-        assembly.relationMarks.reserveCapacity(relations)
         HugePages.advise(reservedIn: &spans)
         HugePages.advise(reservedIn: &assembly.claims)
         HugePages.advise(reservedIn: &assembly.relations)
-        HugePages.advise(reservedIn: &assembly.relationMarks)
+        assembly.reserveRelationMarks(relations)
     }
 
     mutating func handle(line: Bytes, number: Int) {

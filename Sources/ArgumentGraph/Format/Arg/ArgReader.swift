@@ -9,10 +9,12 @@ public struct ArgReader {
     /// The most errors reported before the reader stops collecting.
     public static let errorLimit = 100
 
-    /// Reads a file from disk; the path names the file in diagnostics.
-    public static func read(contentsOf path: String) throws(DiagnosticError) -> ParsedGraph {
+    /// Reads a file from disk; the path names the file in diagnostics. Without `declarations`, the result has none
+    /// (``ParsedGraph/declarations`` is empty): less memory for a reader that will not save the file with its comments.
+    public static func read(contentsOf path: String, declarations: Bool = true) throws(DiagnosticError) -> ParsedGraph {
         // The parser holds the only copy of the bytes, which are then freed before the graph's indexes are built.
         var parser = ArgParser(bytes: try FileBytes.read(path), file: path)
+        parser.keepsDeclarations = declarations
         return try read(&parser)
     }
 
@@ -26,10 +28,14 @@ public struct ArgReader {
         try read(bytes, file: file, fastPaths: true)
     }
 
-    /// Reads `.arg` bytes, with the parser's fast paths for common lines on or off (the same result either way).
-    package static func read(_ bytes: [UInt8], file: String, fastPaths: Bool) throws(DiagnosticError) -> ParsedGraph {
+    /// Reads `.arg` bytes, with the parser's fast paths for common lines on or off (the same result either way), and
+    /// with or without the declarations.
+    package static func read(
+        _ bytes: [UInt8], file: String, fastPaths: Bool, declarations: Bool = true
+    ) throws(DiagnosticError) -> ParsedGraph {
         var parser = ArgParser(bytes: bytes, file: file)
         parser.fastPaths = fastPaths
+        parser.keepsDeclarations = declarations
         return try read(&parser)
     }
 
@@ -70,6 +76,7 @@ public struct ArgReader {
         if parser.errorCount > 0 { throw DiagnosticError(diagnostics) }
         let warnings = ParsedGraph.Warnings(
             claims: built.graph.claims, records: built.lint, lines: lines, columns: columns, file: file, given: [])
-        return ParsedGraph(graph: built.graph, warnings: warnings, declarations: parser.spans)
+        return ParsedGraph(
+            graph: built.graph, warnings: warnings, declarations: parser.keepsDeclarations ? parser.spans : [])
     }
 }

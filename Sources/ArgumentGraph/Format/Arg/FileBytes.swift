@@ -58,7 +58,13 @@ enum FileBytes {
     }
 }
 
-/// Whether the bytes are well-formed UTF-8 (the checks below, shared by the readers and the diagnostic renderer).
+/// Whether the bytes are well-formed UTF-8 (the checks below, shared by the readers, the diagnostic renderer and the
+/// session's kept text), without copying them.
+package func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { isValidUTF8($0) }
+}
+
+/// Whether the bytes are well-formed UTF-8.
 func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBytes { isValidUTF8($0) }
 }

@@ -99,10 +99,10 @@ import Testing
     }
 
     /// Everything a read gives, as text: the graph's JSON, the warnings and the spans; or the errors.
-    static func outcome(_ text: String, fastPaths: Bool) -> String {
+    static func outcome(_ text: String, fastPaths: Bool, declarations: Bool = true) -> String {
         do {
             let bytes = text.utf8.map { $0 == 1 ? 0xFF : $0 }
-            let parsed = try ArgReader.read(bytes, file: "f.arg", fastPaths: fastPaths)
+            let parsed = try ArgReader.read(bytes, file: "f.arg", fastPaths: fastPaths, declarations: declarations)
             let json = String(decoding: GraphJSON.encode(parsed.graph), as: UTF8.self)
             let spans = parsed.declarations.map { "\($0)" }.joined(separator: "\n")
             return [json, parsed.warnings.description, spans].joined(separator: "\n")
@@ -123,6 +123,24 @@ import Testing
         // Both outcomes are exercised (a file with errors is still read to its end, fast paths and all).
         #expect(plainFast > 40)
         #expect(errors > 300)
+    }
+
+    /// A read that keeps no declarations (for commands that do not rewrite the file) gives the same graph, warnings and
+    /// errors, and no spans.
+    @Test func aReadWithoutDeclarationsIsTheSameReadWithoutSpans() throws {
+        for seed in 0..<1000 as Range<UInt64> {
+            let text = ArgFastPathTests.file(seed: seed)
+            let without = ArgFastPathTests.outcome(text, fastPaths: true, declarations: false)
+            let with = ArgFastPathTests.outcome(text, fastPaths: true)
+            if with.hasPrefix("error:") {
+                #expect(without == with, "seed \(seed)")
+            } else {
+                #expect(without.hasSuffix("\n") && with.hasPrefix(without), "seed \(seed)")
+            }
+        }
+        let parsed = try ArgReader.read(
+            Array("claim a: A.\nclaim b: B.\n".utf8), file: "f", fastPaths: true, declarations: false)
+        #expect(parsed.declarations.isEmpty && parsed.graph.claims.count == 2)
     }
 
     @Test func plainHeadersTakeTheFastPath() throws {
