@@ -275,8 +275,15 @@ package struct IdTable: Sendable {
     /// Inserts `count` keys in order, key `i` with value `i` unless already present (the first one wins, as with
     /// ``insert(_:value:)``), fetching the slots of the keys a few places ahead so that their cache misses overlap.
     package mutating func insertNumbered(_ count: Int, key: (Int) -> UnsafeRawBufferPointer) {
+        insertNumbered(0..<count, key: key)
+    }
+
+    /// Inserts the keys numbered `range` in order, key `i` with value `i` unless already present, as
+    /// ``insertNumbered(_:key:)`` does for `0..<count` (a reader inserts its claims a batch at a time).
+    package mutating func insertNumbered(_ range: Range<Int>, key: (Int) -> UnsafeRawBufferPointer) {
         let ahead = 16
-        for i in 0..<count {
+        let count = range.upperBound
+        for i in range {
             #if canImport(CPrefetch)
                 if i + ahead < count, slow == nil {
                     let k = key(i + ahead)

@@ -33,7 +33,7 @@ extension ArgParser {
     enum Table { case document, actor, claim, relation }
 
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
-    /// Claims are looked up at the end, all at once (see ``resolveClaimReferences()``).
+    /// Claims are looked up a batch at a time (see ``indexAndResolve()``).
     mutating func reference(_ b: Bytes, in table: Table) -> Int {
         reference(from: b.startIndex, to: b.endIndex, in: table)
     }
@@ -147,8 +147,8 @@ extension ArgParser {
                 // Appended at once, as finishing the declaration would append it. No declaration is left pending, so
                 // `handle` skips indented lines until the next declaration: there are none.
                 appendSpan(.claim, index: assembly.claims.count, number: number)
-                assembly.claims.append(Claim(id: id, text: text, kind: kind))
-                assembly.claimMarks.append(idStart)
+                appendClaim(
+                    Claim(id: id, text: text, kind: kind), mark: idStart, line: number, lineStart: line.startIndex)
                 current = nil
                 return
             }
@@ -373,10 +373,19 @@ extension ArgParser {
 
     /// Starts the pending declaration's bookkeeping: its mark, its lines so far, no property given yet.
     mutating func beginPending(at mark: Int, number: Int) {
+        pendingLineStart = mark
         pendingMark = mark
         pendingFirstLine = number
         pendingLastLine = number
         pendingKeys = 0
+    }
+
+    /// Appends a claim whose id starts at byte `mark`, on line `line` starting at byte `lineStart`.
+    mutating func appendClaim(_ claim: Claim, mark: Int, line: Int, lineStart: Int) {
+        assembly.claims.append(claim)
+        assembly.claimMarks.append(mark)
+        claimLines.append(Int32(clamping: line))
+        claimColumns.append(Int32(clamping: SourceLocator.column(bytes, from: lineStart, to: mark)))
     }
 
     /// Records where a declaration whose header is on line `number` stands, from the comment lines directly above it.
@@ -457,8 +466,7 @@ extension ArgParser {
             // Moved out of the draft, not copied (a copy would retain the strings, and the next draft release them).
             var claim = Claim(id: "", text: "")
             swap(&claim, &claimDraft)
-            assembly.claims.append(claim)
-            assembly.claimMarks.append(mark)
+            appendClaim(claim, mark: mark, line: pendingFirstLine, lineStart: pendingLineStart)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count
             assembly.stances.append(s)

@@ -51,6 +51,27 @@ struct ArgParser {
     var buffer = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// Whether the common declarations are read by their fast paths (tests turn them off to compare both ways).
     var fastPaths = true
+    /// Whether, and how, the bytes already read are let go during the parse; nil keeps them (the bytes are the
+    /// caller's, or someone else keeps them).
+    var release: ByteRelease?
+    /// The bytes before this offset were let go.
+    var releasedUpTo = 0
+    /// How many claims are in the claim-id table, and how many relations and stances had their references resolved.
+    var claimsIndexed = 0
+    var relationsResolved = 0
+    var stancesResolved = 0
+    /// Each claim's line and column (of its id), kept as it is read, for the warnings about it: placing them later
+    /// would need the bytes.
+    var claimLines: [Int32] = []
+    var claimColumns: [Int32] = []
+
+    /// Letting the bytes go while parsing: after every `every` bytes the claims are indexed, the references resolved
+    /// and the bytes before the current declaration released (see ``releaseBytes(before:)``).
+    struct ByteRelease {
+        var every: Int
+        /// For tests: overwrite the released bytes with this value rather than give their pages back.
+        var poison: UInt8?
+    }
 
     struct PropertyState {
         var key: PropertyKey
@@ -76,7 +97,9 @@ struct ArgParser {
         case relation
     }
 
-    /// The declaration's mark (its id's offset), first and last line, and the properties given so far.
+    /// The declaration's mark (its id's offset), first and last line, and the properties given so far; and where its
+    /// header line starts.
+    var pendingLineStart = 0
     var pendingMark = -1
     var pendingFirstLine = 0
     var pendingLastLine = 0
@@ -111,38 +134,48 @@ struct ArgParser {
         return SourceLocation(file: file, line: line, column: SourceLocator.column(bytes, from: start, to: offset))
     }
 
-    /// Indexes the claims, then resolves every claim reference kept as a byte range, in two tight loops.
-    mutating func resolveClaimReferences() {
-        var table = IdTable(capacity: assembly.claims.count)
+    /// Indexes the claims read since the last call, then resolves the claim references kept as byte ranges by the
+    /// relations and stances read since, in two tight loops (a tight loop of independent lookups runs several times
+    /// faster than lookups spread over the parse). A reference not found yet (an id declared later, a non-ASCII id)
+    /// waits by name, as written, for the assembly. Called once at the end, and by a parse that lets its bytes go
+    /// before each release (see ``ByteRelease``), so that no byte range is read after its bytes are gone.
+    mutating func indexAndResolve() {
+        let claims = claimsIndexed..<assembly.claims.count
         // Each id from its bytes in the file (at the claim's mark; the id was decoded from a valid line, so its
         // UTF-8 is those bytes), with no claim copied out of the array.
         bytes.withUnsafeBytes { raw in
             assembly.claims.withUnsafeBufferPointer { cl in
                 assembly.claimMarks.withUnsafeBufferPointer { marks in
-                    table.insertNumbered(cl.count) { i in
+                    assembly.claimTable.insertNumbered(claims) { i in
                         UnsafeRawBufferPointer(rebasing: raw[marks[i]..<(marks[i] + cl[i].id.utf8.count)])
                     }
                 }
             }
         }
-        assembly.claimTable = table
+        claimsIndexed = claims.upperBound
+        let relations = relationsResolved..<assembly.relations.count
+        let stances = stancesResolved..<assembly.stances.count
+        relationsResolved = relations.upperBound
+        stancesResolved = stances.upperBound
         // Unknown ids: (index, is a stance, is the target, the span reference), made pending after the loops.
         var unknown: [(Int, Bool, Bool, Int)] = []
         bytes.withUnsafeBytes { raw in
-            table.withExactLookup { lookup in
+            assembly.claimTable.withExactLookup { lookup in
                 let find = SpanLookup(raw: raw, lookup: lookup)
                 // The relations in two halves at once: each half writes only its own relations and unknown list.
                 var unknownByHalf: [[(Int, Bool, Bool, Int)]] = [[], []]
                 unknownByHalf.withUnsafeMutableBufferPointer { unknownOut in
                     assembly.relations.withUnsafeMutableBufferPointer { rel in
-                        Parallel.halves(rel.count, minimum: 200_000) { range, half in
-                            find.resolve(rel, range, unknown: &unknownOut[half])
+                        Parallel.halves(relations.count, minimum: 200_000) { range, half in
+                            let shifted =
+                                (range.lowerBound + relations.lowerBound)..<(range.upperBound + relations.lowerBound)
+                            find.resolve(rel, shifted, unknown: &unknownOut[half])
                         }
                     }
                 }
                 unknown = unknownByHalf[0] + unknownByHalf[1]
                 assembly.stances.withUnsafeMutableBufferPointer { st in
-                    for k in st.indices where GraphAssembly.isSpan(st[k].claim) {
+                    for k in stances where GraphAssembly.isSpan(st[k].claim) {
                         if let v = find.find(st[k].claim) {
                             st[k].claim = v
                         } else {
@@ -155,7 +188,7 @@ struct ArgParser {
         for (i, isStance, isTarget, r) in unknown {
             let (o, l) = GraphAssembly.span(r)
             let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
-            // A non-ASCII id, or any id once the table compares strings, waits by name, as written.
+            // A non-ASCII id, an id declared further on, or any id once the table compares strings, waits by name.
             let ref = assembly.pending(name)
             if isStance {
                 assembly.stances[i].claim = ref
@@ -165,6 +198,28 @@ struct ArgParser {
                 assembly.relations[i].source = ref
             }
         }
+    }
+
+    /// Lets the bytes before `offset` go: nothing reads them afterwards (the claims before it are indexed, the
+    /// references before it resolved, and ``SourceLocator`` reads the file again to place an error). The kernel takes
+    /// the whole pages back (`MADV_DONTNEED`); a test poisons the bytes instead, to catch any later read.
+    mutating func releaseBytes(before offset: Int) {
+        guard let release, offset > releasedUpTo else { return }
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            let from = UnsafeMutablePointer(mutating: base + releasedUpTo)
+            if let poison = release.poison {
+                from.update(repeating: poison, count: offset - releasedUpTo)
+            } else {
+                #if os(Linux)
+                    let page = 4096
+                    let lo = (Int(bitPattern: from) + page - 1) & ~(page - 1)
+                    let hi = Int(bitPattern: base + offset) & ~(page - 1)
+                    if hi > lo { _ = madvise(UnsafeMutableRawPointer(bitPattern: lo), hi - lo, MADV_DONTNEED) }
+                #endif
+            }
+        }
+        releasedUpTo = offset
     }
 
     /// Parses `bytes`, which `array` (the same bytes) keeps alive while the parse reads them through a pointer.
@@ -195,6 +250,12 @@ struct ArgParser {
             if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             handle(line: buffer[start..<lineEnd], number: lineNumber)
             start = end + 1
+            if let release, start - releasedUpTo >= release.every, start < n {
+                indexAndResolve()
+                // Not the declaration being read: its lines (a literal block, say) and references are still to use;
+                // nor the newline before it, where a place on its first line starts counting columns.
+                releaseBytes(before: (current == nil ? start : min(start, pendingLineStart)) - 1)
+            }
         }
         finishDeclaration()
     }
@@ -217,6 +278,9 @@ struct ArgParser {
         if keepsDeclarations { spans.reserveCapacity(claims + relations + c("d") + c("g")) }
         assembly.claims.reserveCapacity(claims)
         assembly.claimMarks.reserveCapacity(claims)
+        claimLines.reserveCapacity(claims)
+        claimColumns.reserveCapacity(claims)
+        assembly.claimTable.reserve(claims)
         assembly.relations.reserveCapacity(relations)
         HugePages.advise(reservedIn: &spans)
         HugePages.advise(reservedIn: &assembly.claims)

@@ -15,7 +15,9 @@ public struct ArgReader {
         // The parser holds the only copy of the bytes, which are then freed before the graph's indexes are built.
         var parser = ArgParser(bytes: try FileBytes.read(path), file: path)
         parser.keepsDeclarations = declarations
-        return try read(&parser)
+        // The bytes are the parser's alone: let go as it goes, every 8 MB; an error is then placed from the file.
+        parser.release = .init(every: 8 << 20)
+        return try read(&parser) { try? FileBytes.read(path) }
     }
 
     /// Reads `.arg` text.
@@ -30,20 +32,29 @@ public struct ArgReader {
 
     /// Reads `.arg` bytes, with the parser's fast paths for common lines on or off (the same result either way), and
     /// with or without the declarations.
+    /// With `releaseEvery`, the parser lets the bytes go as it reads (on a copy of them), poisoning them so that any
+    /// later read of them would show; diagnostics are then placed from `bytes`, as from the file.
     package static func read(
-        _ bytes: [UInt8], file: String, fastPaths: Bool, declarations: Bool = true
+        _ bytes: [UInt8], file: String, fastPaths: Bool, declarations: Bool = true, releaseEvery: Int? = nil
     ) throws(DiagnosticError) -> ParsedGraph {
-        var parser = ArgParser(bytes: bytes, file: file)
+        var own = bytes
+        if releaseEvery != nil { own.withUnsafeMutableBufferPointer { _ in } }  // a copy of its own, to poison
+        var parser = ArgParser(bytes: own, file: file)
         parser.fastPaths = fastPaths
         parser.keepsDeclarations = declarations
-        return try read(&parser)
+        parser.release = releaseEvery.map { .init(every: $0, poison: 0xFF) }
+        return try read(&parser) { bytes }
     }
 
-    private static func read(_ parser: inout ArgParser) throws(DiagnosticError) -> ParsedGraph {
+    /// Reads with `parser`; `reload` gives the bytes again, to place an error once the parser has let them go.
+    private static func read(
+        _ parser: inout ArgParser, reload: @escaping () -> [UInt8]? = { nil }
+    ) throws(DiagnosticError) -> ParsedGraph {
         let file = parser.file
         let locator = SourceLocator(bytes: parser.bytes, file: file)
         parser.parse(parser.bytes)
-        parser.resolveClaimReferences()
+        parser.indexAndResolve()
+        if parser.releasedUpTo > 0 { locator.reload(reload) }
         parser.bytes = []  // the locator keeps them while diagnostics may need them
         var diagnostics = parser.diagnostics
         if parser.errorCount >= errorLimit {
@@ -51,19 +62,16 @@ public struct ArgReader {
             throw DiagnosticError(diagnostics)
         }
         let built: (graph: Graph, lint: [Int])
-        // The claims' places for the warnings, found in one forward scan since the claims come in file order,
-        // before the indexes are built; then the bytes are let go.
+        // The claims' places for the warnings, before the indexes are built; then the bytes are let go.
         var lines: [Int32] = [], columns: [Int32] = []
-        let claimMarks = parser.assembly.claimMarks, parseErrors = parser.errorCount
+        let claimLines = parser.claimLines, claimColumns = parser.claimColumns, parseErrors = parser.errorCount
+        parser.claimLines = []
+        parser.claimColumns = []
         do {
             built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate) { lint in
-                lines.reserveCapacity(lint.count)
-                columns.reserveCapacity(lint.count)
-                for r in lint {
-                    let loc = locator.locate(claimMarks[r >> 1])
-                    lines.append(Int32(clamping: loc?.line ?? 0))
-                    columns.append(Int32(clamping: loc?.column ?? 0))
-                }
+                // The claims' places, kept as they were read.
+                lines = lint.map { claimLines[$0 >> 1] }
+                columns = lint.map { claimColumns[$0 >> 1] }
                 if parseErrors == 0 { locator.release() }
             }
         } catch {

@@ -19,15 +19,35 @@ final class SourceLocator {
         self.file = file
     }
 
+    /// Gives the bytes again (the file read anew), for a reader that let some of them go; nil when it cannot.
+    private var reloading: (() -> [UInt8]?)?
+
     /// Lets the bytes go, when no more places will be asked for.
     func release() {
         bytes = []
         lineStarts = []
+        reloading = nil
+    }
+
+    /// The bytes held may have been let go in part: they are read again through `bytes` at the first place asked
+    /// for (an error's; there may be none). The places are then those of the file as it is by then.
+    func reload(_ bytes: @escaping () -> [UInt8]?) {
+        reloading = bytes
     }
 
     /// The location of byte `offset`, or nil for -1.
     func locate(_ offset: Int) -> SourceLocation? {
         guard offset >= 0 else { return nil }
+        if let reloading {
+            self.reloading = nil
+            bytes = reloading() ?? []
+            lineStarts = []
+            lastLine = 0
+            scanned = -1
+            scanLine = 0
+            scanLineStart = 0
+        }
+        guard offset <= bytes.count else { return nil }  // a file read again may be shorter
         let first = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         if scanned < 0 { scanned = first; scanLineStart = first }
         if lineStarts.isEmpty, offset >= scanned, offset <= bytes.count {

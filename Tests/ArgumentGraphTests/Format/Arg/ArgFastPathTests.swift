@@ -99,10 +99,13 @@ import Testing
     }
 
     /// Everything a read gives, as text: the graph's JSON, the warnings and the spans; or the errors.
-    static func outcome(_ text: String, fastPaths: Bool, declarations: Bool = true) -> String {
+    static func outcome(
+        _ text: String, fastPaths: Bool, declarations: Bool = true, releaseEvery: Int? = nil
+    ) -> String {
         do {
             let bytes = text.utf8.map { $0 == 1 ? 0xFF : $0 }
-            let parsed = try ArgReader.read(bytes, file: "f.arg", fastPaths: fastPaths, declarations: declarations)
+            let parsed = try ArgReader.read(
+                bytes, file: "f.arg", fastPaths: fastPaths, declarations: declarations, releaseEvery: releaseEvery)
             let json = String(decoding: GraphJSON.encode(parsed.graph), as: UTF8.self)
             let spans = parsed.declarations.map { "\($0)" }.joined(separator: "\n")
             return [json, parsed.warnings.description, spans].joined(separator: "\n")
@@ -123,6 +126,23 @@ import Testing
         // Both outcomes are exercised (a file with errors is still read to its end, fast paths and all).
         #expect(plainFast > 40)
         #expect(errors > 300)
+    }
+
+    /// A read that lets its bytes go as it goes (here poisoned, so that a later read of them would change the outcome;
+    /// down to every line) gives the same graph, warnings, spans and errors, their places included.
+    @Test(arguments: [1, 7, 64, 512])
+    func aReadThatLetsItsBytesGoReadsTheSame(every: Int) {
+        var released = 0
+        for seed in 0..<1500 as Range<UInt64> {
+            let text = ArgFastPathTests.file(seed: seed)
+            let kept = ArgFastPathTests.outcome(text, fastPaths: true)
+            #expect(ArgFastPathTests.outcome(text, fastPaths: true, releaseEvery: every) == kept, "seed \(seed)")
+            if every < 8, seed % 5 == 0 {
+                #expect(ArgFastPathTests.outcome(text, fastPaths: false, releaseEvery: every) == kept, "seed \(seed)")
+            }
+            if text.utf8.count > every { released += 1 }
+        }
+        #expect(released > 100)
     }
 
     /// A read that keeps no declarations (for commands that do not rewrite the file) gives the same graph, warnings and
