@@ -95,29 +95,33 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Collects the wanted lines from a file's bytes given in order, in pieces.
     private struct LinePicker {
-        let wanted: Set<Int>
-        let last: Int
+        /// The wanted line numbers, in increasing order, and the next one to come.
+        let wanted: [Int]
+        var next = 0
         var lines: [Int: [UInt8]] = [:]
         var number = 1
         var current: [UInt8] = []
 
         init(wanted: Set<Int>) {
-            self.wanted = wanted
-            last = wanted.max() ?? 0
+            self.wanted = wanted.sorted()
         }
 
+        /// Whether line `number` is wanted (the next wanted line), compared without hashing every line's number.
+        private var inWanted: Bool { next < wanted.count && wanted[next] == number }
+
         mutating func feed(_ p: UnsafeBufferPointer<UInt8>) {
-            guard var start = p.baseAddress, number <= last else { return }
+            guard var start = p.baseAddress else { return }
             let end = start + p.count
-            while start < end && number <= last {
+            while start < end && next < wanted.count {
                 let newline = memchr(start, 0x0A, end - start)?.assumingMemoryBound(to: UInt8.self)
                 let stop = newline.map { UnsafePointer($0) } ?? end
-                if wanted.contains(number) {
-                    current.append(contentsOf: UnsafeBufferPointer(start: start, count: stop - start))
-                }
+                if inWanted { current.append(contentsOf: UnsafeBufferPointer(start: start, count: stop - start)) }
                 guard newline != nil else { return }
-                if wanted.contains(number) { lines[number] = current }
-                current = []
+                if inWanted {
+                    lines[number] = current
+                    current = []
+                    next += 1
+                }
                 number += 1
                 start = stop + 1
             }
@@ -125,7 +129,7 @@ public struct DiagnosticRenderer: Sendable {
 
         /// The lines collected, with the last one when the file does not end with a newline.
         mutating func finish() -> [Int: [UInt8]] {
-            if number <= last && wanted.contains(number) { lines[number] = current }
+            if inWanted { lines[number] = current }
             return lines
         }
     }

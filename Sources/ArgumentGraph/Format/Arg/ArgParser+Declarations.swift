@@ -33,7 +33,7 @@ extension ArgParser {
     enum Table { case document, actor, claim, relation }
 
     /// A reference to the entity of `table` spelled by these bytes: its index when already declared, else pending by name.
-    /// Claims are looked up a batch at a time (see ``indexAndResolve()``).
+    /// Claims are looked up a batch at a time (see ``indexAndResolve(final:)``).
     mutating func reference(_ b: Bytes, in table: Table) -> Int {
         reference(from: b.startIndex, to: b.endIndex, in: table)
     }

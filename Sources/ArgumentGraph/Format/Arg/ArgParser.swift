@@ -64,6 +64,12 @@ struct ArgParser {
     /// would need the bytes.
     var claimLines: [Int32] = []
     var claimColumns: [Int32] = []
+    /// References not found before a release, with their ids' bytes copied aside (see ``indexAndResolve(final:)``):
+    /// (relation or stance index, is a stance, is the target, a span reference into `deferredBytes`).
+    var deferred: [(Int, Bool, Bool, Int)] = []
+    var deferredBytes: [UInt8] = []
+    /// References not found when letting the bytes go stopped, as spans of the file's bytes, which are then kept.
+    var deferredInFile: [(Int, Bool, Bool, Int)] = []
 
     /// Letting the bytes go while parsing: after every `every` bytes the claims are indexed, the references resolved
     /// and the bytes before the current declaration released (see ``releaseBytes(before:)``).
@@ -136,10 +142,12 @@ struct ArgParser {
 
     /// Indexes the claims read since the last call, then resolves the claim references kept as byte ranges by the
     /// relations and stances read since, in two tight loops (a tight loop of independent lookups runs several times
-    /// faster than lookups spread over the parse). A reference not found yet (an id declared later, a non-ASCII id)
-    /// waits by name, as written, for the assembly. Called once at the end, and by a parse that lets its bytes go
-    /// before each release (see ``ByteRelease``), so that no byte range is read after its bytes are gone.
-    mutating func indexAndResolve() {
+    /// faster than lookups spread over the parse). Called by a parse that lets its bytes go before each release (see
+    /// ``ByteRelease``), so that no byte range is read after its bytes are gone: a reference not found yet (most often
+    /// an id declared further on) is then copied aside, its id's bytes with it, to be looked up again at the end. At
+    /// the end (`final`), what is still not found (an unknown or a non-ASCII id) waits by name, as written, for the
+    /// assembly.
+    mutating func indexAndResolve(final: Bool) {
         let claims = claimsIndexed..<assembly.claims.count
         // Each id from its bytes in the file (at the claim's mark; the id was decoded from a valid line, so its
         // UTF-8 is those bytes), with no claim copied out of the array.
@@ -153,6 +161,11 @@ struct ArgParser {
             }
         }
         claimsIndexed = claims.upperBound
+        if !final && mostlyDeclaredFurtherOn(relationsResolved..<assembly.relations.count) {
+            // References before their claims (relations first): they wait for the end, and the bytes with them.
+            release = nil
+            return
+        }
         let relations = relationsResolved..<assembly.relations.count
         let stances = stancesResolved..<assembly.stances.count
         relationsResolved = relations.upperBound
@@ -185,18 +198,102 @@ struct ArgParser {
                 }
             }
         }
-        for (i, isStance, isTarget, r) in unknown {
-            let (o, l) = GraphAssembly.span(r)
-            let name = String(decoding: bytes[o..<(o + l)], as: UTF8.self)
-            // A non-ASCII id, an id declared further on, or any id once the table compares strings, waits by name.
-            let ref = assembly.pending(name)
-            if isStance {
-                assembly.stances[i].claim = ref
-            } else if isTarget {
-                assembly.relations[i].target = .claim(ref)
-            } else {
-                assembly.relations[i].source = ref
+        if final {
+            resolveDeferred(copied: true)
+            resolveDeferred(copied: false)
+            for (i, isStance, isTarget, r) in unknown {
+                let (o, l) = GraphAssembly.span(r)
+                wait(byName: String(decoding: bytes[o..<(o + l)], as: UTF8.self), i, isStance, isTarget)
             }
+        } else if unknown.count * 8 > 2 * relations.count + stances.count {
+            // Many ids declared further on: copying them aside would cost more than it saves. The bytes are kept from
+            // here on, and these references looked up in them at the end.
+            deferredInFile += unknown
+            release = nil
+        } else {
+            for (i, isStance, isTarget, r) in unknown {
+                let (o, l) = GraphAssembly.span(r)
+                if let copy = GraphAssembly.spanReference(offset: deferredBytes.count, length: l) {
+                    deferredBytes.append(contentsOf: bytes[o..<(o + l)])
+                    deferred.append((i, isStance, isTarget, copy))
+                } else {
+                    wait(byName: String(decoding: bytes[o..<(o + l)], as: UTF8.self), i, isStance, isTarget)
+                }
+            }
+        }
+    }
+
+    /// Whether more than one in eight of the claim references of `relations`, sampled at 32 places, are not in the
+    /// claim-id table yet.
+    private func mostlyDeclaredFurtherOn(_ relations: Range<Int>) -> Bool {
+        guard !relations.isEmpty else { return false }
+        var asked = 0, missed = 0
+        bytes.withUnsafeBytes { raw in
+            assembly.claimTable.withExactLookup { lookup in
+                let find = SpanLookup(raw: raw, lookup: lookup)
+                let step = max(1, relations.count / 32)
+                for i in stride(from: relations.lowerBound, to: relations.upperBound, by: step) {
+                    var refs = [assembly.relations[i].source]
+                    if case let .claim(t) = assembly.relations[i].target { refs.append(t) }
+                    for r in refs where GraphAssembly.isSpan(r) {
+                        asked += 1
+                        if find.find(r) == nil { missed += 1 }
+                    }
+                }
+            }
+        }
+        return missed * 8 > asked
+    }
+
+    /// Looks the references set aside up again (those copied aside, or those left in the file's bytes), now that every
+    /// claim is indexed, with the slots of the one 16 places ahead fetched meanwhile; those still not found wait by
+    /// name.
+    private mutating func resolveDeferred(copied: Bool) {
+        let deferred = copied ? self.deferred : deferredInFile
+        guard !deferred.isEmpty else { return }
+        let source = copied ? deferredBytes : bytes
+        var missing: [(Int, Bool, Bool, Int)] = []
+        source.withUnsafeBytes { raw in
+            assembly.claimTable.withExactLookup { lookup in
+                let find = SpanLookup(raw: raw, lookup: lookup)
+                for k in deferred.indices {
+                    if k + 16 < deferred.count { find.prefetch(deferred[k + 16].3) }
+                    let (i, isStance, isTarget, r) = deferred[k]
+                    guard let v = find.find(r) else {
+                        missing.append(deferred[k])
+                        continue
+                    }
+                    if isStance {
+                        assembly.stances[i].claim = v
+                    } else if isTarget {
+                        assembly.relations[i].target = .claim(v)
+                    } else {
+                        assembly.relations[i].source = v
+                    }
+                }
+            }
+        }
+        for (i, isStance, isTarget, r) in missing {
+            let (o, l) = GraphAssembly.span(r)
+            wait(byName: String(decoding: source[o..<(o + l)], as: UTF8.self), i, isStance, isTarget)
+        }
+        if copied {
+            self.deferred = []
+            deferredBytes = []
+        } else {
+            deferredInFile = []
+        }
+    }
+
+    /// Makes a claim reference wait by name for the assembly: a non-ASCII id, or any id once the table compares strings.
+    private mutating func wait(byName name: String, _ i: Int, _ isStance: Bool, _ isTarget: Bool) {
+        let ref = assembly.pending(name)
+        if isStance {
+            assembly.stances[i].claim = ref
+        } else if isTarget {
+            assembly.relations[i].target = .claim(ref)
+        } else {
+            assembly.relations[i].source = ref
         }
     }
 
@@ -251,7 +348,7 @@ struct ArgParser {
             handle(line: buffer[start..<lineEnd], number: lineNumber)
             start = end + 1
             if let release, start - releasedUpTo >= release.every, start < n {
-                indexAndResolve()
+                indexAndResolve(final: false)
                 // Not the declaration being read: its lines (a literal block, say) and references are still to use;
                 // nor the newline before it, where a place on its first line starts counting columns.
                 releaseBytes(before: (current == nil ? start : min(start, pendingLineStart)) - 1)

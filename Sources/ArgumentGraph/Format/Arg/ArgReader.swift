@@ -53,7 +53,7 @@ public struct ArgReader {
         let file = parser.file
         let locator = SourceLocator(bytes: parser.bytes, file: file)
         parser.parse(parser.bytes)
-        parser.indexAndResolve()
+        parser.indexAndResolve(final: true)
         if parser.releasedUpTo > 0 { locator.reload(reload) }
         parser.bytes = []  // the locator keeps them while diagnostics may need them
         var diagnostics = parser.diagnostics

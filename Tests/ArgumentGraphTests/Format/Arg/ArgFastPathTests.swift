@@ -145,6 +145,43 @@ import Testing
         #expect(released > 100)
     }
 
+    /// The three ways a read that lets its bytes go treats references to claims declared further on: a few are
+    /// copied aside (with their ids' bytes) and looked up at the end; relations first, seen in a sample, stop the
+    /// letting go at once; many found only by the full pass stop it too, and are looked up in the kept bytes.
+    @Test(arguments: [
+        "few",  // 4 of 128 relations name a later claim: copied aside
+        "all",  // every relation does (the sample sees it): the bytes are kept
+        "one in three",  // one in three, none of them sampled (every third relation is): kept, looked up in them
+    ])
+    func referencesToLaterClaimsReadTheSame(_ pattern: String) throws {
+        var lines = ["graph g", ""]
+        for i in 0..<10 { lines.append("claim c\(i): C\(i).") }
+        lines.append("")
+        let late: Set<Int> =
+            switch pattern {
+            case "few": [5, 17, 41, 62]
+            case "all": Set(0..<128)
+            default: Set((0..<128).filter { $0 % 3 == 1 })
+            }
+        for i in 0..<128 {
+            lines.append(late.contains(i) ? "attack x\(i) -> c\(i % 10)" : "support c\(i % 10) -> c\((i + 1) % 10)")
+        }
+        lines.append("")
+        for k in 0..<150 { lines.append("# padding, so that the bytes are let go before the later claims \(k)") }
+        for i in late.sorted() { lines.append("claim x\(i): X\(i).") }
+        lines.append("attack nowhere -> c1")  // and an unknown id, placed from the bytes read again
+        let text = lines.joined(separator: "\n") + "\n"
+        let kept = ArgFastPathTests.outcome(text, fastPaths: true)
+        #expect(kept.contains("unknown claim 'nowhere'"))
+        // Every 4,000 bytes: the first release comes in the padding, after all the relations.
+        #expect(ArgFastPathTests.outcome(text, fastPaths: true, releaseEvery: 4000) == kept)
+        #expect(ArgFastPathTests.outcome(text, fastPaths: true, releaseEvery: 64) == kept)
+        let valid = text.replacingOccurrences(of: "attack nowhere -> c1\n", with: "")
+        let graph = try ArgReader.read(Array(valid.utf8), file: "f", fastPaths: true, releaseEvery: 4000).graph
+        #expect(graph.relations.count == 128)
+        #expect(graph.relations.filter { graph.claims[$0.source].id.hasPrefix("x") }.count == late.count)
+    }
+
     /// A read that keeps no declarations (for commands that do not rewrite the file) gives the same graph, warnings and
     /// errors, and no spans.
     @Test func aReadWithoutDeclarationsIsTheSameReadWithoutSpans() throws {
