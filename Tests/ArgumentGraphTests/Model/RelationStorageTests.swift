@@ -31,27 +31,18 @@ import Testing
             var model = Model()
             var r = Relation(kind: .support, source: 0, target: .claim(1))
             for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                // One field set on both, through the relation's setter.
+                func set<V>(_ field: WritableKeyPath<Model, V>, _ same: WritableKeyPath<Relation, V>, _ values: [V]) {
+                    let v = values.randomElement(using: &rng)!
+                    model[keyPath: field] = v
+                    r[keyPath: same] = v
+                }
                 switch Int.random(in: 0..<6, using: &rng) {
-                case 4:
-                    let v = Self.weights.randomElement(using: &rng)!
-                    model.weight = v
-                    r.weight = v
-                case 5:
-                    let v = Self.premiseLists.randomElement(using: &rng)!
-                    model.otherPremises = v
-                    r.otherPremises = v
-                case 0:
-                    let v = Self.strings.randomElement(using: &rng)!
-                    model.id = v
-                    r.id = v
-                case 1:
-                    let v = Self.actors.randomElement(using: &rng)!
-                    model.actor = v
-                    r.actor = v
-                case 2:
-                    let v = Self.strings.randomElement(using: &rng)!
-                    model.note = v
-                    r.note = v
+                case 0: set(\.id, \.id, Self.strings)
+                case 1: set(\.actor, \.actor, Self.actors)
+                case 2: set(\.note, \.note, Self.strings)
+                case 3: set(\.weight, \.weight, Self.weights)
+                case 4: set(\.otherPremises, \.otherPremises, Self.premiseLists)
                 default:
                     let (i, a, n) = (
                         Self.strings.randomElement(using: &rng)!, Self.actors.randomElement(using: &rng)!,

@@ -263,13 +263,7 @@ struct ArgParser {
                         missing.append(deferred[k])
                         continue
                     }
-                    if isStance {
-                        assembly.stances[i].claim = v
-                    } else if isTarget {
-                        assembly.relations[i].target = .claim(v)
-                    } else {
-                        assembly.relations[i].source = v
-                    }
+                    setClaimReference(v, i, isStance, isTarget)
                 }
             }
         }
@@ -287,7 +281,11 @@ struct ArgParser {
 
     /// Makes a claim reference wait by name for the assembly: a non-ASCII id, or any id once the table compares strings.
     private mutating func wait(byName name: String, _ i: Int, _ isStance: Bool, _ isTarget: Bool) {
-        let ref = assembly.pending(name)
+        setClaimReference(assembly.pending(name), i, isStance, isTarget)
+    }
+
+    /// Sets the claim reference of stance `i`, or the target or source of relation `i`.
+    private mutating func setClaimReference(_ ref: Int, _ i: Int, _ isStance: Bool, _ isTarget: Bool) {
         if isStance {
             assembly.stances[i].claim = ref
         } else if isTarget {
