@@ -43,16 +43,20 @@ public struct DiagnosticRenderer: Sendable {
     private enum Picking {
         /// The wanted lines (none when the file is not valid UTF-8).
         case picked([Int: [UInt8]])
-        /// Not a regular non-empty file, or one with a byte order mark (which Foundation may drop): read it whole.
+        /// An empty file, one that cannot be opened, or one with a byte order mark (which Foundation may drop): read it
+        /// whole.
         case plain
     }
 
     /// The lines numbered in `wanted` of the file at `path`, read a chunk at a time.
     private static func pick(_ wanted: Set<Int>, path: String, chunkSize: Int) -> Picking {
+        // Looked at before it is opened: a pipe's text cannot be read again, and opening a FIFO would wait for a
+        // writer; neither shows source lines (the plain way found a pipe empty, and hung on a FIFO).
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .picked([:]) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .plain }
         defer { close(fd) }
-        var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return .plain }
         var picker = LinePicker(wanted: wanted)
         var buffer = [UInt8](repeating: 0, count: chunkSize)

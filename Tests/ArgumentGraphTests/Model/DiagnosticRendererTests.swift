@@ -42,6 +42,16 @@ import Testing
         #expect(some.render(diagnostics[6]) == whole.render(diagnostics[6]))
     }
 
+    /// A FIFO's text cannot be read again, and opening one waits for a writer: messages only, at once.
+    @Test(.timeLimit(.minutes(1))) func aFIFORendersMessagesOnlyWithoutWaiting() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg")
+            .path
+        try #require(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let d = Diagnostic(.error, "boom", at: SourceLocation(file: path, line: 1, column: 1))
+        #expect(DiagnosticRenderer(path: path, lines: [1]).render(d) == "\(path):1:1: error: boom")
+    }
+
     @Test func aMissingFileRendersMessagesOnly() {
         let d = Diagnostic(.error, "boom", at: SourceLocation(file: "/nonexistent/x.arg", line: 1, column: 1))
         #expect(

@@ -15,8 +15,9 @@ public struct ArgReader {
         // The parser holds the only copy of the bytes, which are then freed before the graph's indexes are built.
         var parser = ArgParser(bytes: try FileBytes.read(path), file: path)
         parser.keepsDeclarations = declarations
-        // The bytes are the parser's alone: let go as it goes, every 8 MB; an error is then placed from the file.
-        parser.release = .init(every: 8 << 20)
+        // The bytes are the parser's alone: let go as it goes, every 8 MB; an error is then placed from the file read
+        // again, so only a regular file's (a pipe could not be read again, and a FIFO would wait for a writer).
+        if FileBytes.isRegularFile(path) { parser.release = .init(every: 8 << 20) }
         return try read(&parser) { try? FileBytes.read(path) }
     }
 

@@ -23,6 +23,12 @@ enum FileBytes {
         return out
     }
 
+    /// Whether `path` names a regular file (following links), which can be read again from its start.
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Everything left to read from `fd`: first the `expected` bytes (the size `stat` gave a regular file) into
     /// uninitialized room, one allocation and no pass of zeros; then whatever more there is (a file that grew, a
     /// pipe), a chunk at a time. Returns the bytes read, and the `errno` of a read that failed (0 when none did).
