@@ -26,6 +26,29 @@ import Testing
         }
     }
 
+    /// Ids of 1–24 bytes that share their first 8 bytes, or their last 8, or both (differing only in the middle),
+    /// found by bytes exactly, through both lookups.
+    @Test func idsAlikeAtBothEndsAreToldApart() {
+        var ids: [String] = []
+        for n in 1...24 {
+            for middle in ["", "x", "yz"] where n + middle.count <= 24 {
+                let body = String(repeating: "a", count: max(0, n - 8)) + middle
+                ids.append(String("abcdefgh".prefix(n)) + body + (n > 8 ? "-tail-08" : ""))
+            }
+        }
+        ids = Array(Set(ids)).sorted()
+        var table = IdTable()
+        for (i, id) in ids.enumerated() { #expect(table.insert(id, value: Int32(i)) == nil, "\(id)") }
+        for (i, id) in ids.enumerated() {
+            #expect(Array(id.utf8).withUnsafeBytes { table.findExact($0) } == Int32(i), "\(id)")
+            #expect(table.withExactLookup { l in Array(id.utf8).withUnsafeBytes { l.find($0) } } == Int32(i), "\(id)")
+            for near in [id + "q", String(id.dropLast()), "Q" + id.dropFirst()]
+            where !ids.contains(near) && !near.isEmpty {
+                #expect(Array(near.utf8).withUnsafeBytes { table.findExact($0) } == nil, "\(near)")
+            }
+        }
+    }
+
     @Test func byteLookupsFindASCIIIdsOnly() {
         var table = IdTable()
         for (i, id) in ["alpha", "b", "a-very-long-claim-identifier"].enumerated() {
