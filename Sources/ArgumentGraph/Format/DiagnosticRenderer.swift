@@ -52,11 +52,11 @@ public struct DiagnosticRenderer: Sendable {
     private static func pick(_ wanted: Set<Int>, path: String, chunkSize: Int) -> Picking {
         // Looked at before it is opened: a pipe's text cannot be read again, and opening a FIFO would wait for a
         // writer; neither shows source lines (the plain way found a pipe empty, and hung on a FIFO).
-        var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .picked([:]) }
+        guard FileBytes.isRegularFile(path) else { return .picked([:]) }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .plain }
         defer { close(fd) }
+        var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return .plain }
         var picker = LinePicker(wanted: wanted)
         var buffer = [UInt8](repeating: 0, count: chunkSize)

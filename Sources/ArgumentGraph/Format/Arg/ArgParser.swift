@@ -64,12 +64,14 @@ struct ArgParser {
     /// would need the bytes.
     var claimLines: [Int32] = []
     var claimColumns: [Int32] = []
-    /// References not found before a release, with their ids' bytes copied aside (see ``indexAndResolve(final:)``):
-    /// (relation or stance index, is a stance, is the target, a span reference into `deferredBytes`).
-    var deferred: [(Int, Bool, Bool, Int)] = []
+    /// Where a claim reference kept as a byte range stands: a stance's claim, or a relation's target or source.
+    typealias ClaimReference = (index: Int, isStance: Bool, isTarget: Bool, span: Int)
+    /// References not found before a release, with their ids' bytes copied aside (see ``indexAndResolve(final:)``);
+    /// their spans are into `deferredBytes`.
+    var deferred: [ClaimReference] = []
     var deferredBytes: [UInt8] = []
     /// References not found when letting the bytes go stopped, as spans of the file's bytes, which are then kept.
-    var deferredInFile: [(Int, Bool, Bool, Int)] = []
+    var deferredInFile: [ClaimReference] = []
 
     /// Letting the bytes go while parsing: after every `every` bytes the claims are indexed, the references resolved
     /// and the bytes before the current declaration released (see ``releaseBytes(before:)``).
@@ -170,13 +172,13 @@ struct ArgParser {
         let stances = stancesResolved..<assembly.stances.count
         relationsResolved = relations.upperBound
         stancesResolved = stances.upperBound
-        // Unknown ids: (index, is a stance, is the target, the span reference), made pending after the loops.
-        var unknown: [(Int, Bool, Bool, Int)] = []
+        // Unknown ids, made pending after the loops.
+        var unknown: [ClaimReference] = []
         bytes.withUnsafeBytes { raw in
             assembly.claimTable.withExactLookup { lookup in
                 let find = SpanLookup(raw: raw, lookup: lookup)
                 // The relations in two halves at once: each half writes only its own relations and unknown list.
-                var unknownByHalf: [[(Int, Bool, Bool, Int)]] = [[], []]
+                var unknownByHalf: [[ClaimReference]] = [[], []]
                 unknownByHalf.withUnsafeMutableBufferPointer { unknownOut in
                     assembly.relations.withUnsafeMutableBufferPointer { rel in
                         Parallel.halves(relations.count, minimum: 200_000) { range, half in
@@ -252,12 +254,12 @@ struct ArgParser {
         let deferred = copied ? self.deferred : deferredInFile
         guard !deferred.isEmpty else { return }
         let source = copied ? deferredBytes : bytes
-        var missing: [(Int, Bool, Bool, Int)] = []
+        var missing: [ClaimReference] = []
         source.withUnsafeBytes { raw in
             assembly.claimTable.withExactLookup { lookup in
                 let find = SpanLookup(raw: raw, lookup: lookup)
                 for k in deferred.indices {
-                    if k + 16 < deferred.count { find.prefetch(deferred[k + 16].3) }
+                    if k + 16 < deferred.count { find.prefetch(deferred[k + 16].span) }
                     let (i, isStance, isTarget, r) = deferred[k]
                     guard let v = find.find(r) else {
                         missing.append(deferred[k])
@@ -469,7 +471,7 @@ private struct SpanLookup {
 
     /// Resolves the span references of `rel[range]` in place, noting those not found.
     func resolve(
-        _ rel: UnsafeMutableBufferPointer<Relation>, _ range: Range<Int>, unknown: inout [(Int, Bool, Bool, Int)]
+        _ rel: UnsafeMutableBufferPointer<Relation>, _ range: Range<Int>, unknown: inout [ArgParser.ClaimReference]
     ) {
         @inline(__always) func resolve(_ i: Int) {
             let source = rel[i].source
