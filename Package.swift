@@ -15,7 +15,7 @@ let package = Package(
         .executable(name: "argraph", targets: ["argraph"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // The library in one-way layers, each a target of its own so that the compiler refuses an upward import
@@ -37,7 +37,8 @@ let package = Package(
             path: "Sources/ArgumentGraph/Analysis",
             swiftSettings: hasCaDiCaL ? [.define("ARGRAPH_CADICAL")] : []
         ),
-        .target(name: "ArgumentGraphGenerate", dependencies: ["ArgumentGraphModel"], path: "Sources/ArgumentGraph/Generate"),
+        .target(
+            name: "ArgumentGraphGenerate", dependencies: ["ArgumentGraphModel"], path: "Sources/ArgumentGraph/Generate"),
         .target(
             name: "ArgumentGraphExport",
             dependencies: ["ArgumentGraphText", "ArgumentGraphModel", "ArgumentGraphFormats", "ArgumentGraphAnalysis"],
@@ -76,18 +77,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "ArgraphTestSupport", path: "Tests/ArgraphTestSupport"),
         .testTarget(
             name: "ArgumentGraphTests",
             dependencies: [
-                "ArgumentGraph", "ArgumentGraphText", "ArgumentGraphModel", "ArgumentGraphFormats",
+                "ArgraphTestSupport", "ArgumentGraph", "ArgumentGraphText", "ArgumentGraphModel",
+                "ArgumentGraphFormats",
                 "ArgumentGraphAnalysis", "ArgumentGraphGenerate", "ArgumentGraphExport",
             ]
         ),
-        .testTarget(name: "ArgraphREPLTests", dependencies: ["ArgraphREPL", "ArgumentGraph"]),
-        .testTarget(name: "ArgraphLSPTests", dependencies: ["ArgraphLSP", "ArgumentGraph"]),
+        .testTarget(name: "ArgraphREPLTests", dependencies: ["ArgraphREPL", "ArgumentGraph", "ArgraphTestSupport"]),
+        .testTarget(name: "ArgraphLSPTests", dependencies: ["ArgraphLSP", "ArgumentGraph", "ArgraphTestSupport"]),
         .testTarget(
             name: "argraphEndToEndTests",
-            dependencies: ["ArgumentGraph", "argraph"]
+            dependencies: ["ArgumentGraph", "argraph", "ArgraphTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

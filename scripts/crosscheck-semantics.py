@@ -3,6 +3,7 @@ import argparse
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -244,7 +245,9 @@ def main():
         print(f"crosscheck: {len(disagree)} DISAGREEMENTS:")
         for d in disagree[:20]:
             print("  ", *d)
+        print(f"crosscheck: the frameworks are kept in {tmp}")
         sys.exit(1)
+    shutil.rmtree(tmp, ignore_errors=True)
     print("crosscheck: no disagreement")
 
 

@@ -6,6 +6,7 @@ member of R is in. Facts: arg(X). att(R,Y). mem(R,X). See crosscheck-setaf."""
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -178,7 +179,9 @@ def main():
         print(f"crosscheck-setaf: {len(disagree)} DISAGREEMENTS:")
         for d in disagree[:20]:
             print("  ", *d)
+        print(f"crosscheck-setaf: the frameworks are kept in {tmp}")
         sys.exit(1)
+    shutil.rmtree(tmp, ignore_errors=True)
     print("crosscheck-setaf: no disagreement")
 
 

@@ -1,4 +1,5 @@
 import ArgumentGraph
+import ArgraphTestSupport
 import Foundation
 @testable import ArgraphLSP
 
@@ -107,8 +108,7 @@ enum Fixture {
 
     /// A fresh folder holding `doc1.txt` (the fixture document's source); the URI the fixture would have in it.
     static func folder(source: String) throws -> (uri: String, dir: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-lsp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-lsp")
         try source.write(to: dir.appendingPathComponent("doc1.txt"), atomically: true, encoding: .utf8)
         return (dir.appendingPathComponent("tiny.arg").absoluteString, dir.path)
     }

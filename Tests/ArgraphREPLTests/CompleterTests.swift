@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 @Suite struct CompleterTests {
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func filePathsAfterLoadAndSave() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-complete-\(UUID().uuidString)")
+        let dir = try ScratchDirectory.make("argraph-complete")
         try FileManager.default.createDirectory(
             at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

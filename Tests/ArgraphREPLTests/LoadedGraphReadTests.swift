@@ -1,6 +1,7 @@
 @testable import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 /// `LoadedGraph.read(path:)` of an `.arg` file: the parse, the snapshot and the kept text, done on two threads for
@@ -10,8 +11,7 @@ import Testing
     func theReadIsTheParseTheSnapshotAndTheTextOfTheFile(claims: Int) throws {
         let g = GraphGenerator.generate(.init(family: .policy, claims: claims, relations: claims * 2), seed: 5)
         let text = ArgWriter.write(g)
-        let dir = NSTemporaryDirectory() + "argraph-read-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-read").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/g.arg"
         try text.write(toFile: file, atomically: false, encoding: .utf8)
@@ -39,8 +39,7 @@ import Testing
     @Test func anErrorInALargeFileIsReportedAsTheParseReportsIt() throws {
         let g = GraphGenerator.generate(.init(family: .policy, claims: 40_000, relations: 80_000), seed: 6)
         let text = ArgWriter.write(g) + "\nattack nowhere -> c1\n"
-        let dir = NSTemporaryDirectory() + "argraph-read-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-read").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/g.arg"
         try text.write(toFile: file, atomically: false, encoding: .utf8)

@@ -1,6 +1,7 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 /// The recovery journal as a value, without a process: what it writes after each command, what it
@@ -10,10 +11,7 @@ import Testing
     static let deadPID: Int32 = 2_000_000_001
 
     static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-journal-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchDirectory.make("argraph-journal").path
     }
 
     static func files(_ dir: String) -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentGraph
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 @Suite struct ShellTests {
@@ -60,9 +61,7 @@ import Testing
     @Test func everyCommandIsDocumentedAndItsExampleNeverCrashes() throws {
         let registry = CommandRegistry.standard
         // Examples that write files (save, export, render, matrix --svg) write into a scratch folder, not the working directory.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "argraph-examples-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try ScratchDirectory.make("argraph-examples")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outputFile = try NSRegularExpression(
             pattern: #"(?<=\s)[\w.-]+\.(svg|png|pdf|dot|arg|json|csv|graphml|argdown|i23|apx|tgf)\b"#)

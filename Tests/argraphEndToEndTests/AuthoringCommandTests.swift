@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 /// `verify`, `quote`, `coverage`, `similar` and `fmt --locate` on a small corpus written beside its graph.
 @Suite struct AuthoringCommandTests {
@@ -36,7 +37,7 @@ import Testing
 
     /// A folder with the sources and `g.arg` (its text given, or the graph above).
     static func corpus(_ text: String = graph) throws -> URL {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         try a.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try b.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         try text.write(to: dir.appendingPathComponent("g.arg"), atomically: true, encoding: .utf8)
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func verifyWithoutSourcesSaysWhereItLooked() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         try Self.graph.write(to: dir.appendingPathComponent("g.arg"), atomically: true, encoding: .utf8)
         let r = try BinaryRunner.run(
             ["verify", dir.appendingPathComponent("g.arg").path], environment: ["ARGRAPH_SOURCES": ""])

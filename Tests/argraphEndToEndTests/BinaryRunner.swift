@@ -63,13 +63,6 @@ struct BinaryRunner {
             stderr: String(decoding: errData.value, as: UTF8.self))
     }
 
-    /// A fresh temporary folder.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// An empty readline init file in `dir`, for `INPUTRC`: the terminal tests must not read the
     /// machine's or the user's key bindings (and not /dev/null, which a faulty writer running as root
     /// could once turn into a plain file full of old output).

@@ -1,6 +1,7 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @Suite struct CheckCommandTests {
     @Test func acceptsEveryGraphInGraphsFolder() throws {
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func rejectsABadFileWithPositionsOnStandardError() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         let file = dir.appendingPathComponent("bad.arg")
         try "claim a: A.\nsupport a -> b\n".write(to: file, atomically: true, encoding: .utf8)
         let r = try BinaryRunner.run(["check", file.path])
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func fmtIsIdempotentAndConvertRoundTripsThroughJSON() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         let src = BinaryRunner.repositoryRoot.appendingPathComponent("graphs/us-japan-alliance.arg").path
         let once = try BinaryRunner.run(["fmt", src])
         #expect(once.status == 0)
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func fmtInPlaceRewritesButNotAReadOnlyFile() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("g.arg").path
         try "claim   a:  A.\n".write(toFile: file, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @Suite struct CompareCommandTests {
     static let graph = BinaryRunner.repositoryRoot.appendingPathComponent("graphs/us-japan-alliance.arg").path
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func matrixAsCSVAndSVG() throws {
-        let svg = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-matrix-\(getpid()).svg").path
+        let svg = try ScratchDirectory.file("matrix.svg", prefix: "matrix").path
         defer { try? FileManager.default.removeItem(atPath: svg) }
         let r = try BinaryRunner.run(["compare", "matrix", Self.graph, "--csv", "--svg", svg])
         #expect(r.status == 0, "\(r.stderr)")

@@ -1,6 +1,7 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 /// Two sessions on one file make and save edits, taking turns at random (fixed seed): every edit of
 /// both is on disk at the end, or was refused with a message; none is lost without a word (issue #17).
@@ -73,7 +74,7 @@ import Testing
     }
 
     @Test func twoSessionsTakingTurnsLoseNoEditWithoutAWord() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("shared.arg").path
         try "graph shared\n# Kept by every save.\n\nclaim seed: The seed claim.\n".write(

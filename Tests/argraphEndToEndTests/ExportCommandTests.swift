@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @Suite struct ExportCommandTests {
     /// A small graph of our own, so that the tests do not depend on the bundled graph's contents.
     static let graph: String = {
-        let dir = (try? BinaryRunner.temporaryDirectory()) ?? FileManager.default.temporaryDirectory
+        let dir = (try? ScratchDirectory.make("e2e")) ?? ScratchDirectory.root
         let file = dir.appendingPathComponent("small.arg")
         try? """
         graph small
@@ -35,7 +36,7 @@ import Testing
         let dir = BinaryRunner.repositoryRoot.appendingPathComponent("graphs")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".arg") }
             .sorted()
-        let tmp = try BinaryRunner.temporaryDirectory()
+        let tmp = try ScratchDirectory.make("e2e")
         return try files.map { file in
             let out = tmp.appendingPathComponent(file + ".dot").path
             let r = try BinaryRunner.run([
@@ -88,14 +89,14 @@ import Testing
 
     @Test(.enabled(if: dotInstalled, "needs Graphviz 'dot' (apt-get install graphviz)"))
     func renderWritesSVG() throws {
-        let svg = try BinaryRunner.temporaryDirectory().appendingPathComponent("g.svg").path
+        let svg = try ScratchDirectory.make("e2e").appendingPathComponent("g.svg").path
         let r = try BinaryRunner.run(["render", Self.graph, "-o", svg])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
     }
 
     @Test func renderWithoutGraphvizNamesThePackage() throws {
-        let tmp = try BinaryRunner.temporaryDirectory()
+        let tmp = try ScratchDirectory.make("e2e")
         // With no dot on PATH, the message names the package to install and nothing is written.
         let missing = tmp.appendingPathComponent("none.svg").path
         let r = try BinaryRunner.run(["render", Self.graph, "-o", missing], environment: ["PATH": "/nonexistent"])
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func convertRoundTripsThroughAIFAndArgdownAndRefusesToReadWriteOnlyFormats() throws {
-        let tmp = try BinaryRunner.temporaryDirectory()
+        let tmp = try ScratchDirectory.make("e2e")
         let aif = tmp.appendingPathComponent("g.json").path
         #expect(try BinaryRunner.run(["convert", Self.graph, "--to", "aif", "-o", aif]).status == 0)
         // `.json` holding AIF is recognised by its content.
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func argdownWarningsReachTheUser() throws {
-        let tmp = try BinaryRunner.temporaryDirectory()
+        let tmp = try ScratchDirectory.make("e2e")
         let file = tmp.appendingPathComponent("p.argdown")
         try "Some prose.\n\n[a]: A.\n  + [b]: B.\n".write(to: file, atomically: true, encoding: .utf8)
         let r = try BinaryRunner.run(["convert", file.path, "--to", "arg"])

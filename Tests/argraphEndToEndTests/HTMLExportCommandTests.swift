@@ -1,11 +1,12 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 /// `export -f html`, `convert --to html` and the session's `export html` write the page.
 @Suite struct HTMLExportCommandTests {
     @Test func exportConvertAndTheSessionWriteThePage() throws {
-        let tmp = try BinaryRunner.temporaryDirectory()
+        let tmp = try ScratchDirectory.make("e2e")
         let graph = ExportCommandTests.graph
         // A part, without Graphviz on PATH: the page has the part's claims and says why it has no map.
         let out = tmp.appendingPathComponent("map.html").path

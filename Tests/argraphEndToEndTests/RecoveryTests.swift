@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 /// A session stopped by SIGTERM or SIGHUP keeps its unsaved edits in a recovery file, and the
 /// next start offers them back (issue #9: no session may lose edits).
@@ -38,7 +39,7 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGHUP])
     func aStoppedSessionsEditsAreOfferedBackAtTheNextStart(signal: Int32) throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("g.arg")
         try "claim a: A\nclaim b: B\nattack a -> b\n".write(to: graph, atomically: true, encoding: .utf8)
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func aSessionWithoutEditsLeavesNoRecoveryFile() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("g.arg")
         try "claim a: A\nclaim b: B\nattack a -> b\nclaim fresh-claim: old\nattack fresh-claim -> a\n".write(

@@ -3,6 +3,7 @@ import Foundation
     import Glibc
 #endif
 import Testing
+import ArgraphTestSupport
 
 /// At a real terminal (readline active), a session closed by its terminal (SIGHUP) or stopped by
 /// SIGTERM keeps its unsaved edits in a recovery file; Ctrl-C stops a long command and keeps the
@@ -13,7 +14,7 @@ import Testing
         var recovery: String { state + "/argraph/recovery" }
 
         init(graphText: String = "graph g\nclaim a: A.\nclaim b: B.\nattack a -> b\n") throws {
-            dir = try BinaryRunner.temporaryDirectory()
+            dir = try ScratchDirectory.make("e2e")
             graph = dir.appendingPathComponent("g.arg").path
             try graphText.write(toFile: graph, atomically: true, encoding: .utf8)
             state = dir.appendingPathComponent("state").path

@@ -3,6 +3,7 @@ import Foundation
     import Glibc
 #endif
 import Testing
+import ArgraphTestSupport
 
 /// The built binary in a pseudo-terminal, driven by keystrokes as a person would.
 final class PseudoTerminal {
@@ -90,7 +91,7 @@ final class PseudoTerminal {
 
 @Suite struct ReplTerminalTests {
     @Test func tabCompletesHistorySurvivesCtrlCAbandonsAndCtrlDExits() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let graph = dir.appendingPathComponent("tiny.arg").path
         try

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @Suite struct ScriptModeTests {
     static let fixture = """
@@ -12,7 +13,7 @@ import Testing
         """
 
     func fixtureFile() throws -> (dir: URL, path: String) {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         let path = dir.appendingPathComponent("tiny.arg").path
         try Self.fixture.write(toFile: path, atomically: true, encoding: .utf8)
         return (dir, path)
@@ -75,7 +76,7 @@ import Testing
     /// The example scripts walk through the bundled graph, whatever its content, without an error.
     @Test(arguments: ["explore", "edit-and-save", "several-graphs", "settings"])
     func exampleScriptRuns(_ name: String) throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try ScratchDirectory.make("e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = BinaryRunner.repositoryRoot.appendingPathComponent("examples/\(name).argraph").path
         let r = try BinaryRunner.run(["--script", script], cwd: dir)

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @Suite struct SolveCommandTests {
     func write(_ text: String, _ name: String) throws -> String {
-        let url = try BinaryRunner.temporaryDirectory().appendingPathComponent(name)
+        let url = try ScratchDirectory.make("e2e").appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }

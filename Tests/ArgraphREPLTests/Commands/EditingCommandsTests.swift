@@ -1,6 +1,7 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 @Suite struct EditingCommandsTests {
@@ -110,8 +111,7 @@ import Testing
     }
 
     @Test func saveKeepsCommentsAndUntouchedTextAfterAnEdit() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-repl")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("fixture.arg").path
         // Hand-written spacing that the canonical form would change.
@@ -138,8 +138,7 @@ import Testing
     }
 
     @Test func linkedRelationsLinkUndoSaveAndRemoveWithAPremise() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-repl")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("fixture.arg").path
         try Fixture.text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -169,8 +168,7 @@ import Testing
     }
 
     @Test func premiseAddAndRemoveChangeANamedRelationAndSave() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-repl")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("p.arg").path
         try "# kept\nclaim c: C.\nclaim a: A.\nclaim b: B.\nsupport r: a -> c\n  weight: 0.5\n".write(

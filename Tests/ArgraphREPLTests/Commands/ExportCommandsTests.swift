@@ -1,13 +1,12 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 @Suite struct ExportCommandsTests {
     static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "argraph-repl-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-repl-export")
         return dir
     }
 

@@ -1,6 +1,7 @@
 import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 /// The REPL's source commands on a two-document corpus with a known restatement.
@@ -33,8 +34,7 @@ import Testing
         """
 
     static func sources() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repl-src-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("repl-src")
         try a.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try b.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         return dir.path

@@ -1,6 +1,7 @@
 @testable import ArgumentGraph
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgraphREPL
 
 /// `save`, `reload`, `merge`, `load`, `export` and the prompt's check when the file changed on disk
@@ -12,8 +13,7 @@ import Testing
     struct Setup {
         let dir: String, file: String, session: Session, shell: Shell, out: BufferedOutput
         init(_ text: String = SyncCommandsTests.text) throws {
-            dir = NSTemporaryDirectory() + "argraph-sync-\(UUID().uuidString)"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            dir = try ScratchDirectory.make("argraph-sync").path
             file = dir + "/g.arg"
             try text.write(toFile: file, atomically: false, encoding: .utf8)
             out = BufferedOutput()

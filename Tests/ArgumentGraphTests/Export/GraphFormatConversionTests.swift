@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgumentGraph
 
 /// `GraphFile` reads and writes every `GraphFormat`, chosen by extension.
 @Suite struct GraphFormatConversionTests {
     static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-formats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-formats")
         return dir
     }
 

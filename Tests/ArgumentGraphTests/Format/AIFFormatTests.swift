@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 import ArgumentGraph
 @testable import ArgumentGraphFormats
 
@@ -260,8 +261,7 @@ import ArgumentGraph
     }
 
     @Test func detectsAIFByContentWhenTheExtensionIsJSON() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-aif-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-aif")
         defer { try? FileManager.default.removeItem(at: dir) }
         let aif = dir.appendingPathComponent("a.json"), native = dir.appendingPathComponent("n.json")
         try Data(Self.small.utf8).write(to: aif)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 import ArgumentGraph
 @testable import ArgumentGraphFormats
 
@@ -16,8 +17,7 @@ import ArgumentGraph
 
     /// A fresh folder holding `graph.arg` with the old content.
     static func folderWithOldFile() throws -> (dir: String, file: String) {
-        let dir = NSTemporaryDirectory() + "argraph-atomic-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-atomic").path
         let file = dir + "/graph.arg"
         try old.write(to: URL(fileURLWithPath: file))
         return (dir, file)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 import ArgumentGraph
 @testable import ArgumentGraphFormats
 
@@ -10,8 +11,7 @@ import ArgumentGraph
 
     /// A fresh folder with `g.arg` holding `old`; returns the folder, the file and its snapshot.
     static func setUp() throws -> (dir: String, file: String, snapshot: FileSnapshot) {
-        let dir = NSTemporaryDirectory() + "argraph-snapshot-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-snapshot").path
         let file = dir + "/g.arg"
         try old.write(toFile: file, atomically: false, encoding: .utf8)
         return (dir, file, try FileSnapshot.read(file).snapshot)
@@ -41,8 +41,7 @@ import ArgumentGraph
     /// Files of every size around the read's boundaries come back whole, with the snapshot of exactly those bytes.
     @Test(arguments: [0, 1, 4095, 65_536, 65_537, 3 << 20])
     func readGivesEveryByteAndTheirSnapshot(size: Int) throws {
-        let dir = NSTemporaryDirectory() + "argraph-snapshot-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-snapshot").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/f.arg"
         let bytes = (0..<size).map { i in i % 61 == 60 ? UInt8(ascii: "\n") : UInt8(truncatingIfNeeded: 97 + i % 26) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgumentGraph
 
 /// The fast i23 reader against a plain one that tracks lines as it goes (the reader argraph had before), on random
@@ -149,8 +150,7 @@ import Testing
     }
 
     @Test func readsFilesAsItReadsBytes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("i23-oracle-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("i23-oracle")
         defer { try? FileManager.default.removeItem(at: dir) }
         var rng = SeededGenerator(seed: 7)
         for k in 0..<200 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgumentGraph
 
 /// A renderer that keeps only the lines it needs renders as one made from the whole file's text.
@@ -20,8 +21,7 @@ import Testing
     @Test(arguments: sources.indices, [4, 5, 6, 7, 64, 1 << 20])
     func pickedLinesRenderAsTheWholeSource(_ k: Int, chunkSize: Int) throws {
         let bytes = DiagnosticRendererTests.sources[k]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg")
-            .path
+        let path = try ScratchDirectory.file("renderer.arg", prefix: "renderer").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let lineCount = bytes.filter { $0 == 0x0A }.count + 1
@@ -44,8 +44,7 @@ import Testing
 
     /// A FIFO's text cannot be read again, and opening one waits for a writer: messages only, at once.
     @Test(.timeLimit(.minutes(1))) func aFIFORendersMessagesOnlyWithoutWaiting() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("renderer-\(UUID().uuidString).arg")
-            .path
+        let path = try ScratchDirectory.file("renderer.arg", prefix: "renderer").path
         try #require(mkfifo(path, 0o600) == 0)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let d = Diagnostic(.error, "boom", at: SourceLocation(file: path, line: 1, column: 1))

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 @testable import ArgumentGraph
 
 @Suite struct QuoteVerifierTests {
     func fixture(_ source: String, quotes: [Quote]) throws -> (Graph, String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("qv")
         try source.write(to: dir.appendingPathComponent("s.txt"), atomically: true, encoding: .utf8)
         let g = Graph(
             documents: [Document(id: "d", title: "D", file: "s.txt")], actors: [Actor(id: "a")],

@@ -2,6 +2,7 @@ import ArgumentGraph
 @testable import ArgumentGraphFormats
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 /// Linked relations in `.arg` and JSON (issue 21): `support r: a + b -> c`, premises that hold only together.
 @Suite struct ArgLinkedRelationTests {
@@ -33,8 +34,7 @@ import Testing
         let src = Self.claims + "support d -> c\nsupport r7: a + b -> c\nattack c + d -> a\n"
         #expect(try ArgReader.read(src).warnings.allSatisfy { !$0.message.contains("linked") })
         let json = GraphJSON.encode(try ArgReader.read(src).graph)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("argraph-linked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("argraph-linked")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("g.json").path
         try json.write(to: URL(fileURLWithPath: path))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ArgraphTestSupport
 
 @testable import ArgumentGraph
 
@@ -21,7 +22,7 @@ import Testing
         let g = GraphGenerator.generate(.init(family: .random, claims: 70_000, relations: 210_000), seed: 9)
         let text = "claim early: An early claim that nothing names.\n\n" + ArgWriter.write(g) + tail
         #expect(text.utf8.count > 8 << 20)  // over one release's stride
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("disk-\(UUID().uuidString).arg").path
+        let path = try ScratchDirectory.file("disk.arg", prefix: "disk").path
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fromDisk = Self.describe { () throws(DiagnosticError) in try ArgReader.read(contentsOf: path) }

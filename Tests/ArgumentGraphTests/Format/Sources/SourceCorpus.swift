@@ -1,3 +1,4 @@
+import ArgraphTestSupport
 import Foundation
 import ArgumentGraph
 @testable import ArgumentGraphFormats
@@ -43,8 +44,7 @@ enum SourceCorpus {
 
     /// Writes the sources and the graph (`g.arg`) to a new folder; returns the folder.
     static func write() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.make("corpus")
         try a.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         try b.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         try graph.write(to: dir.appendingPathComponent("g.arg"), atomically: true, encoding: .utf8)
