@@ -182,13 +182,8 @@ public final class LoadedGraph {
     public var documentIDs: PrefixIndex { caches.get(\.documentIDs) { PrefixIndex(graph.documents.lazy.map(\.id)) } }
     /// Tags, sorted.
     public var tagIndex: PrefixIndex { caches.get(\.tags) { PrefixIndex(graph.claims.lazy.flatMap(\.tags)) } }
-    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
-    public var foldedClaimText: [String] { caches.get(\.folded) { GraphCaches.folded(graph) } }
-}
-
-extension LoadedGraph {
-    /// ``foldedClaimText`` laid out for a byte scan (see ``FoldedTextScan``).
-    public var foldedScan: FoldedTextScan { caches.get(\.scan) { FoldedTextScan(foldedClaimText) } }
+    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search and laid out for `find`.
+    public var foldedScan: FoldedTextScan { caches.get(\.scan) { FoldedTextScan(graph) } }
 }
 
 /// Lazily built indexes of one graph state.
@@ -202,7 +197,6 @@ final class GraphCaches {
     var actorIDs: PrefixIndex?
     var documentIDs: PrefixIndex?
     var tags: PrefixIndex?
-    var folded: [String]?
     var scan: FoldedTextScan?
     /// The background build, while one was started and not yet taken over.
     private var warming: Warming?
@@ -216,7 +210,7 @@ final class GraphCaches {
         let idsDone = DispatchSemaphore(value: 0)
         let textsDone = DispatchSemaphore(value: 0)
         let ids = Mutex<PrefixIndex?>(nil)
-        let texts = Mutex<(folded: [String], scan: FoldedTextScan)?>(nil)
+        let texts = Mutex<FoldedTextScan?>(nil)
     }
 
     /// Starts building the claim-id index and the folded texts of `graph` in the background when it is large.
@@ -228,9 +222,8 @@ final class GraphCaches {
             let ids = Self.claimIDs(graph)
             w.ids.withLock { $0 = ids }
             w.idsDone.signal()
-            let folded = Self.folded(graph)
-            let scan = FoldedTextScan(folded)
-            w.texts.withLock { $0 = (folded, scan) }
+            let scan = FoldedTextScan(graph)
+            w.texts.withLock { $0 = scan }
             w.textsDone.signal()
         }
     }
@@ -244,22 +237,19 @@ final class GraphCaches {
             w.idsDone.signal()  // the texts' adoption may wait on it too
             claimIDs = w.ids.withLock { $0.take() }
         } else {
-            guard folded == nil || scan == nil else { return }
+            guard scan == nil else { return }
             w.textsDone.wait()
             w.textsDone.signal()
-            if let t = w.texts.withLock({ $0.take() }) {
-                if folded == nil { folded = t.folded }
-                if scan == nil { scan = t.scan }
-            }
+            scan = w.texts.withLock { $0.take() }
         }
-        if claimIDs != nil && folded != nil && scan != nil { warming = nil }
+        if claimIDs != nil && scan != nil { warming = nil }
     }
 
     func get<T>(_ key: ReferenceWritableKeyPath<GraphCaches, T?>, _ make: () -> T) -> T {
         if let v = self[keyPath: key] { return v }
         if warming != nil {
             if key == \GraphCaches.claimIDs { adoptWarming(forIDs: true) }
-            if key == \GraphCaches.folded || key == \GraphCaches.scan { adoptWarming(forIDs: false) }
+            if key == \GraphCaches.scan { adoptWarming(forIDs: false) }
             if let v = self[keyPath: key] { return v }
         }
         let v = make()
@@ -269,7 +259,4 @@ final class GraphCaches {
 
     /// The claim ids of `graph`, sorted, for prefix completion.
     static func claimIDs(_ graph: Graph) -> PrefixIndex { PrefixIndex(graph.claims.lazy.map(\.id)) }
-
-    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
-    static func folded(_ g: Graph) -> [String] { TextFind.foldedTexts(g) }
 }

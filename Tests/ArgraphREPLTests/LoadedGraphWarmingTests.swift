@@ -15,14 +15,16 @@ import Testing
         let warmed = LoadedGraph(name: "g", graph: g)  // starts the background build
         let cold = GraphCaches()  // never warmed: builds on first use
         let coldIDs = cold.get(\.claimIDs) { GraphCaches.claimIDs(g) }
-        let coldFolded = cold.get(\.folded) { GraphCaches.folded(g) }
+        let coldScan = cold.get(\.scan) { FoldedTextScan(g) }
         #expect(warmed.claimIDs.words == coldIDs.words)
-        #expect(warmed.foldedClaimText == coldFolded)
+        #expect(warmed.foldedScan == coldScan)
         #expect(warmed.claimIDs.count == g.claims.count)
         // The scan answers as a plain search of the folded texts, for words that occur and words that do not.
+        let folded = TextFind.foldedTexts(g)
         for needle in ["the", "treaty", "zzqx", "a"] {
-            let expected = coldFolded.indices.filter { coldFolded[$0].contains(needle) }
-            #expect(warmed.foldedScan.matches(needle, in: warmed.foldedClaimText) == expected)
+            let expected = folded.indices.filter { folded[$0].contains(needle) }
+            #expect(!expected.isEmpty || needle == "zzqx")
+            #expect(warmed.foldedScan.matches(needle) == expected)
         }
     }
 
@@ -33,7 +35,7 @@ import Testing
         _ = try loaded.apply(.removeClaim(victim))
         #expect(loaded.claimIDs.count == g.claims.count - 1)
         #expect(!loaded.claimIDs.words.contains(victim))
-        #expect(loaded.foldedClaimText.count == g.claims.count - 1)
+        #expect(loaded.foldedScan.count == g.claims.count - 1)
         // Undo brings the old state back, with its own indexes.
         _ = loaded.undo()
         #expect(loaded.claimIDs.words.contains(victim))

@@ -552,7 +552,7 @@ enum Navigation {
         let loaded = ctx.session.current
         guard
             let (found, total) = try TextFind.find(
-                query, in: g, limit: limit, index: { (loaded.foldedClaimText, loaded.foldedScan) },
+                query, in: g, limit: limit, index: { loaded.foldedScan },
                 cancel: { ctx.isCancelled })
         else { throw CommandError.interrupted }
         let hits = found.map { ($0.claim, $0.shown) }

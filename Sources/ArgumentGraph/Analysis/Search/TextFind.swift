@@ -13,11 +13,11 @@ public enum TextFind {
 
     /// Up to `limit` claims whose text or quotes contain `query` (ignoring case and accents), or match
     /// it as a regular expression (case-insensitive) when written `/REGEX/`, in claim order; and how many
-    /// match in all. `index` gives the folded texts and their scan (see ``foldedTexts(_:)``), for a caller
-    /// that keeps them; nil when `cancel` said stop. Throws for an invalid regular expression.
+    /// match in all. `index` gives the folded texts' scan (``FoldedTextScan/init(_:)-(Graph)``), for a caller
+    /// that keeps one; nil when `cancel` said stop. Throws for an invalid regular expression.
     public static func find(
         _ query: String, in g: Graph, limit: Int,
-        index: (() -> (folded: [String], scan: FoldedTextScan))? = nil,
+        index: (() -> FoldedTextScan)? = nil,
         cancel: (() -> Bool)? = nil
     ) throws(DiagnosticError) -> (hits: [Hit], total: Int)? {
         var hits: [Hit] = []
@@ -46,12 +46,8 @@ public enum TextFind {
             }
         } else {
             let needle = TextSearch.fold(query)
-            let (folded, scan) =
-                index?()
-                ?? {
-                    let f = foldedTexts(g); return (f, FoldedTextScan(f))
-                }()
-            for (n, i) in scan.matches(needle, in: folded).enumerated() {
+            let scan = index?() ?? FoldedTextScan(g)
+            for (n, i) in scan.matches(needle).enumerated() {
                 if n % 1024 == 0, let cancel, cancel() { return nil }
                 total += 1
                 guard hits.count < limit else { continue }
@@ -65,7 +61,8 @@ public enum TextFind {
         return (hits, total)
     }
 
-    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search.
+    /// Each claim's text and quotes, folded for case- and diacritic-insensitive search: the texts
+    /// ``FoldedTextScan`` lays out (it folds them itself, without this array).
     public static func foldedTexts(_ g: Graph) -> [String] {
         g.claims.indices.map { c in
             var s = g.claims[c].text
@@ -93,51 +90,117 @@ public enum TextSearch {
 }
 
 /// Folded claim texts laid out for fast substring search: the all-ASCII ones end to end in one byte
-/// array (each followed by a NUL), the others kept apart and searched as strings.
+/// array (each followed by a NUL), the others kept apart as strings. It is the only copy of the folded
+/// texts a caller needs to keep: on a graph of 10^6 claims, an array of one folded `String` per claim
+/// beside it would take about as much memory again.
 ///
 /// For an ASCII needle without NUL, a byte match in an ASCII text is exactly what `String.contains`
 /// answers there (no character of ASCII text spans several bytes); every other case falls back to it.
-public struct FoldedTextScan: Sendable {
+public struct FoldedTextScan: Sendable, Equatable {
     /// The ASCII texts, each followed by a NUL byte.
     let bytes: [UInt8]
     /// Where each ASCII text starts in ``bytes``, and one past the last.
     let starts: [Int]
     /// The claim index of each ASCII text.
     let claims: [Int32]
-    /// The claims whose folded text is not all ASCII, in index order.
-    let others: [Int]
+    /// The claims whose folded text is not all ASCII (or holds a NUL), in index order.
+    let others: [Int32]
+    /// Their folded texts.
+    let otherTexts: [String]
 
     /// Lays out folded texts, one per claim.
     public init(_ folded: [String]) {
-        var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = [], others: [Int] = []
-        for (i, text) in folded.enumerated() {
+        var b = Builder()
+        for (i, text) in folded.enumerated() { b.add(claim: i, folded: text) }
+        self.init(b)
+    }
+
+    /// Folds and lays out each claim's text and quotes, as ``TextFind/foldedTexts(_:)`` folds them, without
+    /// making a `String` for each: all-ASCII texts and quotes are lower-cased straight into the byte array.
+    public init(_ g: Graph) {
+        var b = Builder()
+        for c in g.claims.indices {
+            let stances = g.stancesOfClaim[c]
+            var pieces = [g.claims[c].text]
+            for st in stances { for q in g.stances[Int(st)].quotes { pieces.append(q.text) } }
+            if !b.addASCII(claim: c, pieces: pieces) {
+                b.add(claim: c, folded: TextSearch.fold(pieces.joined(separator: "\n")))
+            }
+        }
+        self.init(b)
+    }
+
+    private init(_ b: Builder) {
+        bytes = b.bytes
+        starts = b.starts + [b.bytes.count]
+        claims = b.claims
+        others = b.others
+        otherTexts = b.otherTexts
+    }
+
+    /// The number of texts laid out (one per claim).
+    public var count: Int { claims.count + others.count }
+
+    /// Collects the layout, claim by claim in index order.
+    private struct Builder {
+        var bytes: [UInt8] = [], starts: [Int] = [], claims: [Int32] = []
+        var others: [Int32] = [], otherTexts: [String] = []
+
+        /// Adds a folded text.
+        mutating func add(claim: Int, folded text: String) {
             let utf8 = text.utf8
             let ascii =
                 utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0 } }
                 ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0 }
             if ascii {
                 starts.append(bytes.count)
-                claims.append(Int32(i))
+                claims.append(Int32(claim))
                 if utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
                     bytes.append(contentsOf: utf8)
                 }
                 bytes.append(0)
             } else {
-                others.append(i)
+                others.append(Int32(claim))
+                otherTexts.append(text)
             }
         }
-        starts.append(bytes.count)
-        self.bytes = bytes
-        self.starts = starts
-        self.claims = claims
-        self.others = others
+
+        /// Adds `pieces` joined by newlines and lower-cased, when every byte is ASCII and none is NUL
+        /// (folding is then lower-casing, byte by byte); false, adding nothing, otherwise.
+        mutating func addASCII(claim: Int, pieces: [String]) -> Bool {
+            let start = bytes.count
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 { bytes.append(0x0A) }
+                var piece = piece
+                let ok = piece.withUTF8 { p -> Bool in
+                    for c in p {
+                        guard c < 0x80, c != 0 else { return false }
+                        bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                    }
+                    return true
+                }
+                if !ok {
+                    bytes.removeSubrange(start...)
+                    return false
+                }
+            }
+            bytes.append(0)
+            starts.append(start)
+            claims.append(Int32(claim))
+            return true
+        }
     }
 
-    /// The claims (ascending) whose folded text contains `needle`, as `folded[i].contains(needle)` answers.
-    public func matches(_ needle: String, in folded: [String]) -> [Int] {
+    /// The claims (ascending) whose folded text contains `needle`, as `String.contains` answers on each.
+    public func matches(_ needle: String) -> [Int] {
         let n = Array(needle.utf8)
-        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }), claims.count + others.count == folded.count else {
-            return folded.indices.filter { folded[$0].contains(needle) }
+        guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }) else {
+            // Exactly what `contains` says on every text, ASCII ones included (a needle of other scalars may
+            // still be canonically equivalent to ASCII text).
+            let ascii = claims.indices.filter { k in
+                String(decoding: bytes[starts[k]..<(starts[k + 1] - 1)], as: UTF8.self).contains(needle)
+            }.map { Int(claims[$0]) }
+            return Self.merge(ascii, others.indices.filter { otherTexts[$0].contains(needle) }.map { Int(others[$0]) })
         }
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { hay in
@@ -157,16 +220,20 @@ public struct FoldedTextScan: Sendable {
                 p = starts[text]
             }
         }
-        let rest = others.filter { folded[$0].contains(needle) }
-        if rest.isEmpty { return found }
-        // Merge the two ascending lists.
-        var out: [Int] = [], a = 0, b = 0
-        out.reserveCapacity(found.count + rest.count)
-        while a < found.count || b < rest.count {
-            if b == rest.count || (a < found.count && found[a] < rest[b]) {
-                out.append(found[a]); a += 1
+        return Self.merge(found, others.indices.filter { otherTexts[$0].contains(needle) }.map { Int(others[$0]) })
+    }
+
+    /// Two ascending lists of claims as one.
+    private static func merge(_ a: [Int], _ b: [Int]) -> [Int] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [Int] = [], i = 0, j = 0
+        out.reserveCapacity(a.count + b.count)
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                out.append(a[i]); i += 1
             } else {
-                out.append(rest[b]); b += 1
+                out.append(b[j]); j += 1
             }
         }
         return out
