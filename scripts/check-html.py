@@ -16,6 +16,7 @@ says why and still works, and (with --large N) how a generated N-claim graph far
 Saves a screenshot of the page with a claim selected.
 """
 import argparse
+import os
 import json
 import pathlib
 import shutil
@@ -333,6 +334,8 @@ def main():
     with tempfile.TemporaryDirectory(prefix="argraph-html-") as tmp:
         page = f"{tmp}/map.html"
         export(a.argraph, a.graph, page)
+        # The browser's own scratch files (its profile, org.chromium.Chromium.*) go here too, and go with it.
+        os.environ["TMPDIR"] = tmp
         d = browser()
         try:
             check_bundled(d, a.argraph, a.graph, page, a.screenshot)

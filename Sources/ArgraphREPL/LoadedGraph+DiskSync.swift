@@ -48,40 +48,26 @@ public struct EditLog: Sendable {
 }
 
 extension LoadedGraph {
-    /// A graph file as read: the graph, its `.arg` text (to keep comments on save: the bytes read, when they are
-    /// UTF-8) and the snapshot of exactly the bytes parsed.
+    /// A graph file as read: the graph (without declarations: a save reads the file again for those) and the
+    /// snapshot of exactly the bytes parsed.
     public struct DiskRead: Sendable {
         public var parsed: ParsedGraph
-        public var text: [UInt8]?
+        /// Whether it is `.arg` text, which a save can rewrite keeping its comments.
+        public var isArgText: Bool
         public var snapshot: FileSnapshot
     }
 
-    /// Reads a graph file with the snapshot of what was read. An `.arg` file is parsed from the bytes
-    /// the snapshot hashed; other formats are read again until a snapshot before and after agree.
+    /// Reads a graph file with the snapshot of what was read. An `.arg` file is hashed, then parsed from the same
+    /// bytes, which the parse lets go as it reads (a graph open in the session does not hold its file); other
+    /// formats are read again until a snapshot before and after agree.
     public static func read(path: String) throws(DiagnosticError) -> DiskRead {
         func read() throws(DiagnosticError) -> FileSnapshot.Unhashed {
             do { return try FileSnapshot.readUnhashed(path) } catch { throw DiagnosticError([error.diagnostic]) }
         }
         if GraphFormat.infer(fromPath: path) == .arg {
-            let file = try read()
-            let data = file.bytes
-            // The parse on one core; the snapshot's hashing and the check that the text (kept for comments on save:
-            // the same bytes, no copy) is UTF-8 on the other, for a file large enough to be worth a thread.
-            var parsed: Result<ParsedGraph, DiagnosticError> = .failure(DiagnosticError([]))
-            var snapshot: FileSnapshot?
-            var text: [UInt8]?
-            let parse = { parsed = Result { () throws(DiagnosticError) in try ArgReader.read(data, file: path) } }
-            let rest = {
-                snapshot = file.snapshot()
-                text = LoadedGraph.keptText(data)
-            }
-            if data.count >= 1 << 20 {
-                Parallel.both(parse, rest)
-            } else {
-                parse()
-                rest()
-            }
-            return DiskRead(parsed: try parsed.get(), text: text, snapshot: snapshot!)
+            let (bytes, snapshot) = try hashed(read())
+            let parsed = try ArgReader.read(fileBytes: consume bytes, path: path, declarations: false)
+            return DiskRead(parsed: parsed, isArgText: true, snapshot: snapshot)
         }
         var attempt = 0
         while true {
@@ -91,9 +77,15 @@ extension LoadedGraph {
             // A file rewritten while it was parsed: read again; after three tries keep the first
             // snapshot, so that a save refuses rather than trusting it.
             if let after = try? FileSnapshot.current(path), after.sameContent(as: before) || attempt == 3 {
-                return DiskRead(parsed: parsed, text: nil, snapshot: before)
+                return DiskRead(parsed: parsed, isArgText: false, snapshot: before)
             }
         }
+    }
+
+    /// A file's bytes and their snapshot, the `Unhashed` that held them gone.
+    private static func hashed(_ file: consuming FileSnapshot.Unhashed) -> (bytes: [UInt8], snapshot: FileSnapshot) {
+        let snapshot = file.snapshot()
+        return (file.bytes, snapshot)
     }
 
     /// The text kept of a file's bytes: the bytes themselves when they are UTF-8 (nil when not), as the `String`
@@ -110,14 +102,14 @@ extension LoadedGraph {
         let path = read.snapshot.path
         self.init(
             name: name ?? LoadedGraph.shortName(for: read.parsed.graph, path: path), graph: read.parsed.graph,
-            path: path,
-            source: read.text, declarations: read.parsed.declarations, isReadOnly: isReadOnly)
+            path: path, isReadOnly: isReadOnly)
+        source = read.commentSource
         disk.snapshot = read.snapshot
     }
 
     /// Takes the file as read: nothing unsaved, no undo history.
     public func reload(_ read: DiskRead) {
-        adopt(read.parsed.graph, text: read.text, declarations: read.parsed.declarations)
+        adopt(read.parsed.graph, source: read.commentSource)
         path = read.snapshot.path
         disk.snapshot = read.snapshot
         disk.warned = nil
@@ -125,7 +117,7 @@ extension LoadedGraph {
 
     /// Records what a save wrote.
     func recordWritten(_ snapshot: FileSnapshot, text: String?) {
-        markSaved(path: snapshot.path, text: text)
+        markSaved(path: snapshot.path, source: text == nil ? nil : .file(snapshot))
         disk.snapshot = snapshot
         disk.warned = nil
     }
@@ -139,4 +131,9 @@ extension LoadedGraph {
         let shown = labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
         return "\(labels.count) unsaved edit\(labels.count == 1 ? "" : "s") (\(shown))"
     }
+}
+
+extension LoadedGraph.DiskRead {
+    /// Where a save that keeps comments finds them: the file as read, for `.arg` text.
+    var commentSource: LoadedGraph.CommentSource? { isArgText ? .file(snapshot) : nil }
 }

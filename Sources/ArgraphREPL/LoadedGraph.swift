@@ -21,9 +21,8 @@ public final class LoadedGraph {
     /// The folder of the documents' source texts, as last given with `--sources` (see ``SourceLibrary/locate``).
     public var sourcesDirectory: String?
 
-    /// The text of the file at ``path`` (its UTF-8 bytes, as read: a 150 MB file is not copied into a `String` until
-    /// a save needs one) and its declarations, to keep comments on save.
-    public private(set) var source: (text: [UInt8], declarations: [DeclarationSpan], graph: Graph)?
+    /// Where a save of `.arg` text finds the comments and layout to keep; nil writes the graph in canonical form.
+    public internal(set) var source: CommentSource?
     /// The graph as last read or saved.
     public private(set) var savedGraph: Graph
     /// The inverses of the edits made, most recent last, with their labels.
@@ -44,7 +43,7 @@ public final class LoadedGraph {
         self.isReadOnly = isReadOnly
         self.base = graph
         self.savedGraph = graph
-        if let source { self.source = (source, declarations, graph) }
+        if let source { self.source = .text(source, declarations: declarations, graph: graph) }
         caches.warmIfLarge(graph)
     }
 
@@ -141,35 +140,49 @@ public final class LoadedGraph {
         caches.warmIfLarge(graph)
     }
 
-    /// Records that the graph was written to `path` as `text`.
-    public func markSaved(path: String, text: String?) {
+    /// Records that the graph was written to `path`; `source` is where the next save finds what it wrote.
+    func markSaved(path: String, source: CommentSource?) {
         self.path = path
         isReadOnly = false
         savedGraph = base
         disk.log.markSaved()
-        if let text, case let bytes = Array(text.utf8), let parsed = try? ArgReader.read(bytes, file: path) {
-            source = (bytes, parsed.declarations, parsed.graph)
-        } else {
-            source = nil
-        }
+        self.source = source
     }
 
     /// Takes the graph as read from its file: nothing unsaved, no undo history, no what-if view.
-    func adopt(_ graph: Graph, text: [UInt8]?, declarations: [DeclarationSpan]) {
+    func adopt(_ graph: Graph, source: CommentSource?) {
         undoStack.removeAll()
         redoStack.removeAll()
         disk.log = EditLog()
         savedGraph = graph
-        source = text.map { ($0, declarations, graph) }
+        self.source = source
         setBase(graph)
     }
 
     /// The text `save` writes for an `.arg` file: the original text with untouched declarations kept.
-    public func argText() -> String {
-        guard let source else { return ArgWriter.write(base) }
-        return ArgSplicer.splice(
-            String(decoding: source.text, as: UTF8.self), declarations: source.declarations, original: source.graph,
-            edited: base)
+    public func argText() -> String { argTextKeepingComments().text }
+
+    /// The text `save` writes for an `.arg` file, and whether it could not keep the file's comments: the file the
+    /// graph was read from is read again, and when it is no longer what was read (changed on disk, gone, or
+    /// unreadable) the graph is written in canonical form.
+    public func argTextKeepingComments() -> (text: String, lostComments: Bool) {
+        switch source {
+        case nil:
+            return (ArgWriter.write(base), false)
+        case let .text(text, declarations, graph):
+            return (splice(text, declarations, graph), false)
+        case let .file(expected):
+            guard let (snapshot, bytes) = try? FileSnapshot.read(expected.path), snapshot.sameContent(as: expected),
+                let text = LoadedGraph.keptText(bytes),
+                let parsed = try? ArgReader.read(bytes, file: expected.path)
+            else { return (ArgWriter.write(base), true) }
+            return (splice(text, parsed.declarations, parsed.graph), false)
+        }
+    }
+
+    private func splice(_ text: [UInt8], _ declarations: [DeclarationSpan], _ original: Graph) -> String {
+        ArgSplicer.splice(
+            String(decoding: text, as: UTF8.self), declarations: declarations, original: original, edited: base)
     }
 
     // MARK: Indexes for completion and search
@@ -184,6 +197,17 @@ public final class LoadedGraph {
     public var tagIndex: PrefixIndex { caches.get(\.tags) { PrefixIndex(graph.claims.lazy.flatMap(\.tags)) } }
     /// Each claim's text and quotes, folded for case- and diacritic-insensitive search and laid out for `find`.
     public var foldedScan: FoldedTextScan { caches.get(\.scan) { FoldedTextScan(graph) } }
+}
+
+extension LoadedGraph {
+    /// Where a comment-keeping save of `.arg` text starts from.
+    public enum CommentSource: Sendable {
+        /// Text given in memory, with its declarations and the graph read from it.
+        case text([UInt8], declarations: [DeclarationSpan], graph: Graph)
+        /// The file as this snapshot saw it: read and parsed again when a save needs it, so that an open graph does
+        /// not hold its file's bytes and declarations (156 MB and 4·10^6 declarations for 10^6 claims).
+        case file(FileSnapshot)
+    }
 }
 
 /// Lazily built indexes of one graph state.

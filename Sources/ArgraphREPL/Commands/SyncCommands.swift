@@ -58,7 +58,7 @@ enum SaveWork {
         } else {
             expected = try ctx.session.expectedSnapshot(for: path, force: force, command: "save")
         }
-        let (text, data) = contents(lg, format, canonical: ctx.flag("--canonical"))
+        let (text, data) = contents(ctx, lg, format, canonical: ctx.flag("--canonical"))
         guard try confirmDiff(ctx, data, path: path) else { return }
         try write(ctx, lg, data, text: text, to: path, expecting: expected, force: force)
         let g = lg.base
@@ -66,12 +66,23 @@ enum SaveWork {
     }
 
     /// What a save writes for `lg` in `format` (`.arg`, keeping comments unless `canonical`, or `.json`),
-    /// with the `.arg` text.
-    static func contents(_ lg: LoadedGraph, _ format: GraphFormat, canonical: Bool) -> (text: String?, data: Data) {
+    /// with the `.arg` text; says so when the comments could not be kept.
+    static func contents(_ ctx: CommandContext, _ lg: LoadedGraph, _ format: GraphFormat, canonical: Bool) -> (
+        text: String?, data: Data
+    ) {
         guard format == .arg else { return (nil, GraphFile.data(of: lg.base, as: .json)) }
-        let text = canonical ? ArgWriter.write(lg.base) : lg.argText()
-        return (text, Data(text.utf8))
+        if canonical { return contents(ArgWriter.write(lg.base)) }
+        let (text, lost) = lg.argTextKeepingComments()
+        if lost, let path = lg.path {
+            ctx.print(
+                ctx.style.dim(
+                    "note: \(path) is no longer as it was read, so its comments and layout cannot be kept; the graph is written in canonical form"
+                ))
+        }
+        return contents(text)
     }
+
+    private static func contents(_ text: String) -> (text: String?, data: Data) { (text, Data(text.utf8)) }
 
     /// With `--diff`, shows what the write changes on disk and asks; false when the answer is no.
     static func confirmDiff(_ ctx: CommandContext, _ data: Data, path: String) throws -> Bool {
@@ -193,7 +204,7 @@ enum SaveWork {
             ctx.print("no unsaved edits to merge; \(lg.name) now holds \(path) as it is on disk")
             return
         }
-        let (text, data) = contents(lg, format, canonical: false)
+        let (text, data) = contents(ctx, lg, format, canonical: false)
         guard try confirmDiff(ctx, data, path: path) else { return }
         try write(ctx, lg, data, text: text, to: path, expecting: read.snapshot, force: false)
         ctx.print("merged \(applied) onto \(path) as it is now and saved (\(lg.base.claims.count) claims)")

@@ -17,10 +17,10 @@ public struct FileSnapshot: Sendable, Equatable {
     public let size: Int
     /// The modification time, when the file exists.
     public let modified: Date?
-    /// The hash of the whole content (its line hashes folded in order).
+    /// The hash of the whole content (see ``ContentHash/hashes(_:)``).
     public let contentHash: UInt64
-    /// One hash per line (the pieces between newlines, the last one possibly empty).
-    public let lineHashes: [UInt64]
+    /// One 32-bit hash per line (the pieces between newlines, the last one possibly empty), to count changed lines.
+    public let lineHashes: [UInt32]
     /// What `stat` said: device, inode, size and modification time, for ``looksUnchanged``.
     let stamp: Stamp?
 
@@ -46,8 +46,7 @@ public struct FileSnapshot: Sendable, Equatable {
         size = bytes.count
         stamp = st.map(Stamp.init)
         modified = stamp?.date
-        lineHashes = ContentHash.lines(bytes)
-        contentHash = ContentHash.fold(lineHashes)
+        (lineHashes, contentHash) = ContentHash.hashes(bytes)
     }
 
     private init(missing path: String) {
@@ -168,22 +167,33 @@ public struct FileSnapshot: Sendable, Equatable {
 private func statPath(_ path: String, _ st: inout stat) -> Int32 { stat(path, &st) }
 
 /// A 64-bit non-cryptographic hash of file content, 8 bytes a step, line by line: it tells whether a
-/// file changed (not whether someone forged a change) and which lines did.
+/// file changed (not whether someone forged a change) and how many lines did.
 public enum ContentHash {
-    /// The hash of each line of `bytes`: the pieces between newlines, the last one possibly empty.
-    public static func lines(_ bytes: UnsafeRawBufferPointer) -> [UInt64] {
-        var out: [UInt64] = []
-        guard let base = bytes.baseAddress else { return [line(UnsafeRawBufferPointer(start: nil, count: 0))] }
-        var start = 0
-        let count = bytes.count
-        while start <= count {
-            let rest = count - start
-            let nl = rest > 0 ? memchr(base + start, 0x0A, rest) : nil
-            let end = nl.map { UnsafeRawPointer($0) - base } ?? count
-            out.append(line(UnsafeRawBufferPointer(start: base + start, count: end - start)))
-            start = end + 1
+    /// The hash of each line of `bytes` (the pieces between newlines, the last one possibly empty), cut to its upper
+    /// 32 bits, and of the whole text (the full 64-bit line hashes folded in order). The cut hashes only count changed
+    /// lines for a message, where a collision once in 2^32 comparisons would miscount one line; whether the file
+    /// changed at all is the 64-bit content hash's to say. At 4 bytes a line, a file of 5·10^6 lines keeps 19 MB.
+    public static func hashes(_ bytes: UnsafeRawBufferPointer) -> (lines: [UInt32], content: UInt64) {
+        var lines: [UInt32] = []
+        var content: UInt64 = 0x1319_8A2E_0370_7344
+        func add(_ l: UInt64) {
+            lines.append(UInt32(truncatingIfNeeded: l >> 32))
+            content = step(content, l)
         }
-        return out
+        if let base = bytes.baseAddress {
+            var start = 0
+            let count = bytes.count
+            while start <= count {
+                let rest = count - start
+                let nl = rest > 0 ? memchr(base + start, 0x0A, rest) : nil
+                let end = nl.map { UnsafeRawPointer($0) - base } ?? count
+                add(line(UnsafeRawBufferPointer(start: base + start, count: end - start)))
+                start = end + 1
+            }
+        } else {
+            add(line(UnsafeRawBufferPointer(start: nil, count: 0)))
+        }
+        return (lines, finish(step(content, UInt64(lines.count))))
     }
 
     /// The hash of one line's bytes.
@@ -202,13 +212,6 @@ public enum ContentHash {
             }
             h = step(h, tail)
         }
-        return finish(h)
-    }
-
-    /// The hash of a whole text: its line hashes folded in order.
-    public static func fold(_ lines: [UInt64]) -> UInt64 {
-        var h: UInt64 = 0x1319_8A2E_0370_7344 ^ UInt64(lines.count)
-        for l in lines { h = step(h, l) }
         return finish(h)
     }
 

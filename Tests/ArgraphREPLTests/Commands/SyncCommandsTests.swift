@@ -33,6 +33,32 @@ import ArgraphTestSupport
         func take() -> String { out.take() }
     }
 
+    /// The graph keeps no copy of its file: a save reads it again for the comments, and a forced save over a file
+    /// changed since it was read writes the graph in canonical form, saying why the comments are gone.
+    @Test func aSaveReadsTheFileAgainForItsCommentsAndSaysWhenItCannot() throws {
+        let s = try Setup()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        #expect(s.shell.execute("add claim c --attacks a C.; save"))
+        #expect(s.disk().hasPrefix("graph g\n# Their comment.\nclaim a: A.\n"), "\(s.disk())")
+        #expect(s.shell.execute("add claim d D.; save"))
+        #expect(s.disk().contains("# Their comment.") && s.disk().contains("claim d: D."), "\(s.disk())")
+        _ = s.take()
+        try s.append("# Another comment.\n")
+        #expect(s.shell.execute("add claim e E.; save --force"))
+        let said = s.take()
+        #expect(
+            said.contains(
+                "note: \(s.file) is no longer as it was read, so its comments and layout cannot be kept; the graph is written in canonical form"
+            ), "\(said)")
+        #expect(!s.disk().contains("comment."), "\(s.disk())")
+        #expect(try ArgReader.read(s.disk()).graph == s.session.current.base)
+        // What was written is the source of the next save: no note, and the canonical text is kept as it is.
+        let written = s.disk()
+        #expect(s.shell.execute("add claim f F.; save"))
+        #expect(!s.take().contains("note:"))
+        #expect(s.disk().hasPrefix(String(written.prefix(while: { $0 != "\n" }))))
+    }
+
     @Test func saveRefusesAfterAnExternalAppendAndMergeKeepsBothChanges() throws {
         let s = try Setup()
         defer { try? FileManager.default.removeItem(atPath: s.dir) }

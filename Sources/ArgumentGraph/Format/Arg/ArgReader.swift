@@ -12,11 +12,22 @@ public struct ArgReader {
     /// Reads a file from disk; the path names the file in diagnostics. Without `declarations`, the result has none
     /// (``ParsedGraph/declarations`` is empty): less memory for a reader that will not save the file with its comments.
     public static func read(contentsOf path: String, declarations: Bool = true) throws(DiagnosticError) -> ParsedGraph {
-        // The parser holds the only copy of the bytes, which are then freed before the graph's indexes are built.
-        var parser = ArgParser(bytes: try FileBytes.read(path), file: path)
+        try read(fileBytes: try FileBytes.read(path), path: path, declarations: declarations)
+    }
+
+    /// Reads `bytes`, just read from the file at `path`, letting them go as it reads when that is a regular file (every
+    /// 8 MB, the pages before the declaration being read): handed over, they are freed before the graph's indexes are
+    /// built, and an error is placed from the file read again. A caller that still holds the same array gets a copy
+    /// parsed instead of its bytes let go.
+    public static func read(
+        fileBytes bytes: consuming [UInt8], path: String, declarations: Bool
+    ) throws(DiagnosticError) -> ParsedGraph {
+        var own = consume bytes
+        own.withUnsafeMutableBufferPointer { _ in }  // its own buffer, were the caller's still shared
+        var parser = ArgParser(bytes: own, file: path)
+        own = []
         parser.keepsDeclarations = declarations
-        // The bytes are the parser's alone: let go as it goes, every 8 MB; an error is then placed from the file read
-        // again, so only a regular file's (a pipe could not be read again, and a FIFO would wait for a writer).
+        // Only a regular file's: a pipe could not be read again, and a FIFO would wait for a writer.
         if FileBytes.isRegularFile(path) { parser.release = .init(every: 8 << 20) }
         return try read(&parser) { try? FileBytes.read(path) }
     }
