@@ -30,7 +30,7 @@ public struct ParsedGraph: Sendable {
         /// The claims the lint records refer to.
         private let claims: [Claim]
         /// Per record: the claim's index times two, plus one for "no actor holds it" (else "isolated").
-        private let records: [Int]
+        private let records: [UInt32]
         /// Per record: the line and column of the claim's id (line 0: no location), as 32-bit numbers (saturated).
         private let lines: [Int32]
         private let columns: [Int32]
@@ -51,7 +51,7 @@ public struct ParsedGraph: Sendable {
 
         /// Lint records about `claims`, with the place of each in `file` (see ``records``).
         init(
-            claims: [Claim], records: [Int], lines: [Int32], columns: [Int32], file: String, given: [Diagnostic] = []
+            claims: [Claim], records: [UInt32], lines: [Int32], columns: [Int32], file: String, given: [Diagnostic] = []
         ) {
             self.given = given
             self.claims = claims
@@ -71,7 +71,7 @@ public struct ParsedGraph: Sendable {
             if i < given.count { return given[i] }
             let k = i - given.count
             return GraphAssembly.lintDiagnostic(
-                records[k], claims: claims,
+                Int(records[k]), claims: claims,
                 at: lines[k] > 0 ? SourceLocation(file: file, line: Int(lines[k]), column: Int(columns[k])) : nil)
         }
 

@@ -149,8 +149,8 @@ package struct GraphAssembly {
     package mutating func assemble(
         errorLimit: Int, lint: Bool,
         locate: (Int) -> SourceLocation?,
-        beforeIndexing: ([Int]) -> Void = { _ in }
-    ) throws(DiagnosticError) -> (graph: Graph, lint: [Int]) {
+        beforeIndexing: ([UInt32]) -> Void = { _ in }
+    ) throws(DiagnosticError) -> (graph: Graph, lint: [UInt32]) {
         var v = Validator(limit: errorLimit)
         func checkIds(_ count: Int, _ id: (Int) -> String?, _ mark: (Int) -> Int, _ table: IdTable, _ kind: String) {
             // As many distinct ids in the table as entities with ids: there is no duplicate to look for. Ids are
@@ -321,12 +321,17 @@ package struct GraphAssembly {
 
         // Lint records (see ``lintDiagnostic(_:claims:at:)``), made into diagnostics by the caller: found before the
         // indexes are built, from the relations and stances, so that the caller can place them and free its source.
-        var records: [Int] = []
+        // 32-bit (claim numbers are below 2^31) and counted first: a graph whose million claims no actor holds keeps
+        // 4 MB of records, not up to 16.
+        var records: [UInt32] = []
         if lint {
             let many = claims.count > 1
+            func isolated(_ i: Int) -> Bool { seen[i] & 1 == 0 && many }
+            records.reserveCapacity(
+                claims.indices.reduce(0) { $0 + (isolated($1) ? 1 : 0) + (seen[$1] & 2 == 0 ? 1 : 0) })
             for i in claims.indices {
-                if seen[i] & 1 == 0 && many { records.append(2 * i) }
-                if seen[i] & 2 == 0 { records.append(2 * i + 1) }
+                if isolated(i) { records.append(UInt32(2 * i)) }
+                if seen[i] & 2 == 0 { records.append(UInt32(2 * i + 1)) }
             }
         }
         beforeIndexing(records)

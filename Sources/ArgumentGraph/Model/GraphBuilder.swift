@@ -266,7 +266,7 @@ public struct GraphBuilder: Sendable {
             if let id = r.id { _ = asm.relationTable.insert(id, value: Int32(i)) }
         }
         let spelling = spellingErrors()
-        let built: (graph: Graph, lint: [Int])
+        let built: (graph: Graph, lint: [UInt32])
         do {
             built = try asm.assemble(errorLimit: errorLimit, lint: lint) { $0 >= 0 ? places[$0] : nil }
         } catch {
@@ -275,8 +275,8 @@ public struct GraphBuilder: Sendable {
         if spelling.errorCount > 0 { throw DiagnosticError(spelling.diagnostics) }
         let claimMarks = asm.claimMarks
         let warnings = built.lint.map { r in
-            let m = claimMarks[r >> 1]
-            return GraphAssembly.lintDiagnostic(r, claims: built.graph.claims, at: m >= 0 ? places[m] : nil)
+            let m = claimMarks[Int(r >> 1)]
+            return GraphAssembly.lintDiagnostic(Int(r), claims: built.graph.claims, at: m >= 0 ? places[m] : nil)
         }
         return (built.graph, warnings)
     }

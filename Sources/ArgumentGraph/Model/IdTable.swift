@@ -13,9 +13,9 @@ import Foundation
 package struct IdTable: Sendable {
     /// The keys' bytes, one after another.
     private var arena: [UInt8] = []
-    /// Where each key ends in `arena`.
-    private var ends: [Int] = []
-    /// The value of each key.
+    /// Where each key ends in `arena` (32-bit: a key that would end past 4 GB moves the table to the dictionary).
+    private var ends: [UInt32] = []
+    /// The value of each key; empty while ``identity`` holds, since each value is then its key's number.
     private var values: [Int32] = []
     /// Open addressing, two words per slot: the key's first 8 bytes, then a tag (24 bits of the
     /// hash, the key's length capped at 255, and the key number plus one); a zero tag is an empty slot.
@@ -24,7 +24,7 @@ package struct IdTable: Sendable {
     /// The dictionary used once a non-ASCII id was inserted.
     private var slow: [String: Int32]?
     /// Whether every value equals its key's number (ids inserted as 0, 1, 2, … without repeats), so that
-    /// a lookup need not read `values`.
+    /// `values` is not kept and a lookup need not read it.
     private var identity = true
 
     /// An empty table with room for `capacity` ids before it grows.
@@ -32,7 +32,6 @@ package struct IdTable: Sendable {
         slots = IdTable.emptySlots(for: capacity)
         arena.reserveCapacity(capacity * 8)
         ends.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
     }
 
     /// Zeroed slots for `capacity` keys at most half full, on huge pages where the system allows, since lookups land anywhere.
@@ -49,11 +48,10 @@ package struct IdTable: Sendable {
 
     /// Makes room for `capacity` keys without growing, if the table is empty.
     package mutating func reserve(_ capacity: Int) {
-        guard values.isEmpty, slow == nil, capacity * 4 > slots.count else { return }
+        guard ends.isEmpty, slow == nil, capacity * 4 > slots.count else { return }
         slots = IdTable.emptySlots(for: capacity)
         arena.reserveCapacity(capacity * 8)
         ends.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
     }
 
     /// A table of `ids`, each mapped to its position (the first one for a repeated id).
@@ -63,7 +61,11 @@ package struct IdTable: Sendable {
     }
 
     /// The number of distinct ids.
-    package var count: Int { slow?.count ?? values.count }
+    package var count: Int { slow?.count ?? ends.count }
+
+    /// The value of key number `k`.
+    @inline(__always)
+    private func value(_ k: Int) -> Int32 { identity ? Int32(k) : values[k] }
 
     @inlinable @inline(__always)
     package static func hash(_ p: UnsafeRawBufferPointer) -> Int {
@@ -144,8 +146,8 @@ package struct IdTable: Sendable {
                 if t & ~0xFFFF_FFFF == want, sl[2 * s] == w {
                     if key.count <= 8 { return s }
                     let k = Int(t & 0xFFFF_FFFF) - 1
-                    let start = k == 0 ? 0 : ends[k - 1]
-                    if ends[k] - start == key.count,
+                    let start = k == 0 ? 0 : Int(ends[k - 1])
+                    if Int(ends[k]) - start == key.count,
                         arena.withUnsafeBytes({ memcmp($0.baseAddress! + start, key.baseAddress!, key.count) }) == 0
                     {
                         return s
@@ -161,7 +163,7 @@ package struct IdTable: Sendable {
     package func findExact(_ key: UnsafeRawBufferPointer) -> Int32? {
         guard slow == nil, IdTable.isASCII(key) else { return nil }
         let t = slots[2 * probe(key, hash: IdTable.hash(key)) + 1]
-        return t == 0 ? nil : values[Int(t & 0xFFFF_FFFF) - 1]
+        return t == 0 ? nil : value(Int(t & 0xFFFF_FFFF) - 1)
     }
 
     /// Runs `body` with a lookup that works on raw pointers, so that a loop of lookups does no reference
@@ -185,7 +187,7 @@ package struct IdTable: Sendable {
     package struct ExactLookup {
         @usableFromInline package let slots: UnsafeBufferPointer<UInt64>
         @usableFromInline package let values: UnsafeBufferPointer<Int32>
-        @usableFromInline package let ends: UnsafeBufferPointer<Int>
+        @usableFromInline package let ends: UnsafeBufferPointer<UInt32>
         @usableFromInline package let arena: UnsafeRawBufferPointer
         @usableFromInline package let enabled: Bool
         @usableFromInline package let identity: Bool
@@ -241,11 +243,11 @@ package struct IdTable: Sendable {
                 if t & ~0xFFFF_FFFF == want, slots[2 * s] == w {
                     let k = Int(t & 0xFFFF_FFFF) - 1
                     if key.count <= 8 { return identity ? Int32(k) : values[k] }
-                    let start = k == 0 ? 0 : ends[k - 1]
-                    if ends[k] - start == key.count,
+                    let start = k == 0 ? 0 : Int(ends[k - 1])
+                    if Int(ends[k]) - start == key.count,
                         memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
                     {
-                        return values[k]
+                        return identity ? Int32(k) : values[k]
                     }
                 }
                 s = (s &+ 1) & mask
@@ -255,18 +257,22 @@ package struct IdTable: Sendable {
 
     /// Inserts the id spelled by these bytes unless present; returns the value already there, if any.
     package mutating func insert(_ key: UnsafeRawBufferPointer, value: Int32) -> Int32? {
-        if slow == nil, IdTable.isASCII(key) {
+        if slow == nil, IdTable.isASCII(key), arena.count + key.count <= Int(UInt32.max) {
             let h = IdTable.hash(key)
             let s = probe(key, hash: h)
             let t = slots[2 * s + 1]
-            if t != 0 { return values[Int(t & 0xFFFF_FFFF) - 1] }
+            if t != 0 { return self.value(Int(t & 0xFFFF_FFFF) - 1) }
+            let k = ends.count
             slots[2 * s] = IdTable.head(key)
-            slots[2 * s + 1] = IdTable.tag(hash: h, count: key.count, key: values.count)
-            if value != Int32(values.count) { identity = false }
+            slots[2 * s + 1] = IdTable.tag(hash: h, count: key.count, key: k)
+            if identity, value != Int32(k) {
+                identity = false
+                values = (0..<Int32(k)).map { $0 }
+            }
             arena.append(contentsOf: key)
-            ends.append(arena.count)
-            values.append(value)
-            if values.count * 4 > slots.count { grow() }
+            ends.append(UInt32(arena.count))
+            if !identity { values.append(value) }
+            if ends.count * 4 > slots.count { grow() }
             return nil
         }
         return insertSlow(String(decoding: key, as: UTF8.self), value: value)
@@ -306,8 +312,8 @@ package struct IdTable: Sendable {
     private mutating func insertSlow(_ id: String, value: Int32) -> Int32? {
         if slow == nil {
             var d: [String: Int32] = [:]
-            d.reserveCapacity(values.count + 16)
-            for k in values.indices { d[key(k)] = values[k] }
+            d.reserveCapacity(ends.count + 16)
+            for k in ends.indices { d[key(k)] = self.value(k) }
             slow = d
             arena = []
             ends = []
@@ -320,17 +326,17 @@ package struct IdTable: Sendable {
     }
 
     private func key(_ k: Int) -> String {
-        let start = k == 0 ? 0 : ends[k - 1]
-        return String(decoding: arena[start..<ends[k]], as: UTF8.self)
+        let start = k == 0 ? 0 : Int(ends[k - 1])
+        return String(decoding: arena[start..<Int(ends[k])], as: UTF8.self)
     }
 
     private mutating func grow() {
         var bigger = IdTable.emptySlots(for: slots.count / 2)
         let mask = bigger.count / 2 - 1
         arena.withUnsafeBytes { a in
-            for k in 0..<values.count {
-                let start = k == 0 ? 0 : ends[k - 1]
-                let key = UnsafeRawBufferPointer(rebasing: a[start..<ends[k]])
+            for k in 0..<ends.count {
+                let start = k == 0 ? 0 : Int(ends[k - 1])
+                let key = UnsafeRawBufferPointer(rebasing: a[start..<Int(ends[k])])
                 let h = IdTable.hash(key)
                 var s = h & mask
                 while bigger[2 * s + 1] != 0 { s = (s &+ 1) & mask }
@@ -355,13 +361,13 @@ package struct IdTable: Sendable {
         return id.withUTF8 { p -> Int? in
             let key = UnsafeRawBufferPointer(p)
             let t = slots[2 * probe(key, hash: IdTable.hash(key)) + 1]
-            return t == 0 ? nil : Int(values[Int(t & 0xFFFF_FFFF) - 1])
+            return t == 0 ? nil : Int(value(Int(t & 0xFFFF_FFFF) - 1))
         }
     }
 
     /// Every id, in no particular order.
     package var keys: [String] {
         if let slow { return Array(slow.keys) }
-        return values.indices.map(key)
+        return ends.indices.map(key)
     }
 }

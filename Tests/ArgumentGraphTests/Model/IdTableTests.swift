@@ -26,6 +26,37 @@ import Testing
         }
     }
 
+    /// While ids come numbered 0, 1, 2, … the table keeps no values; the first other value brings them in. Every
+    /// lookup (by string, by bytes, by raw pointers, short ids as one word) answers as a dictionary before and after,
+    /// whichever insertion breaks the numbering.
+    @Test func numberedIdsKeepNoValuesUntilTheNumberingBreaks() {
+        for breakAt in [0, 1, 7, 100, 999] {
+            var table = IdTable(capacity: breakAt % 2 == 0 ? 0 : 1000)
+            var model: [String: Int32] = [:]
+            var ids: [String] = []
+            for k in 0..<1000 {
+                let id = k % 3 == 0 ? "c\(k)" : "claim-number-\(k)"
+                let v = k < breakAt ? Int32(k) : Int32(5000 - k)
+                #expect(table.insert(id, value: v) == nil)
+                model[id] = v
+                ids.append(id)
+            }
+            #expect(table.count == 1000)
+            for id in ids + ["absent", "c", "claim-number-"] {
+                let want = model[id]
+                #expect(table[id] == want.map(Int.init), "\(id)")
+                #expect(Array(id.utf8).withUnsafeBytes { table.findExact($0) } == want, "\(id)")
+                #expect(table.withExactLookup { l in Array(id.utf8).withUnsafeBytes { l.find($0) } } == want, "\(id)")
+                if id.utf8.count <= 8 {
+                    let w = Array(id.utf8).withUnsafeBytes { IdTable.head($0) }
+                    #expect(table.withExactLookup { $0.find(word: w, count: id.utf8.count) } == want, "\(id)")
+                }
+            }
+            // A repeat returns the first value, numbered or not.
+            #expect(table.insert(ids[0], value: 77) == model[ids[0]])
+        }
+    }
+
     /// Ids of 1–24 bytes that share their first 8 bytes, or their last 8, or both (differing only in the middle),
     /// found by bytes exactly, through both lookups.
     @Test func idsAlikeAtBothEndsAreToldApart() {

@@ -73,7 +73,7 @@ public struct ArgReader {
             diagnostics.append(Diagnostic(.note, "too many errors; stopped after \(errorLimit)"))
             throw DiagnosticError(diagnostics)
         }
-        let built: (graph: Graph, lint: [Int])
+        let built: (graph: Graph, lint: [UInt32])
         // The claims' places for the warnings, before the indexes are built; then the bytes are let go.
         var lines: [Int32] = [], columns: [Int32] = []
         let claimLines = parser.claimLines, claimColumns = parser.claimColumns, parseErrors = parser.errorCount
@@ -82,8 +82,8 @@ public struct ArgReader {
         do {
             built = try parser.assembly.assemble(errorLimit: errorLimit, lint: true, locate: locator.locate) { lint in
                 // The claims' places, kept as they were read.
-                lines = lint.map { claimLines[$0 >> 1] }
-                columns = lint.map { claimColumns[$0 >> 1] }
+                lines = lint.map { claimLines[Int($0 >> 1)] }
+                columns = lint.map { claimColumns[Int($0 >> 1)] }
                 if parseErrors == 0 { locator.release() }
             }
         } catch {
