@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import Foundation
 
 /// Writes an edited graph back into its original `.arg` text, keeping comments, blank lines and
 /// the text of every declaration the edits did not touch.
@@ -40,8 +41,30 @@ public enum ArgSplicer {
         }
     }
 
+    /// The text's lines, as splitting its characters at `"\n"` gives them (a `\r\n` is one character, so it ends no
+    /// line there). Without a `\r` in the text they are found on the UTF-8 bytes, where the two agree, since a newline
+    /// is always a character of its own: on a 44 MB file that split was a fifth of a save.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        let fast = text.withUTF8 { p -> [String]? in
+            guard let base = p.baseAddress else { return [""] }
+            guard memchr(base, 0x0D, p.count) == nil else { return nil }
+            var out: [String] = []
+            var start = 0
+            while true {
+                let rest = p.count - start
+                let nl = rest > 0 ? memchr(base + start, 0x0A, rest) : nil
+                let end = nl.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? p.count
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
+                if nl == nil { return out }
+                start = end + 1
+            }
+        }
+        return fast ?? text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     static func attempt(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = lines(of: text)
         let kinds: [DeclarationSpan.Kind] = [.graph, .document, .actor, .claim, .stance, .relation]
         var fates: [Int: Fate] = [:]  // span position -> fate
         var unmatched: [DeclarationSpan.Kind: [String]] = [:]

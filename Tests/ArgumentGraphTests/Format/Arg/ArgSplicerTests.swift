@@ -21,6 +21,23 @@ private enum Fixture {
 }
 
 @Suite struct ArgSplicerTests {
+    /// The lines found on the bytes are the lines `split` finds on the characters, for texts with and without `\r`,
+    /// combining marks after a newline, multi-byte and empty lines.
+    @Test func linesOfATextAreItsCharactersSplitAtNewlines() {
+        var rng = Fixture.Random(seed: 8)
+        let alphabet = ["a", "\n", "\n\n", " ", "é", "e\u{301}", "\u{301}", "日本", "👩‍👩‍👧", "#", "\t", "\r", "\r\n"]
+        for round in 0..<400 {
+            let text = (0..<Int(rng.next() % 20)).map { _ in
+                let k = Int(rng.next() % UInt64(alphabet.count - (round % 2 == 0 ? 0 : 2)))
+                return alphabet[k]
+            }.joined()
+            #expect(
+                ArgSplicer.lines(of: text)
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                "\(text.debugDescription)")
+        }
+    }
+
     @Test func noEditGivesBackTheSameText() {
         let p = Fixture.parsed()
         #expect(
