@@ -59,6 +59,17 @@ import ArgraphTestSupport
         #expect(s.disk().hasPrefix(String(written.prefix(while: { $0 != "\n" }))))
     }
 
+    /// A graph read from a file with `\r\n` line ends saves with its comments and its line ends (this crashed).
+    @Test func aFileWithCRLFLineEndsSavesWithItsComments() throws {
+        let s = try Setup(Self.text.replacingOccurrences(of: "\n", with: "\r\n"))
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        #expect(s.shell.execute("add claim c --attacks a C.; save"))
+        #expect(
+            s.disk()
+                == "graph g\r\n# Their comment.\r\nclaim a: A.\r\nclaim b: B.\r\nclaim c: C.\r\nattack a -> b\r\nattack c -> a\r\n",
+            "\(s.disk().debugDescription)")
+    }
+
     @Test func saveRefusesAfterAnExternalAppendAndMergeKeepsBothChanges() throws {
         let s = try Setup()
         defer { try? FileManager.default.removeItem(atPath: s.dir) }

@@ -21,21 +21,31 @@ private enum Fixture {
 }
 
 @Suite struct ArgSplicerTests {
-    /// The lines found on the bytes are the lines `split` finds on the characters, for texts with and without `\r`,
-    /// combining marks after a newline, multi-byte and empty lines.
-    @Test func linesOfATextAreItsCharactersSplitAtNewlines() {
-        var rng = Fixture.Random(seed: 8)
-        let alphabet = ["a", "\n", "\n\n", " ", "é", "e\u{301}", "\u{301}", "日本", "👩‍👩‍👧", "#", "\t", "\r", "\r\n"]
-        for round in 0..<400 {
-            let text = (0..<Int(rng.next() % 20)).map { _ in
-                let k = Int(rng.next() % UInt64(alphabet.count - (round % 2 == 0 ? 0 : 2)))
-                return alphabet[k]
-            }.joined()
-            #expect(
-                ArgSplicer.lines(of: text)
-                    == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                "\(text.debugDescription)")
+    /// A file whose lines end in `\r\n` keeps its comments and untouched declarations through edits, and what is
+    /// written into it ends its lines the same way. (The splice once numbered lines by `Character`, where a `\r\n`
+    /// is one, so their numbers fell short of the reader's and the REPL crashed on `save`.)
+    @Test func aFileWithCRLFLineEndsKeepsThemAndItsComments() throws {
+        let text = Fixture.text.replacingOccurrences(of: "\n", with: "\r\n")
+        let p = try ArgReader.read(text)
+        #expect(ArgSplicer.splice(text, declarations: p.declarations, original: p.graph, edited: p.graph) == text)
+        var g = p.graph
+        for edit: GraphEdit in [
+            .addClaim(Claim(id: "fresh", text: "A new claim.", tags: ["t"])), .removeClaim("con"),
+            .addRelation(.init(kind: .attack, source: "fresh", target: .claim("top"))),
+        ] {
+            g = try edit.apply(to: g).graph
         }
+        var b = GraphBuilder(g)
+        if let i = b.claims.firstIndex(where: { $0.0.id == "pro" }) { b.claims[i].0.text = "A better reason." }
+        g = try b.build().graph
+        let spliced = ArgSplicer.attempt(text, declarations: p.declarations, original: p.graph, edited: g)
+        #expect(try ArgReader.read(spliced).graph == g)
+        #expect(spliced.hasPrefix("# The REPL test fixture.\r\n"))
+        #expect(spliced.contains("# Why the top claim holds.\r\nclaim pro: A better reason.\r\n"), "\(spliced)")
+        #expect(spliced.contains("claim fresh: A new claim.\r\n"))
+        let bytes = Array(spliced.utf8)
+        #expect(bytes.indices.allSatisfy { bytes[$0] != 0x0A || ($0 > 0 && bytes[$0 - 1] == 0x0D) }, "a bare \\n")
+        #expect(ArgSplicer.splice(text, declarations: p.declarations, original: p.graph, edited: g) == spliced)
     }
 
     @Test func noEditGivesBackTheSameText() {
