@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import ArgumentGraphText
 
 /// Line-based differences between two texts: Myers' O(ND) shortest edit script and a unified diff.
 ///
@@ -96,9 +97,10 @@ public enum LineDiff {
         return steps.reversed()
     }
 
-    /// The lines of a text: split at newlines, without the empty piece after a final newline.
+    /// The lines of a text: split at newlines as ``SourceLines`` splits them (a `\r\n` file's lines too), without the
+    /// empty piece after a final newline.
     public static func lines(_ text: String) -> [Substring] {
-        var out = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = SourceLines.of(text)
         if out.last == "" { out.removeLast() }
         return out
     }

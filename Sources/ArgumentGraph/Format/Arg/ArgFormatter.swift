@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import ArgumentGraphText
 
 /// The canonical form of an `.arg` text, as ``ArgWriter`` prints it, with the text's comments kept.
 ///
@@ -87,10 +88,11 @@ public enum ArgFormatter {
         return false
     }
 
-    /// The text's lines, 1-based (index 0 is empty), without line endings or a byte order mark.
+    /// The text's lines, 1-based (index 0 is empty), without line endings or a byte order mark (see ``SourceLines``:
+    /// split by `Character`, `fmt` of a file with `\r\n` line ends crashed).
     static func sourceLines(_ text: String) -> [Substring] {
         var lines = [Substring("")]
-        for var l in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for var l in SourceLines.of(text) {
             while l.hasSuffix("\r") { l.removeLast() }
             lines.append(l)
         }

@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import ArgumentGraphText
 
 /// Where a stance's quote is written in an `.arg` file (1-based lines, columns in Unicode scalars).
 public struct ArgQuotePlace: Sendable, Hashable {
@@ -18,7 +19,7 @@ public struct ArgQuotePlace: Sendable, Hashable {
 public enum ArgQuoteLocator {
     /// Per stance index, the places of its quotes in order; stances without a declaration get none.
     public static func places(in text: String, declarations: [DeclarationSpan], stanceCount: Int) -> [[ArgQuotePlace]] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        let lines = SourceLines.of(text).map { line in
             Array((line.last == "\r" ? line.dropLast() : line).unicodeScalars)
         }
         var out = [[ArgQuotePlace]](repeating: [], count: stanceCount)
@@ -76,7 +77,7 @@ extension ArgQuoteLocator {
     /// The text with each quote's lines (its key line through its last continuation line) replaced by one
     /// `quote [LOCATION]: TEXT` line at the same indentation; every other line is kept as it is.
     public static func replacing(_ changes: [(place: ArgQuotePlace, quote: Quote)], in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceLines.of(text).map(String.init)
         for (place, quote) in changes.sorted(by: { $0.place.start.line > $1.place.start.line }) {
             let a = place.start.line - 1, b = place.end.line - 1
             guard a >= 0, b < lines.count, a <= b else { continue }

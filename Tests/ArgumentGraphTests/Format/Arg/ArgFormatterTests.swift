@@ -82,6 +82,16 @@ import Testing
         #expect(out.contains("\n# indented comment\nsupport a -> b"))
     }
 
+    /// A file with `\r\n` line ends formats as the same file with `\n` ones (it crashed: split by `Character`, its
+    /// lines were numbered short of the reader's).
+    @Test func crlfLineEndsFormatAsNewlinesDo() throws {
+        let text =
+            "# File comment.\n\n# About a.\nclaim a: A.\nclaim b\n  text: |\n    # not a comment\n# Last.\nattack a -> b\n"
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try ArgFormatter.format(crlf) == ArgFormatter.format(text))
+        #expect(try ArgFormatter.format(crlf).contains("# About a.\nclaim a: A."))
+    }
+
     @Test func withoutCommentsItIsTheWritersOutput() throws {
         let text = "claim b: B.\nclaim a: A.\nattack a -> b\n"
         let parsed = try ArgReader.read(text)
