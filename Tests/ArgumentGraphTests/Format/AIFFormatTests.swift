@@ -213,6 +213,16 @@ import ArgumentGraph
             .sorted()
     }
 
+    /// A JSON error is placed on its line, whether the lines end in `\n` or `\r\n`.
+    @Test(arguments: ["\n", "\r\n"])
+    func aJSONErrorIsPlacedOnItsLine(_ newline: String) {
+        let json = ["{", #"  "nodes": [],"#, #"  "edges": [}"#, "}"].joined(separator: newline)
+        #expect { try Self.read(json) } throws: { error in
+            guard let e = error as? DiagnosticError else { return false }
+            return e.errors.contains { $0.message.contains("not valid JSON") && $0.location?.line == 3 }
+        }
+    }
+
     @Test(arguments: [
         ("not json", "not valid JSON"),
         ("[1, 2]", "must be an object"),

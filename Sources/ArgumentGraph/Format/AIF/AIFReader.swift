@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import ArgumentGraphText
 import Foundation
 
 /// Reads AIF JSON (the node sets of AIFdb and OVA) into a graph.
@@ -118,7 +119,7 @@ public enum AIFReader {
                 offset <= data.count
             {
                 let before = String(decoding: data.prefix(offset), as: UTF8.self)
-                let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = SourceLines.of(before)
                 at = parser.loc(line: lines.count, column: (lines.last?.count ?? 0) + 1)
             }
             throw DiagnosticError([Diagnostic(.error, "not valid JSON: \(message)", at: at)])
