@@ -129,7 +129,7 @@ extension LoadedGraph {
     public var unsavedSummary: String {
         guard let labels = unsavedEditLabels, !labels.isEmpty else { return "unsaved changes" }
         let shown = labels.prefix(5).joined(separator: ", ") + (labels.count > 5 ? ", …" : "")
-        return "\(labels.count) unsaved edit\(labels.count == 1 ? "" : "s") (\(shown))"
+        return "\(NumberText.counted(labels.count, "unsaved edit")) (\(shown))"
     }
 }
 

@@ -131,7 +131,7 @@ public enum SourceViews {
             lines.append("")
             lines.append(
                 style.heading("Not yet covered in \(doc.id)")
-                    + style.dim(" (\(c.uncovered.count) sentence\(c.uncovered.count == 1 ? "" : "s"))"))
+                    + style.dim(" (\(NumberText.counted(c.uncovered.count, "sentence")))"))
             for s in c.uncovered {
                 lines += TextLayout.wrap(
                     s.text, width: width, indent: "        ",

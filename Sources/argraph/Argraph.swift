@@ -73,7 +73,7 @@ enum CLI {
         } catch {
             report(error.diagnostics, source: path)
             let n = error.errors.count
-            printError("\(path): \(n) error\(n == 1 ? "" : "s")")
+            printError("\(path): \(NumberText.counted(n, "error"))")
             throw ExitCode(1)
         }
     }

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
                     print(
                         "\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "
                             + "\(g.stances.count) stances, \(g.supportCount) supports, \(g.attackCount) attacks, "
-                            + "\(g.undercutCount) undercuts; \(parsed.warnings.count) warning\(parsed.warnings.count == 1 ? "" : "s")"
+                            + "\(g.undercutCount) undercuts; \(NumberText.counted(parsed.warnings.count, "warning"))"
                     )
                 }
                 if strict, !parsed.warnings.isEmpty { failed = true }
@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 CLI.report(error.diagnostics, source: file)
                 let n = error.errors.count
-                CLI.printError("\(file): \(n) error\(n == 1 ? "" : "s")")
+                CLI.printError("\(file): \(NumberText.counted(n, "error"))")
                 failed = true
             }
         }

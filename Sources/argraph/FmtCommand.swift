@@ -43,7 +43,7 @@ struct FmtCommand: ParsableCommand {
             graph = located
             let missed = checks.count { !$0.isVerified }
             CLI.printError(
-                "located \(n) quote\(n == 1 ? "" : "s")"
+                "located \(NumberText.counted(n, "quote"))"
                     + (missed > 0 ? "; \(missed) not found word for word (see argraph verify)" : ""))
         } else if sources != nil {
             throw ValidationError("--sources is used with --locate")

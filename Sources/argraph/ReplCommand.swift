@@ -84,7 +84,7 @@ struct ReplCommand: ParsableCommand {
             let g = session.current
             let n = g.graph.claims.count, a = g.graph.actors.count
             session.output.write(
-                "argraph: \(g.name), \(n) claim\(n == 1 ? "" : "s"), \(a) actor\(a == 1 ? "" : "s"). Type 'help' for commands; Tab completes; Ctrl-D quits.\n"
+                "argraph: \(g.name), \(NumberText.counted(n, "claim")), \(NumberText.counted(a, "actor")). Type 'help' for commands; Tab completes; Ctrl-D quits.\n"
             )
             session.output.flush()
             reader = rl

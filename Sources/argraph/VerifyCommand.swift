@@ -86,7 +86,7 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(
-            "fixed \(applied.count) quote\(applied.count == 1 ? "" : "s") in \(file); \(failures - applied.count) left to look at"
+            "fixed \(NumberText.counted(applied.count, "quote")) in \(file); \(failures - applied.count) left to look at"
         )
         if failures > applied.count { throw ExitCode(1) }
     }

@@ -61,7 +61,7 @@ enum Hover {
         let asserted = Set(stances.filter { $0.kind == .asserts }.map(\.claim)).count
         let denied = Set(stances.filter { $0.kind == .denies }.map(\.claim)).count
         let claims = Set(stances.map(\.claim)).count
-        s += "\n\n\(claims) claim\(claims == 1 ? "" : "s") (\(asserted) asserted, \(denied) denied)"
+        s += "\n\n\(NumberText.counted(claims, "claim")) (\(asserted) asserted, \(denied) denied)"
         var docs: [String] = []
         for st in stances {
             if let d = st.document, !docs.contains(graph.documents[d].id) { docs.append(graph.documents[d].id) }
@@ -78,7 +78,7 @@ enum Hover {
         if !details.isEmpty { s += "\n\n" + details.joined(separator: " · ") }
         let stances = graph.stances.filter { $0.document == d }
         let actors = Set(stances.map(\.actor)).count
-        s += "\n\n\(stances.count) stance\(stances.count == 1 ? "" : "s") by \(actors) actor\(actors == 1 ? "" : "s")"
+        s += "\n\n\(NumberText.counted(stances.count, "stance")) by \(NumberText.counted(actors, "actor"))"
         return s
     }
 

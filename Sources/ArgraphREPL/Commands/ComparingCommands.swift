@@ -238,13 +238,13 @@ enum Comparing {
         lg.setView(edit.graph, label: viewLabel)
         var removed: [String] = []
         if !edit.removedClaims.isEmpty {
-            removed.append("\(edit.removedClaims.count) claim\(edit.removedClaims.count == 1 ? "" : "s")")
+            removed.append("\(NumberText.counted(edit.removedClaims.count, "claim"))")
         }
         if !edit.removedRelations.isEmpty {
-            removed.append("\(edit.removedRelations.count) relation\(edit.removedRelations.count == 1 ? "" : "s")")
+            removed.append("\(NumberText.counted(edit.removedRelations.count, "relation"))")
         }
         if edit.removedStances > 0 {
-            removed.append("\(edit.removedStances) stance\(edit.removedStances == 1 ? "" : "s")")
+            removed.append("\(NumberText.counted(edit.removedStances, "stance"))")
         }
         ctx.print("what if: \(label)" + (removed.isEmpty ? "" : "; removed " + removed.joined(separator: ", ")))
         if !edit.removedClaims.isEmpty {
@@ -255,7 +255,7 @@ enum Comparing {
             ctx.print("no label flips and no strength moves over \(fixed(threshold)) (\(analysis.gradual.rawValue))")
         } else {
             ctx.print(
-                "\(diff.changes.count) claim\(diff.changes.count == 1 ? "" : "s") changed (grounded labels; \(analysis.gradual.rawValue) strengths, moves over \(fixed(threshold))):"
+                "\(NumberText.counted(diff.changes.count, "claim")) changed (grounded labels; \(analysis.gradual.rawValue) strengths, moves over \(fixed(threshold))):"
             )
             var t = TextTable(headers: ["CLAIM", "LABEL", "STRENGTH", "CHANGE"], rightAligned: [3])
             for c in diff.changes {
@@ -296,7 +296,7 @@ enum Comparing {
             ranked = Cruxes.between(a, b, in: g, analysis: analysis, limit: limit, cancel: { ctx.isCancelled })
             try ctx.checkCancelled()
             ctx.print(
-                "cruxes between \(g.actors[a].id) and \(g.actors[b].id): \(attacks.count) cross attack\(attacks.count == 1 ? "" : "s"); "
+                "cruxes between \(g.actors[a].id) and \(g.actors[b].id): \(NumberText.counted(attacks.count, "cross attack")); "
                     + "conflict force \(fixed(ranked.first?.before ?? 0)) (\(analysis.gradual.rawValue))")
         }
         if ranked.isEmpty { ctx.print("no claim upstream"); return }

@@ -245,7 +245,7 @@ enum Navigation {
         }
         if n == 0 { ctx.print("no claims match"); return }
         ctx.print(table: t)
-        ctx.print(ctx.style.dim("\(n) claim\(n == 1 ? "" : "s")"))
+        ctx.print(ctx.style.dim("\(NumberText.counted(n, "claim"))"))
     }
 
     /// The relations a claim bears on (for `up`) or that bear on it (for `down`), supports first.

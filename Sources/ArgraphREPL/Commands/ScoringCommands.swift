@@ -52,7 +52,7 @@ extension CommandRegistry {
             }
             ctx.print(table: t)
             let count =
-                status.extensionCount.map { "\($0) extension\($0 == 1 ? "" : "s")" } ?? "more than 1000 extensions"
+                status.extensionCount.map { "\(NumberText.counted($0, "extension"))" } ?? "more than 1000 extensions"
             ctx.print("\(semantics.rawValue): \(count); LABEL is from the first one found")
         },
         Command(

@@ -62,7 +62,9 @@ enum SaveWork {
         guard try confirmDiff(ctx, data, path: path) else { return }
         try write(ctx, lg, data, text: text, to: path, expecting: expected, force: force)
         let g = lg.base
-        ctx.print("saved \(path) (\(g.claims.count) claims, \(g.relations.count) relations)")
+        ctx.print(
+            "saved \(path) (\(NumberText.counted(g.claims.count, "claim")), \(NumberText.counted(g.relations.count, "relation")))"
+        )
     }
 
     /// What a save writes for `lg` in `format` (`.arg`, keeping comments unless `canonical`, or `.json`),
@@ -193,7 +195,7 @@ enum SaveWork {
         for e in outcome.applied { try lg.apply(e) }
         for (edit, reason) in outcome.refused { ctx.print("not merged: \(edit.label): \(reason)") }
         let n = outcome.applied.count
-        let applied = "\(n) edit\(n == 1 ? "" : "s")"
+        let applied = "\(NumberText.counted(n, "edit"))"
         guard outcome.refused.isEmpty else {
             ctx.print(
                 "merged \(applied) of \(edits.count) onto \(path) as it is now; not saved: \(outcome.refused.count) could not be applied (listed above)."

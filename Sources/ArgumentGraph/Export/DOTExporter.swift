@@ -351,7 +351,7 @@ public enum DOTExporter {
                 rows.append((fill, graph.actors[a].name))
             }
             if !others.isEmpty {
-                rows.append((otherFill, "\(others.count) other actor\(others.count == 1 ? "" : "s")"))
+                rows.append((otherFill, "\(NumberText.counted(others.count, "other actor"))"))
             }
             if anyNone, !rows.isEmpty { rows.append((noHolderFill, "no actor asserts it")) }
         }

@@ -68,7 +68,7 @@ public enum MatrixSVG {
                     i == j
                     ? matrix.names[i]
                     : "\(matrix.names[i]) × \(matrix.names[j]): \(AgreementMatrix.format(c.index)) "
-                        + "(\(c.agreements) agreement\(c.agreements == 1 ? "" : "s"), \(c.conflicts) conflict\(c.conflicts == 1 ? "" : "s"))"
+                        + "(\(NumberText.counted(c.agreements, "agreement")), \(NumberText.counted(c.conflicts, "conflict")))"
                 s +=
                     "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cell)\" height=\"\(cell)\" fill=\"\(fill)\" stroke=\"#ffffff\">"
                 s += "<title>\(escape(tip))</title></rect>\n"

@@ -1,3 +1,4 @@
+import ArgumentGraphText
 import ArgumentGraphModel
 import Foundation
 
@@ -42,7 +43,7 @@ public enum SaveError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .changed(path, modified, lines):
-            "'\(path)' was changed on disk\(Self.at(modified)) since argraph read it: \(lines) line\(lines == 1 ? "" : "s") differ\(lines == 1 ? "s" : "")"
+            "'\(path)' was changed on disk\(Self.at(modified)) since argraph read it: \(NumberText.counted(lines, "line")) differ\(lines == 1 ? "s" : "")"
         case let .deleted(path):
             "'\(path)' was deleted since argraph read it"
         case let .appeared(path, modified):

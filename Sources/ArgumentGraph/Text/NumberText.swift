@@ -1,5 +1,8 @@
 /// The one way a number prints for a person, so that a strength reads the same in every command and export.
 public enum NumberText {
+    /// `n` and a noun, plural unless `n` is 1: "1 claim", "2 claims", "0 claims" (for nouns whose plural adds "s").
+    public static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// A strength, credibility, score or agreement index: three decimals (`0.661`, `-0.333`), never `-0.000`.
     public static func strength(_ x: Double) -> String { fixed(x, decimals: 3) }
 

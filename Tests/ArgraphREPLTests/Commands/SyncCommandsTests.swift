@@ -184,7 +184,7 @@ import ArgraphTestSupport
                  claim b: B.
                 +claim c: C.
                  attack a -> b
-                saved \(s.file) (3 claims, 1 relations)
+                saved \(s.file) (3 claims, 1 relation)
 
                 """)
         // A no at the question writes nothing.

@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    /// Counts read as English does: one claim, two claims, no claims (a save once said "1 relations").
+    @Test func countedNounsArePluralUnlessThereIsOne() {
+        #expect(NumberText.counted(1, "relation") == "1 relation")
+        #expect(NumberText.counted(0, "claim") == "0 claims")
+        #expect(NumberText.counted(2, "cross attack") == "2 cross attacks")
+        #expect(NumberText.counted(-1, "point") == "-1 points")
+    }
+
     @Test func displayWidthCountsWideEmojiAndZeroWidthCharacters() {
         #expect(TextWidth.columns("abc") == 3)
         #expect(TextWidth.columns("日本語") == 6, "CJK ideographs are wide")

@@ -121,7 +121,7 @@ public indirect enum GraphEdit: Sendable {
                     hint: reverse ? "there is one from '\(t)' to '\(s)': unlink \(t) \(s)" : nil)
             }
             return applyCut(GraphCut(relations: found), graph) { r in
-                "removed \(r.relations) relation\(r.relations == 1 ? "" : "s")"
+                "removed \(NumberText.counted(r.relations, "relation"))"
             }
         case let .removeClaim(id):
             let c = try Self.claim(id, in: graph)

@@ -1,4 +1,5 @@
 import ArgumentGraphModel
+import ArgumentGraphText
 
 /// A theme of a position: the entries whose claim carries one tag.
 public struct PositionTheme: Sendable, Hashable {
@@ -28,7 +29,7 @@ public struct PositionSummary: Sendable, Hashable, CustomStringConvertible {
         var head = "\(asserted) asserted, \(denied) denied"
         if mixed > 0 { head += ", \(mixed) both asserted and denied" }
         if implied > 0 { head += ", \(implied) implied" }
-        return head + "; \(attacked) attacked by others, \(unanswered) attack\(unanswered == 1 ? "" : "s") unanswered"
+        return head + "; \(attacked) attacked by others, \(NumberText.counted(unanswered, "attack")) unanswered"
     }
 }
 

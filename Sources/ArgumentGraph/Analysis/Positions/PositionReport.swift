@@ -45,8 +45,8 @@ public enum PositionReport {
             c.agreements.isEmpty && c.conflicts.isEmpty
             ? "no contact (no shared claim, no relation between their claims that counts)"
             : "agreement index \(AgreementMatrix.format(c.index)) "
-                + "(\(c.agreements.count) agreement\(c.agreements.count == 1 ? "" : "s"), "
-                + "\(c.conflicts.count) conflict\(c.conflicts.count == 1 ? "" : "s"))"
+                + "(\(NumberText.counted(c.agreements.count, "agreement")), "
+                + "\(NumberText.counted(c.conflicts.count, "conflict")))"
         var out = ["\(a) vs \(b): " + headline]
         let name = { (side: Comparison.Side?) -> String in side == .first ? a : side == .second ? b : "both" }
         func describe(_ p: Comparison.Point) -> String {
@@ -115,9 +115,9 @@ public enum PositionReport {
             if !out.isEmpty { out.append("") }
             let x = graph.actors[p.first].id, y = graph.actors[p.second].id
             out.append(
-                "\(x) vs \(y): \(p.attacks.count) attack\(p.attacks.count == 1 ? "" : "s")"
+                "\(x) vs \(y): \(NumberText.counted(p.attacks.count, "attack"))"
                     + (p.contradictions.isEmpty
-                        ? "" : ", \(p.contradictions.count) contradiction\(p.contradictions.count == 1 ? "" : "s")"))
+                        ? "" : ", \(NumberText.counted(p.contradictions.count, "contradiction"))"))
             for a in p.attacks {
                 let left =
                     [
@@ -145,7 +145,7 @@ public enum PositionReport {
         -> String
     {
         let open = attacks.filter(\.isUnanswered)
-        var out = ["\(open.count) of \(attacks.count) outside attack\(attacks.count == 1 ? "" : "s") unanswered"]
+        var out = ["\(open.count) of \(NumberText.counted(attacks.count, "outside attack")) unanswered"]
         for a in attacks where all || a.isUnanswered {
             let by =
                 a.attackerHolders.isEmpty

@@ -1,3 +1,4 @@
+import ArgumentGraphText
 import ArgumentGraphModel
 import Foundation
 
@@ -204,7 +205,7 @@ extension AIFReader {
                 warnings.append(
                     Diagnostic(
                         .warning,
-                        "\(repeatedEdges) repeated edge\(repeatedEdges == 1 ? "" : "s") (same fromID and toID) read once",
+                        "\(NumberText.counted(repeatedEdges, "repeated edge")) (same fromID and toID) read once",
                         at: locate("\"edges\"")))
             }
             if !errors.isEmpty { throw DiagnosticError(errors) }
