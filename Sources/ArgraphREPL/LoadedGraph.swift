@@ -170,18 +170,15 @@ public final class LoadedGraph {
         case nil:
             return (ArgWriter.write(base), false)
         case let .text(text, declarations, graph):
-            return (splice(text, declarations, graph), false)
+            return (splice(String(decoding: text, as: UTF8.self), declarations, graph), false)
         case let .file(expected):
             guard let (text, parsed) = LoadedGraph.readBack(expected) else { return (ArgWriter.write(base), true) }
-            return (
-                ArgSplicer.splice(text, declarations: parsed.declarations, original: parsed.graph, edited: base), false
-            )
+            return (splice(text, parsed.declarations, parsed.graph), false)
         }
     }
 
-    private func splice(_ text: [UInt8], _ declarations: [DeclarationSpan], _ original: Graph) -> String {
-        ArgSplicer.splice(
-            String(decoding: text, as: UTF8.self), declarations: declarations, original: original, edited: base)
+    private func splice(_ text: String, _ declarations: [DeclarationSpan], _ original: Graph) -> String {
+        ArgSplicer.splice(text, declarations: declarations, original: original, edited: base)
     }
 
     /// The text of the file `expected` saw and what it reads as, if the file still holds exactly that; its bytes are

@@ -195,7 +195,7 @@ enum SaveWork {
         for e in outcome.applied { try lg.apply(e) }
         for (edit, reason) in outcome.refused { ctx.print("not merged: \(edit.label): \(reason)") }
         let n = outcome.applied.count
-        let applied = "\(NumberText.counted(n, "edit"))"
+        let applied = NumberText.counted(n, "edit")
         guard outcome.refused.isEmpty else {
             ctx.print(
                 "merged \(applied) of \(edits.count) onto \(path) as it is now; not saved: \(outcome.refused.count) could not be applied (listed above)."
@@ -209,7 +209,9 @@ enum SaveWork {
         let (text, data) = contents(ctx, lg, format, canonical: false)
         guard try confirmDiff(ctx, data, path: path) else { return }
         try write(ctx, lg, data, text: text, to: path, expecting: read.snapshot, force: false)
-        ctx.print("merged \(applied) onto \(path) as it is now and saved (\(lg.base.claims.count) claims)")
+        ctx.print(
+            "merged \(applied) onto \(path) as it is now and saved (\(NumberText.counted(lg.base.claims.count, "claim")))"
+        )
     }
 }
 

@@ -327,11 +327,11 @@ package struct GraphAssembly {
         if lint {
             let many = claims.count > 1
             func isolated(_ i: Int) -> Bool { seen[i] & 1 == 0 && many }
-            records.reserveCapacity(
-                claims.indices.reduce(0) { $0 + (isolated($1) ? 1 : 0) + (seen[$1] & 2 == 0 ? 1 : 0) })
+            func unheld(_ i: Int) -> Bool { seen[i] & 2 == 0 }
+            records.reserveCapacity(claims.indices.reduce(0) { $0 + (isolated($1) ? 1 : 0) + (unheld($1) ? 1 : 0) })
             for i in claims.indices {
                 if isolated(i) { records.append(UInt32(2 * i)) }
-                if seen[i] & 2 == 0 { records.append(UInt32(2 * i + 1)) }
+                if unheld(i) { records.append(UInt32(2 * i + 1)) }
             }
         }
         beforeIndexing(records)

@@ -192,6 +192,10 @@ package struct IdTable: Sendable {
         @usableFromInline package let enabled: Bool
         @usableFromInline package let identity: Bool
 
+        /// The value of key number `k` (as ``IdTable/value(_:)`` gives it).
+        @inlinable @inline(__always)
+        package func value(_ k: Int) -> Int32 { identity ? Int32(k) : values[k] }
+
         /// Asks the cache for the key's first slot and returns at once, so that the lookup a few keys later finds it
         /// there (a prefetch: nothing waits for the load).
         @inlinable @inline(__always)
@@ -222,7 +226,7 @@ package struct IdTable: Sendable {
                 if t == 0 { return nil }
                 if t & ~0xFFFF_FFFF == want, slots[2 * s] == w {
                     let k = Int(t & 0xFFFF_FFFF) - 1
-                    return identity ? Int32(k) : values[k]
+                    return value(k)
                 }
                 s = (s &+ 1) & mask
             }
@@ -242,12 +246,12 @@ package struct IdTable: Sendable {
                 if t == 0 { return nil }
                 if t & ~0xFFFF_FFFF == want, slots[2 * s] == w {
                     let k = Int(t & 0xFFFF_FFFF) - 1
-                    if key.count <= 8 { return identity ? Int32(k) : values[k] }
+                    if key.count <= 8 { return value(k) }
                     let start = k == 0 ? 0 : Int(ends[k - 1])
                     if Int(ends[k]) - start == key.count,
                         memcmp(arena.baseAddress! + start, key.baseAddress!, key.count) == 0
                     {
-                        return identity ? Int32(k) : values[k]
+                        return value(k)
                     }
                 }
                 s = (s &+ 1) & mask

@@ -194,13 +194,14 @@ public struct FoldedTextScan: Sendable, Equatable {
     /// The claims (ascending) whose folded text contains `needle`, as `String.contains` answers on each.
     public func matches(_ needle: String) -> [Int] {
         let n = Array(needle.utf8)
+        let rest = others.indices.filter { otherTexts[$0].contains(needle) }.map { Int(others[$0]) }
         guard !n.isEmpty, n.allSatisfy({ $0 < 0x80 && $0 != 0 }) else {
             // Exactly what `contains` says on every text, ASCII ones included (a needle of other scalars may
             // still be canonically equivalent to ASCII text).
             let ascii = claims.indices.filter { k in
                 String(decoding: bytes[starts[k]..<(starts[k + 1] - 1)], as: UTF8.self).contains(needle)
             }.map { Int(claims[$0]) }
-            return Self.merge(ascii, others.indices.filter { otherTexts[$0].contains(needle) }.map { Int(others[$0]) })
+            return Self.merge(ascii, rest)
         }
         var found: [Int] = []
         bytes.withUnsafeBufferPointer { hay in
@@ -220,7 +221,7 @@ public struct FoldedTextScan: Sendable, Equatable {
                 p = starts[text]
             }
         }
-        return Self.merge(found, others.indices.filter { otherTexts[$0].contains(needle) }.map { Int(others[$0]) })
+        return Self.merge(found, rest)
     }
 
     /// Two ascending lists of claims as one.

@@ -4,9 +4,9 @@ import Foundation
 /// The splice worked on the text's UTF-8 bytes: lines are offsets, the output one byte buffer, and a declaration's
 /// canonical text is written only when it is compared or emitted. Lines are numbered as the reader numbers them (a
 /// line ends at each newline byte, a `\r` before it staying in the line), so a file with `\r\n` line ends keeps its
-/// comments too, and what is written into it ends its lines as its first line does. Declarations without an id (stances, relations
-/// without one) are matched to their unchanged text through a sorted table of text hashes, each candidate checked
-/// against the text itself. On a graph of 10^6 claims and 3·10^6 relations this holds line offsets instead of
+/// comments too, and what is written into it ends its lines as its first line does. Declarations without an id
+/// (stances, relations without one) are matched to their unchanged text through a sorted table of text hashes, each
+/// candidate checked against the text itself. On a graph of 10^6 claims and 3·10^6 relations this holds line offsets instead of
 /// 8·10^6 line `String`s and no array of every declaration's text.
 struct ByteSplice {
     let text: UnsafeBufferPointer<UInt8>
@@ -14,7 +14,7 @@ struct ByteSplice {
     let original: Graph
     let edited: Graph
     /// Where each line starts.
-    private var starts: [Int] = []
+    private let starts: [Int]
     /// How the lines written here end: `\r\n` when the text's first line ends so.
     private let newline: [UInt8]
     private var out: [UInt8] = []
@@ -28,8 +28,9 @@ struct ByteSplice {
         self.declarations = declarations
         self.original = original
         self.edited = edited
-        starts = [0]
+        var starts = [0]
         for k in text.indices where text[k] == 0x0A { starts.append(k + 1) }
+        self.starts = starts
         newline = starts.count > 1 && starts[1] >= 2 && text[starts[1] - 2] == 0x0D ? [0x0D, 0x0A] : [0x0A]
     }
 
