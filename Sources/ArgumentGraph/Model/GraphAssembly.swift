@@ -191,7 +191,7 @@ package struct GraphAssembly {
             if a.name.isEmpty { v.error("actor '\(a.id)' has an empty name", locate(actorMarks[i])) }
         }
         for (i, c) in claims.enumerated() {
-            if isBlank(c.text) {
+            if c.hasBlankText {
                 v.error(
                     "claim '\(c.id)' has empty text", locate(claimMarks[i]),
                     hint: "write the claim after the id: 'claim \(c.id): ...'")
@@ -356,6 +356,13 @@ package struct GraphAssembly {
 /// Whether every character of `text` is whitespace (true for the empty text); quick for text that starts with a visible ASCII character.
 @inlinable @inline(__always)
 package func isBlank(_ text: String) -> Bool {
-    if let b = text.utf8.first, b < 0x80, b != 0x20, !(0x09...0x0D).contains(b) { return false }
-    return text.allSatisfy(\.isWhitespace)
+    mayBeBlank(firstByte: text.utf8.first) && text.allSatisfy(\.isWhitespace)
+}
+
+/// Whether a text whose UTF-8 starts with `b` can be blank: not when `b` is ASCII other than a space or a control
+/// from tab to carriage return (most texts are decided so, without a look at their characters).
+@inlinable @inline(__always)
+package func mayBeBlank(firstByte b: UInt8?) -> Bool {
+    guard let b, b < 0x80 else { return true }
+    return b == 0x20 || (0x09...0x0D).contains(b)
 }

@@ -119,12 +119,12 @@ public struct FoldedTextScan: Sendable, Equatable {
     /// making a `String` for each: all-ASCII texts and quotes are lower-cased straight into the byte array.
     public init(_ g: Graph) {
         var b = Builder()
+        var quotes: [String] = []
         for c in g.claims.indices {
-            let stances = g.stancesOfClaim[c]
-            var pieces = [g.claims[c].text]
-            for st in stances { for q in g.stances[Int(st)].quotes { pieces.append(q.text) } }
-            if !b.addASCII(claim: c, pieces: pieces) {
-                b.add(claim: c, folded: TextSearch.fold(pieces.joined(separator: "\n")))
+            quotes.removeAll(keepingCapacity: true)
+            for st in g.stancesOfClaim[c] { for q in g.stances[Int(st)].quotes { quotes.append(q.text) } }
+            if !b.addASCII(claim: c, text: g.claims[c].storedText, quotes: quotes) {
+                b.add(claim: c, folded: TextSearch.fold(([g.claims[c].text] + quotes).joined(separator: "\n")))
             }
         }
         self.init(b)
@@ -165,24 +165,26 @@ public struct FoldedTextScan: Sendable, Equatable {
             }
         }
 
-        /// Adds `pieces` joined by newlines and lower-cased, when every byte is ASCII and none is NUL
-        /// (folding is then lower-casing, byte by byte); false, adding nothing, otherwise.
-        mutating func addASCII(claim: Int, pieces: [String]) -> Bool {
+        /// Adds a claim's text and its quotes joined by newlines and lower-cased, when every byte is ASCII and none is
+        /// NUL (folding is then lower-casing, byte by byte); false, adding nothing, otherwise.
+        mutating func addASCII(claim: Int, text: ClaimText, quotes: [String]) -> Bool {
             let start = bytes.count
-            for (k, piece) in pieces.enumerated() {
-                if k > 0 { bytes.append(0x0A) }
-                var piece = piece
-                let ok = piece.withUTF8 { p -> Bool in
-                    for c in p {
-                        guard c < 0x80, c != 0 else { return false }
-                        bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
-                    }
-                    return true
+            func add(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+                for c in p {
+                    guard c < 0x80, c != 0 else { return false }
+                    bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 }
-                if !ok {
-                    bytes.removeSubrange(start...)
-                    return false
-                }
+                return true
+            }
+            var ok = text.withUTF8(add)
+            for quote in quotes where ok {
+                bytes.append(0x0A)
+                var quote = quote
+                ok = quote.withUTF8(add)
+            }
+            if !ok {
+                bytes.removeSubrange(start...)
+                return false
             }
             bytes.append(0)
             starts.append(start)

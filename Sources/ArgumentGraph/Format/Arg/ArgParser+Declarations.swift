@@ -131,11 +131,16 @@ extension ArgParser {
             }
             let id = rest[idStart..<j].string
             while j < rest.endIndex, rest[j] == 0x20 || rest[j] == 0x09 { j += 1 }
-            var text = ""
+            var text = ClaimText.owned("")
+            var hasText = false
             if j < rest.endIndex {
                 if rest[j] == UInt8(ascii: ":") {
-                    text = trimmedString(rest[(j + 1)...])
-                    if !text.isEmpty { pendingKeys |= PropertyKey.textBit }
+                    let value = trimmed(rest[(j + 1)...])
+                    if !value.isEmpty {
+                        text = value.withBuffer { texts.store($0) }
+                        hasText = true
+                        pendingKeys |= PropertyKey.textBit
+                    }
                 } else {
                     error(
                         "expected ':' after the claim id", line: number, byteColumn: j - line.startIndex,
@@ -143,16 +148,17 @@ extension ArgParser {
                         hint: "write '\(kw.rawValue) \(id): TEXT'")
                 }
             }
-            if fastPaths, !text.isEmpty, noPropertiesFollow(line) {
+            if fastPaths, hasText, noPropertiesFollow(line) {
                 // Appended at once, as finishing the declaration would append it. No declaration is left pending, so
                 // `handle` skips indented lines until the next declaration: there are none.
                 appendSpan(.claim, index: assembly.claims.count, number: number)
                 appendClaim(
-                    Claim(id: id, text: text, kind: kind), mark: idStart, line: number, lineStart: line.startIndex)
+                    Claim(id: id, storedText: text, kind: kind), mark: idStart, line: number,
+                    lineStart: line.startIndex)
                 current = nil
                 return
             }
-            claimDraft = Claim(id: id, text: text, kind: kind)
+            claimDraft = Claim(id: id, storedText: text, kind: kind)
             claimTextMark = j
             claimTextLine = number
             current = .claim
@@ -457,7 +463,7 @@ extension ArgParser {
         case .claim:
             let i = assembly.claims.count
             spans[spans.count - 1].index = i
-            if claimDraft.text.isEmpty {
+            if case .owned("") = claimDraft.storedText {
                 errorAt(
                     "claim '\(claimDraft.id)' has empty text", location(line: claimTextLine, offset: claimTextMark),
                     hint: "write the claim after the id: 'claim \(claimDraft.id): ...'")
@@ -466,6 +472,7 @@ extension ArgParser {
             // Moved out of the draft, not copied (a copy would retain the strings, and the next draft release them).
             var claim = Claim(id: "", text: "")
             swap(&claim, &claimDraft)
+            claim.storedText = texts.store(claim.storedText)
             appendClaim(claim, mark: mark, line: pendingFirstLine, lineStart: pendingLineStart)
         case let .stance(s, marks):
             spans[spans.count - 1].index = assembly.stances.count

@@ -39,6 +39,8 @@ struct ArgParser {
     var claimDraft = Claim(id: "", text: "")
     var claimTextMark = 0
     var claimTextLine = 0
+    /// Where the claims' texts are stored, many to a chunk (``ClaimText``).
+    var texts: TextChunk.Writer
     /// The relation being read, with its marks.
     var relationDraft = Relation(kind: .attack, source: 0, target: .claim(0))
     var relationDraftMarks = GraphAssembly.RelationMarks(source: 0, target: 0)
@@ -116,6 +118,7 @@ struct ArgParser {
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
+        texts = TextChunk.Writer(expectedBytes: bytes.count)
     }
 
     mutating func error(

@@ -64,12 +64,13 @@ struct Tokenizer {
 }
 
 /// The bytes as a string, without leading and trailing spaces and tabs.
-func trimmedString(_ bytes: Bytes) -> String {
-    bytes.withBuffer { p in
-        var lo = 0, hi = p.count
-        while lo < hi, p[lo] == 0x20 || p[lo] == 0x09 { lo += 1 }
-        // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
-        while hi > lo, p[hi - 1] == 0x20 || p[hi - 1] == 0x09 || p[hi - 1] == 0x0D { hi -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: p[lo..<hi]), as: UTF8.self)
-    }
+func trimmedString(_ bytes: Bytes) -> String { trimmed(bytes).string }
+
+/// `bytes` without the blanks around them, nor a carriage return at the end.
+func trimmed(_ bytes: Bytes) -> Bytes {
+    var lo = bytes.startIndex, hi = bytes.endIndex
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    // A carriage return at the end is part of a line ending ("a\r\r\n"), never of the value.
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 || bytes[hi - 1] == 0x0D { hi -= 1 }
+    return bytes[lo..<hi]
 }
