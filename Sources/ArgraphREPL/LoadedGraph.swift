@@ -170,24 +170,25 @@ public final class LoadedGraph {
         case nil:
             return (ArgWriter.write(base), false)
         case let .text(text, declarations, graph):
-            return (splice(String(decoding: text, as: UTF8.self), declarations, graph), false)
+            let spliced = ArgSplicer.attempt(utf8: text, declarations: declarations, original: graph, edited: base)
+            return (ArgSplicer.checked(spliced, edited: base), false)
         case let .file(expected):
-            guard let (text, parsed) = LoadedGraph.readBack(expected) else { return (ArgWriter.write(base), true) }
-            return (splice(text, parsed.declarations, parsed.graph), false)
+            guard let spliced = LoadedGraph.spliceReadBack(expected, edited: base) else {
+                return (ArgWriter.write(base), true)
+            }
+            return (ArgSplicer.checked(spliced, edited: base), false)
         }
     }
 
-    private func splice(_ text: String, _ declarations: [DeclarationSpan], _ original: Graph) -> String {
-        ArgSplicer.splice(text, declarations: declarations, original: original, edited: base)
-    }
-
-    /// The text of the file `expected` saw and what it reads as, if the file still holds exactly that; its bytes are
-    /// gone by the time the splice runs (156 MB for a graph of 10^6 claims).
-    private static func readBack(_ expected: FileSnapshot) -> (text: String, parsed: ParsedGraph)? {
+    /// The splice of `edited` into the file `expected` saw, if the file still holds exactly that. Its bytes were
+    /// gone by the time the splice runs (156 MB for a graph of 10^6 claims), so they are read and parsed again here;
+    /// all of it is let go when this returns, before the result is checked by reading it.
+    private static func spliceReadBack(_ expected: FileSnapshot, edited: Graph) -> String? {
         guard let (snapshot, bytes) = try? FileSnapshot.read(expected.path), snapshot.sameContent(as: expected),
             let text = keptText(bytes), let parsed = try? ArgReader.read(bytes, file: expected.path)
         else { return nil }
-        return (String(decoding: text, as: UTF8.self), parsed)
+        return ArgSplicer.attempt(
+            utf8: text, declarations: parsed.declarations, original: parsed.graph, edited: edited)
     }
 
     // MARK: Indexes for completion and search

@@ -169,7 +169,7 @@ public final class RecoveryJournal: Sendable {
         if let path = e.path { text += "# path: \(URL(fileURLWithPath: path).standardizedFileURL.path)\n" }
         text += ArgWriter.write(e.graph)
         do {
-            try GraphFile.writeAtomically(Data(text.utf8), to: file)
+            try GraphFile.writeAtomically(text: text, to: file)
             return true
         } catch {
             try? FileHandle.standardError.write(

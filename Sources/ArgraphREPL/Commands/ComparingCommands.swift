@@ -317,6 +317,6 @@ enum Comparing {
 
     /// Writes text to a file atomically, or fails with the reason.
     static func save(_ text: String, to path: String) throws {
-        do { try GraphFile.writeAtomically(Data(text.utf8), to: path) } catch { throw CommandError(error) }
+        do { try GraphFile.writeAtomically(text: text, to: path) } catch { throw CommandError(error) }
     }
 }

@@ -145,6 +145,25 @@ public enum GraphFile {
         try writeAtomically(data, to: path, calls: .system)
     }
 
+    /// ``writeAtomically(_:to:)`` of a text's UTF-8, read in place rather than copied into a `Data` first (a recovery
+    /// file of a graph of 10^6 claims would be held twice, 156 MB more).
+    public static func writeAtomically(text: String, to path: String) throws(DiagnosticError) {
+        var text = text
+        let written = text.withUTF8 { buffer -> Result<Void, DiagnosticError> in
+            let data =
+                buffer.baseAddress.map {
+                    Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: buffer.count, deallocator: .none)
+                } ?? Data()
+            do throws(DiagnosticError) {
+                try writeAtomically(data, to: path)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try written.get()
+    }
+
     /// `writeAtomically` with the system calls it makes given, so that tests can inject faults.
     static func writeAtomically(_ data: Data, to path: String, calls: AtomicWriteCalls) throws(DiagnosticError) {
         do { _ = try replace(path, with: data, calls: calls, expecting: nil, force: true) } catch {

@@ -56,6 +56,20 @@ import ArgumentGraph
         #expect(Self.strays(in: dir).isEmpty)
     }
 
+    /// A text is written as its UTF-8 bytes, read in place (an empty text and one of several scripts included), and
+    /// an error still says why.
+    @Test(arguments: ["", "claim a: Café, 日本, 🇯🇵.\r\n", String(repeating: "x", count: 100_000)])
+    func aTextIsWrittenAsItsBytes(_ text: String) throws {
+        let (dir, file) = try Self.folderWithOldFile()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try GraphFile.writeAtomically(text: text, to: file)
+        #expect(Self.contents(file) == Data(text.utf8))
+        #expect(Self.strays(in: dir).isEmpty)
+        #expect(throws: DiagnosticError.self) {
+            try GraphFile.writeAtomically(text: text, to: dir + "/no/such/folder/f")
+        }
+    }
+
     /// A pipe (like /dev/null or /dev/stdout, a path that is not a plain file) is written into, never
     /// replaced: a rename over /dev/null as root once left a plain file there, and every later reader of
     /// /dev/null (readline's INPUTRC among them) read an old export.

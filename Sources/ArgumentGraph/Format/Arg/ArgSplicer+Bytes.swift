@@ -23,6 +23,10 @@ struct ByteSplice {
 
     private enum Fate { case keep, rewrite(String), drop }
 
+    /// Whether declarations whose fields show they are written alike (``ArgWriter/writesAlike(_:_:in:_:in:)``) are
+    /// kept without writing them (tests turn it off to compare both ways).
+    var comparesFields = true
+
     init(text: UnsafeBufferPointer<UInt8>, declarations: [DeclarationSpan], original: Graph, edited: Graph) {
         self.text = text
         self.declarations = declarations
@@ -156,31 +160,51 @@ struct ByteSplice {
         for kind in Self.kinds {
             let oldCount = Self.count(original, kind), newCount = Self.count(edited, kind)
             var used = [Bool](repeating: false, count: newCount)
-            // The new declarations without an id, by the hash of their text, then by position.
-            var byText: [(hash: UInt64, index: Int)] = []
-            for j in 0..<newCount where Self.id(edited, kind, j) == nil {
-                byText.append((Self.hash(Self.block(edited, kind, j)), j))
-            }
-            byText.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+            // How many new declarations from the first are used: while an old declaration without an id is written
+            // as the new one at its own index and every new one before it is used, that is the one the table below
+            // would give (the first unused one of the same text), found without writing either.
+            var usedPrefix = 0
+            // The new declarations without an id, by the hash of their text, then by position; made when first needed.
+            var byText: [(hash: UInt64, index: Int)]?
             for (p, s) in declarations.enumerated() where s.kind == kind {
-                guard s.index < oldCount else {
+                while usedPrefix < newCount, used[usedPrefix] { usedPrefix += 1 }
+                let i = s.index
+                guard i < oldCount else {
                     fates[p] = .drop
                     continue
                 }
-                let old = Self.block(original, kind, s.index)
-                if let id = Self.id(original, kind, s.index) {
+                if let id = Self.id(original, kind, i) {
                     if let j = Self.index(edited, kind, id: id), Self.id(edited, kind, j) == id, !used[j] {
                         used[j] = true
-                        let new = Self.block(edited, kind, j)
-                        fates[p] = new == old ? .keep : .rewrite(new)
+                        if comparesFields, ArgWriter.writesAlike(kind, i, in: original, j, in: edited) {
+                            fates[p] = .keep
+                        } else {
+                            let new = Self.block(edited, kind, j)
+                            fates[p] = new == Self.block(original, kind, i) ? .keep : .rewrite(new)
+                        }
                     } else {
                         fates[p] = .drop
                     }
-                } else if let j = Self.firstUnused(
-                    byText, hash: Self.hash(old), used: used,
-                    where: {
-                        Self.block(edited, kind, $0) == old
-                    })
+                    continue
+                }
+                if comparesFields, usedPrefix == i, i < newCount, Self.id(edited, kind, i) == nil,
+                    ArgWriter.writesAlike(kind, i, in: original, i, in: edited)
+                {
+                    used[i] = true
+                    fates[p] = .keep
+                    continue
+                }
+                if byText == nil {
+                    var table: [(hash: UInt64, index: Int)] = []
+                    for j in 0..<newCount where Self.id(edited, kind, j) == nil {
+                        table.append((Self.hash(Self.block(edited, kind, j)), j))
+                    }
+                    table.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+                    byText = table
+                }
+                let old = Self.block(original, kind, i)
+                if let j = Self.firstUnused(
+                    byText!, hash: Self.hash(old), used: used, where: { Self.block(edited, kind, $0) == old })
                 {
                     used[j] = true
                     fates[p] = .keep

@@ -12,15 +12,34 @@ public enum ArgSplicer {
     /// The text for `edited`, given the text that reads as `original` and its declarations.
     public static func splice(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String
     {
-        let result = attempt(text, declarations: declarations, original: original, edited: edited)
-        if let reread = try? ArgReader.read(result), reread.graph == edited { return result }
+        checked(attempt(text, declarations: declarations, original: original, edited: edited), edited: edited)
+    }
+
+    /// `spliced` if it reads back to `edited`, else the canonical text of `edited`. Apart from ``attempt(utf8:
+    /// declarations:original:edited:comparesFields:)``, so that a caller can let the original text and graph go
+    /// before the check reads a second graph (on a graph of 10^6 claims, 600 MB less at a save's peak).
+    package static func checked(_ spliced: String, edited: Graph) -> String {
+        if let reread = try? ArgReader.read(spliced), reread.graph == edited { return spliced }
         return ArgWriter.write(edited)
     }
 
     /// The splice itself, before its result is checked (see ``ByteSplice``).
-    static func attempt(_ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph) -> String {
+    static func attempt(
+        _ text: String, declarations: [DeclarationSpan], original: Graph, edited: Graph, comparesFields: Bool = true
+    ) -> String {
         var text = text
         return text.withUTF8 {
+            var s = ByteSplice(text: $0, declarations: declarations, original: original, edited: edited)
+            s.comparesFields = comparesFields
+            return s.run()
+        }
+    }
+
+    /// ``attempt(_:declarations:original:edited:comparesFields:)`` on the text's UTF-8 bytes (valid UTF-8).
+    package static func attempt(utf8 text: [UInt8], declarations: [DeclarationSpan], original: Graph, edited: Graph)
+        -> String
+    {
+        text.withUnsafeBufferPointer {
             var s = ByteSplice(text: $0, declarations: declarations, original: original, edited: edited)
             return s.run()
         }
