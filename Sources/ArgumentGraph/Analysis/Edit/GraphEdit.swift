@@ -87,13 +87,21 @@ public indirect enum GraphEdit: Sendable {
     /// The graph with the edit applied, its inverse and a one-line account; throws for an unknown id,
     /// a duplicate id or an addition the builder refuses.
     public func apply(to graph: Graph) throws(DiagnosticError) -> AppliedEdit {
+        try apply(to: graph, rebuilding: false)
+    }
+
+    /// ``apply(to:)``; `rebuilding` adds a claim or a relation by building the whole graph again, as every addition
+    /// once did (tests compare both ways).
+    func apply(to graph: Graph, rebuilding: Bool) throws(DiagnosticError) -> AppliedEdit {
         switch self {
         case let .addClaim(c):
             if graph.claimIndex(of: c.id) != nil {
                 throw Self.error(
                     "a claim '\(c.id)' already exists", hint: "choose another id or 'remove \(c.id)' first")
             }
-            return try added(to: graph, "added \(c.kind.rawValue) \(c.id)") { $0.add(c) }
+            let summary = "added \(c.kind.rawValue) \(c.id)"
+            if !rebuilding, let g = try Self.appending(claim: c, to: graph) { return Self.added(to: graph, g, summary) }
+            return try added(to: graph, summary) { $0.add(c) }
         case let .addActor(a):
             if graph.actorIndex(of: a.id) != nil { throw Self.error("an actor '\(a.id)' already exists") }
             return try added(to: graph, "added actor \(a.id)") { $0.add(a) }
@@ -108,7 +116,11 @@ public indirect enum GraphEdit: Sendable {
             if let id = r.id, graph.relationIndex(of: id) != nil {
                 throw Self.error("a relation '\(id)' already exists")
             }
-            return try added(to: graph, "linked: " + label.dropFirst("link ".count)) { $0.add(r) }
+            let summary = "linked: " + label.dropFirst("link ".count)
+            if !rebuilding, let g = try Self.appending(relation: r, to: graph) {
+                return Self.added(to: graph, g, summary)
+            }
+            return try added(to: graph, summary) { $0.add(r) }
         case let .unlink(s, t):
             let source = try Self.claim(s, in: graph), target = try Self.claim(t, in: graph)
             let found = Set(graph.supportsFrom[source].map(Int.init) + graph.attacksFrom[source].map(Int.init))
@@ -216,7 +228,11 @@ public indirect enum GraphEdit: Sendable {
         var b = GraphBuilder(graph)
         b.lint = false
         add(&b)
-        let g = try b.build().graph
+        return Self.added(to: graph, try b.build().graph, summary)
+    }
+
+    /// The edit that made `g` from `graph` by appending entities; its inverse cuts them.
+    private static func added(to graph: Graph, _ g: Graph, _ summary: String) -> AppliedEdit {
         func appended(_ before: Int, _ after: Int) -> Set<Int> { Set(before..<max(before, after)) }
         let inverse = GraphCut(
             documents: appended(graph.documents.count, g.documents.count),
