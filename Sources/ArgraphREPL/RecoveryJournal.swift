@@ -231,7 +231,8 @@ public final class RecoveryJournal: Sendable {
             }
             Self.restore(f, into: session)
             try? FileManager.default.removeItem(atPath: f.file)
-            session.output.write("restored '\(f.name)': \(f.graph.claims.count) claims, not yet saved.\n")
+            session.output.write(
+                "restored '\(f.name)': \(NumberText.counted(f.graph.claims.count, "claim")), not yet saved.\n")
             session.output.flush()
         }
     }

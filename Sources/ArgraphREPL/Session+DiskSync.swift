@@ -63,7 +63,9 @@ extension Session {
                 do {
                     g.reload(try LoadedGraph.read(path: snapshot.path))
                     files.record(g.disk.snapshot ?? now)
-                    say("'\(snapshot.path)' \(what); reloaded \(g.name): \(g.graph.claims.count) claims")
+                    say(
+                        "'\(snapshot.path)' \(what); reloaded \(g.name): \(NumberText.counted(g.graph.claims.count, "claim"))"
+                    )
                     reloaded = true
                 } catch {
                     warnOnce(

@@ -37,9 +37,13 @@ struct CheckCommand: ParsableCommand {
                 let g = parsed.graph
                 if !quiet {
                     print(
-                        "\(file): ok: \(g.claims.count) claims, \(g.actors.count) actors, \(g.documents.count) documents, "
-                            + "\(g.stances.count) stances, \(g.supportCount) supports, \(g.attackCount) attacks, "
-                            + "\(g.undercutCount) undercuts; \(NumberText.counted(parsed.warnings.count, "warning"))"
+                        "\(file): ok: "
+                            + [
+                                (g.claims.count, "claim"), (g.actors.count, "actor"), (g.documents.count, "document"),
+                                (g.stances.count, "stance"), (g.supportCount, "support"), (g.attackCount, "attack"),
+                                (g.undercutCount, "undercut"),
+                            ].map(NumberText.counted).joined(separator: ", ")
+                            + "; \(NumberText.counted(parsed.warnings.count, "warning"))"
                     )
                 }
                 if strict, !parsed.warnings.isEmpty { failed = true }

@@ -29,6 +29,19 @@ import ArgraphTestSupport
         #expect(r.stderr.contains("1 error"))
     }
 
+    /// The summary counts each kind with its noun in the singular for one ("1 claim", not "1 claims").
+    @Test func theSummaryCountsInWords() throws {
+        let dir = try ScratchDirectory.make("e2e")
+        let file = dir.appendingPathComponent("one.arg")
+        try "actor ann\nclaim a: A.\nclaim b: B.\nstance ann asserts a\nsupport b -> a\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["check", file.path])
+        #expect(
+            r.stdout
+                == "\(file.path): ok: 2 claims, 1 actor, 0 documents, 1 stance, 1 support, 0 attacks, 0 undercuts; "
+                + "1 warning\n")
+    }
+
     @Test func missingFileIsAClearError() throws {
         let r = try BinaryRunner.run(["check", "/nonexistent/x.arg"])
         #expect(r.status == 1)

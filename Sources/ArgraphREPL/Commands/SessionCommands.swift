@@ -59,7 +59,9 @@ extension CommandRegistry {
             ctx.session.add(lg)
             let g = lg.graph
             ctx.print(
-                "loaded \(lg.name): \(g.claims.count) claims, \(g.actors.count) actors, \(g.relations.count) relations")
+                "loaded \(lg.name): \(NumberText.counted(g.claims.count, "claim")), "
+                    + "\(NumberText.counted(g.actors.count, "actor")), \(NumberText.counted(g.relations.count, "relation"))"
+            )
         },
         Command(
             "set", group: .session,

@@ -166,7 +166,7 @@ enum SaveWork {
         lg.reload(read)
         ctx.session.files.record(read.snapshot)
         ctx.print(
-            "reloaded \(lg.name) from \(path): \(lg.graph.claims.count) claims"
+            "reloaded \(lg.name) from \(path): \(NumberText.counted(lg.graph.claims.count, "claim"))"
                 + (differ.map { $0 == 0 ? ", the file unchanged" : ", \(Session.differ($0)) from what was read" } ?? "")
                 + (dropped.map { "; dropped \($0)" } ?? ""))
     }

@@ -1,11 +1,11 @@
 import ArgumentGraphModel
 
 extension GraphEdit {
-    // Adding a claim or a relation built the whole graph again (every id a `String` once more, every reference
+    // Adding a claim, a stance or a relation built the whole graph again (every id a `String` once more, every reference
     // resolved): 3.7 s and a gigabyte for one claim added to a graph of 10^6 claims. Every check the build makes of a
-    // claim or a relation concerns that entity alone, once its references are known to exist, so a builder of the new
-    // entity, with stand-ins for the claims and actor it names, reports exactly the errors the whole build would; the
-    // entity it returns is then appended to the graph's arrays.
+    // claim, a stance or a relation concerns that entity alone, once its references are known to exist, so a builder of
+    // the new entity, with stand-ins for what it names, reports exactly the errors the whole build would; the entity it
+    // returns is then appended to the graph's arrays.
 
     /// `graph` with `claim` appended (its id known to be new), or the errors a build of the whole graph would give.
     static func appending(claim: Claim, to graph: Graph) throws(DiagnosticError) -> Graph? {
@@ -46,5 +46,29 @@ extension GraphEdit {
         return Graph(
             name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
             actors: graph.actors, claims: graph.claims, stances: graph.stances, relations: graph.relations + [built])
+    }
+
+    /// `graph` with `stance` appended, or the errors a build of the whole graph would give; nil when it names an
+    /// actor, claim or document the graph lacks.
+    static func appending(stance s: GraphBuilder.StanceDraft, to graph: Graph) throws(DiagnosticError) -> Graph? {
+        guard let actor = graph.actorIndex(of: s.actor), let claim = graph.claimIndex(of: s.claim) else { return nil }
+        var document: Int?
+        if let d = s.document {
+            guard let i = graph.documentIndex(of: d) else { return nil }
+            document = i
+        }
+        var b = GraphBuilder()
+        b.lint = false
+        b.add(graph.actors[actor])
+        b.add(Claim(id: graph.claims[claim].id, text: "stand-in"))
+        if let document { b.add(graph.documents[document]) }
+        b.add(s)
+        var built = try b.build().graph.stances[0]
+        built.actor = actor
+        built.claim = claim
+        built.document = document
+        return Graph(
+            name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
+            actors: graph.actors, claims: graph.claims, stances: graph.stances + [built], relations: graph.relations)
     }
 }

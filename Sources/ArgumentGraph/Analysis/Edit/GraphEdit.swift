@@ -109,9 +109,11 @@ public indirect enum GraphEdit: Sendable {
             if graph.documentIndex(of: d.id) != nil { throw Self.error("a document '\(d.id)' already exists") }
             return try added(to: graph, "added document \(d.id)") { $0.add(d) }
         case let .addStance(s):
-            return try added(
-                to: graph, "\(s.actor) \(s.kind.rawValue) \(s.claim)" + (s.document.map { " in \($0)" } ?? "")
-            ) { $0.add(s) }
+            let summary = "\(s.actor) \(s.kind.rawValue) \(s.claim)" + (s.document.map { " in \($0)" } ?? "")
+            if !rebuilding, let g = try Self.appending(stance: s, to: graph) {
+                return Self.added(to: graph, g, summary)
+            }
+            return try added(to: graph, summary) { $0.add(s) }
         case let .addRelation(r):
             if let id = r.id, graph.relationIndex(of: id) != nil {
                 throw Self.error("a relation '\(id)' already exists")

@@ -3,11 +3,11 @@ import Testing
 
 @testable import ArgumentGraphAnalysis
 
-/// Adding a claim or a relation appends it to the graph instead of building the whole graph again. Held to the
+/// Adding a claim, a stance or a relation appends it to the graph instead of building the whole graph again. Held to the
 /// rebuild on random graphs (linked relations, undercuts, awkward texts) and random additions, valid and not: the
 /// same graph, the same errors word for word, the same inverse.
 @Suite struct AppendingEditTests {
-    /// A random addition to `g`: a claim or a relation, sometimes one the builder refuses.
+    /// A random addition to `g`: a claim, a stance or a relation, sometimes one the builder refuses.
     static func addition(to g: Graph, _ rng: inout SplitMix64, _ n: Int) -> GraphEdit {
         let ids = g.claims.map(\.id) + ["no-such-claim"]
         func id() -> String { ids.randomElement(using: &rng)! }
@@ -20,6 +20,14 @@ import Testing
             return .addClaim(Claim(id: newID, text: text, kind: .evidence, tags: tags, base: base))
         case 1:
             return .addClaim(Claim(id: "fresh-\(n)", text: "A fresh claim \(n).", tags: ["a"]))
+        case 2, 3:
+            let actor = [g.actors.randomElement(using: &rng)?.id ?? "a", "nobody"].randomElement(using: &rng)!
+            let document = [nil, g.documents.randomElement(using: &rng)?.id, "no-doc"].randomElement(using: &rng)!
+            let quotes = [[], [Quote("A quote.")], [Quote(" ")], [Quote("Q.", location: .lines(first: 2, last: 3))]]
+            return .addStance(
+                GraphBuilder.StanceDraft(
+                    actor: actor, claim: id(), kind: Bool.random(using: &rng) ? .asserts : .denies,
+                    document: document, quotes: quotes.randomElement(using: &rng)!))
         default:
             let premises = (0..<[1, 1, 1, 2, 3].randomElement(using: &rng)!).map { _ in id() }
             let target: GraphBuilder.TargetDraft =
