@@ -13,9 +13,7 @@ extension GraphEdit {
         b.lint = false
         b.add(claim)
         let built = try b.build().graph.claims[0]
-        return Graph(
-            name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
-            actors: graph.actors, claims: graph.claims + [built], stances: graph.stances, relations: graph.relations)
+        return appended(to: graph, claim: built)
     }
 
     /// `graph` with `relation` appended, or the errors a build of the whole graph would give; nil when the relation
@@ -43,9 +41,7 @@ extension GraphEdit {
         built.otherPremises = built.otherPremises.map { named[$0] }
         if case let .claim(t) = built.target { built.target = .claim(named[t]) }
         if built.actor != nil { built.actor = actor }
-        return Graph(
-            name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
-            actors: graph.actors, claims: graph.claims, stances: graph.stances, relations: graph.relations + [built])
+        return appended(to: graph, relation: built)
     }
 
     /// `graph` with `stance` appended, or the errors a build of the whole graph would give; nil when it names an
@@ -67,8 +63,16 @@ extension GraphEdit {
         built.actor = actor
         built.claim = claim
         built.document = document
-        return Graph(
-            name: graph.name, title: graph.title, description: graph.description, documents: graph.documents,
-            actors: graph.actors, claims: graph.claims, stances: graph.stances + [built], relations: graph.relations)
+        return appended(to: graph, stance: built)
+    }
+
+    /// `g` with one entity appended (the other arrays shared, not copied).
+    private static func appended(
+        to g: Graph, claim: Claim? = nil, stance: Stance? = nil, relation: Relation? = nil
+    ) -> Graph {
+        Graph(
+            name: g.name, title: g.title, description: g.description, documents: g.documents, actors: g.actors,
+            claims: claim.map { g.claims + [$0] } ?? g.claims, stances: stance.map { g.stances + [$0] } ?? g.stances,
+            relations: relation.map { g.relations + [$0] } ?? g.relations)
     }
 }
