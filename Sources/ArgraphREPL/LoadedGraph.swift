@@ -187,8 +187,10 @@ public final class LoadedGraph {
         guard let (snapshot, bytes) = try? FileSnapshot.read(expected.path), snapshot.sameContent(as: expected),
             let text = keptText(bytes), let parsed = try? ArgReader.read(bytes, file: expected.path)
         else { return nil }
-        return ArgSplicer.attempt(
+        let spliced = ArgSplicer.attempt(
             utf8: text, declarations: parsed.declarations, original: parsed.graph, edited: edited)
+        // The byte order mark that decoding the text dropped stays in the file.
+        return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? "\u{FEFF}" + spliced : spliced
     }
 
     // MARK: Indexes for completion and search
