@@ -162,22 +162,31 @@ public final class LoadedGraph {
     /// The text `save` writes for an `.arg` file: the original text with untouched declarations kept.
     public func argText() -> String { argTextKeepingComments().text }
 
-    /// The text `save` writes for an `.arg` file, and whether it could not keep the file's comments: the file the
-    /// graph was read from is read again, and when it is no longer what was read (changed on disk, gone, or
-    /// unreadable) the graph is written in canonical form.
-    public func argTextKeepingComments() -> (text: String, lostComments: Bool) {
+    /// The text `save` writes for an `.arg` file, and why it could not keep the file's comments, if it could not:
+    /// the file the graph was read from is read again and the edits spliced into it; when the file is no longer what
+    /// was read (changed on disk, gone, or unreadable), or the splice does not read back to the graph, the graph is
+    /// written in canonical form.
+    public func argTextKeepingComments() -> (text: String, lost: CommentLoss?) {
+        let spliced: String?
         switch source {
         case nil:
-            return (ArgWriter.write(base), false)
+            return (ArgWriter.write(base), nil)
         case let .text(text, declarations, graph):
-            let spliced = ArgSplicer.attempt(utf8: text, declarations: declarations, original: graph, edited: base)
-            return (ArgSplicer.checked(spliced, edited: base), false)
+            spliced = ArgSplicer.attempt(utf8: text, declarations: declarations, original: graph, edited: base)
         case let .file(expected):
-            guard let spliced = LoadedGraph.spliceReadBack(expected, edited: base) else {
-                return (ArgWriter.write(base), true)
-            }
-            return (ArgSplicer.checked(spliced, edited: base), false)
+            spliced = LoadedGraph.spliceReadBack(expected, edited: base)
+            if spliced == nil { return (ArgWriter.write(base), .fileChanged) }
         }
+        if let spliced, let kept = ArgSplicer.checked(spliced, edited: base) { return (kept, nil) }
+        return (ArgWriter.write(base), .notSpliced)
+    }
+
+    /// Why a save could not keep a file's comments and layout.
+    public enum CommentLoss: Sendable {
+        /// The file is no longer as it was read.
+        case fileChanged
+        /// The edits spliced into the file's text would not read back as the graph.
+        case notSpliced
     }
 
     /// The splice of `edited` into the file `expected` saw, if the file still holds exactly that. Its bytes were

@@ -75,11 +75,13 @@ enum SaveWork {
         guard format == .arg else { return (nil, GraphFile.data(of: lg.base, as: .json)) }
         if canonical { return contents(ArgWriter.write(lg.base)) }
         let (text, lost) = lg.argTextKeepingComments()
-        if lost, let path = lg.path {
+        if let lost, let path = lg.path {
+            let why =
+                lost == .fileChanged
+                ? "\(path) is no longer as it was read" : "the edits could not be placed in \(path)'s text"
             ctx.print(
                 ctx.style.dim(
-                    "note: \(path) is no longer as it was read, so its comments and layout cannot be kept; the graph is written in canonical form"
-                ))
+                    "note: \(why), so its comments and layout cannot be kept; the graph is written in canonical form"))
         }
         return contents(text)
     }

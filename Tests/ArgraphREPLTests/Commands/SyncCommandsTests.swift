@@ -59,6 +59,23 @@ import ArgraphTestSupport
         #expect(s.disk().hasPrefix(String(written.prefix(while: { $0 != "\n" }))))
     }
 
+    /// When the edits spliced into the file's text would not read back as the graph (a relation without an id changed
+    /// in place moves to the end of the relations), the save writes canonical text and says so; it used to be silent.
+    @Test func aSaveSaysWhenTheEditsCannotBePlacedInTheText() throws {
+        let s = try Setup("graph g\n# Their comment.\nclaim a: A.\nclaim b: B.\nattack a -> b\nsupport b -> a\n")
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        var b = GraphBuilder(s.session.current.base)
+        b.relations[0].weight = 0.5
+        _ = try s.session.current.apply(.replace(with: try b.build().graph, label: "weight"))
+        _ = s.take()
+        #expect(s.shell.execute("save"))
+        #expect(
+            s.take().contains(
+                "note: the edits could not be placed in \(s.file)'s text, so its comments and layout cannot be kept; the graph is written in canonical form"
+            ))
+        #expect(try ArgReader.read(s.disk()).graph == s.session.current.base)
+    }
+
     /// A graph read from a file with `\r\n` line ends saves with its comments and its line ends (this crashed).
     @Test func aFileWithCRLFLineEndsSavesWithItsComments() throws {
         let s = try Setup(Self.text.replacingOccurrences(of: "\n", with: "\r\n"))
