@@ -31,6 +31,16 @@ package enum ClaimText: Sendable {
         }
     }
 
+    /// Whether the two texts are the same bytes: the same text, spelled the same way (``==`` also takes canonically
+    /// equivalent spellings as equal).
+    package func hasSameBytes(as other: ClaimText) -> Bool {
+        withUTF8 { p in
+            other.withUTF8 { q in
+                p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
+        }
+    }
+
     /// Whether the text is empty or only white space (``isBlank(_:)``, deciding most texts by their first byte).
     var isBlank: Bool { withUTF8 { mayBeBlank(firstByte: $0.first) } && ArgumentGraphModel.isBlank(string) }
 }
@@ -38,15 +48,9 @@ package enum ClaimText: Sendable {
 extension ClaimText: Hashable {
     /// Equal when the strings are (canonical equivalence); equal bytes, or differing ASCII bytes, decide it at once.
     @usableFromInline package static func == (a: ClaimText, b: ClaimText) -> Bool {
-        let bytes = a.withUTF8 { p in
-            b.withUTF8 { q -> Bool? in
-                if p.count == q.count, p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 {
-                    return true
-                }
-                return p.allSatisfy { $0 < 0x80 } && q.allSatisfy { $0 < 0x80 } ? false : nil
-            }
-        }
-        return bytes ?? (a.string == b.string)
+        if a.hasSameBytes(as: b) { return true }
+        let ascii = a.withUTF8 { $0.allSatisfy { $0 < 0x80 } } && b.withUTF8 { $0.allSatisfy { $0 < 0x80 } }
+        return ascii ? false : a.string == b.string
     }
 
     /// Hashes the string, as ``==`` compares it.

@@ -30,9 +30,7 @@ public enum ArgSplicer {
     ) -> String {
         var text = text
         return text.withUTF8 {
-            var s = ByteSplice(text: $0, declarations: declarations, original: original, edited: edited)
-            s.comparesFields = comparesFields
-            return s.run()
+            run($0, declarations: declarations, original: original, edited: edited, comparesFields: comparesFields)
         }
     }
 
@@ -40,9 +38,16 @@ public enum ArgSplicer {
     package static func attempt(utf8 text: [UInt8], declarations: [DeclarationSpan], original: Graph, edited: Graph)
         -> String
     {
-        text.withUnsafeBufferPointer {
-            var s = ByteSplice(text: $0, declarations: declarations, original: original, edited: edited)
-            return s.run()
-        }
+        text.withUnsafeBufferPointer { run($0, declarations: declarations, original: original, edited: edited) }
+    }
+
+    /// The splice over the text's bytes.
+    private static func run(
+        _ text: UnsafeBufferPointer<UInt8>, declarations: [DeclarationSpan], original: Graph, edited: Graph,
+        comparesFields: Bool = true
+    ) -> String {
+        var s = ByteSplice(text: text, declarations: declarations, original: original, edited: edited)
+        s.comparesFields = comparesFields
+        return s.run()
     }
 }

@@ -11,7 +11,7 @@ extension ArgWriter {
         case .claim:
             let x = a.claims[i], y = b.claims[j]
             return x.kind == y.kind && x.base == y.base && same(x.id, y.id)
-                && x.storedText.withUTF8({ p in y.storedText.withUTF8 { q in p.elementsEqual(q) } })
+                && x.storedText.hasSameBytes(as: y.storedText)
                 && x.tags.count == y.tags.count && zip(x.tags, y.tags).allSatisfy(same)
         case .stance:
             let x = a.stances[i], y = b.stances[j]
